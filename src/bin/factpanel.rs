@@ -1,0 +1,4 @@
+//! The factpanel CLI (work in progress).
+fn main() {
+    println!("{}", factpanel::to_json(&factpanel::embedded()));
+}

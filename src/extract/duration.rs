@@ -1,0 +1,1 @@
+//! French durations (placeholder; see the duration issue).

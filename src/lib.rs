@@ -1,0 +1,139 @@
+//! # factpanel
+//!
+//! factpanel reads several news articles about one event, extracts the facts
+//! each one states — with the exact quote and its offsets — reconciles them
+//! across sources, and produces a *fact panel*: what the sources agree on,
+//! where they differ, who holds which position, and which source covers
+//! something else.
+//!
+//! ## Vocabulary
+//! - **article / source**: one input text with an id.
+//! - **mention**: a phrase the extractor recognized (a duration, a date, an
+//!   actor, a position cue), with its offsets.
+//! - **claim**: what one source states about one fact, with the quote.
+//! - **fact**: claims of several sources about the same kind and subject,
+//!   reconciled into one value and a status (`agreed`, `compatible`,
+//!   `disputed`, `single`).
+//!
+//! The extraction rules are data (`data/rules/*.toml`, embedded at build
+//! time); the output follows the `factpanel/1` contract (`docs/contract.md`).
+//! Offsets are UTF-16 code units into the original text, so that in
+//! JavaScript `text.slice(start, end) === quote`.
+//!
+//! ## Example
+//! ```
+//! let articles = vec![factpanel::Article::new(
+//!     "a",
+//!     "Donald Trump a eu un échange téléphonique de 90 minutes avec Vladimir Poutine.",
+//! )];
+//! let doc = factpanel::analyze(&articles).unwrap();
+//! let fact = &doc.facts[0];
+//! assert_eq!(fact.id, "call_duration/putin+trump");
+//! let claim = &fact.claims[0];
+//! let utf16: Vec<u16> = articles[0].text.encode_utf16().collect();
+//! assert_eq!(String::from_utf16(&utf16[claim.start..claim.end]).unwrap(), claim.quote);
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod corpus;
+mod error;
+pub mod extract;
+pub mod format;
+pub mod model;
+pub mod panel;
+pub mod reconcile;
+pub mod rules;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::Error;
+pub use model::{Article, Document, MentionsDocument};
+
+/// Largest accepted article, in bytes (8 MiB).
+pub const MAX_ARTICLE_BYTES: usize = 8 << 20;
+
+/// Analyses the articles and returns the `factpanel/1` document.
+///
+/// Errors when the input is unusable: no articles, an empty or duplicate
+/// id, an empty text, or an article over [`MAX_ARTICLE_BYTES`].
+pub fn analyze(articles: &[Article]) -> Result<Document, Error> {
+    validate(articles)?;
+    Ok(reconcile::document(&extract::extract_all(articles)))
+}
+
+/// Every mention the extractor recognized, for rule authors (`--mentions`).
+pub fn mentions(articles: &[Article]) -> Result<MentionsDocument, Error> {
+    validate(articles)?;
+    Ok(extract::mentions(articles))
+}
+
+/// The document for the embedded seed corpus.
+pub fn embedded() -> Document {
+    analyze(&corpus::articles()).expect("the embedded corpus is valid")
+}
+
+/// Parses article JSON: one article object or an array of them, with the
+/// fields `id`, `text` and optionally `title`, `url`, `outlet`, `lang`,
+/// `published`.
+pub fn parse_articles_json(json: &str) -> Result<Vec<Article>, Error> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| Error::Json { message: e.to_string() })?;
+    let items = match value {
+        serde_json::Value::Array(items) => items,
+        obj @ serde_json::Value::Object(_) => vec![obj],
+        other => {
+            return Err(Error::Json {
+                message: format!("expected an article object or an array of them, found {}", json_kind(&other)),
+            })
+        }
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            serde_json::from_value::<Article>(item)
+                .map_err(|e| Error::Json { message: format!("article #{}: {e}", i + 1) })
+        })
+        .collect()
+}
+
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// The document as pretty JSON, exactly as the CLI prints it.
+pub fn to_json(doc: &Document) -> String {
+    serde_json::to_string_pretty(doc).expect("documents always serialize")
+}
+
+fn validate(articles: &[Article]) -> Result<(), Error> {
+    if articles.is_empty() {
+        return Err(Error::NoArticles);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for a in articles {
+        if a.id.trim().is_empty() || a.id.chars().count() > 200 {
+            return Err(Error::BadId { id: a.id.clone() });
+        }
+        if !seen.insert(a.id.as_str()) {
+            return Err(Error::DuplicateId { id: a.id.clone() });
+        }
+        if a.text.trim().is_empty() {
+            return Err(Error::EmptyText { id: a.id.clone() });
+        }
+        if a.text.len() > MAX_ARTICLE_BYTES {
+            return Err(Error::TooLarge { id: a.id.clone(), bytes: a.text.len(), limit: MAX_ARTICLE_BYTES });
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,1 @@
+//! The panel as a pure view tree (placeholder).

@@ -1,0 +1,1 @@
+//! Rules (work in progress).
