@@ -1,1 +1,787 @@
-//! Formatting of values for readers (placeholder).
+//! Formatting of values for readers, in French (the default) and English.
+//!
+//! Pure functions over the `factpanel/1` model: the panel (wasm) and the
+//! CLI's terminal table both use them, so a value reads the same everywhere.
+//! Nothing here allocates more than the returned string or touches I/O.
+//!
+//! ```
+//! use factpanel::format::{minutes, Lang};
+//! assert_eq!(minutes(90, Lang::Fr), "1 h 30");
+//! assert_eq!(minutes(45, Lang::En), "45 min");
+//! ```
+
+use crate::model::{
+    Claim, DateParts, Document, EntityId, Fact, Interval, Kind, NegotiationStart, Stance, Status,
+    Subject, Topic, Value,
+};
+
+/// The language of the reader-facing text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// French (the default).
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language for a BCP 47 tag: `en`, `en-GB`, `EN_us` → English;
+    /// anything else (including the empty tag) → French.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("en") {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    }
+
+    /// The BCP 47 tag (`fr` or `en`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A duration in words: `45 min`, `1 h`, `1 h 30` (French), `1 h 30 min`
+/// (English). Whole hours have no minutes part.
+pub fn minutes(m: u32, lang: Lang) -> String {
+    let (h, r) = (m / 60, m % 60);
+    match (h, r, lang) {
+        (0, _, _) => format!("{m} min"),
+        (_, 0, _) => format!("{h} h"),
+        (_, _, Lang::Fr) => format!("{h} h {r:02}"),
+        (_, _, Lang::En) => format!("{h} h {r:02} min"),
+    }
+}
+
+/// A duration interval in words:
+/// exact → `1 h 30 (90 min)` (`45 min` under an hour);
+/// closed → `1 h 20 à 1 h 30 (80–90 min)`;
+/// open above → `plus d'1 h` / `more than 1 h`;
+/// open below → `jusqu'à 1 h 30` / `up to 1 h 30 min`.
+pub fn interval(iv: &Interval, lang: Lang) -> String {
+    match (iv.min, iv.max) {
+        (Some(lo), Some(hi)) if lo == hi => {
+            if lo.0 >= 60 {
+                format!("{} ({} min)", minutes(lo.0, lang), lo.0)
+            } else {
+                minutes(lo.0, lang)
+            }
+        }
+        (Some(lo), Some(hi)) => {
+            let sep = match lang {
+                Lang::Fr => "à",
+                Lang::En => "to",
+            };
+            if hi.0 >= 60 {
+                format!("{} {sep} {} ({}–{} min)", minutes(lo.0, lang), minutes(hi.0, lang), lo.0, hi.0)
+            } else {
+                format!("{}–{} min", lo.0, hi.0)
+            }
+        }
+        (Some(lo), None) => match lang {
+            Lang::Fr => format!("plus {}", de(&minutes(lo.0, lang))),
+            Lang::En => format!("more than {}", minutes(lo.0, lang)),
+        },
+        (None, Some(hi)) => match lang {
+            Lang::Fr => format!("jusqu'à {}", minutes(hi.0, lang)),
+            Lang::En => format!("up to {}", minutes(hi.0, lang)),
+        },
+        (None, None) => match lang {
+            Lang::Fr => "durée inconnue".into(),
+            Lang::En => "unknown length".into(),
+        },
+    }
+}
+
+/// French "de" + a figure, elided before "1" read as "un/une" (`d'1 h`).
+fn de(s: &str) -> String {
+    if s.starts_with("1 ") {
+        format!("d'{s}")
+    } else {
+        format!("de {s}")
+    }
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+const WEEKDAYS_FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// The ISO weekday (1 = Monday … 7 = Sunday) of a Gregorian date.
+pub fn weekday(year: i32, month: u8, day: u8) -> u8 {
+    // Sakamoto's method; 0 = Sunday.
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let m = i32::from(month.clamp(1, 12));
+    let y = if m < 3 { year - 1 } else { year };
+    let w = (y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400) + T[(m - 1) as usize] + i32::from(day))
+        .rem_euclid(7);
+    if w == 0 {
+        7
+    } else {
+        w as u8
+    }
+}
+
+/// Parses `YYYY-MM-DD` or `YYYY-MM` into parts (with the weekday when the
+/// day is known). `None` when the text is not such a date.
+pub fn parse_date(iso: &str) -> Option<DateParts> {
+    let mut it = iso.trim().splitn(3, '-');
+    let year: i32 = it.next()?.parse().ok()?;
+    let month: u8 = it.next()?.parse().ok()?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let day: Option<u8> = match it.next() {
+        Some(d) => {
+            let d: u8 = d.parse().ok()?;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            Some(d)
+        }
+        None => None,
+    };
+    Some(DateParts { year: Some(year), month: Some(month), day, weekday: day.map(|d| weekday(year, month, d)) })
+}
+
+/// A date in words: `mercredi 12 février 2025`, `Wednesday 12 February 2025`.
+/// Text that is not an ISO date is returned unchanged.
+pub fn date(iso: &str, lang: Lang) -> String {
+    match parse_date(iso) {
+        Some(p) => date_parts(&p, lang),
+        None => iso.to_string(),
+    }
+}
+
+/// A possibly partial date in words: `mercredi`, `12 février`,
+/// `février 2025`, `mercredi 12 février 2025`.
+pub fn date_parts(p: &DateParts, lang: Lang) -> String {
+    let mut words: Vec<String> = Vec::new();
+    if let Some(w) = p.weekday.filter(|w| (1..=7).contains(w)) {
+        let i = usize::from(w - 1);
+        words.push(match lang {
+            Lang::Fr => WEEKDAYS_FR[i],
+            Lang::En => WEEKDAYS_EN[i],
+        }
+        .to_string());
+    }
+    if let Some(d) = p.day {
+        words.push(if d == 1 && lang == Lang::Fr { "1er".to_string() } else { d.to_string() });
+    }
+    if let Some(m) = p.month.filter(|m| (1..=12).contains(m)) {
+        let i = usize::from(m - 1);
+        words.push(match lang {
+            Lang::Fr => MONTHS_FR[i],
+            Lang::En => MONTHS_EN[i],
+        }
+        .to_string());
+    }
+    if let Some(y) = p.year {
+        words.push(y.to_string());
+    }
+    if words.is_empty() {
+        match lang {
+            Lang::Fr => "date inconnue".into(),
+            Lang::En => "unknown date".into(),
+        }
+    } else {
+        words.join(" ")
+    }
+}
+
+/// The reader-facing name of a status (the chip's text).
+pub fn status(s: Status, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Status::Agreed, Lang::Fr) => "concordant",
+        (Status::Agreed, Lang::En) => "agreed",
+        (Status::Compatible, Lang::Fr) => "compatible",
+        (Status::Compatible, Lang::En) => "compatible",
+        (Status::Disputed, Lang::Fr) => "contesté",
+        (Status::Disputed, Lang::En) => "disputed",
+        (Status::Single, Lang::Fr) => "source unique",
+        (Status::Single, Lang::En) => "single source",
+    }
+}
+
+/// A position in words: `irréaliste` / `not realistic`.
+pub fn stance(s: Stance, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Stance::Unrealistic, Lang::Fr) => "irréaliste",
+        (Stance::Unrealistic, Lang::En) => "not realistic",
+        (Stance::Opposed, Lang::Fr) => "opposé",
+        (Stance::Opposed, Lang::En) => "opposed",
+        (Stance::Inevitable, Lang::Fr) => "inévitable",
+        (Stance::Inevitable, Lang::En) => "inevitable",
+        (Stance::Supports, Lang::Fr) => "favorable",
+        (Stance::Supports, Lang::En) => "in favour",
+    }
+}
+
+/// A topic in words: `Adhésion de l'Ukraine à l'OTAN` / `Ukraine joining NATO`.
+pub fn topic(t: Topic, lang: Lang) -> &'static str {
+    match (t, lang) {
+        (Topic::UkraineNatoMembership, Lang::Fr) => "Adhésion de l'Ukraine à l'OTAN",
+        (Topic::UkraineNatoMembership, Lang::En) => "Ukraine joining NATO",
+        (Topic::UkrainePre2014Borders, Lang::Fr) => "Retour aux frontières d'avant 2014",
+        (Topic::UkrainePre2014Borders, Lang::En) => "Return to pre-2014 borders",
+    }
+}
+
+/// `1 source`, `3 sources` (the same in both languages).
+pub fn source_count(n: usize, _lang: Lang) -> String {
+    if n == 1 {
+        "1 source".into()
+    } else {
+        format!("{n} sources")
+    }
+}
+
+/// The full name of an entity (`Vladimir Poutine` / `Vladimir Putin`);
+/// the id itself when the document does not name it.
+pub fn entity_name(doc: &Document, id: &str, lang: Lang) -> String {
+    match doc.entities.get(id) {
+        Some(e) => pick(lang, &e.name, &e.name_en, id),
+        None => id.to_string(),
+    }
+}
+
+/// The short name of an entity (`Poutine` / `Putin`), falling back to the
+/// full name, then to the id.
+pub fn entity_short(doc: &Document, id: &str, lang: Lang) -> String {
+    match doc.entities.get(id) {
+        Some(e) => {
+            let full = pick(lang, &e.name, &e.name_en, id);
+            pick(lang, &e.short, &e.short_en, &full)
+        }
+        None => id.to_string(),
+    }
+}
+
+fn pick(lang: Lang, fr: &str, en: &str, fallback: &str) -> String {
+    let (first, second) = match lang {
+        Lang::Fr => (fr, en),
+        Lang::En => (en, fr),
+    };
+    [first, second, fallback].iter().find(|s| !s.trim().is_empty()).unwrap_or(&fallback).to_string()
+}
+
+/// The definite article institutions take (`le Kremlin`, `the Kremlin`);
+/// people and unknown ids take none.
+fn article(id: &str, lang: Lang) -> &'static str {
+    let fr = match id {
+        "kremlin" => "le ",
+        "white_house" | "ukrainian_presidency" | "russia" => "la ",
+        "biden_administration" | "trump_administration" | "ukraine" | "nato" | "eu" | "ap" | "afp" => "l'",
+        "united_states" | "us" => "les ",
+        _ => "",
+    };
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => match id {
+            "russia" | "ukraine" | "nato" | "ap" | "afp" => "",
+            _ if !fr.is_empty() => "the ",
+            _ => "",
+        },
+    }
+}
+
+/// The entity with its article, for running text (`le Kremlin`, `Trump`).
+pub fn entity_in_text(doc: &Document, id: &str, lang: Lang) -> String {
+    let name = entity_short(doc, id, lang);
+    let art = article(id, lang);
+    if art.is_empty() {
+        return name;
+    }
+    // "l'" + "Administration Biden" → "l'administration Biden".
+    let name = if lang == Lang::Fr && art == "l'" { lower_first(&name) } else { name };
+    format!("{art}{name}")
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match (c.next(), c.clone().next()) {
+        // Keep acronyms (OTAN, AP) as they are.
+        (Some(f), Some(n)) if f.is_uppercase() && !n.is_uppercase() => f.to_lowercase().chain(c).collect(),
+        _ => s.to_string(),
+    }
+}
+
+/// Who a claim is attributed to: `selon le Kremlin` / `according to the
+/// Kremlin`; for a claim in the outlet's own voice (`said_by: null`),
+/// `selon le média` / `according to the outlet`.
+pub fn said_by(said_by: Option<&EntityId>, doc: &Document, lang: Lang) -> String {
+    match (said_by, lang) {
+        (Some(id), Lang::Fr) => format!("selon {}", entity_in_text(doc, id.as_str(), lang)),
+        (Some(id), Lang::En) => format!("according to {}", entity_in_text(doc, id.as_str(), lang)),
+        (None, Lang::Fr) => "selon le média".into(),
+        (None, Lang::En) => "according to the outlet".into(),
+    }
+}
+
+/// The participants as `Trump–Poutine`: the most central actor of the
+/// document first (the one in most facts), then by id.
+pub fn participants(doc: &Document, ids: &[EntityId], lang: Lang) -> String {
+    let mut ids: Vec<&EntityId> = ids.iter().collect();
+    ids.sort_by(|a, b| centrality(doc, b).cmp(&centrality(doc, a)).then_with(|| a.cmp(b)));
+    ids.dedup();
+    ids.iter().map(|id| entity_short(doc, id.as_str(), lang)).collect::<Vec<_>>().join("–")
+}
+
+fn centrality(doc: &Document, id: &EntityId) -> usize {
+    doc.facts
+        .iter()
+        .filter(|f| f.subject.participants.contains(id) || f.subject.actor.as_ref() == Some(id))
+        .count()
+}
+
+/// A fact's label, regenerated from its kind and subject so that both
+/// languages read naturally: `Durée de l'appel Trump–Poutine` /
+/// `Length of the Trump–Putin call`.
+pub fn fact_label(fact: &Fact, doc: &Document, lang: Lang) -> String {
+    subject_label(fact.kind, &fact.subject, doc, lang)
+}
+
+/// The label for a kind and subject (see [`fact_label`]).
+pub fn subject_label(kind: Kind, s: &Subject, doc: &Document, lang: Lang) -> String {
+    let who = participants(doc, &s.participants, lang);
+    let actor = s.actor.as_ref().map(|a| entity_short(doc, a.as_str(), lang));
+    let fr = lang == Lang::Fr;
+    let call = |fr_fmt: &str, en_fmt: &str| -> String {
+        match (fr, who.is_empty()) {
+            (true, true) => format!("{fr_fmt} de l'appel"),
+            (true, false) => format!("{fr_fmt} de l'appel {who}"),
+            (false, true) => format!("{en_fmt} of the call"),
+            (false, false) => format!("{en_fmt} of the {who} call"),
+        }
+    };
+    match kind {
+        Kind::CallDuration => call("Durée", "Length"),
+        Kind::CallDate => call("Date", "Date"),
+        Kind::CallCharacterization => {
+            let base = match (fr, who.is_empty()) {
+                (true, true) => "L'appel".to_string(),
+                (true, false) => format!("L'appel {who}"),
+                (false, true) => "The call".to_string(),
+                (false, false) => format!("The {who} call"),
+            };
+            match (actor, fr) {
+                (Some(a), true) => format!("{base} selon {a}"),
+                (Some(a), false) => format!("{base} according to {a}"),
+                (None, _) => base,
+            }
+        }
+        Kind::Stance => {
+            let t = s.topic.map(|t| topic(t, lang)).unwrap_or("Position");
+            match (actor, fr) {
+                (Some(a), true) => format!("{a} : {}", lower_first(t)),
+                (Some(a), false) => format!("{a}: {t}"),
+                (None, _) => t.to_string(),
+            }
+        }
+        Kind::Negotiations => match (fr, who.is_empty()) {
+            (true, true) => "Début des négociations".into(),
+            (true, false) => format!("Début des négociations {who}"),
+            (false, true) => "Start of negotiations".into(),
+            (false, false) => format!("Start of {who} negotiations"),
+        },
+        Kind::PrisonerRelease => {
+            let p = s.person.as_ref().map(|p| entity_name(doc, p.as_str(), lang));
+            match (p, fr) {
+                (Some(p), true) => format!("Libération de {p}"),
+                (Some(p), false) => format!("Release of {p}"),
+                (None, true) => "Libération d'un prisonnier".into(),
+                (None, false) => "Release of a prisoner".into(),
+            }
+        }
+        Kind::PrisonerExchange => match (fr, who.is_empty()) {
+            (true, true) => "Échange de prisonniers".into(),
+            (true, false) => format!("Échange de prisonniers ({who})"),
+            (false, true) => "Prisoner exchange".into(),
+            (false, false) => format!("Prisoner exchange ({who})"),
+        },
+        Kind::Meeting => match (fr, who.is_empty()) {
+            (true, true) => "Rencontre prévue".into(),
+            (true, false) => format!("Rencontre {who}"),
+            (false, true) => "Planned meeting".into(),
+            (false, false) => format!("{who} meeting"),
+        },
+    }
+}
+
+/// A fact's value in plain words: `1 h 30 (90 min)`, `plus d'1 h`,
+/// `mercredi 12 février 2025`, `irréaliste`, `libéré par les États-Unis`.
+pub fn fact_value(fact: &Fact, doc: &Document, lang: Lang) -> String {
+    value(fact.kind, &fact.value, doc, lang)
+}
+
+/// A claim's value in plain words (as [`fact_value`], for one source).
+pub fn claim_value(kind: Kind, claim: &Claim, doc: &Document, lang: Lang) -> String {
+    value(kind, &claim.value, doc, lang)
+}
+
+/// The value of a fact or claim of the given kind in plain words.
+pub fn value(kind: Kind, v: &Value, doc: &Document, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let fallback = || v.text.clone().unwrap_or_else(|| "—".into());
+    match kind {
+        Kind::CallDuration => match v.interval() {
+            Some(iv) => interval(&iv, lang),
+            None => fallback(),
+        },
+        Kind::CallDate => match (&v.date, &v.parts) {
+            (Some(d), _) => date(d, lang),
+            (None, Some(p)) => date_parts(p, lang),
+            (None, None) => fallback(),
+        },
+        Kind::CallCharacterization => match &v.term {
+            Some(t) if fr => format!("« {t} »"),
+            Some(t) => format!("“{t}”"),
+            None => fallback(),
+        },
+        Kind::Stance => match v.position {
+            Some(p) => stance(p, lang).to_string(),
+            None => fallback(),
+        },
+        Kind::Negotiations => match v.start {
+            Some(NegotiationStart::Immediately) => (if fr { "immédiatement" } else { "immediately" }).into(),
+            None => fallback(),
+        },
+        Kind::PrisonerRelease => match &v.released_by {
+            Some(by) if fr => format!("libéré par {}", entity_in_text(doc, by.as_str(), lang)),
+            Some(by) => format!("released by {}", entity_in_text(doc, by.as_str(), lang)),
+            None => (if fr { "libéré" } else { "released" }).into(),
+        },
+        Kind::PrisonerExchange => match v.occurred {
+            Some(true) | None => (if fr { "a eu lieu" } else { "took place" }).into(),
+            Some(false) => (if fr { "n'a pas eu lieu" } else { "did not take place" }).into(),
+        },
+        Kind::Meeting => {
+            let mut places: Vec<&EntityId> = v.places.iter().collect();
+            if let Some(Some(p)) = &v.place {
+                if !places.contains(&p) {
+                    places.insert(0, p);
+                }
+            }
+            let names: Vec<String> = places.iter().map(|p| entity_name(doc, p.as_str(), lang)).collect();
+            match (names.len(), fr) {
+                (0, true) => "prévue, lieu non précisé".into(),
+                (0, false) => "planned, place not given".into(),
+                (1, true) => format!("prévue : {}", names[0]),
+                (1, false) => format!("planned: {}", names[0]),
+                (_, true) => format!("prévue ; lieux cités : {}", names.join(", ")),
+                (_, false) => format!("planned; places named: {}", names.join(", ")),
+            }
+        }
+    }
+}
+
+/// Fixed reader-facing strings of the panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ui {
+    /// The panel's accessible name.
+    PanelTitle,
+    /// "covered by N sources" — prefix before the count.
+    CoveredBy,
+    /// The facts section heading.
+    Facts,
+    /// The positions matrix heading.
+    Positions,
+    /// The sources list heading.
+    Sources,
+    /// The column header of actors in the matrix.
+    Actor,
+    /// Disclosure button text (closed).
+    ShowQuotes,
+    /// Disclosure button text (open).
+    HideQuotes,
+    /// Button that opens the quote in its full source text.
+    ReadInContext,
+    /// Button that closes the context view.
+    CloseContext,
+    /// Badge of a source that covers another event.
+    OffEvent,
+    /// Badge of a source that covers the event.
+    OnEvent,
+    /// Shown when there are no facts.
+    NoFacts,
+    /// Shown when the event date is unknown.
+    DateUnknown,
+    /// Shown when the context text is not available.
+    NoContext,
+    /// Link text to an article.
+    OpenArticle,
+    /// Label of a claim's interpreted value.
+    ValueGiven,
+    /// Legend for precision differences.
+    LessPrecise,
+    /// Legend for a contradicting claim.
+    Contradicts,
+}
+
+/// The text of a fixed panel string.
+pub fn ui(key: Ui, lang: Lang) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match key {
+        Ui::PanelTitle => if fr { "Ce que disent les sources" } else { "What the sources say" },
+        Ui::CoveredBy => if fr { "couvert par" } else { "covered by" },
+        Ui::Facts => if fr { "Les faits" } else { "Facts" },
+        Ui::Positions => if fr { "Qui pense quoi" } else { "Who holds which position" },
+        Ui::Sources => if fr { "Sources" } else { "Sources" },
+        Ui::Actor => if fr { "Acteur" } else { "Actor" },
+        Ui::ShowQuotes => if fr { "Voir les citations" } else { "Show quotes" },
+        Ui::HideQuotes => if fr { "Masquer les citations" } else { "Hide quotes" },
+        Ui::ReadInContext => if fr { "Lire dans l'article" } else { "Read in the article" },
+        Ui::CloseContext => if fr { "Fermer l'article" } else { "Close the article" },
+        Ui::OffEvent => if fr { "autre événement" } else { "another event" },
+        Ui::OnEvent => if fr { "sur l'événement" } else { "on the event" },
+        Ui::NoFacts => if fr { "Aucun fait n'a été relevé dans ces articles." } else { "No facts were found in these articles." },
+        Ui::DateUnknown => if fr { "date non établie" } else { "date not established" },
+        Ui::NoContext => if fr { "Le texte de l'article n'est pas disponible." } else { "The article text is not available." },
+        Ui::OpenArticle => if fr { "ouvrir l'article" } else { "open the article" },
+        Ui::ValueGiven => if fr { "valeur lue" } else { "value read" },
+        Ui::LessPrecise => if fr { "moins précis" } else { "less precise" },
+        Ui::Contradicts => if fr { "contredit" } else { "contradicts" },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Agreement, Bound, EntityInfo, Event, Minutes, Source, SCHEMA,
+    };
+
+    fn ent(name: &str, short: &str, name_en: &str, short_en: &str) -> EntityInfo {
+        EntityInfo { name: name.into(), short: short.into(), name_en: name_en.into(), short_en: short_en.into() }
+    }
+
+    fn subj() -> Subject {
+        Subject { participants: vec![], actor: None, topic: None, person: None }
+    }
+
+    fn id(s: &str) -> EntityId {
+        EntityId(s.into())
+    }
+
+    fn fact(kind: Kind, subject: Subject, value: Value) -> Fact {
+        Fact {
+            id: format!("{}/x", kind.as_str()),
+            kind,
+            label: String::new(),
+            subject,
+            value,
+            status: Status::Agreed,
+            claims: vec![],
+        }
+    }
+
+    fn doc() -> Document {
+        let mut d = Document {
+            schema: SCHEMA.into(),
+            event: Event { label: "Appel Trump–Poutine".into(), date: Some("2025-02-12".into()) },
+            sources: vec![Source {
+                id: "a".into(),
+                title: "t".into(),
+                lang: "fr".into(),
+                url: None,
+                outlet: None,
+                on_event: true,
+                note: None,
+            }],
+            facts: vec![],
+            entities: Default::default(),
+        };
+        d.entities.insert("trump".into(), ent("Donald Trump", "Trump", "Donald Trump", "Trump"));
+        d.entities.insert("putin".into(), ent("Vladimir Poutine", "Poutine", "Vladimir Putin", "Putin"));
+        d.entities.insert("zelensky".into(), ent("Volodymyr Zelensky", "Zelensky", "Volodymyr Zelensky", "Zelensky"));
+        d.entities.insert("kremlin".into(), ent("Kremlin", "Kremlin", "Kremlin", "Kremlin"));
+        d.entities.insert("hegseth".into(), ent("Pete Hegseth", "Hegseth", "Pete Hegseth", "Hegseth"));
+        d.entities.insert("united_states".into(), ent("États-Unis", "États-Unis", "United States", "US"));
+        d.entities.insert("biden_administration".into(), ent("Administration Biden", "Administration Biden", "Biden administration", "Biden administration"));
+        d.entities.insert("marc_fogel".into(), ent("Marc Fogel", "Fogel", "Marc Fogel", "Fogel"));
+        d.entities.insert("saudi_arabia".into(), ent("Arabie saoudite", "Arabie saoudite", "Saudi Arabia", "Saudi Arabia"));
+        d.entities.insert("moscow".into(), ent("Moscou", "Moscou", "Moscow", "Moscow"));
+        let call = |p: &[&str]| Subject { participants: p.iter().map(|s| id(s)).collect(), ..subj() };
+        d.facts.push(fact(Kind::CallDuration, call(&["putin", "trump"]), Value::duration(Interval::exact(90))));
+        d.facts.push(fact(Kind::CallDuration, call(&["trump", "zelensky"]), Value::duration(Interval::exact(60))));
+        d
+    }
+
+    #[test]
+    fn lang_from_tag() {
+        assert_eq!(Lang::from_tag("en"), Lang::En);
+        assert_eq!(Lang::from_tag("EN-gb"), Lang::En);
+        assert_eq!(Lang::from_tag("en_US"), Lang::En);
+        assert_eq!(Lang::from_tag("fr"), Lang::Fr);
+        assert_eq!(Lang::from_tag("fr-CA"), Lang::Fr);
+        assert_eq!(Lang::from_tag(""), Lang::Fr);
+        assert_eq!(Lang::from_tag("english"), Lang::Fr);
+        assert_eq!(Lang::from_tag("de"), Lang::Fr);
+        assert_eq!(Lang::default(), Lang::Fr);
+        assert_eq!(Lang::En.tag(), "en");
+    }
+
+    #[test]
+    fn minutes_in_words() {
+        assert_eq!(minutes(0, Lang::Fr), "0 min");
+        assert_eq!(minutes(45, Lang::Fr), "45 min");
+        assert_eq!(minutes(60, Lang::Fr), "1 h");
+        assert_eq!(minutes(90, Lang::Fr), "1 h 30");
+        assert_eq!(minutes(65, Lang::Fr), "1 h 05");
+        assert_eq!(minutes(150, Lang::Fr), "2 h 30");
+        assert_eq!(minutes(90, Lang::En), "1 h 30 min");
+        assert_eq!(minutes(120, Lang::En), "2 h");
+        assert_eq!(minutes(59, Lang::En), "59 min");
+    }
+
+    #[test]
+    fn intervals_in_words() {
+        assert_eq!(interval(&Interval::exact(90), Lang::Fr), "1 h 30 (90 min)");
+        assert_eq!(interval(&Interval::exact(90), Lang::En), "1 h 30 min (90 min)");
+        assert_eq!(interval(&Interval::exact(60), Lang::Fr), "1 h (60 min)");
+        assert_eq!(interval(&Interval::exact(30), Lang::Fr), "30 min");
+        assert_eq!(interval(&Interval::between(80, 90), Lang::Fr), "1 h 20 à 1 h 30 (80–90 min)");
+        assert_eq!(interval(&Interval::between(80, 90), Lang::En), "1 h 20 min to 1 h 30 min (80–90 min)");
+        assert_eq!(interval(&Interval::between(20, 30), Lang::Fr), "20–30 min");
+        let open = Interval { min: Some(Minutes(60)), max: None };
+        assert_eq!(interval(&open, Lang::Fr), "plus d'1 h");
+        assert_eq!(interval(&open, Lang::En), "more than 1 h");
+        let open2 = Interval { min: Some(Minutes(120)), max: None };
+        assert_eq!(interval(&open2, Lang::Fr), "plus de 2 h");
+        let upto = Interval { min: None, max: Some(Minutes(90)) };
+        assert_eq!(interval(&upto, Lang::Fr), "jusqu'à 1 h 30");
+        assert_eq!(interval(&upto, Lang::En), "up to 1 h 30 min");
+        assert_eq!(interval(&Interval { min: None, max: None }, Lang::Fr), "durée inconnue");
+    }
+
+    #[test]
+    fn dates_in_words() {
+        assert_eq!(weekday(2025, 2, 12), 3);
+        assert_eq!(weekday(2022, 2, 24), 4);
+        assert_eq!(weekday(2000, 1, 1), 6);
+        assert_eq!(weekday(2024, 3, 3), 7);
+        assert_eq!(date("2025-02-12", Lang::Fr), "mercredi 12 février 2025");
+        assert_eq!(date("2025-02-12", Lang::En), "Wednesday 12 February 2025");
+        assert_eq!(date("2025-03-01", Lang::Fr), "samedi 1er mars 2025");
+        assert_eq!(date("2025-02", Lang::Fr), "février 2025");
+        assert_eq!(date("not a date", Lang::Fr), "not a date");
+        assert_eq!(date("2025-13-01", Lang::Fr), "2025-13-01");
+        let wed = DateParts { weekday: Some(3), ..DateParts::default() };
+        assert_eq!(date_parts(&wed, Lang::Fr), "mercredi");
+        let d = DateParts { day: Some(12), month: Some(2), ..DateParts::default() };
+        assert_eq!(date_parts(&d, Lang::Fr), "12 février");
+        assert_eq!(date_parts(&DateParts::default(), Lang::En), "unknown date");
+    }
+
+    #[test]
+    fn statuses_and_positions() {
+        assert_eq!(status(Status::Agreed, Lang::Fr), "concordant");
+        assert_eq!(status(Status::Single, Lang::Fr), "source unique");
+        assert_eq!(status(Status::Single, Lang::En), "single source");
+        assert_eq!(status(Status::Disputed, Lang::En), "disputed");
+        assert_eq!(stance(Stance::Unrealistic, Lang::Fr), "irréaliste");
+        assert_eq!(stance(Stance::Unrealistic, Lang::En), "not realistic");
+        assert_eq!(topic(Topic::UkraineNatoMembership, Lang::En), "Ukraine joining NATO");
+        assert_eq!(source_count(1, Lang::Fr), "1 source");
+        assert_eq!(source_count(4, Lang::En), "4 sources");
+    }
+
+    #[test]
+    fn names_and_attribution() {
+        let d = doc();
+        assert_eq!(entity_name(&d, "putin", Lang::Fr), "Vladimir Poutine");
+        assert_eq!(entity_name(&d, "putin", Lang::En), "Vladimir Putin");
+        assert_eq!(entity_short(&d, "putin", Lang::Fr), "Poutine");
+        assert_eq!(entity_name(&d, "nobody_known", Lang::Fr), "nobody_known");
+        assert_eq!(said_by(Some(&id("kremlin")), &d, Lang::Fr), "selon le Kremlin");
+        assert_eq!(said_by(Some(&id("kremlin")), &d, Lang::En), "according to the Kremlin");
+        assert_eq!(said_by(Some(&id("trump")), &d, Lang::Fr), "selon Trump");
+        assert_eq!(said_by(Some(&id("biden_administration")), &d, Lang::Fr), "selon l'administration Biden");
+        assert_eq!(said_by(None, &d, Lang::Fr), "selon le média");
+        assert_eq!(said_by(None, &d, Lang::En), "according to the outlet");
+    }
+
+    #[test]
+    fn labels_read_naturally() {
+        let d = doc();
+        assert_eq!(fact_label(&d.facts[0], &d, Lang::Fr), "Durée de l'appel Trump–Poutine");
+        assert_eq!(fact_label(&d.facts[0], &d, Lang::En), "Length of the Trump–Putin call");
+        assert_eq!(fact_label(&d.facts[1], &d, Lang::Fr), "Durée de l'appel Trump–Zelensky");
+        let s = Subject { actor: Some(id("hegseth")), topic: Some(Topic::UkraineNatoMembership), ..subj() };
+        assert_eq!(subject_label(Kind::Stance, &s, &d, Lang::Fr), "Hegseth : adhésion de l'Ukraine à l'OTAN");
+        assert_eq!(subject_label(Kind::Stance, &s, &d, Lang::En), "Hegseth: Ukraine joining NATO");
+        let p = Subject { person: Some(id("marc_fogel")), ..subj() };
+        assert_eq!(subject_label(Kind::PrisonerRelease, &p, &d, Lang::Fr), "Libération de Marc Fogel");
+        let m = Subject { participants: vec![id("putin"), id("trump")], ..subj() };
+        assert_eq!(subject_label(Kind::Meeting, &m, &d, Lang::Fr), "Rencontre Trump–Poutine");
+        assert_eq!(subject_label(Kind::Negotiations, &m, &d, Lang::En), "Start of Trump–Putin negotiations");
+        let c = Subject { participants: vec![id("trump"), id("zelensky")], actor: Some(id("zelensky")), ..subj() };
+        assert_eq!(subject_label(Kind::CallCharacterization, &c, &d, Lang::Fr), "L'appel Trump–Zelensky selon Zelensky");
+        // Unknown entities fall back to their ids.
+        let u = Subject { participants: vec![id("x_one"), id("x_two")], ..subj() };
+        assert_eq!(subject_label(Kind::CallDuration, &u, &d, Lang::Fr), "Durée de l'appel x_one–x_two");
+    }
+
+    #[test]
+    fn values_in_plain_words() {
+        let d = doc();
+        assert_eq!(fact_value(&d.facts[0], &d, Lang::Fr), "1 h 30 (90 min)");
+        let date_fact = fact(Kind::CallDate, subj(), Value { date: Some("2025-02-12".into()), ..Value::default() });
+        assert_eq!(fact_value(&date_fact, &d, Lang::Fr), "mercredi 12 février 2025");
+        let v = Value { position: Some(Stance::Unrealistic), ..Value::default() };
+        assert_eq!(value(Kind::Stance, &v, &d, Lang::Fr), "irréaliste");
+        assert_eq!(value(Kind::Stance, &v, &d, Lang::En), "not realistic");
+        let v = Value { released_by: Some(id("united_states")), ..Value::default() };
+        assert_eq!(value(Kind::PrisonerRelease, &v, &d, Lang::Fr), "libéré par les États-Unis");
+        assert_eq!(value(Kind::PrisonerRelease, &v, &d, Lang::En), "released by the US");
+        let v = Value { start: Some(NegotiationStart::Immediately), ..Value::default() };
+        assert_eq!(value(Kind::Negotiations, &v, &d, Lang::Fr), "immédiatement");
+        let v = Value { term: Some("significative".into()), ..Value::default() };
+        assert_eq!(value(Kind::CallCharacterization, &v, &d, Lang::Fr), "« significative »");
+        let v = Value { place: Some(None), places: vec![id("saudi_arabia"), id("moscow")], ..Value::default() };
+        assert_eq!(value(Kind::Meeting, &v, &d, Lang::Fr), "prévue ; lieux cités : Arabie saoudite, Moscou");
+        let v = Value { place: Some(Some(id("moscow"))), ..Value::default() };
+        assert_eq!(value(Kind::Meeting, &v, &d, Lang::En), "planned: Moscow");
+        let v = Value { occurred: Some(true), ..Value::default() };
+        assert_eq!(value(Kind::PrisonerExchange, &v, &d, Lang::Fr), "a eu lieu");
+        // A duration with an open bound, as a claim gives it.
+        let v = Value { min: Bound::Present(Some(Minutes(60))), max: Bound::Present(None), text: Some("plus d'une heure".into()), ..Value::default() };
+        assert_eq!(value(Kind::CallDuration, &v, &d, Lang::Fr), "plus d'1 h");
+        // A value without the expected field falls back to its text.
+        let v = Value { text: Some("vers midi".into()), ..Value::default() };
+        assert_eq!(value(Kind::CallDate, &v, &d, Lang::Fr), "vers midi");
+        let claim = Claim {
+            source: "a".into(),
+            quote: "q".into(),
+            start: 0,
+            end: 1,
+            value: Value::duration(Interval::between(80, 90)),
+            value_start: 0,
+            value_end: 1,
+            said_by: None,
+            agreement: Agreement::Compatible,
+            rule: "r".into(),
+        };
+        assert_eq!(claim_value(Kind::CallDuration, &claim, &d, Lang::Fr), "1 h 20 à 1 h 30 (80–90 min)");
+    }
+
+    #[test]
+    fn ui_strings_exist_in_both_languages() {
+        for k in [Ui::PanelTitle, Ui::Facts, Ui::Positions, Ui::Sources, Ui::ShowQuotes, Ui::ReadInContext, Ui::OffEvent] {
+            assert!(!ui(k, Lang::Fr).is_empty());
+            assert!(!ui(k, Lang::En).is_empty());
+        }
+        assert_eq!(ui(Ui::OffEvent, Lang::Fr), "autre événement");
+    }
+}
