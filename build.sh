@@ -1,0 +1,232 @@
+#!/usr/bin/env bash
+# factpanel — build, serve and test.
+#
+#   ./build.sh          release wasm + JS glue into www/pkg/, prints the sizes
+#   ./build.sh serve    build, then serve www/ on http://127.0.0.1:8080/
+#   ./build.sh test     install what is missing, then run every test suite
+#   ./build.sh help     this text
+#
+# Each subcommand is a `cmd_*` function dispatched by the `case` at the end;
+# add new subcommands (bench, fuzz, …) the same way.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+WASM_TARGET=wasm32-unknown-unknown
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+PKG_DIR=www/pkg
+PAGE_DIR=tests/page
+PORT="${PORT:-8080}"
+# What the page downloads for the panel; the budget test (tests/page/size.test.mjs)
+# reads the same list.
+PANEL_FILES=("$PKG_DIR/factpanel_bg.wasm" "$PKG_DIR/factpanel.js" www/fact-panel.js www/fact-panel.css)
+BUDGET_KB=200
+TARGET_KB=150
+
+if [ -t 2 ]; then BOLD=$'\033[1m' RED=$'\033[31m' GREEN=$'\033[32m' RESET=$'\033[0m'; else BOLD='' RED='' GREEN='' RESET=''; fi
+log() { printf '%s==> %s%s\n' "$BOLD" "$*" "$RESET" >&2; }
+die() { printf '%serror:%s %s\n' "$RED" "$RESET" "$*" >&2; exit 1; }
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"
+    elif command -v sudo >/dev/null; then sudo "$@"
+    else die "need root to run: $*"
+    fi
+}
+
+# ---------------------------------------------------------------- tools
+
+# The wasm-bindgen version the crate is locked to (the CLI must match it).
+wasm_bindgen_version() {
+    awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/^version = "|"$/, ""); print; exit }' Cargo.lock
+}
+
+ensure_wasm_target() {
+    if ! rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
+        log "installing the $WASM_TARGET target"
+        rustup target add "$WASM_TARGET"
+    fi
+}
+
+ensure_wasm_bindgen() {
+    local want have
+    want="$(wasm_bindgen_version)"
+    [ -n "$want" ] || die "wasm-bindgen not found in Cargo.lock"
+    have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+    if [ "$have" != "$want" ]; then
+        log "installing wasm-bindgen-cli $want (found: ${have:-none})"
+        cargo install wasm-bindgen-cli --version "$want"
+    fi
+}
+
+ensure_browser() {
+    if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+        log "installing chromium and chromium-driver"
+        as_root apt-get update
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+    fi
+}
+
+ensure_node() {
+    if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+        log "installing node and npm"
+        as_root apt-get update
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm
+    fi
+}
+
+ensure_page_deps() {
+    ensure_node
+    if [ ! -d "$PAGE_DIR/node_modules" ]; then
+        log "installing the page-test dependencies (npm)"
+        if [ -f "$PAGE_DIR/package-lock.json" ]; then
+            (cd "$PAGE_DIR" && npm ci --no-audit --no-fund)
+        else
+            (cd "$PAGE_DIR" && npm install --no-audit --no-fund)
+        fi
+    fi
+}
+
+ensure_all() {
+    ensure_wasm_target
+    ensure_wasm_bindgen
+    ensure_browser
+    ensure_page_deps
+}
+
+# ---------------------------------------------------------------- build
+
+build_wasm() {
+    ensure_wasm_target
+    ensure_wasm_bindgen
+    log "cargo build --release --target $WASM_TARGET --lib"
+    cargo build --release --target "$WASM_TARGET" --lib
+    log "wasm-bindgen --target web → $PKG_DIR/"
+    wasm-bindgen --target web --out-dir "$PKG_DIR" --out-name factpanel \
+        "$TARGET_DIR/$WASM_TARGET/release/factpanel.wasm"
+}
+
+# Prints raw and gzip sizes of what the page downloads for the panel.
+print_sizes() {
+    local f raw gz total_raw=0 total_gz=0
+    printf '\n%-28s %10s %10s\n' "panel download" "bytes" "gzip -9"
+    for f in "${PANEL_FILES[@]}"; do
+        [ -f "$f" ] || die "missing $f"
+        raw=$(wc -c <"$f")
+        gz=$(gzip -9 -c "$f" | wc -c)
+        total_raw=$((total_raw + raw))
+        total_gz=$((total_gz + gz))
+        printf '%-28s %10d %10d\n' "$f" "$raw" "$gz"
+    done
+    printf '%-28s %10d %10d\n' "total" "$total_raw" "$total_gz"
+    local kb
+    kb=$(awk -v b="$total_gz" 'BEGIN { printf "%.1f", b / 1024 }')
+    if [ "$total_gz" -le $((BUDGET_KB * 1024)) ]; then
+        printf '%spanel size: %s KB gzip (budget %d KB, target %d KB)%s\n\n' "$GREEN" "$kb" "$BUDGET_KB" "$TARGET_KB" "$RESET"
+    else
+        printf '%spanel size: %s KB gzip — OVER the %d KB budget%s\n\n' "$RED" "$kb" "$BUDGET_KB" "$RESET"
+    fi
+}
+
+cmd_build() {
+    build_wasm
+    print_sizes
+}
+
+cmd_serve() {
+    cmd_build
+    command -v python3 >/dev/null || die "python3 is needed to serve www/"
+    echo "factpanel demo: http://127.0.0.1:$PORT/   (Ctrl-C to stop)"
+    exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory www
+}
+
+# ---------------------------------------------------------------- test
+
+SUITE_NAMES=()
+SUITE_RESULTS=()
+SUITE_TIMES=()
+
+# run_suite NAME COMMAND...: runs one suite, records pass/fail, never exits.
+run_suite() {
+    local name="$1" start rc
+    shift
+    log "suite: $name"
+    start=$SECONDS
+    set +e
+    ("$@")
+    rc=$?
+    set -e
+    SUITE_NAMES+=("$name")
+    SUITE_TIMES+=($((SECONDS - start)))
+    if [ "$rc" = 0 ]; then SUITE_RESULTS+=(pass); else SUITE_RESULTS+=("FAIL (exit $rc)"); fi
+}
+
+suite_native() {
+    cargo test
+}
+
+suite_browser() {
+    unset GECKODRIVER SAFARIDRIVER
+    CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
+        cargo test --target "$WASM_TARGET"
+}
+
+suite_size() {
+    print_sizes
+    (cd "$PAGE_DIR" && node --test size.test.mjs)
+}
+
+suite_page() {
+    (cd "$PAGE_DIR" && node --test --test-concurrency=1 page.test.mjs)
+}
+
+cmd_test() {
+    local started=$SECONDS
+    ensure_all
+    run_suite "native (cargo test)" suite_native
+    run_suite "wasm release build" build_wasm
+    run_suite "browser (wasm-bindgen-test, headless Chromium)" suite_browser
+    if [ "${SUITE_RESULTS[1]}" = pass ]; then
+        run_suite "size budget (${BUDGET_KB} KB gzip)" suite_size
+        run_suite "page (playwright-core, headless Chromium)" suite_page
+    else
+        SUITE_NAMES+=("size budget" "page"); SUITE_RESULTS+=("skipped: no wasm build" "skipped: no wasm build"); SUITE_TIMES+=(0 0)
+    fi
+
+    local i failed=0
+    printf '\n%s%-52s %-24s %s%s\n' "$BOLD" "suite" "result" "time" "$RESET"
+    for i in "${!SUITE_NAMES[@]}"; do
+        local colour=$GREEN
+        if [ "${SUITE_RESULTS[$i]}" != pass ]; then colour=$RED; failed=$((failed + 1)); fi
+        printf '%-52s %s%-24s%s %ss\n' "${SUITE_NAMES[$i]}" "$colour" "${SUITE_RESULTS[$i]}" "$RESET" "${SUITE_TIMES[$i]}"
+    done
+    printf '\ntotal time: %ss\n' $((SECONDS - started))
+    if [ "$failed" -gt 0 ]; then
+        printf '%s%d suite(s) failed%s\n' "$RED" "$failed" "$RESET"
+        return 1
+    fi
+    printf '%sall suites passed%s\n' "$GREEN" "$RESET"
+}
+
+cmd_help() {
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+# ---------------------------------------------------------------- dispatch
+
+cmd="${1:-build}"
+[ $# -gt 0 ] && shift
+case "$cmd" in
+    build) cmd_build "$@" ;;
+    serve) cmd_serve "$@" ;;
+    test) cmd_test "$@" ;;
+    # bench) cmd_bench "$@" ;;   # added by the benchmark work
+    # fuzz) cmd_fuzz "$@" ;;     # ./build.sh fuzz [seconds], added by the fuzzing work
+    help | -h | --help) cmd_help ;;
+    *)
+        echo "unknown subcommand: $cmd" >&2
+        cmd_help >&2
+        exit 2
+        ;;
+esac
