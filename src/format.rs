@@ -11,7 +11,7 @@
 //! ```
 
 use crate::model::{
-    Claim, DateParts, Document, EntityId, Fact, Interval, Kind, NegotiationStart, Stance, Status,
+    Agreement, Claim, DateParts, Document, EntityId, Fact, Interval, Kind, NegotiationStart, Stance, Status,
     Subject, Topic, Value,
 };
 
@@ -329,11 +329,21 @@ pub fn said_by(said_by: Option<&EntityId>, doc: &Document, lang: Lang) -> String
     }
 }
 
-/// The participants as `Trump–Poutine`: the most central actor of the
-/// document first (the one in most facts), then by id.
+/// The participants as `Trump–Poutine`: in the order the event's label
+/// names them, then the most central actor of the document first (the one
+/// in most facts), then by id.
 pub fn participants(doc: &Document, ids: &[EntityId], lang: Lang) -> String {
     let mut ids: Vec<&EntityId> = ids.iter().collect();
-    ids.sort_by(|a, b| centrality(doc, b).cmp(&centrality(doc, a)).then_with(|| a.cmp(b)));
+    let in_label = |id: &EntityId| {
+        let short = entity_short(doc, id.as_str(), Lang::Fr);
+        doc.event.label.find(short.as_str()).unwrap_or(usize::MAX)
+    };
+    ids.sort_by(|a, b| {
+        in_label(a)
+            .cmp(&in_label(b))
+            .then_with(|| centrality(doc, b).cmp(&centrality(doc, a)))
+            .then_with(|| a.cmp(b))
+    });
     ids.dedup();
     ids.iter().map(|id| entity_short(doc, id.as_str(), lang)).collect::<Vec<_>>().join("–")
 }
@@ -486,6 +496,80 @@ pub fn value(kind: Kind, v: &Value, doc: &Document, lang: Lang) -> String {
     }
 }
 
+/// The event's label in the reader's language. The document carries a
+/// French label; for English, a label of the form `Appel A–B` is rebuilt
+/// from the participants of the matching call fact (`Trump–Putin call`).
+pub fn event_label(doc: &Document, lang: Lang) -> String {
+    let label = doc.event.label.trim();
+    if lang == Lang::Fr || label.is_empty() {
+        return label.to_string();
+    }
+    for f in &doc.facts {
+        if f.subject.participants.is_empty() {
+            continue;
+        }
+        if label == format!("Appel {}", participants(doc, &f.subject.participants, Lang::Fr)) {
+            return format!("{} call", participants(doc, &f.subject.participants, Lang::En));
+        }
+    }
+    label.to_string()
+}
+
+/// How a claim relates to its fact, in words: `précis`, `moins précis`,
+/// `contredit` / `precise`, `less precise`, `contradicts`.
+pub fn agreement(a: Agreement, lang: Lang) -> &'static str {
+    match (a, lang) {
+        (Agreement::Precise, Lang::Fr) => "précis",
+        (Agreement::Precise, Lang::En) => "precise",
+        (Agreement::Compatible, Lang::Fr) => "moins précis",
+        (Agreement::Compatible, Lang::En) => "less precise",
+        (Agreement::Disputes, Lang::Fr) => "contredit",
+        (Agreement::Disputes, Lang::En) => "contradicts",
+    }
+}
+
+/// The sources of a fact with their agreement: `4 sources`,
+/// `4 sources, dont 1 moins précise`, `3 sources, 1 of them disagrees`.
+pub fn support(sources: usize, less_precise: usize, disputing: usize, lang: Lang) -> String {
+    let mut out = source_count(sources, lang);
+    let mut parts: Vec<String> = Vec::new();
+    let s = |n: usize| if n > 1 { "s" } else { "" };
+    if less_precise > 0 {
+        parts.push(match lang {
+            Lang::Fr => format!("{less_precise} moins précise{}", s(less_precise)),
+            Lang::En => format!("{less_precise} less precise"),
+        });
+    }
+    if disputing > 0 {
+        parts.push(match lang {
+            Lang::Fr => format!("{disputing} en désaccord"),
+            Lang::En => format!("{disputing} disagree{}", if disputing == 1 { "s" } else { "" }),
+        });
+    }
+    if !parts.is_empty() {
+        let joined = parts.join(", ");
+        match lang {
+            Lang::Fr => out.push_str(&format!(", dont {joined}")),
+            Lang::En => out.push_str(&format!(", of which {joined}")),
+        }
+    }
+    out
+}
+
+/// `4 sources sur 5` / `4 of 5 sources` (just `4 sources` when all cover it).
+pub fn coverage(on_event: usize, total: usize, lang: Lang) -> String {
+    if on_event == total {
+        return match lang {
+            Lang::Fr => format!("couvert par {}", source_count(on_event, lang)),
+            Lang::En => format!("covered by {}", source_count(on_event, lang)),
+        };
+    }
+    match lang {
+        Lang::Fr => format!("couvert par {on_event} sources sur {total}"),
+        Lang::En => format!("covered by {on_event} of {total} sources"),
+    }
+}
+
 /// Fixed reader-facing strings of the panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ui {
@@ -558,9 +642,7 @@ pub fn ui(key: Ui, lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{
-        Agreement, Bound, EntityInfo, Event, Minutes, Source, SCHEMA,
-    };
+    use crate::model::{Bound, EntityInfo, Event, Minutes, Source, SCHEMA};
 
     fn ent(name: &str, short: &str, name_en: &str, short_en: &str) -> EntityInfo {
         EntityInfo { name: name.into(), short: short.into(), name_en: name_en.into(), short_en: short_en.into() }
@@ -783,5 +865,20 @@ mod tests {
             assert!(!ui(k, Lang::En).is_empty());
         }
         assert_eq!(ui(Ui::OffEvent, Lang::Fr), "autre événement");
+    }
+
+    #[test]
+    fn event_support_and_coverage() {
+        let d = doc();
+        assert_eq!(event_label(&d, Lang::Fr), "Appel Trump–Poutine");
+        assert_eq!(event_label(&d, Lang::En), "Trump–Putin call");
+        assert_eq!(agreement(Agreement::Compatible, Lang::Fr), "moins précis");
+        assert_eq!(support(4, 0, 0, Lang::Fr), "4 sources");
+        assert_eq!(support(4, 1, 0, Lang::Fr), "4 sources, dont 1 moins précise");
+        assert_eq!(support(4, 2, 1, Lang::Fr), "4 sources, dont 2 moins précises, 1 en désaccord");
+        assert_eq!(support(3, 0, 1, Lang::En), "3 sources, of which 1 disagrees");
+        assert_eq!(coverage(4, 5, Lang::Fr), "couvert par 4 sources sur 5");
+        assert_eq!(coverage(4, 5, Lang::En), "covered by 4 of 5 sources");
+        assert_eq!(coverage(1, 1, Lang::Fr), "couvert par 1 source");
     }
 }
