@@ -729,6 +729,14 @@ fn source_item(cx: &Ctx, n: usize, s: &Source) -> Node {
     li
 }
 
+/// The browser entry points of `src/wasm.rs`, re-exported so that the
+/// wasm-bindgen tests (`tests/web.rs`) can call them. wasm32 only.
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod web {
+    pub use crate::wasm::{analyze, embedded, embedded_articles, render, JsArticles, JsDocument, JsRenderOptions};
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,263 @@
+//! The wasm boundary: the only file that touches wasm-bindgen and web-sys.
+//!
+//! - `analyze(articles)` and `embedded()` return the `factpanel/1` document
+//!   as a JS object made by `JSON.parse` of exactly the JSON the CLI prints
+//!   (`serde_json`), so both APIs agree by construction. Articles come in as
+//!   a JS value, go through `JSON.stringify` and
+//!   [`crate::parse_articles_json`], like a `.json` file given to the CLI.
+//! - `render(root, doc, options)` builds the panel of [`crate::panel`] under
+//!   `root` (a ShadowRoot or an Element) with `createElement`,
+//!   `setAttribute` (allow-listed names only) and `createTextNode`: text
+//!   from the articles is never parsed as HTML.
+//! - Every error becomes a JS `Error` in [`into_error`].
+
+use crate::format::Lang;
+use crate::panel::{self, Node, Options};
+use std::collections::BTreeMap;
+use std::fmt::Display;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** One article given to `analyze` (see docs/contract.md). */
+export interface FactpanelArticle {
+  /** Source id, unique within one analysis. */
+  id: string;
+  /** The text exactly as collected; offsets point into it (UTF-16). */
+  text: string;
+  title?: string;
+  url?: string;
+  outlet?: string;
+  lang?: string;
+  /** `YYYY-MM-DD` or `YYYY-MM`. */
+  published?: string;
+}
+
+export type FactpanelKind = "call_duration" | "call_date" | "call_characterization" | "stance"
+  | "negotiations" | "prisoner_release" | "prisoner_exchange" | "meeting";
+export type FactpanelStatus = "agreed" | "compatible" | "disputed" | "single";
+export type FactpanelAgreement = "precise" | "compatible" | "disputes";
+export type FactpanelStance = "unrealistic" | "opposed" | "inevitable" | "supports";
+export type FactpanelTopic = "ukraine_nato_membership" | "ukraine_pre2014_borders";
+
+export interface FactpanelSubject {
+  participants?: string[];
+  actor?: string;
+  topic?: FactpanelTopic;
+  person?: string;
+}
+
+export interface FactpanelDateParts { year?: number; month?: number; day?: number; weekday?: number; }
+
+/** The fields present depend on the fact's kind. */
+export interface FactpanelValue {
+  /** Duration bounds in minutes; `null` = open. */
+  min?: number | null;
+  max?: number | null;
+  date?: string;
+  parts?: FactpanelDateParts;
+  position?: FactpanelStance;
+  start?: "immediately";
+  released_by?: string;
+  place?: string | null;
+  places?: string[];
+  term?: string;
+  occurred?: boolean;
+  /** On a claim: the value phrase as written. */
+  text?: string;
+}
+
+export interface FactpanelClaim {
+  source: string;
+  quote: string;
+  /** UTF-16 offsets: `text.slice(start, end) === quote`. */
+  start: number;
+  end: number;
+  value: FactpanelValue;
+  value_start: number;
+  value_end: number;
+  said_by: string | null;
+  agreement: FactpanelAgreement;
+  rule: string;
+}
+
+export interface FactpanelFact {
+  id: string;
+  kind: FactpanelKind;
+  label: string;
+  subject: FactpanelSubject;
+  value: FactpanelValue;
+  status: FactpanelStatus;
+  claims: FactpanelClaim[];
+}
+
+export interface FactpanelSource {
+  id: string;
+  title: string;
+  lang: string;
+  url?: string;
+  outlet?: string;
+  on_event: boolean;
+  note: string | null;
+}
+
+export interface FactpanelEntity { name: string; short: string; name_en: string; short_en: string; }
+
+/** The `factpanel/1` document: the same JSON as `factpanel --json`. */
+export interface FactpanelDocument {
+  schema: "factpanel/1";
+  event: { label: string; date: string | null };
+  sources: FactpanelSource[];
+  facts: FactpanelFact[];
+  entities: Record<string, FactpanelEntity>;
+}
+
+export interface FactpanelRenderOptions {
+  /** `fr` (default) or `en`. */
+  lang?: string;
+  /** The analysed articles (at least `id` and `text`), for "read in the article". */
+  articles?: Array<Pick<FactpanelArticle, "id" | "text">>;
+  /** Prefix of every element id, unique per panel on a page (`fp1-`). */
+  idPrefix?: string;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A `factpanel/1` document (typed for TypeScript).
+    #[wasm_bindgen(typescript_type = "FactpanelDocument")]
+    pub type JsDocument;
+    /// An array of articles (typed for TypeScript).
+    #[wasm_bindgen(typescript_type = "FactpanelArticle[]")]
+    pub type JsArticles;
+    /// Render options (typed for TypeScript).
+    #[wasm_bindgen(typescript_type = "FactpanelRenderOptions")]
+    pub type JsRenderOptions;
+}
+
+/// Every error that crosses the boundary goes through here: a JS `Error`
+/// whose message starts with `factpanel: `.
+fn into_error(e: impl Display) -> js_sys::Error {
+    js_sys::Error::new(&format!("factpanel: {e}"))
+}
+
+/// The message of a thrown JS value.
+fn js_message(v: &JsValue) -> String {
+    if let Some(e) = v.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    v.as_string().unwrap_or_else(|| "unknown error".into())
+}
+
+/// `JSON.stringify(value)`, as a Rust string.
+fn stringify(value: &JsValue, what: &str) -> Result<String, js_sys::Error> {
+    let s = js_sys::JSON::stringify(value)
+        .map_err(|e| into_error(format!("{what} cannot be converted to JSON: {}", js_message(&e))))?;
+    s.as_string().ok_or_else(|| into_error(format!("{what} is missing (got undefined or a function)")))
+}
+
+/// Rust value → JSON text (as the CLI prints it) → JS object.
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, js_sys::Error> {
+    let json = serde_json::to_string(value).map_err(into_error)?;
+    js_sys::JSON::parse(&json).map_err(|e| into_error(js_message(&e)))
+}
+
+/// Analyses an array of articles (`{id, text, title?, url?, outlet?, lang?,
+/// published?}`) and returns the `factpanel/1` document: the same JSON as
+/// `factpanel --json` for the same articles. Throws an `Error` on bad input.
+#[wasm_bindgen(js_name = analyze)]
+pub fn analyze(articles: JsArticles) -> Result<JsDocument, js_sys::Error> {
+    if articles.is_undefined() || articles.is_null() {
+        return Err(into_error("expected an array of articles, got nothing"));
+    }
+    let json = stringify(&articles, "the articles")?;
+    let articles = crate::parse_articles_json(&json).map_err(into_error)?;
+    let doc = crate::analyze(&articles).map_err(into_error)?;
+    Ok(to_js(&doc)?.unchecked_into())
+}
+
+/// The document for the embedded seed corpus.
+#[wasm_bindgen(js_name = embedded)]
+pub fn embedded() -> Result<JsDocument, js_sys::Error> {
+    Ok(to_js(&crate::embedded())?.unchecked_into())
+}
+
+/// The embedded seed articles, as `analyze` takes them.
+#[wasm_bindgen(js_name = embeddedArticles)]
+pub fn embedded_articles() -> Result<JsArticles, js_sys::Error> {
+    Ok(to_js(&crate::corpus::articles())?.unchecked_into())
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct RenderOptionsIn {
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    articles: Option<Vec<ArticleText>>,
+    #[serde(default)]
+    id_prefix: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct ArticleText {
+    id: String,
+    text: String,
+}
+
+/// Builds the panel for `doc` inside `root` (a ShadowRoot or an Element),
+/// replacing what `root` held. The new panel is built completely before the
+/// old one is removed, so a failure leaves the previous panel in place.
+/// `options`: `{lang?: "fr" | "en", articles?: [{id, text}], idPrefix?}`.
+#[wasm_bindgen(js_name = render)]
+pub fn render(root: &web_sys::Node, doc: JsDocument, options: Option<JsRenderOptions>) -> Result<(), js_sys::Error> {
+    let json = stringify(&doc, "the document")?;
+    let doc: crate::Document =
+        serde_json::from_str(&json).map_err(|e| into_error(format!("not a factpanel/1 document: {e}")))?;
+    let opts = match options {
+        Some(o) if !o.is_undefined() && !o.is_null() => {
+            let json = stringify(&o, "the render options")?;
+            serde_json::from_str::<RenderOptionsIn>(&json)
+                .map_err(|e| into_error(format!("bad render options: {e}")))?
+        }
+        _ => RenderOptionsIn::default(),
+    };
+    let opts = Options {
+        lang: Lang::from_tag(opts.lang.as_deref().unwrap_or("fr")),
+        articles: opts.articles.unwrap_or_default().into_iter().map(|a| (a.id, a.text)).collect::<BTreeMap<_, _>>(),
+        id_prefix: opts.id_prefix.unwrap_or_default(),
+    };
+    let tree = panel::panel(&doc, &opts);
+    let document = root.owner_document().ok_or_else(|| into_error("the render root is not in a document"))?;
+    let built = build(&document, &tree).map_err(|e| into_error(js_message(&e)))?;
+    while let Some(child) = root.last_child() {
+        root.remove_child(&child).map_err(|e| into_error(js_message(&e)))?;
+    }
+    root.append_child(&built).map_err(|e| into_error(js_message(&e)))?;
+    Ok(())
+}
+
+/// View tree → DOM. Tags and attribute names are checked against the
+/// panel's allow-lists; text only ever becomes text nodes.
+fn build(document: &web_sys::Document, node: &Node) -> Result<web_sys::Node, JsValue> {
+    match node {
+        Node::Text(t) => Ok(document.create_text_node(t).into()),
+        Node::Element { tag, attrs, children } => {
+            if !panel::TAGS.contains(tag) {
+                return Err(JsValue::from_str(&format!("refusing to create <{tag}>")));
+            }
+            let el = document.create_element(tag)?;
+            for (name, value) in attrs {
+                let allowed = panel::ATTRS.contains(name) && (*name != "href" || panel::safe_url(value).is_some());
+                if allowed {
+                    el.set_attribute(name, value)?;
+                }
+            }
+            for c in children {
+                el.append_child(&build(document, c)?)?;
+            }
+            Ok(el.into())
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! Browser tests of the wasm boundary and the panel DOM (headless Chromium).
+//!
+//! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target
+//! wasm32-unknown-unknown` (see build.sh). Native builds skip this file.
+#![cfg(target_arch = "wasm32")]
+
+use factpanel::model::{
+    Agreement, Claim, Document, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status, Subject, Value,
+    SCHEMA,
+};
+use factpanel::panel::web::{analyze, embedded, embedded_articles, render};
+use factpanel::Article;
+use std::collections::BTreeMap;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, ShadowRootInit, ShadowRootMode};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh `<div>` in the page.
+fn host() -> Element {
+    let d = document();
+    let div = d.create_element("div").unwrap();
+    d.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn js<T: serde::Serialize>(v: &T) -> JsValue {
+    js_sys::JSON::parse(&serde_json::to_string(v).unwrap()).unwrap()
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(v: &JsValue) -> T {
+    serde_json::from_str(&String::from(js_sys::JSON::stringify(v).unwrap())).unwrap()
+}
+
+fn options(lang: &str, articles: &[Article]) -> JsValue {
+    let list: Vec<serde_json::Value> =
+        articles.iter().map(|a| serde_json::json!({"id": a.id, "text": a.text})).collect();
+    js(&serde_json::json!({"lang": lang, "articles": list, "idPrefix": "t-"}))
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap()).collect()
+}
+
+fn text(e: &Element) -> String {
+    e.text_content().unwrap_or_default()
+}
+
+/// JavaScript's `text.slice(start, end)`, computed by the JS engine.
+fn js_slice(text: &str, start: usize, end: usize) -> String {
+    String::from(js_sys::JsString::from(text).slice(start as u32, end as u32))
+}
+
+fn seed_panel(lang: &str) -> (Element, Document) {
+    let root = host();
+    let doc = embedded().unwrap();
+    render(&root, doc.clone().unchecked_into(), Some(options(lang, &factpanel::corpus::articles()).unchecked_into()))
+        .unwrap();
+    (root, from_js(&doc))
+}
+
+#[wasm_bindgen_test]
+fn seed_panel_dom_contains_the_facts() {
+    let (root, doc) = seed_panel("fr");
+    assert_eq!(doc, factpanel::embedded());
+    assert!(!doc.facts.is_empty(), "the seed corpus yields facts");
+    let rendered = all(&root, "li.fact");
+    assert_eq!(rendered.len(), doc.facts.len());
+    for f in &doc.facts {
+        let li = rendered
+            .iter()
+            .find(|li| li.get_attribute("data-fact").as_deref() == Some(f.id.as_str()))
+            .unwrap_or_else(|| panic!("fact {} is rendered", f.id));
+        let value = li.query_selector(".value").unwrap().unwrap();
+        assert_eq!(text(&value), factpanel::format::fact_value(f, &doc, factpanel::format::Lang::Fr));
+        assert_eq!(all(li, "li.claim").len(), f.claims.len(), "{}", f.id);
+        let button = li.query_selector("button.fact-toggle").unwrap().unwrap();
+        assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    }
+    let call = doc.facts.iter().find(|f| f.id == "call_duration/putin+trump").expect("the call duration fact");
+    let li = rendered.iter().find(|li| li.get_attribute("data-fact").as_deref() == Some(call.id.as_str())).unwrap();
+    assert!(text(li).contains("1 h 30 (90 min)"), "{}", text(li));
+    // Agreed facts first.
+    let statuses: Vec<String> = rendered.iter().map(|li| li.get_attribute("data-status").unwrap()).collect();
+    let rank = |s: &str| ["agreed", "compatible", "disputed", "single"].iter().position(|x| *x == s).unwrap();
+    assert!(statuses.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])), "{statuses:?}");
+    // The positions matrix and the off-event source.
+    assert!(text(&root).contains("Hegseth"));
+    let off = all(&root, "li.source.off");
+    assert_eq!(off.len(), 1);
+    assert_eq!(off[0].get_attribute("data-source").as_deref(), Some("003_4c2571a8f38eeca3"));
+    assert!(off[0].query_selector(".note").unwrap().is_some());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn seed_panel_in_english() {
+    let (root, doc) = seed_panel("en");
+    let panel = root.query_selector("article").unwrap().unwrap();
+    assert_eq!(panel.get_attribute("lang").as_deref(), Some("en"));
+    assert!(text(&root).contains("Sources"));
+    for (li, f) in all(&root, "li.fact").iter().zip(factpanel::panel::ordered_facts(&doc)) {
+        let label = li.query_selector(".label").unwrap().unwrap();
+        assert_eq!(text(&label), factpanel::format::fact_label(f, &doc, factpanel::format::Lang::En));
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn highlighted_quotes_are_js_slices_of_the_seed_texts() {
+    let (root, doc) = seed_panel("fr");
+    let texts: BTreeMap<String, String> = factpanel::corpus::articles().into_iter().map(|a| (a.id, a.text)).collect();
+    check_highlights(&root, &doc, &texts);
+    root.remove();
+}
+
+fn check_highlights(root: &Element, doc: &Document, texts: &BTreeMap<String, String>) {
+    let mut checked = 0;
+    for (li, f) in all(root, "li.fact").iter().zip(factpanel::panel::ordered_facts(doc)) {
+        for (cl, c) in all(li, "li.claim").iter().zip(&f.claims) {
+            let text = &texts[&c.source];
+            let quote = cl.query_selector("blockquote").unwrap().unwrap();
+            assert_eq!(self::text(&quote), format!("« {} »", c.quote));
+            assert_eq!(c.quote, js_slice(text, c.start, c.end), "quote offsets of {}", f.id);
+            let mark = quote.query_selector("mark").unwrap().expect("the value phrase is highlighted");
+            assert_eq!(self::text(&mark), js_slice(text, c.value_start, c.value_end), "value mark in {}", f.id);
+            let ctx = cl.query_selector(".context").unwrap().expect("context view");
+            assert_eq!(ctx.get_attribute("hidden").as_deref(), Some(""));
+            assert_eq!(self::text(&ctx), *text);
+            let ctx_mark = ctx.query_selector("mark").unwrap().unwrap();
+            assert_eq!(self::text(&ctx_mark), js_slice(text, c.start, c.end), "context mark in {}", f.id);
+            let strong = ctx_mark.query_selector("strong").unwrap().unwrap();
+            assert_eq!(self::text(&strong), js_slice(text, c.value_start, c.value_end));
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no claim was checked");
+}
+
+/// Offsets computed the way the core does (UTF-16 units).
+fn claim_on(src: &str, text: &str, quote: &str, value: &str, said_by: Option<&str>) -> Claim {
+    let qb = text.find(quote).unwrap();
+    let vb = qb + quote.find(value).unwrap();
+    let u = |b: usize| text[..b].encode_utf16().count();
+    Claim {
+        source: src.into(),
+        quote: quote.into(),
+        start: u(qb),
+        end: u(qb + quote.len()),
+        value: Value { text: Some(value.into()), ..Value::duration(Interval::exact(90)) },
+        value_start: u(vb),
+        value_end: u(vb + value.len()),
+        said_by: said_by.map(|s| EntityId(s.into())),
+        agreement: Agreement::Precise,
+        rule: "test".into(),
+    }
+}
+
+const HOSTILE_TITLE: &str = "<img src=x onerror=\"window.__pwned=1\">Titre";
+const HOSTILE_TEXT: &str = "<img src=x onerror=\"window.__pwned=1\">Titre\n😀 Astral 𝕏 avant. Trump a parlé 90 minutes <script>window.__pwned=2</script> avec Poutine.\n<b>Fin</b>";
+const HOSTILE_QUOTE: &str = "Trump a parlé 90 minutes <script>window.__pwned=2</script> avec Poutine.";
+
+fn hostile_doc() -> (Document, Vec<Article>) {
+    let mut entities = BTreeMap::new();
+    entities.insert(
+        "trump".to_string(),
+        EntityInfo { name: "Donald <i>Trump</i>".into(), short: "<i>Trump</i>".into(), name_en: "Trump".into(), short_en: "Trump".into() },
+    );
+    let doc = Document {
+        schema: SCHEMA.into(),
+        event: Event { label: "<svg onload=alert(1)>".into(), date: Some("2025-02-12".into()) },
+        sources: vec![Source {
+            id: "h".into(),
+            title: HOSTILE_TITLE.into(),
+            lang: "fr\" onmouseover=\"x".into(),
+            url: Some("javascript:window.__pwned=3".into()),
+            outlet: Some("<u>Outlet</u>".into()),
+            on_event: false,
+            note: Some("<em>note</em>".into()),
+        }],
+        facts: vec![Fact {
+            id: "call_duration/putin+trump\"><img src=x>".into(),
+            kind: Kind::CallDuration,
+            label: "<b>label</b>".into(),
+            subject: Subject { participants: vec![EntityId("trump".into())], actor: None, topic: None, person: None },
+            value: Value::duration(Interval::exact(90)),
+            status: Status::Single,
+            claims: vec![claim_on("h", HOSTILE_TEXT, HOSTILE_QUOTE, "90 minutes", Some("trump"))],
+        }],
+        entities,
+    };
+    (doc, vec![Article::new("h", HOSTILE_TEXT)])
+}
+
+#[wasm_bindgen_test]
+fn hostile_text_in_a_document_stays_text() {
+    let (doc, articles) = hostile_doc();
+    let root = host();
+    render(&root, js(&doc).unchecked_into(), Some(options("fr", &articles).unchecked_into())).unwrap();
+    assert!(all(&root, "img, script, svg, b, i, u, em").is_empty(), "markup was created");
+    let t = text(&root);
+    for s in [HOSTILE_TITLE, "<script>window.__pwned=2</script>", "<svg onload=alert(1)>", "<u>Outlet</u>", "<em>note</em>", "<i>Trump</i>"] {
+        assert!(t.contains(s), "{s:?} missing from {t}");
+    }
+    assert!(all(&root, "a").is_empty(), "a javascript: URL became a link");
+    for el in all(&root, "*") {
+        let names = el.get_attribute_names();
+        for i in 0..names.length() {
+            let name = names.get(i).as_string().unwrap();
+            assert!(!name.starts_with("on"), "event handler attribute {name}");
+        }
+    }
+    assert!(js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap().is_undefined());
+    let texts = BTreeMap::from([("h".to_string(), HOSTILE_TEXT.to_string())]);
+    check_highlights(&root, &doc, &texts);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn hostile_articles_through_analyze_stay_text() {
+    let articles = vec![
+        Article { title: Some(HOSTILE_TITLE.into()), url: Some("javascript:alert(1)".into()), ..Article::new("h1", HOSTILE_TEXT) },
+        Article::new("h2", "<script>window.__pwned=4</script>\nDonald Trump a eu un échange téléphonique de 90 minutes avec Vladimir Poutine."),
+    ];
+    let doc = analyze(js(&articles).unchecked_into()).unwrap();
+    let root = host();
+    render(&root, doc, Some(options("fr", &articles).unchecked_into())).unwrap();
+    assert!(all(&root, "img, script").is_empty());
+    assert!(text(&root).contains("<script>window.__pwned=4</script>"));
+    assert!(js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap().is_undefined());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn analyze_equals_the_native_result() {
+    let inputs: Vec<Vec<Article>> = vec![
+        factpanel::corpus::articles(),
+        hostile_doc().1,
+        vec![
+            Article { title: Some("Un titre".into()), lang: Some("fr".into()), published: Some("2025-02-13".into()), outlet: Some("Le Monde".into()), url: Some("https://example.org/a".into()), ..Article::new("a", "Donald Trump a eu un échange téléphonique de 90 minutes avec Vladimir Poutine mercredi.") },
+            Article::new("b", "Selon le Kremlin, l'appel entre Vladimir Poutine et Donald Trump a duré près d'une heure et demie."),
+        ],
+    ];
+    for articles in inputs {
+        let native = factpanel::to_json(&factpanel::analyze(&articles).unwrap());
+        let from_wasm = analyze(js(&articles).unchecked_into()).unwrap();
+        let pretty = js_sys::JSON::stringify_with_replacer_and_space(&from_wasm, &JsValue::NULL, &JsValue::from(2)).unwrap();
+        assert_eq!(String::from(pretty), native);
+    }
+    // The embedded corpus: embedded() is analyze(embeddedArticles()).
+    let a = js_sys::JSON::stringify(&embedded().unwrap()).unwrap();
+    let b = js_sys::JSON::stringify(&analyze(embedded_articles().unwrap()).unwrap()).unwrap();
+    assert_eq!(String::from(a), String::from(b));
+}
+
+fn error_message(r: Result<impl Sized, js_sys::Error>) -> String {
+    match r {
+        Ok(_) => panic!("expected an error"),
+        Err(e) => {
+            assert!(e.is_instance_of::<js_sys::Error>());
+            String::from(e.message())
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn errors_cross_as_js_errors_with_clear_messages() {
+    let m = error_message(analyze(js_sys::Array::new().unchecked_into()));
+    assert!(m.starts_with("factpanel: no articles"), "{m}");
+    let m = error_message(analyze(JsValue::from(42).unchecked_into()));
+    assert!(m.contains("malformed article JSON"), "{m}");
+    let m = error_message(analyze(JsValue::UNDEFINED.unchecked_into()));
+    assert!(m.contains("expected an array of articles"), "{m}");
+    let dup = js(&vec![Article::new("a", "x"), Article::new("a", "y")]);
+    let m = error_message(analyze(dup.unchecked_into()));
+    assert!(m.contains("duplicate article id \"a\""), "{m}");
+    let m = error_message(analyze(js(&serde_json::json!([{"id": "a"}])).unchecked_into()));
+    assert!(m.contains("article #1"), "{m}");
+
+    // A failed render keeps the previous panel.
+    let (root, _) = seed_panel("fr");
+    let before = root.inner_html();
+    let m = error_message(render(&root, js(&serde_json::json!({"schema": "nope"})).unchecked_into(), None));
+    assert!(m.contains("not a factpanel/1 document"), "{m}");
+    let m = error_message(render(&root, embedded().unwrap(), Some(js(&serde_json::json!({"articles": 3})).unchecked_into())));
+    assert!(m.contains("bad render options"), "{m}");
+    assert_eq!(root.inner_html(), before);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn renders_into_a_shadow_root_and_replaces_previous_content() {
+    let h = host();
+    let shadow = h.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
+    let doc = embedded().unwrap();
+    render(&shadow, doc.clone().unchecked_into(), None).unwrap();
+    render(&shadow, doc, None).unwrap();
+    assert_eq!(shadow.query_selector_all("article").unwrap().length(), 1);
+    // Without articles there is no context view, but quotes are there.
+    assert_eq!(shadow.query_selector_all(".context").unwrap().length(), 0);
+    assert!(shadow.query_selector(".sources").unwrap().is_some());
+    h.remove();
+}
