@@ -219,7 +219,7 @@ impl Kind {
 
 /// Who or what a fact is about. Serialized without a tag: the fields present
 /// depend on the kind (see the contract's table).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 pub struct Subject {
     /// Sorted participants of a call, negotiation or meeting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

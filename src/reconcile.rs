@@ -1,27 +1,585 @@
-//! Reconciliation (work in progress).
+//! Reconciliation: pure functions from what each source claims to facts.
+//!
+//! 1. **Which sources cover the event.** Sources are compared by what they
+//!    state (the facts they make claims about) and what characterizes them
+//!    (event markers, places, people). The main event is what most sources
+//!    share; a source that shares much less than the others covers another
+//!    event, gets a reader-facing note naming what it is about instead, and
+//!    contributes no claim.
+//! 2. **Grouping.** Claims are grouped by kind and subject (one fact each).
+//! 3. **Values and statuses.** Durations are intervals: the fact's value is
+//!    their intersection. When it is empty the largest consistent group of
+//!    sources gives the value and the others dispute it. A fact is `agreed`
+//!    when at least two sources state the value precisely, `compatible` when
+//!    the sources overlap but differ in precision or detail, `disputed` when
+//!    they cannot all be true, `single` with one source. Dates are sets of
+//!    constraints (year, month, day, weekday) intersected the same way;
+//!    positions agree when they point the same way.
+//! 4. **Order.** Agreed facts first, then by number of sources.
 
-use crate::extract::Extraction;
-use crate::model::{Document, Event, Source, SCHEMA};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::extract::{dates, Extraction, Found, SourceExtract};
+use crate::model::{
+    Agreement, Claim, DateParts, Document, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status,
+    Subject, Value, SCHEMA,
+};
+use crate::rules::{rules, Rules};
 
 /// Builds the document from what extraction found.
 pub fn document(ex: &Extraction) -> Document {
-    Document {
-        schema: SCHEMA.into(),
-        event: Event { label: String::new(), date: None },
-        sources: ex
-            .articles
-            .iter()
-            .map(|a| Source {
-                id: a.id.clone(),
-                title: a.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string(),
-                lang: a.lang.clone().unwrap_or_else(|| "fr".into()),
-                url: None,
-                outlet: a.outlet.clone(),
-                on_event: true,
-                note: None,
-            })
-            .collect(),
-        facts: vec![],
-        entities: Default::default(),
+    let r = rules();
+    let on_event = event_membership(&ex.sources, r);
+    let sources: Vec<Source> = ex
+        .sources
+        .iter()
+        .zip(&on_event)
+        .map(|(s, (on, note))| Source {
+            id: s.article.id.clone(),
+            title: s.title.clone(),
+            lang: s.article.lang.clone().unwrap_or_else(|| "fr".into()),
+            url: s.article.url.clone().filter(|u| is_http_url(u)),
+            outlet: s.article.outlet.clone(),
+            on_event: *on,
+            note: note.clone(),
+        })
+        .collect();
+    let claims: Vec<&Found> =
+        ex.sources.iter().zip(&on_event).filter(|(_, (on, _))| *on).flat_map(|(s, _)| s.found.iter()).collect();
+    let mut groups: BTreeMap<(Kind, Subject), Vec<&Found>> = BTreeMap::new();
+    for f in claims {
+        groups.entry((f.kind, f.subject.clone())).or_default().push(f);
+    }
+    let prominence = prominence(ex, &on_event);
+    let mut facts: Vec<Fact> = groups.into_iter().map(|((kind, subject), fs)| fact(kind, subject, &fs, r, &prominence)).collect();
+    facts.sort_by(|a, b| {
+        let rank = |s: Status| match s {
+            Status::Agreed => 0,
+            Status::Compatible => 1,
+            Status::Disputed => 2,
+            Status::Single => 3,
+        };
+        rank(a.status)
+            .cmp(&rank(b.status))
+            .then(b.claims.len().cmp(&a.claims.len()))
+            .then(a.kind.cmp(&b.kind))
+            .then(a.id.cmp(&b.id))
+    });
+    let event = event_of(&facts, r, &prominence);
+    let entities = entities_of(&facts, r);
+    Document { schema: SCHEMA.into(), event, sources, facts, entities }
+}
+
+/// Only `http:` and `https:` links are kept.
+pub fn is_http_url(u: &str) -> bool {
+    let l = u.trim_start().to_ascii_lowercase();
+    (l.starts_with("http://") || l.starts_with("https://")) && !u.chars().any(|c| c.is_control() || c == ' ')
+}
+
+/// How prominent each entity is in the on-event sources (number of sources
+/// naming it), for ordering names in labels.
+fn prominence(ex: &Extraction, on: &[(bool, Option<String>)]) -> BTreeMap<String, usize> {
+    let mut p = BTreeMap::new();
+    for (s, (o, _)) in ex.sources.iter().zip(on) {
+        if *o {
+            for (e, n) in &s.entities {
+                *p.entry(e.clone()).or_insert(0) += n;
+            }
+        }
+    }
+    p
+}
+
+fn features(s: &SourceExtract) -> BTreeSet<String> {
+    let mut f: BTreeSet<String> = s.found.iter().map(|x| format!("fact:{}", fact_id(x.kind, &x.subject))).collect();
+    f.extend(s.markers.iter().map(|m| format!("mark:{m}")));
+    f.extend(s.entities.keys().map(|e| format!("ent:{e}")));
+    f
+}
+
+/// Decides which sources cover the main event; returns `(on_event, note)`.
+fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<String>)> {
+    let n = sources.len();
+    let all_on = vec![(true, None); n];
+    if n < 3 {
+        return all_on;
+    }
+    let feats: Vec<BTreeSet<String>> = sources.iter().map(features).collect();
+    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in &feats {
+        for x in f {
+            *df.entry(x.as_str()).or_insert(0) += 1;
+        }
+    }
+    // A feature shared by k sources is evidence that those k belong
+    // together; one that every source has tells nothing. Facts weigh more
+    // than names and markers.
+    let weight = |x: &str| -> f64 {
+        let k = df[x];
+        if k == n {
+            return 0.0;
+        }
+        let base = if x.starts_with("fact:") { 2.0 } else { 1.0 };
+        base * (k as f64 - 1.0) / (n as f64 - 1.0)
+    };
+    let score: Vec<f64> = feats.iter().map(|f| f.iter().map(|x| weight(x)).sum::<f64>()).collect();
+    if std::env::var_os("FACTPANEL_DEBUG_EVENT").is_some() {
+        for (f, s) in feats.iter().zip(&score) {
+            eprintln!("{s:.2} {f:?}");
+        }
+    }
+    let mut sorted = score.clone();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    let median = sorted[n / 2];
+    if median <= 0.0 {
+        return all_on;
+    }
+    let on: Vec<bool> = score.iter().map(|&s| s >= r.reconcile.off_event_ratio * median).collect();
+    let on_feats: BTreeSet<&String> = feats.iter().zip(&on).filter(|(_, o)| **o).flat_map(|(f, _)| f.iter()).collect();
+    sources
+        .iter()
+        .zip(&feats)
+        .zip(&on)
+        .map(|((s, f), &o)| {
+            if o {
+                return (true, None);
+            }
+            // What this source is about that the main event is not.
+            let mut own: Vec<String> = s.markers.iter().filter(|m| !on_feats.contains(&format!("mark:{m}"))).cloned().collect();
+            own.extend(
+                f.iter()
+                    .filter(|x| x.starts_with("ent:") && !on_feats.contains(x))
+                    .filter_map(|x| r.entity(&x[4..]))
+                    .map(|e| e.name.clone()),
+            );
+            own.dedup();
+            own.truncate(4);
+            let note = if own.is_empty() {
+                r.labels.off_event_note_plain.clone()
+            } else {
+                r.labels.off_event_note.replace("{m}", &own.join(", "))
+            };
+            (false, Some(note))
+        })
+        .collect()
+}
+
+/// `kind/subject` ids: `call_duration/putin+trump`,
+/// `stance/hegseth/ukraine_nato_membership`, `prisoner_release/marc_fogel`.
+pub fn fact_id(kind: Kind, s: &Subject) -> String {
+    let mut id = kind.as_str().to_string();
+    if !s.participants.is_empty() {
+        id.push('/');
+        id.push_str(&s.participants.iter().map(EntityId::as_str).collect::<Vec<_>>().join("+"));
+    }
+    if let Some(a) = &s.actor {
+        id.push('/');
+        id.push_str(a.as_str());
+    }
+    if let Some(t) = s.topic {
+        id.push('/');
+        id.push_str(match t {
+            crate::model::Topic::UkraineNatoMembership => "ukraine_nato_membership",
+            crate::model::Topic::UkrainePre2014Borders => "ukraine_pre2014_borders",
+        });
+    }
+    if let Some(p) = &s.person {
+        id.push('/');
+        id.push_str(p.as_str());
+    }
+    id
+}
+
+fn short_name(r: &Rules, id: &EntityId, claims: &[Claim]) -> String {
+    match r.entity(id.as_str()) {
+        Some(e) => e.short.clone(),
+        None => claims.iter().find_map(|c| c.value.text.clone()).unwrap_or_else(|| id.0.clone()),
+    }
+}
+
+fn ordered<'a>(ids: &'a [EntityId], prominence: &BTreeMap<String, usize>) -> Vec<&'a EntityId> {
+    let mut v: Vec<&EntityId> = ids.iter().collect();
+    v.sort_by(|a, b| prominence.get(&b.0).unwrap_or(&0).cmp(prominence.get(&a.0).unwrap_or(&0)).then(a.cmp(b)));
+    v
+}
+
+fn label(kind: Kind, s: &Subject, claims: &[Claim], r: &Rules, prominence: &BTreeMap<String, usize>) -> String {
+    let tpl = r.labels.kinds.get(kind.as_str()).cloned().unwrap_or_else(|| kind.as_str().to_string());
+    let p = ordered(&s.participants, prominence).into_iter().map(|i| short_name(r, i, claims)).collect::<Vec<_>>().join("–");
+    let a = s.actor.as_ref().map(|i| r.entity(i.as_str()).map_or_else(|| short_name(r, i, claims), |e| e.name.clone())).unwrap_or_default();
+    let t = s
+        .topic
+        .and_then(|t| serde_json::to_value(t).ok())
+        .and_then(|v| v.as_str().and_then(|k| r.labels.topics.get(k).cloned()))
+        .unwrap_or_default();
+    let x = s.person.as_ref().map(|_| claims.iter().find_map(|c| c.value.text.clone()).unwrap_or_default()).unwrap_or_default();
+    elide(&tpl.replace("{p}", &p).replace("{a}", &a).replace("{t}", &t).replace("{x}", &x))
+}
+
+/// French elision: "de Alexander" → "d'Alexander", "de le Kremlin" →
+/// "du Kremlin", "de les" → "des".
+fn elide(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let words: Vec<&str> = s.split(' ').collect();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        if w == "de" && i + 1 < words.len() {
+            let next = words[i + 1];
+            let first = next.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
+            if next == "le" {
+                out.push_str("du ");
+                i += 2;
+                continue;
+            }
+            if next == "les" {
+                out.push_str("des ");
+                i += 2;
+                continue;
+            }
+            if first.is_some_and(|c| "aeiouyhéèêàâîôû".contains(c)) {
+                out.push_str("d'");
+                i += 1;
+                continue;
+            }
+        }
+        out.push_str(w);
+        if i + 1 < words.len() {
+            out.push(' ');
+        }
+        i += 1;
+    }
+    out
+}
+
+fn fact(kind: Kind, subject: Subject, fs: &[&Found], r: &Rules, prominence: &BTreeMap<String, usize>) -> Fact {
+    let mut claims: Vec<Claim> = fs.iter().map(|f| f.claim.clone()).collect();
+    let sources = claims.iter().map(|c| c.source.as_str()).collect::<BTreeSet<_>>().len();
+    let (value, mut status) = match kind {
+        Kind::CallDuration => durations(&mut claims, r),
+        Kind::CallDate => call_dates(&mut claims),
+        Kind::Stance => positions(&mut claims),
+        Kind::Meeting => meetings(&mut claims),
+        Kind::PrisonerRelease => same_field(&mut claims, |v| v.released_by.clone().map(|x| x.0), |v, x| {
+            Value { released_by: x.map(EntityId), ..v }
+        }),
+        Kind::CallCharacterization => same_field(&mut claims, |v| v.term.clone(), |v, x| Value { term: x, ..v }),
+        Kind::Negotiations | Kind::PrisonerExchange => {
+            let v = Value { text: None, ..claims[0].value.clone() };
+            (v, Status::Agreed)
+        }
+    };
+    if sources < 2 && status != Status::Disputed {
+        status = Status::Single;
+    }
+    let label = label(kind, &subject, &claims, r, prominence);
+    Fact { id: fact_id(kind, &subject), kind, label, subject, value, status, claims }
+}
+
+/// Status from how many claims are precise, when all are consistent.
+fn consistent_status(claims: &[Claim]) -> Status {
+    let precise: BTreeSet<&str> =
+        claims.iter().filter(|c| c.agreement == Agreement::Precise).map(|c| c.source.as_str()).collect();
+    if precise.len() >= 2 {
+        Status::Agreed
+    } else {
+        Status::Compatible
+    }
+}
+
+/// The largest group of claims whose constraints all hold together, by a
+/// greedy pass from each claim; returns the members and their combination.
+fn largest_consistent<T: Clone>(items: &[T], combine: impl Fn(&T, &T) -> Option<T>) -> (Vec<bool>, Option<T>) {
+    let mut best: (usize, Vec<bool>, Option<T>) = (0, vec![false; items.len()], None);
+    for seed in 0..items.len() {
+        let mut acc = items[seed].clone();
+        let mut member = vec![false; items.len()];
+        member[seed] = true;
+        for (j, it) in items.iter().enumerate() {
+            if j != seed {
+                if let Some(c) = combine(&acc, it) {
+                    acc = c;
+                    member[j] = true;
+                }
+            }
+        }
+        let count = member.iter().filter(|m| **m).count();
+        if count > best.0 {
+            best = (count, member, Some(acc));
+        }
+    }
+    (best.1, best.2)
+}
+
+fn durations(claims: &mut [Claim], r: &Rules) -> (Value, Status) {
+    let ivs: Vec<Interval> = claims.iter().map(|c| c.value.interval().unwrap_or(Interval { min: None, max: None })).collect();
+    let (member, value) = largest_consistent(&ivs, |a, b| a.intersect(b));
+    let value = value.unwrap_or(Interval { min: None, max: None });
+    let tol = r.reconcile.precise_tolerance;
+    for ((c, iv), m) in claims.iter_mut().zip(&ivs).zip(&member) {
+        c.agreement = if !m {
+            Agreement::Disputes
+        } else if iv.is_precise(tol) {
+            Agreement::Precise
+        } else {
+            Agreement::Compatible
+        };
+    }
+    let status = if member.iter().all(|m| *m) { consistent_status(claims) } else { Status::Disputed };
+    (Value::duration(value), status)
+}
+
+fn combine_dates(a: &DateParts, b: &DateParts) -> Option<DateParts> {
+    fn merge<T: PartialEq + Copy>(x: Option<T>, y: Option<T>) -> Result<Option<T>, ()> {
+        match (x, y) {
+            (Some(p), Some(q)) if p != q => Err(()),
+            (p, q) => Ok(p.or(q)),
+        }
+    }
+    let mut p = DateParts {
+        year: merge(a.year, b.year).ok()?,
+        month: merge(a.month, b.month).ok()?,
+        day: merge(a.day, b.day).ok()?,
+        weekday: merge(a.weekday, b.weekday).ok()?,
+    };
+    if let (Some(y), Some(m), Some(d)) = (p.year, p.month, p.day) {
+        if d > dates::days_in_month(y, m) {
+            return None;
+        }
+        let w = dates::weekday(y, m, d);
+        if p.weekday.is_some_and(|x| x != w) {
+            return None;
+        }
+        p.weekday = Some(w);
+    }
+    Some(p)
+}
+
+fn call_dates(claims: &mut [Claim]) -> (Value, Status) {
+    let parts: Vec<DateParts> = claims.iter().map(|c| c.value.parts.unwrap_or_default()).collect();
+    let (member, value) = largest_consistent(&parts, combine_dates);
+    let value = value.unwrap_or_default();
+    for ((c, p), m) in claims.iter_mut().zip(&parts).zip(&member) {
+        c.agreement = if !m {
+            Agreement::Disputes
+        } else if p.day.is_some() && p.month.is_some() {
+            Agreement::Precise
+        } else {
+            Agreement::Compatible
+        };
+    }
+    let status = if member.iter().all(|m| *m) { consistent_status(claims) } else { Status::Disputed };
+    (Value { date: dates::iso(&value), parts: Some(value), ..Value::default() }, status)
+}
+
+fn positions(claims: &mut [Claim]) -> (Value, Status) {
+    // The most stated position (direct statements first), then polarity.
+    let mut count: BTreeMap<crate::model::Stance, (usize, usize)> = BTreeMap::new();
+    for c in claims.iter() {
+        if let Some(p) = c.value.position {
+            let e = count.entry(p).or_insert((0, 0));
+            e.0 += 1;
+            if c.rule == "stance.direct" {
+                e.1 += 1;
+            }
+        }
+    }
+    let Some((&top, _)) = count.iter().max_by_key(|(p, (n, d))| (*d, *n, std::cmp::Reverse(**p))) else {
+        return (Value::default(), Status::Single);
+    };
+    let mut disputed = false;
+    for c in claims.iter_mut() {
+        let p = c.value.position.unwrap_or(top);
+        c.agreement = if p == top {
+            Agreement::Precise
+        } else if p.polarity() == top.polarity() {
+            Agreement::Compatible
+        } else {
+            disputed = true;
+            Agreement::Disputes
+        };
+    }
+    let status = if disputed { Status::Disputed } else { consistent_status(claims) };
+    (Value { position: Some(top), ..Value::default() }, status)
+}
+
+fn meetings(claims: &mut [Claim]) -> (Value, Status) {
+    let places: BTreeSet<EntityId> = claims.iter().filter_map(|c| c.value.place.clone().flatten()).collect();
+    for c in claims.iter_mut() {
+        c.agreement = Agreement::Precise;
+    }
+    match places.len() {
+        0 => (Value { place: Some(None), ..Value::default() }, Status::Agreed),
+        1 => {
+            let p = places.into_iter().next();
+            (Value { place: Some(p.clone()), places: p.into_iter().collect(), ..Value::default() }, Status::Agreed)
+        }
+        _ => {
+            for c in claims.iter_mut() {
+                c.agreement = Agreement::Compatible;
+            }
+            (Value { place: Some(None), places: places.into_iter().collect(), ..Value::default() }, Status::Compatible)
+        }
+    }
+}
+
+/// Facts whose value is one field that sources either give or not: the
+/// most given value wins; claims without it are compatible, with another
+/// one dispute it.
+fn same_field(
+    claims: &mut [Claim],
+    get: impl Fn(&Value) -> Option<String>,
+    set: impl Fn(Value, Option<String>) -> Value,
+) -> (Value, Status) {
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for c in claims.iter() {
+        if let Some(x) = get(&c.value) {
+            *count.entry(x).or_insert(0) += 1;
+        }
+    }
+    let top = count.iter().max_by_key(|(_, n)| **n).map(|(x, _)| x.clone());
+    let mut disputed = false;
+    for c in claims.iter_mut() {
+        c.agreement = match (get(&c.value), &top) {
+            (Some(x), Some(t)) if &x == t => Agreement::Precise,
+            (None, _) => Agreement::Compatible,
+            _ => {
+                disputed = true;
+                Agreement::Disputes
+            }
+        };
+    }
+    let status = if disputed { Status::Disputed } else { consistent_status(claims) };
+    (set(Value::default(), top), status)
+}
+
+fn event_of(facts: &[Fact], r: &Rules, prominence: &BTreeMap<String, usize>) -> Event {
+    // The main call: the participant pair with the most sourced claims
+    // about calls.
+    let mut support: BTreeMap<&[EntityId], usize> = BTreeMap::new();
+    for f in facts {
+        if matches!(f.kind, Kind::CallDuration | Kind::CallDate | Kind::Negotiations | Kind::Meeting) && !f.subject.participants.is_empty() {
+            *support.entry(&f.subject.participants).or_insert(0) += f.claims.len();
+        }
+    }
+    let Some((pair, _)) = support.into_iter().max_by_key(|(p, n)| (*n, std::cmp::Reverse(*p))) else {
+        return Event { label: String::new(), date: None };
+    };
+    let names = ordered(pair, prominence).into_iter().map(|i| short_name(r, i, &[])).collect::<Vec<_>>().join("–");
+    let date = facts
+        .iter()
+        .find(|f| f.kind == Kind::CallDate && f.subject.participants == pair)
+        .and_then(|f| f.value.date.clone());
+    Event { label: r.labels.event.replace("{p}", &names), date }
+}
+
+fn entities_of(facts: &[Fact], r: &Rules) -> BTreeMap<String, EntityInfo> {
+    let mut out = BTreeMap::new();
+    let mut add = |id: &EntityId, fallback: Option<&str>| {
+        if out.contains_key(&id.0) {
+            return;
+        }
+        let info = match r.entity(id.as_str()) {
+            Some(e) => EntityInfo { name: e.name.clone(), short: e.short.clone(), name_en: e.name_en.clone(), short_en: e.short_en.clone() },
+            None => {
+                let n = fallback.unwrap_or(id.as_str()).to_string();
+                EntityInfo { name: n.clone(), short: n.clone(), name_en: n.clone(), short_en: n }
+            }
+        };
+        out.insert(id.0.clone(), info);
+    };
+    for f in facts {
+        let person_name = f.claims.iter().find_map(|c| c.value.text.clone());
+        for p in &f.subject.participants {
+            add(p, None);
+        }
+        if let Some(a) = &f.subject.actor {
+            add(a, None);
+        }
+        if let Some(p) = &f.subject.person {
+            add(p, person_name.as_deref());
+        }
+        for v in std::iter::once(&f.value).chain(f.claims.iter().map(|c| &c.value)) {
+            if let Some(b) = &v.released_by {
+                add(b, None);
+            }
+            if let Some(Some(p)) = &v.place {
+                add(p, None);
+            }
+            for p in &v.places {
+                add(p, None);
+            }
+        }
+        for c in &f.claims {
+            if let Some(s) = &c.said_by {
+                add(s, None);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Minutes;
+
+    fn claim(source: &str, iv: Interval) -> Claim {
+        Claim {
+            source: source.into(),
+            quote: String::new(),
+            start: 0,
+            end: 0,
+            value: Value::duration(iv),
+            value_start: 0,
+            value_end: 0,
+            said_by: None,
+            agreement: Agreement::Precise,
+            rule: "test".into(),
+        }
+    }
+
+    #[test]
+    fn precise_and_open_durations_agree() {
+        let r = rules();
+        let mut cs = vec![
+            claim("a", Interval::exact(90)),
+            claim("b", Interval::exact(90)),
+            claim("c", Interval::between(81, 90)),
+            claim("d", Interval { min: Some(Minutes(60)), max: None }),
+        ];
+        let (v, s) = durations(&mut cs, r);
+        assert_eq!(v.interval(), Some(Interval::exact(90)));
+        assert_eq!(s, Status::Agreed);
+        assert_eq!(cs[3].agreement, Agreement::Compatible);
+        assert_eq!(cs[2].agreement, Agreement::Precise);
+    }
+
+    #[test]
+    fn contradicting_durations_are_disputed() {
+        let r = rules();
+        let mut cs = vec![claim("a", Interval::exact(90)), claim("b", Interval::exact(90)), claim("c", Interval::exact(120))];
+        let (v, s) = durations(&mut cs, r);
+        assert_eq!(s, Status::Disputed);
+        assert_eq!(v.interval(), Some(Interval::exact(90)));
+        assert_eq!(cs[2].agreement, Agreement::Disputes);
+    }
+
+    #[test]
+    fn dates_combine_and_conflict() {
+        let wed = DateParts { weekday: Some(3), ..Default::default() };
+        let feb12 = DateParts { month: Some(2), day: Some(12), ..Default::default() };
+        let y = DateParts { year: Some(2025), month: Some(2), ..Default::default() };
+        let all = combine_dates(&combine_dates(&wed, &feb12).unwrap(), &y).unwrap();
+        assert_eq!(dates::iso(&all).as_deref(), Some("2025-02-12"));
+        let thu = DateParts { weekday: Some(4), ..Default::default() };
+        assert!(combine_dates(&all, &thu).is_none());
+    }
+
+    #[test]
+    fn urls_are_http_only() {
+        assert!(is_http_url("https://example.org/a"));
+        assert!(!is_http_url("javascript:alert(1)"));
+        assert!(!is_http_url(" data:text/html,x"));
     }
 }

@@ -1,1 +1,673 @@
-//! Rules (work in progress).
+//! The extraction rules: loaded from `data/rules/fr.toml` (embedded with
+//! `include_str!`), validated once, then shared.
+//!
+//! The file describes the *language*, not any article: boilerplate lines,
+//! abbreviations, entities and their aliases, attribution verbs, cue
+//! phrases, and the claim rules. Every claim rule carries its own examples
+//! and counterexamples; `tests/rules.rs` runs them all.
+//!
+//! ## Pattern syntax
+//! A pattern is a sequence of space-separated elements matched against the
+//! tokens of one sentence (lowercased; quotation marks are transparent):
+//!
+//! | element      | matches                                                    |
+//! |--------------|------------------------------------------------------------|
+//! | `mot`        | the token `mot`                                            |
+//! | `irréalis*`  | any token starting with `irréalis`                         |
+//! | `a\|b\|c*`   | any one of the alternatives                                |
+//! | `[a\|b]`     | optionally one of the alternatives                         |
+//! | `@class`     | one phrase of the lexicon class `class` (`[lexicon]`)      |
+//! | `@duration`  | a duration phrase (see `extract::duration`)                |
+//! | `@actor`     | a mention of a known actor (person or institution)         |
+//! | `@place`     | a mention of a known place                                 |
+//! | `..N`        | between 0 and N tokens                                     |
+//!
+//! Elisions are separate tokens: write `d' une heure`, `l' otan`.
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use crate::model::{Stance, Topic};
+
+const RULES_TOML: &str = include_str!("../data/rules/fr.toml");
+
+/// The parsed rules file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// Lines that never yield claims.
+    pub boilerplate: Boilerplate,
+    /// Sentence segmentation data.
+    pub segmentation: Segmentation,
+    /// Known entities.
+    #[serde(rename = "entity")]
+    pub entities: Vec<EntityDef>,
+    /// Phrases that name several entities at once.
+    #[serde(rename = "group", default)]
+    pub groups: Vec<GroupDef>,
+    /// Pronouns and references.
+    pub references: References,
+    /// Reported speech.
+    pub attribution: Attribution,
+    /// Named phrase classes used by patterns as `@name`.
+    pub lexicon: BTreeMap<String, Vec<String>>,
+    /// Claim rules.
+    #[serde(rename = "rule")]
+    pub claim_rules: Vec<RuleDef>,
+    /// Topics of positions.
+    #[serde(rename = "topic")]
+    pub topics: Vec<TopicDef>,
+    /// Position cues.
+    #[serde(rename = "position")]
+    pub positions: Vec<PositionDef>,
+    /// Prisoner releases.
+    pub release: Release,
+    /// Dates.
+    pub dates: Dates,
+    /// Event markers, for telling events apart.
+    #[serde(rename = "marker", default)]
+    pub markers: Vec<MarkerDef>,
+    /// Reconciliation parameters.
+    pub reconcile: ReconcileParams,
+    /// Labels for readers.
+    pub labels: Labels,
+
+    #[serde(skip)]
+    compiled: Compiled,
+}
+
+/// Boilerplate line descriptions. Globs: `*` is any text, `#` one or more
+/// digits; matching is case-insensitive on the trimmed line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Boilerplate {
+    /// A line equal to one of these is boilerplate.
+    pub line_exact: Vec<String>,
+    /// A line matching one of these globs is boilerplate.
+    pub line_glob: Vec<String>,
+    /// A line matching one of these starts a trailing block (reader
+    /// comments, comment form) masked to the end of the text.
+    pub tail_glob: Vec<String>,
+    /// A line starting with one of these globs has that prefix masked and
+    /// read as the article's date (` date 2025-02 …`).
+    pub metadata_prefix_glob: Vec<String>,
+}
+
+impl Boilerplate {
+    /// Whether the (trimmed, lowercased) line is boilerplate.
+    pub fn is_boilerplate_line(&self, line: &str) -> bool {
+        self.line_exact.iter().any(|e| e.to_lowercase() == line)
+            || self.line_glob.iter().any(|g| glob_match(&g.to_lowercase(), line) == Some(line.len()))
+    }
+    /// Whether the line starts the trailing block.
+    pub fn starts_tail(&self, line: &str) -> bool {
+        self.tail_glob.iter().any(|g| glob_match(&g.to_lowercase(), line) == Some(line.len()))
+    }
+    /// Length in bytes of a metadata prefix at the start of the line.
+    pub fn metadata_prefix(&self, line: &str) -> Option<usize> {
+        self.metadata_prefix_glob.iter().find_map(|g| {
+            let n = glob_match(&g.to_lowercase(), line)?;
+            // The prefix must end at a word boundary.
+            (n == line.len() || line[n..].starts_with(' ')).then_some(n)
+        })
+    }
+}
+
+/// Matches a glob at the start of `s`; returns the longest matched length.
+/// `*` matches any text, `#` one or more ASCII digits.
+fn glob_match(g: &str, s: &str) -> Option<usize> {
+    fn go(g: &[char], s: &str, at: usize) -> Option<usize> {
+        let Some((&first, rest)) = g.split_first() else { return Some(at) };
+        match first {
+            '*' => {
+                // Longest first.
+                let mut ends: Vec<usize> = s[at..].char_indices().map(|(i, _)| at + i).collect();
+                ends.push(s.len());
+                ends.into_iter().rev().find_map(|e| go(rest, s, e))
+            }
+            '#' => {
+                let digits = s[at..].bytes().take_while(u8::is_ascii_digit).count();
+                (1..=digits).rev().find_map(|d| go(rest, s, at + d))
+            }
+            c => {
+                let next = s[at..].chars().next()?;
+                if next == c {
+                    go(rest, s, at + c.len_utf8())
+                } else {
+                    None
+                }
+            }
+        }
+    }
+    let g: Vec<char> = g.chars().collect();
+    go(&g, s, 0)
+}
+
+/// Sentence segmentation data.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Segmentation {
+    /// Words that take a period without ending a sentence (`M`, `Mme`).
+    pub abbreviations: Vec<String>,
+}
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person: can take part in a call.
+    Person,
+    /// A government, office or organisation: can hold positions and speak.
+    Institution,
+    /// A place.
+    Place,
+    /// A news agency or outlet: can be quoted as a source.
+    Media,
+}
+
+/// A known entity.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityDef {
+    /// Lowercase ASCII id.
+    pub id: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Full French name.
+    pub name: String,
+    /// Short French name.
+    pub short: String,
+    /// Full English name.
+    pub name_en: String,
+    /// Short English name.
+    pub short_en: String,
+    /// Phrases that name it.
+    pub aliases: Vec<String>,
+    /// The institution it speaks for (`hegseth` → `united_states`).
+    #[serde(default)]
+    pub member_of: Option<String>,
+    /// Phrases among `aliases` that are plural ("les Russes").
+    #[serde(default)]
+    pub plural: Vec<String>,
+}
+
+/// A phrase naming several entities ("ses homologues russe et ukrainien").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupDef {
+    /// The phrase.
+    pub text: String,
+    /// The entities it names.
+    pub ids: Vec<String>,
+}
+
+/// Pronouns and other references resolved to entities.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct References {
+    /// Third person singular ("il", "lui").
+    pub singular: Vec<String>,
+    /// Plural references to the last pair ("ils", "les deux dirigeants").
+    pub plural: Vec<String>,
+    /// First person, resolved to the speaker of the quote ("je", "nous").
+    pub first_person: Vec<String>,
+    /// Words after which a mention is not a grammatical subject.
+    pub prepositions: Vec<String>,
+    /// Demonstratives that point back to the previous call ("cet appel").
+    pub demonstratives: Vec<String>,
+    /// Words that may stand between a preposition and a name.
+    pub titles: Vec<String>,
+    /// How many sentences back a reference may look.
+    pub lookback: usize,
+}
+
+/// Reported speech.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attribution {
+    /// Verbs of saying, as tokens ("déclaré", "a-t-il" is split already).
+    pub verbs: Vec<String>,
+    /// Words after a verb that introduce what was said ("que", ":").
+    pub introducers: Vec<String>,
+    /// Prepositions that attribute a whole sentence ("selon").
+    pub sources: Vec<String>,
+    /// Prepositions that attribute only at the start of a sentence ("pour").
+    pub leading_sources: Vec<String>,
+}
+
+/// One claim rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDef {
+    /// Unique id (`call_duration.noun_de`).
+    pub id: String,
+    /// What the rule finds.
+    pub kind: RuleKind,
+    /// Patterns; any may match.
+    pub patterns: Vec<String>,
+    /// For `timing` rules: the start it gives.
+    #[serde(default)]
+    pub value: Option<String>,
+    /// Sentences in which the rule must produce its claim.
+    pub examples: Vec<String>,
+    /// Sentences in which it must not.
+    pub counterexamples: Vec<String>,
+}
+
+/// What a claim rule finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    /// A duration bound to a call (`@duration` in the pattern).
+    CallDuration,
+    /// A date bound to a call or agreement.
+    CallDate,
+    /// A participant's word for a call (`@term`).
+    CallCharacterization,
+    /// Negotiations and when they start.
+    Negotiations,
+    /// A prisoner set free.
+    PrisonerRelease,
+    /// A prisoner exchange.
+    PrisonerExchange,
+    /// A planned meeting (`@place` optional).
+    Meeting,
+    /// Agreement with another actor's position.
+    Agreement,
+    /// Who holds a position: "X qui <cue>".
+    RelativeHolder,
+}
+
+/// A topic and the patterns that mention it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicDef {
+    /// The topic.
+    pub id: Topic,
+    /// Patterns.
+    pub patterns: Vec<String>,
+}
+
+/// A position and its cues.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PositionDef {
+    /// The position.
+    pub id: Stance,
+    /// Patterns.
+    pub patterns: Vec<String>,
+    /// Whether a negation just before the cue cancels it.
+    #[serde(default)]
+    pub negatable: bool,
+    /// Sentences in which a stance with this position must be found.
+    pub examples: Vec<String>,
+    /// Sentences in which it must not.
+    pub counterexamples: Vec<String>,
+}
+
+/// How to tell who released a prisoner.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Release {
+    /// Words for being held ("détenu en Russie").
+    pub detained: Vec<String>,
+    /// `[lexicon class of a nationality, entity that holds such prisoners]`.
+    pub held_by_nationality: Vec<(String, String)>,
+    /// Capitalized words that do not start a person's name.
+    pub name_stop: Vec<String>,
+    /// How many tokens from the cue a name may be.
+    pub window: usize,
+}
+
+/// Date words.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dates {
+    /// Weekday names, Monday first.
+    pub weekdays: Vec<String>,
+    /// Month names, January first; each entry may list variants.
+    pub months: Vec<Vec<String>>,
+    /// How many days before the article date a bare weekday may lie.
+    pub weekday_window: u32,
+}
+
+/// A phrase that characterizes an event, for telling events apart.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkerDef {
+    /// The phrase pattern.
+    pub pattern: String,
+    /// How a reader would name it.
+    pub label: String,
+}
+
+/// Reconciliation parameters.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReconcileParams {
+    /// A duration interval no wider than this share of its value is precise.
+    pub precise_tolerance: f64,
+    /// The longest plausible call, in minutes.
+    pub max_call_minutes: u32,
+    /// A source whose similarity to the main event is below this share of
+    /// the median similarity covers another event.
+    pub off_event_ratio: f64,
+}
+
+/// Reader-facing label templates (French). `{p}` is the participants,
+/// `{a}` the actor, `{x}` the person.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    /// Per kind.
+    pub kinds: BTreeMap<String, String>,
+    /// Per topic.
+    pub topics: BTreeMap<String, String>,
+    /// The event label.
+    pub event: String,
+    /// The off-event note; `{m}` the markers.
+    pub off_event_note: String,
+    /// The off-event note when no marker is known.
+    pub off_event_note_plain: String,
+}
+
+// ---------------------------------------------------------------------------
+// Compiled form.
+
+/// One alternative of a literal element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Alt {
+    /// Exact token.
+    Word(String),
+    /// Token prefix.
+    Prefix(String),
+}
+
+impl Alt {
+    /// Whether the lowercased token matches.
+    pub fn matches(&self, tok: &str) -> bool {
+        match self {
+            Alt::Word(w) => w == tok,
+            Alt::Prefix(p) => tok.starts_with(p.as_str()),
+        }
+    }
+}
+
+/// A special slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// A duration phrase.
+    Duration,
+    /// A known actor (person, institution, media) or a resolved pronoun.
+    Actor,
+    /// A known place.
+    Place,
+}
+
+/// A compiled pattern element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Elem {
+    /// One token among the alternatives.
+    Lit(Vec<Alt>),
+    /// Optionally one token among the alternatives.
+    Opt(Vec<Alt>),
+    /// One phrase of a lexicon class.
+    Class(usize),
+    /// A slot.
+    Slot(Slot),
+    /// 0..=N tokens.
+    Gap(usize),
+}
+
+/// A compiled pattern.
+pub type Pattern = Vec<Elem>;
+
+#[derive(Debug, Default)]
+struct Compiled {
+    classes: Vec<(String, Vec<Vec<Alt>>)>,
+    class_index: HashMap<String, usize>,
+    rules: Vec<Vec<Pattern>>,
+    topics: Vec<Vec<Pattern>>,
+    positions: Vec<Vec<Pattern>>,
+    markers: Vec<Pattern>,
+    alias_index: HashMap<String, Vec<AliasEntry>>,
+    entity_index: HashMap<String, usize>,
+}
+
+/// An alias phrase, indexed by its first token.
+#[derive(Debug, Clone)]
+pub struct AliasEntry {
+    /// The tokens of the phrase.
+    pub tokens: Vec<String>,
+    /// The entities it names (indices into `entities`).
+    pub entities: Vec<usize>,
+    /// Whether the phrase is plural.
+    pub plural: bool,
+}
+
+/// Splits a phrase into the tokens the tokenizer would make.
+pub fn phrase_tokens(phrase: &str) -> Vec<String> {
+    // "d' une" and "d'une" are the same two tokens.
+    let norm = phrase.replace('\u{2019}', "'").replace("' ", "'");
+    crate::text::tokenize(&norm, 0, norm.len()).into_iter().map(|t| t.lower).collect()
+}
+
+impl Rules {
+    fn compile(&mut self) -> Result<(), String> {
+        let mut c = Compiled::default();
+        for (name, phrases) in &self.lexicon {
+            let alts = phrases
+                .iter()
+                .map(|p| {
+                    phrase_tokens(p)
+                        .into_iter()
+                        .map(|t| match t.strip_suffix('*') {
+                            Some(pre) => Alt::Prefix(pre.to_string()),
+                            None => Alt::Word(t),
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>();
+            if alts.iter().any(Vec::is_empty) {
+                return Err(format!("lexicon class {name:?} has an empty phrase"));
+            }
+            c.class_index.insert(name.clone(), c.classes.len());
+            c.classes.push((name.clone(), alts));
+        }
+        let compile_all = |ps: &[String], c: &Compiled, ctx: &str| -> Result<Vec<Pattern>, String> {
+            ps.iter().map(|p| compile_pattern(p, c).map_err(|e| format!("{ctx}: pattern {p:?}: {e}"))).collect()
+        };
+        let mut seen = std::collections::HashSet::new();
+        for r in &self.claim_rules {
+            if !seen.insert(r.id.clone()) {
+                return Err(format!("rule id {:?} appears twice", r.id));
+            }
+            if r.examples.is_empty() {
+                return Err(format!("rule {:?} has no example", r.id));
+            }
+            let pats = compile_all(&r.patterns, &c, &format!("rule {:?}", r.id))?;
+            c.rules.push(pats);
+        }
+        for t in &self.topics {
+            let pats = compile_all(&t.patterns, &c, &format!("topic {:?}", t.id))?;
+            c.topics.push(pats);
+        }
+        for p in &self.positions {
+            let pats = compile_all(&p.patterns, &c, &format!("position {:?}", p.id))?;
+            c.positions.push(pats);
+        }
+        for m in &self.markers {
+            c.markers.push(compile_pattern(&m.pattern, &c).map_err(|e| format!("marker {:?}: {e}", m.pattern))?);
+        }
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.id.is_empty() || !e.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                return Err(format!("entity id {:?} is not lowercase ASCII with underscores", e.id));
+            }
+            if c.entity_index.insert(e.id.clone(), i).is_some() {
+                return Err(format!("entity id {:?} appears twice", e.id));
+            }
+        }
+        for (i, e) in self.entities.iter().enumerate() {
+            if let Some(m) = &e.member_of {
+                if !c.entity_index.contains_key(m) {
+                    return Err(format!("entity {:?}: member_of {m:?} is not a known entity", e.id));
+                }
+            }
+            for a in &e.aliases {
+                let toks = phrase_tokens(a);
+                let Some(first) = toks.first().cloned() else {
+                    return Err(format!("entity {:?} has an empty alias", e.id));
+                };
+                let plural = e.plural.iter().any(|p| p == a);
+                c.alias_index.entry(first).or_default().push(AliasEntry { tokens: toks, entities: vec![i], plural });
+            }
+        }
+        for g in &self.groups {
+            let toks = phrase_tokens(&g.text);
+            let ids = g
+                .ids
+                .iter()
+                .map(|id| c.entity_index.get(id).copied().ok_or_else(|| format!("group {:?}: unknown entity {id:?}", g.text)))
+                .collect::<Result<Vec<_>, _>>()?;
+            let first = toks.first().cloned().ok_or("empty group phrase")?;
+            c.alias_index.entry(first).or_default().push(AliasEntry { tokens: toks, entities: ids, plural: true });
+        }
+        for (class, holder) in &self.release.held_by_nationality {
+            if !c.class_index.contains_key(class) || !c.entity_index.contains_key(holder) {
+                return Err(format!("release.held_by_nationality: unknown class {class:?} or entity {holder:?}"));
+            }
+        }
+        if self.dates.weekdays.len() != 7 || self.dates.months.len() != 12 {
+            return Err("dates: expected 7 weekdays and 12 months".into());
+        }
+        self.compiled = c;
+        Ok(())
+    }
+
+    /// Patterns of claim rule `i`.
+    pub fn rule_patterns(&self, i: usize) -> &[Pattern] {
+        &self.compiled.rules[i]
+    }
+    /// Patterns of topic `i`.
+    pub fn topic_patterns(&self, i: usize) -> &[Pattern] {
+        &self.compiled.topics[i]
+    }
+    /// Patterns of position `i`.
+    pub fn position_patterns(&self, i: usize) -> &[Pattern] {
+        &self.compiled.positions[i]
+    }
+    /// Pattern of marker `i`.
+    pub fn marker_pattern(&self, i: usize) -> &Pattern {
+        &self.compiled.markers[i]
+    }
+    /// The phrases of lexicon class `i`.
+    pub fn class_phrases(&self, i: usize) -> &[Vec<Alt>] {
+        &self.compiled.classes[i].1
+    }
+    /// The index of a lexicon class by name.
+    pub fn class_id(&self, name: &str) -> Option<usize> {
+        self.compiled.class_index.get(name).copied()
+    }
+    /// Aliases starting with the token.
+    pub fn aliases_starting(&self, tok: &str) -> &[AliasEntry] {
+        self.compiled.alias_index.get(tok).map_or(&[], Vec::as_slice)
+    }
+    /// An entity by id.
+    pub fn entity(&self, id: &str) -> Option<&EntityDef> {
+        self.compiled.entity_index.get(id).map(|&i| &self.entities[i])
+    }
+}
+
+fn parse_alts(s: &str) -> Result<Vec<Alt>, String> {
+    s.split('|')
+        .map(|a| {
+            if a.is_empty() {
+                return Err("empty alternative".to_string());
+            }
+            let norm = a.replace('\u{2019}', "'");
+            Ok(match norm.strip_suffix('*') {
+                Some(p) => Alt::Prefix(p.to_lowercase()),
+                None => Alt::Word(norm.to_lowercase()),
+            })
+        })
+        .collect()
+}
+
+/// Compiles one pattern string.
+fn compile_pattern(p: &str, c: &Compiled) -> Result<Pattern, String> {
+    let mut out = Vec::new();
+    for el in p.split_whitespace() {
+        let e = if let Some(n) = el.strip_prefix("..") {
+            Elem::Gap(n.parse().map_err(|_| format!("gap {el:?} needs a number, like ..3"))?)
+        } else if let Some(name) = el.strip_prefix('@') {
+            match name {
+                "duration" => Elem::Slot(Slot::Duration),
+                "actor" => Elem::Slot(Slot::Actor),
+                "place" => Elem::Slot(Slot::Place),
+                _ => Elem::Class(
+                    *c.class_index.get(name).ok_or_else(|| format!("unknown lexicon class @{name}"))?,
+                ),
+            }
+        } else if let Some(inner) = el.strip_prefix('[') {
+            let inner = inner.strip_suffix(']').ok_or_else(|| format!("{el:?}: missing ]"))?;
+            Elem::Opt(parse_alts(inner)?)
+        } else {
+            Elem::Lit(parse_alts(el)?)
+        };
+        out.push(e);
+    }
+    if out.is_empty() {
+        return Err("empty pattern".into());
+    }
+    if matches!(out.first(), Some(Elem::Gap(_))) || matches!(out.last(), Some(Elem::Gap(_))) {
+        return Err("a pattern cannot start or end with a gap".into());
+    }
+    Ok(out)
+}
+
+/// Loads and validates the embedded rules.
+pub fn load(src: &str) -> Result<Rules, String> {
+    let mut r: Rules = basic_toml::from_str(src).map_err(|e| format!("rules file: {e}"))?;
+    r.compile()?;
+    Ok(r)
+}
+
+/// The embedded rules, loaded once.
+pub fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| match load(RULES_TOML) {
+        Ok(r) => r,
+        Err(e) => panic!("embedded rules are invalid: {e}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_rules_load() {
+        let r = rules();
+        assert!(!r.entities.is_empty());
+        assert!(r.entity("trump").is_some());
+    }
+
+    #[test]
+    fn bad_rules_give_clear_errors() {
+        let good = RULES_TOML;
+        let e = load(&good.replacen("@call_noun", "@no_such_class", 1)).unwrap_err();
+        assert!(e.contains("unknown lexicon class @no_such_class"), "{e}");
+        let e = load("[boilerplate]\nline_exact = 3").unwrap_err();
+        assert!(e.starts_with("rules file:"), "{e}");
+    }
+
+    #[test]
+    fn globs() {
+        assert_eq!(glob_match("# réponses", "13 réponses"), Some("13 réponses".len()));
+        assert_eq!(glob_match("![*](*)", "![1](https://x.jpg)"), Some(19));
+        assert_eq!(glob_match("date #-#", "date 2025 le"), None);
+        assert_eq!(glob_match("date #-#", "date 2025-02 le"), Some(12));
+        assert_eq!(glob_match("avatar de *", "avatar de coucou"), Some(16));
+    }
+}

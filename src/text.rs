@@ -1,1 +1,554 @@
-//! Text preparation (work in progress).
+//! Text preparation: the normalised view, boilerplate masking, sentences,
+//! clauses and tokens.
+//!
+//! Matching never looks at the original text directly. [`Prepared`] holds a
+//! *normalised view* — typographic apostrophes become `'`, guillemets and
+//! curly quotes become `"`, non-breaking and other spaces become a plain
+//! space, runs of horizontal white space collapse to one space and runs
+//! containing a line break to one `\n` — together with a map from every byte
+//! of the view back to the original text. Offsets reported to callers are
+//! always computed from that map, in UTF-16 code units of the original.
+//!
+//! | original                    | normalised view            |
+//! |-----------------------------|----------------------------|
+//! | `d’une  heure`              | `d'une heure`              |
+//! | `«immédiatement»`           | `"immédiatement"`          |
+//! | `90\u{a0}minutes`           | `90 minutes`               |
+//! | `paix.\n\n\nLe`             | `paix.\nLe`                |
+//!
+//! Boilerplate lines (image lines, "Publicité", reader comments, …) are
+//! described in the rules file and are *masked*: they stay in the view, so
+//! offsets do not move, but no sentence is made from them.
+
+use crate::rules::{Boilerplate, Rules};
+
+/// An article's text, normalised, with the map back to the original.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    /// The original text.
+    pub original: &'a str,
+    /// The normalised view.
+    pub norm: String,
+    /// For every byte of `norm` (plus one past the end), the byte offset in
+    /// `original` of the character that produced it.
+    map: Vec<u32>,
+    /// Ranges of `norm` that are boilerplate.
+    pub masked: Vec<(usize, usize)>,
+    /// A date found in metadata (` date 2025-02`), as written.
+    pub metadata_date: Option<String>,
+    utf16: Utf16Index,
+}
+
+/// Byte offset → UTF-16 offset conversion with checkpoints, so that each
+/// conversion costs at most one short scan.
+#[derive(Debug)]
+struct Utf16Index {
+    /// `(byte offset, utf16 offset)` at char boundaries, every ~256 bytes.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl Utf16Index {
+    fn new(text: &str) -> Self {
+        let mut checkpoints = vec![(0, 0)];
+        let mut u16s = 0;
+        let mut next = 256;
+        for (i, c) in text.char_indices() {
+            if i >= next {
+                checkpoints.push((i, u16s));
+                next = i + 256;
+            }
+            u16s += c.len_utf16();
+        }
+        Utf16Index { checkpoints }
+    }
+
+    fn to_utf16(&self, text: &str, byte: usize) -> usize {
+        let k = match self.checkpoints.binary_search_by(|(b, _)| b.cmp(&byte)) {
+            Ok(k) => k,
+            Err(k) => k - 1,
+        };
+        let (b0, u0) = self.checkpoints[k];
+        u0 + text[b0..byte].chars().map(char::len_utf16).sum::<usize>()
+    }
+}
+
+fn normal_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2039}'
+        | '\u{203A}' => '"',
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => return None,
+        '\r' => return None,
+        c if c != '\n' && c.is_whitespace() => ' ',
+        c if c.is_control() && c != '\n' => ' ',
+        c => c,
+    })
+}
+
+impl<'a> Prepared<'a> {
+    /// Normalises `original` and masks the boilerplate the rules describe.
+    pub fn new(original: &'a str, rules: &Rules) -> Self {
+        let mut norm = String::with_capacity(original.len());
+        let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
+        let mut pending_space: Option<(usize, bool)> = None; // (orig offset, has newline)
+        for (i, c) in original.char_indices() {
+            let Some(n) = normal_char(c) else { continue };
+            if n == ' ' || n == '\n' {
+                let nl = n == '\n';
+                pending_space = match pending_space {
+                    None => Some((i, nl)),
+                    Some((at, had)) => Some((at, had || nl)),
+                };
+                continue;
+            }
+            if let Some((at, nl)) = pending_space.take() {
+                if !norm.is_empty() {
+                    norm.push(if nl { '\n' } else { ' ' });
+                    map.push(at as u32);
+                }
+            }
+            let start = norm.len();
+            norm.push(n);
+            for _ in start..norm.len() {
+                map.push(i as u32);
+            }
+        }
+        map.push(original.len() as u32);
+        let mut p = Prepared {
+            original,
+            norm,
+            map,
+            masked: Vec::new(),
+            metadata_date: None,
+            utf16: Utf16Index::new(original),
+        };
+        p.mask_boilerplate(&rules.boilerplate);
+        p
+    }
+
+    /// Byte offset in the original text of the normalised byte `i`
+    /// (`i == norm.len()` maps to the end of the original).
+    pub fn orig_start(&self, i: usize) -> usize {
+        self.map[i.min(self.norm.len())] as usize
+    }
+
+    /// Original byte range of the normalised range `[a, b)`. The end is the
+    /// original end of the last character in the range.
+    pub fn orig_range(&self, a: usize, b: usize) -> (usize, usize) {
+        let s = self.orig_start(a);
+        if b == 0 || b <= a {
+            return (s, s);
+        }
+        let last = self.orig_start(b - 1);
+        let c = self.original[last..].chars().next().map_or(0, char::len_utf8);
+        (s, last + c)
+    }
+
+    /// UTF-16 offsets into the original of the normalised range `[a, b)`.
+    pub fn utf16_range(&self, a: usize, b: usize) -> (usize, usize) {
+        let (s, e) = self.orig_range(a, b);
+        (self.utf16.to_utf16(self.original, s), self.utf16.to_utf16(self.original, e))
+    }
+
+    /// The original text of the normalised range `[a, b)`.
+    pub fn orig_text(&self, a: usize, b: usize) -> &'a str {
+        let (s, e) = self.orig_range(a, b);
+        &self.original[s..e]
+    }
+
+    /// Whether normalised byte `i` lies in a masked range.
+    pub fn is_masked(&self, i: usize) -> bool {
+        self.masked.iter().any(|&(a, b)| a <= i && i < b)
+    }
+
+    fn mask_boilerplate(&mut self, bp: &Boilerplate) {
+        // Lines of the normalised view.
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for (i, b) in self.norm.bytes().enumerate() {
+            if b == b'\n' {
+                lines.push((start, i));
+                start = i + 1;
+            }
+        }
+        lines.push((start, self.norm.len()));
+        let mut masked = Vec::new();
+        let mut tail_from = None;
+        for &(a, b) in &lines {
+            let line = self.norm[a..b].trim();
+            let lower = line.to_lowercase();
+            if let Some(len) = bp.metadata_prefix(&lower) {
+                let lead = self.norm[a..b].len() - self.norm[a..b].trim_start().len();
+                let meta = &line[..len.min(line.len())];
+                self.metadata_date = meta
+                    .split(' ')
+                    .find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                    .map(str::to_string);
+                masked.push((a, a + lead + len));
+                continue;
+            }
+            if bp.starts_tail(&lower) {
+                tail_from = Some(a);
+                break;
+            }
+            if bp.is_boilerplate_line(&lower) {
+                masked.push((a, b));
+            }
+        }
+        if let Some(t) = tail_from {
+            masked.push((t, self.norm.len()));
+        }
+        self.masked = masked;
+    }
+
+    /// The sentences of the unmasked text, in order.
+    pub fn sentences(&self, rules: &Rules) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let bytes = self.norm.as_bytes();
+        // Paragraphs: unmasked runs between line breaks.
+        let mut para_start = 0;
+        let mut i = 0;
+        let n = bytes.len();
+        let mut ranges = Vec::new();
+        while i <= n {
+            if i == n || bytes[i] == b'\n' {
+                ranges.push((para_start, i));
+                para_start = i + 1;
+            }
+            i += 1;
+        }
+        for (a, b) in ranges {
+            // Cut masked parts out of the paragraph.
+            let mut pieces = vec![(a, b)];
+            for &(ma, mb) in &self.masked {
+                pieces = pieces
+                    .into_iter()
+                    .flat_map(|(pa, pb)| {
+                        if mb <= pa || ma >= pb {
+                            vec![(pa, pb)]
+                        } else {
+                            let mut v = Vec::new();
+                            if ma > pa {
+                                v.push((pa, ma));
+                            }
+                            if mb < pb {
+                                v.push((mb, pb));
+                            }
+                            v
+                        }
+                    })
+                    .collect();
+            }
+            for (pa, pb) in pieces {
+                split_sentences(&self.norm, pa, pb, rules, &mut out);
+            }
+        }
+        out
+    }
+}
+
+/// One sentence of the normalised view.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Normalised byte range.
+    pub start: usize,
+    /// Normalised byte end (exclusive).
+    pub end: usize,
+}
+
+fn split_sentences(norm: &str, a: usize, b: usize, rules: &Rules, out: &mut Vec<Sentence>) {
+    let text = &norm[a..b];
+    // Quote pairs: a '"' opens or closes; an unmatched last one is ignored.
+    let quotes: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+    let balanced = quotes.len() - quotes.len() % 2;
+    let in_quote = |i: usize| {
+        let k = quotes[..balanced].partition_point(|&q| q < i);
+        k % 2 == 1
+    };
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Include trailing closing punctuation (quotes, brackets, more dots).
+        let mut j = k + 1;
+        while j < chars.len() && matches!(chars[j].1, '"' | ')' | ']' | '.' | '!' | '?' | '…' | '\'') {
+            j += 1;
+        }
+        if j >= chars.len() || chars[j].1 != ' ' {
+            continue;
+        }
+        let Some(&(_, next)) = chars.get(j + 1) else { continue };
+        if !(next.is_uppercase() || next.is_ascii_digit() || next == '"' || next == '\'' || next == '-' || next == '(') {
+            continue;
+        }
+        if c == '.' && is_abbreviation(&text[..i], rules) {
+            continue;
+        }
+        if in_quote(i) && in_quote(chars[j].0) {
+            continue;
+        }
+        let end = chars[j].0;
+        push_sentence(a, start, end, text, out);
+        start = end + 1;
+    }
+    push_sentence(a, start, text.len(), text, out);
+}
+
+fn push_sentence(base: usize, s: usize, e: usize, text: &str, out: &mut Vec<Sentence>) {
+    let piece = &text[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if piece.trim().is_empty() {
+        return;
+    }
+    out.push(Sentence { start: base + s + lead, end: base + e - trail });
+}
+
+fn is_abbreviation(before: &str, rules: &Rules) -> bool {
+    let word: String = before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+    let word: String = word.chars().rev().collect();
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital letter is an initial ("J. Biden").
+    let mut cs = word.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
+    }
+    rules.segmentation.abbreviations.iter().any(|a| a == &word)
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (with inner hyphens), or an elided article like `d'`.
+    Word,
+    /// Digits, possibly with inner `,` `.` `-` `:` (`1,5`, `2025-02`).
+    Number,
+    /// A quotation mark.
+    Quote,
+    /// A comma, semicolon, colon, dash or parenthesis: ends a clause.
+    ClauseBreak,
+    /// Any other punctuation.
+    Punct,
+}
+
+/// A token of a sentence.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Normalised byte range.
+    pub start: usize,
+    /// Normalised byte end (exclusive).
+    pub end: usize,
+    /// Lowercased text.
+    pub lower: String,
+    /// What it is.
+    pub kind: TokKind,
+    /// First letter is uppercase.
+    pub capitalized: bool,
+    /// Inside a quotation.
+    pub quoted: bool,
+    /// Clause index within the sentence.
+    pub clause: usize,
+}
+
+/// Splits the normalised range `[a, b)` into tokens.
+///
+/// Elisions split after the apostrophe (`d'une` → `d'`, `une`); inverted
+/// pronouns split off (`a-t-il` → `a`, `il`); other hyphenated words stay
+/// whole (`quatre-vingt-dix`, `cessez-le-feu`).
+pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
+    let text = &norm[a..b];
+    let mut toks = Vec::new();
+    let mut quoted = false;
+    let mut clause = 0;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c == ' ' || c == '\n' {
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let next_alpha = text[j + d.len_utf8()..].chars().next().is_some_and(|x| x.is_alphanumeric());
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if d == '-' && next_alpha {
+                    end = j + 1;
+                    it.next();
+                } else if d == '\'' && next_alpha {
+                    // Elision: the apostrophe ends this token.
+                    end = j + 1;
+                    it.next();
+                    break;
+                } else {
+                    break;
+                }
+            }
+            let word = &text[i..end];
+            let lower = word.to_lowercase();
+            let cap = c.is_uppercase();
+            // Inverted subject pronoun: "a-t-il", "dit-il", "estime-t-elle".
+            let mut split = None;
+            for suf in ["-t-il", "-t-elle", "-t-on", "-il", "-elle", "-ils", "-elles"] {
+                if lower.len() > suf.len() && lower.ends_with(suf) {
+                    split = Some(suf);
+                    break;
+                }
+            }
+            if let Some(suf) = split {
+                let verb_end = end - suf.len();
+                let pron = suf.trim_start_matches("-t").trim_start_matches('-');
+                toks.push(Token {
+                    start: a + i,
+                    end: a + verb_end,
+                    lower: lower[..lower.len() - suf.len()].to_string(),
+                    kind: TokKind::Word,
+                    capitalized: cap,
+                    quoted,
+                    clause,
+                });
+                toks.push(Token {
+                    start: a + end - pron.len(),
+                    end: a + end,
+                    lower: pron.to_string(),
+                    kind: TokKind::Word,
+                    capitalized: false,
+                    quoted,
+                    clause,
+                });
+            } else {
+                toks.push(Token { start: a + i, end: a + end, lower, kind: TokKind::Word, capitalized: cap, quoted, clause });
+            }
+        } else if c.is_ascii_digit() || c.is_numeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let next_digit = text[j + d.len_utf8()..].chars().next().is_some_and(|x| x.is_ascii_digit());
+                if d.is_ascii_digit() || (matches!(d, ',' | '.' | '-' | ':') && next_digit) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            toks.push(Token {
+                start: a + i,
+                end: a + end,
+                lower: text[i..end].to_string(),
+                kind: TokKind::Number,
+                capitalized: false,
+                quoted,
+                clause,
+            });
+        } else {
+            let kind = match c {
+                '"' | '\'' => TokKind::Quote,
+                ',' | ';' | ':' | '–' | '—' | '(' | ')' => TokKind::ClauseBreak,
+                _ => TokKind::Punct,
+            };
+            if kind == TokKind::Quote {
+                quoted = !quoted;
+            }
+            if kind == TokKind::ClauseBreak {
+                clause += 1;
+            }
+            toks.push(Token {
+                start: a + i,
+                end: a + i + c.len_utf8(),
+                lower: c.to_string(),
+                kind,
+                capitalized: false,
+                quoted,
+                clause,
+            });
+        }
+    }
+    merge_short_clauses(&mut toks);
+    toks
+}
+
+/// A clause of fewer than five words ("Le 12 février,", "Marc Fogel,") is
+/// merged with the clause that follows it.
+fn merge_short_clauses(toks: &mut [Token]) {
+    let max = toks.last().map_or(0, |t| t.clause);
+    let mut remap: Vec<usize> = (0..=max).collect();
+    let mut words = vec![0usize; max + 1];
+    for t in toks.iter() {
+        if matches!(t.kind, TokKind::Word | TokKind::Number) {
+            words[t.clause] += 1;
+        }
+    }
+    // Walk backwards so that a chain of short clauses joins the next long one.
+    for c in (0..max).rev() {
+        if words[c] < 5 {
+            remap[c] = remap[c + 1];
+        }
+    }
+    for t in toks.iter_mut() {
+        t.clause = remap[t.clause];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::rules;
+
+    #[test]
+    fn normalises_and_maps_back() {
+        let text = "Il a dit\u{a0}: «d’une  heure»\n\n\nFin.";
+        let p = Prepared::new(text, rules());
+        assert_eq!(p.norm, "Il a dit : \"d'une heure\"\nFin.");
+        let i = p.norm.find("d'une").unwrap();
+        let (s, e) = p.orig_range(i, i + "d'une heure".len());
+        assert_eq!(&text[s..e], "d’une  heure");
+        let (s, e) = p.utf16_range(i, i + 5);
+        let u: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&u[s..e]).unwrap(), "d’une");
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let text = "M. Trump a parlé. « Nous voulons la paix. Mais pas ainsi », a-t-il dit. Dr. Who aussi.";
+        let p = Prepared::new(text, rules());
+        let s: Vec<&str> = p.sentences(rules()).iter().map(|s| &p.norm[s.start..s.end]).collect();
+        assert_eq!(
+            s,
+            vec!["M. Trump a parlé.", "\" Nous voulons la paix. Mais pas ainsi \", a-t-il dit.", "Dr. Who aussi."]
+        );
+    }
+
+    #[test]
+    fn boilerplate_is_masked() {
+        let text = "Titre\n![1](https://x/y.jpg)\nTexte ici.\nPublicité\nSuite.\n13 réponses\n1. Avatar de X\nBla.";
+        let p = Prepared::new(text, rules());
+        let s: Vec<&str> = p.sentences(rules()).iter().map(|s| &p.norm[s.start..s.end]).collect();
+        assert_eq!(s, vec!["Titre", "Texte ici.", "Suite."]);
+    }
+
+    #[test]
+    fn metadata_prefix_is_masked_and_read() {
+        let p = Prepared::new(" date 2025-02 Le président a parlé.", rules());
+        let s: Vec<&str> = p.sentences(rules()).iter().map(|s| &p.norm[s.start..s.end]).collect();
+        assert_eq!(s, vec!["Le président a parlé."]);
+        assert_eq!(p.metadata_date.as_deref(), Some("2025-02"));
+    }
+
+    #[test]
+    fn tokens_split_elisions_and_inversions() {
+        let norm = "D'après lui, a-t-il dit, l'OTAN n'est pas quatre-vingt-dix 1,5.";
+        let t: Vec<String> = tokenize(norm, 0, norm.len()).into_iter().map(|t| t.lower).collect();
+        assert_eq!(
+            t,
+            vec![
+                "d'", "après", "lui", ",", "a", "il", "dit", ",", "l'", "otan", "n'", "est", "pas", "quatre-vingt-dix",
+                "1,5", "."
+            ]
+        );
+    }
+}

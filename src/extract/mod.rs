@@ -1,23 +1,530 @@
 //! Extraction: from one article's text to claims with quotes and offsets.
-//! (Work in progress: filled in by the core pipeline.)
+//!
+//! For each article: prepare the text (normalise, mask boilerplate), cut
+//! sentences, annotate each (tokens, entity mentions, durations), resolve
+//! references and reported speech, then run the claim rules of the rules
+//! file. Every claim keeps the sentence that states it as its quote, with
+//! UTF-16 offsets into the original text.
 
-use crate::model::{Article, MentionsDocument, MENTIONS_SCHEMA};
-
+pub mod dates;
 pub mod duration;
+mod matcher;
+mod refs;
+mod sentence;
+mod stance;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{
+    Agreement, Article, Claim, DateParts, EntityId, Kind, Mention, MentionsDocument, NegotiationStart, Subject, Value,
+    MENTIONS_SCHEMA,
+};
+use crate::rules::{rules, RuleKind, Rules, Slot};
+use crate::text::{Prepared, TokKind};
+use matcher::{find_any, Match};
+use refs::{persons_in, subject_in};
+use sentence::Sent;
+
+/// A claim found in one source, before reconciliation.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// What it is about.
+    pub kind: Kind,
+    /// Who or what.
+    pub subject: Subject,
+    /// The claim as it will appear in the document.
+    pub claim: Claim,
+    /// Derived from agreement with another actor's statement.
+    pub derived: bool,
+    /// Normalised byte position, for ordering.
+    pub pos: usize,
+}
+
+/// What extraction found in one article.
+#[derive(Debug)]
+pub struct SourceExtract {
+    /// The article.
+    pub article: Article,
+    /// Its title.
+    pub title: String,
+    /// Claims, one per fact at most, in text order.
+    pub found: Vec<Found>,
+    /// Entity ids mentioned by name, with how often.
+    pub entities: BTreeMap<String, usize>,
+    /// Event markers found (reader labels).
+    pub markers: BTreeSet<String>,
+}
 
 /// What extraction found in all the articles.
 #[derive(Debug, Default)]
 pub struct Extraction {
-    /// The articles, in input order.
-    pub articles: Vec<Article>,
+    /// One per article, in input order.
+    pub sources: Vec<SourceExtract>,
+}
+
+/// An analysed article: prepared text and annotated sentences.
+pub(crate) struct Analysed<'a> {
+    pub prep: Prepared<'a>,
+    pub sents: Vec<Sent>,
+    pub article_date: Option<DateParts>,
+}
+
+/// Prepares and annotates one article.
+pub(crate) fn analyse<'a>(article: &'a Article, rules: &Rules) -> Analysed<'a> {
+    let prep = Prepared::new(&article.text, rules);
+    let mut sents: Vec<Sent> =
+        prep.sentences(rules).iter().map(|s| Sent::new(&prep.norm, s.start, s.end, rules)).collect();
+    for i in 0..sents.len() {
+        refs::resolve(&mut sents, i, rules);
+        refs::attribute(&mut sents[i], rules);
+    }
+    let article_date = article
+        .published
+        .as_deref()
+        .and_then(dates::parse_iso)
+        .or_else(|| prep.metadata_date.as_deref().and_then(dates::parse_iso));
+    Analysed { prep, sents, article_date }
 }
 
 /// Extracts every article.
 pub fn extract_all(articles: &[Article]) -> Extraction {
-    Extraction { articles: articles.to_vec() }
+    let r = rules();
+    Extraction { sources: articles.iter().map(|a| extract_one(a, r)).collect() }
+}
+
+/// The given title, else the first sentence of the text (the first line
+/// when it is a headline; metadata and boilerplate are skipped).
+fn title_of(a: &Article, an: &Analysed) -> String {
+    let given = a.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
+    let first = || an.sents.first().map(|s| an.prep.orig_text(s.start, s.end).trim().to_string());
+    let t = given.or_else(first).unwrap_or_else(|| a.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string());
+    let mut out: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    if out.chars().count() > 200 {
+        out = out.chars().take(199).collect::<String>() + "…";
+    }
+    out
+}
+
+fn eid(r: &Rules, i: usize) -> EntityId {
+    EntityId(r.entities[i].id.clone())
+}
+
+/// Context shared by the claim builders of one article.
+struct Ctx<'a, 'r> {
+    r: &'r Rules,
+    an: &'a Analysed<'a>,
+    source: &'a str,
+    out: Vec<Found>,
+}
+
+impl Ctx<'_, '_> {
+    fn sent(&self, si: usize) -> &Sent {
+        &self.an.sents[si]
+    }
+
+    /// Builds a claim quoting sentence `si`, with the value phrase at
+    /// normalised bytes `[va, vb)`.
+    #[allow(clippy::too_many_arguments)]
+    fn push(&mut self, si: usize, kind: Kind, subject: Subject, mut value: Value, va: usize, vb: usize, said_by: Option<EntityId>, rule: &str, derived: bool) {
+        let s = &self.an.sents[si];
+        let p = &self.an.prep;
+        let (start, end) = p.utf16_range(s.start, s.end);
+        let (value_start, value_end) = p.utf16_range(va, vb);
+        value.text = Some(p.orig_text(va, vb).to_string());
+        let claim = Claim {
+            source: self.source.to_string(),
+            quote: p.orig_text(s.start, s.end).to_string(),
+            start,
+            end,
+            value,
+            value_start,
+            value_end,
+            said_by,
+            agreement: Agreement::Precise,
+            rule: rule.to_string(),
+        };
+        self.out.push(Found { kind, subject, claim, derived, pos: va });
+    }
+
+    /// Who the outlet says is speaking at token `t` of sentence `si`.
+    fn said_by(&self, si: usize, t: usize) -> Option<EntityId> {
+        let s = self.sent(si);
+        let a = s.speaker_at(t)?;
+        s.mentions[a.speaker].actor(self.r).map(|i| eid(self.r, i))
+    }
+
+    /// The two participants of whatever happens around token `t`: persons
+    /// in its clause, else in its sentence, else in the closest sentence
+    /// before that names two.
+    fn participants(&self, si: usize, t: usize) -> Option<Vec<EntityId>> {
+        let s = self.sent(si);
+        let (c0, c1) = s.clause_of(t);
+        let here = persons_in(s, self.r, c0, c1);
+        let back = |must: &[usize]| {
+            (si.saturating_sub(self.r.references.lookback)..si).rev().find_map(|p| {
+                let q = &self.an.sents[p];
+                let found = persons_in(q, self.r, 0, q.toks.len());
+                (found.len() >= 2 && must.iter().all(|m| found.contains(m))).then_some(found)
+            })
+        };
+        let mut ps = here.clone();
+        if ps.len() < 2 && !here.is_empty() {
+            ps = back(&here).unwrap_or(ps);
+        }
+        if ps.len() < 2 {
+            ps = persons_in(s, self.r, 0, s.toks.len());
+        }
+        if ps.len() < 2 {
+            ps = back(&[])?;
+        }
+        let mut ids: Vec<EntityId> = ps.into_iter().take(2).map(|i| eid(self.r, i)).collect();
+        ids.sort();
+        ids.dedup();
+        (ids.len() == 2).then_some(ids)
+    }
+
+    fn tok_range(&self, si: usize, t0: usize, t1: usize) -> (usize, usize) {
+        let s = self.sent(si);
+        (s.toks[t0].start, s.toks[t1.max(t0 + 1) - 1].end)
+    }
+}
+
+fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
+    let an = analyse(article, r);
+    let mut cx = Ctx { r, an: &an, source: &article.id, out: Vec::new() };
+    for si in 0..an.sents.len() {
+        for (ri, rule) in r.claim_rules.iter().enumerate() {
+            let ms = find_any(r, r.rule_patterns(ri), &an.sents[si]);
+            if ms.is_empty() {
+                continue;
+            }
+            match rule.kind {
+                RuleKind::CallDuration => call_durations(&mut cx, si, &ms, &rule.id),
+                RuleKind::CallDate => call_date(&mut cx, si, &ms, &rule.id),
+                RuleKind::CallCharacterization => characterization(&mut cx, si, &ms, &rule.id),
+                RuleKind::Negotiations => negotiations(&mut cx, si, &ms, &rule.id),
+                RuleKind::PrisonerRelease => releases(&mut cx, si, &ms, &rule.id),
+                RuleKind::PrisonerExchange => exchange(&mut cx, si, &ms, &rule.id),
+                RuleKind::Meeting => meeting(&mut cx, si, &ms, &rule.id),
+                RuleKind::Agreement | RuleKind::RelativeHolder => {}
+            }
+        }
+    }
+    stance::stances(&mut cx);
+    let mut found = std::mem::take(&mut cx.out);
+    dedupe(&mut found);
+    let mut entities = BTreeMap::new();
+    let mut markers = BTreeSet::new();
+    for s in &an.sents {
+        for m in &s.mentions {
+            if m.form == sentence::MentionForm::Name {
+                for &i in &m.ids {
+                    *entities.entry(r.entities[i].id.clone()).or_insert(0) += 1;
+                }
+            }
+        }
+        for (k, def) in r.markers.iter().enumerate() {
+            for m in matcher::find_all(r, r.marker_pattern(k), s) {
+                let label = match m.capture(Slot::Place).and_then(|c| s.mentions[c].place(r)) {
+                    Some(p) => def.label.replace("{place}", &r.entities[p].name),
+                    None => def.label.clone(),
+                };
+                markers.insert(label);
+            }
+        }
+    }
+    SourceExtract { title: title_of(article, &an), article: article.clone(), found, entities, markers }
+}
+
+/// Keeps one claim per fact and source: a direct statement over a derived
+/// one, then the more informative value, then the first in the text.
+fn dedupe(found: &mut Vec<Found>) {
+    let info = |f: &Found| -> u8 {
+        let v = &f.claim.value;
+        u8::from(v.place.as_ref().is_some_and(Option::is_some))
+            + u8::from(v.released_by.is_some())
+            + u8::from(v.parts.as_ref().is_some_and(|p| p.day.is_some()))
+    };
+    found.sort_by(|a, b| {
+        (a.kind, &a.subject)
+            .cmp(&(b.kind, &b.subject))
+            .then(a.derived.cmp(&b.derived))
+            .then(info(b).cmp(&info(a)))
+            .then(a.pos.cmp(&b.pos))
+    });
+    found.dedup_by(|b, a| a.kind == b.kind && a.subject == b.subject);
+    found.sort_by_key(|f| f.pos);
+}
+
+fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
+    for m in ms {
+        let Some(di) = m.capture(Slot::Duration) else { continue };
+        let d = cx.sent(si).durations[di].clone();
+        let iv = d.m.interval;
+        let max_call = cx.r.reconcile.max_call_minutes;
+        if iv.min.is_some_and(|x| x.0 > max_call) || iv.max.is_some_and(|x| x.0 > max_call) {
+            continue;
+        }
+        if cx.out.iter().any(|f| f.kind == Kind::CallDuration && f.pos == d.start) {
+            continue;
+        }
+        let Some(participants) = cx.participants(si, d.t0) else { continue };
+        let said_by = cx.said_by(si, d.t0);
+        let subject = Subject { participants, ..Subject::default() };
+        cx.push(si, Kind::CallDuration, subject, Value::duration(iv), d.start, d.end, said_by, rule, false);
+    }
+}
+
+fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
+    let s = cx.sent(si);
+    let ds = dates::find(s, cx.r);
+    // The date must sit in a clause that names a person or holds the cue.
+    let cue_clauses: Vec<usize> = ms.iter().map(|m| s.toks[m.start].clause).collect();
+    let Some(d) = ds.into_iter().find(|d| {
+        let c = s.toks[d.t0].clause;
+        cue_clauses.contains(&c) || s.mentions.iter().any(|m| s.toks[m.t0].clause == c && m.persons(cx.r).next().is_some())
+    }) else {
+        return;
+    };
+    let persons = persons_in(s, cx.r, 0, s.toks.len());
+    if persons.len() < 2 {
+        return;
+    }
+    let mut participants: Vec<EntityId> = persons.into_iter().take(2).map(|i| eid(cx.r, i)).collect();
+    participants.sort();
+    let parts = dates::resolve(d.parts, cx.an.article_date, cx.r);
+    let (va, vb) = cx.tok_range(si, d.t0, d.t1);
+    let said_by = cx.said_by(si, d.t0);
+    let value = Value { date: dates::iso(&parts), parts: Some(parts), ..Value::default() };
+    cx.push(si, Kind::CallDate, Subject { participants, ..Subject::default() }, value, va, vb, said_by, rule, false);
+}
+
+fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
+    let Some(class) = cx.r.class_id("characterization") else { return };
+    for m in ms {
+        let s = cx.sent(si);
+        // The term: the last characterization phrase inside the match.
+        let mut term = None;
+        for t in m.start..m.end {
+            for phrase in cx.r.class_phrases(class) {
+                let mut j = t;
+                let ok = phrase.iter().all(|alt| {
+                    while s.toks.get(j).is_some_and(|x| x.kind == TokKind::Quote) {
+                        j += 1;
+                    }
+                    let hit = s.toks.get(j).is_some_and(|x| alt.matches(&x.lower));
+                    j += 1;
+                    hit
+                });
+                if ok && j <= m.end && term.is_none_or(|(a, b): (usize, usize)| j - t > b - a || t > a) {
+                    term = Some((t, j));
+                }
+            }
+        }
+        let Some((t0, t1)) = term else { continue };
+        let words: Vec<&str> = s.toks[t0..t1].iter().filter(|x| x.kind != TokKind::Quote).map(|x| x.lower.as_str()).collect();
+        let term_text = words.join(" ");
+        let actor = s
+            .speaker_at(m.start)
+            .and_then(|a| s.mentions[a.speaker].actor(cx.r))
+            .or_else(|| subject_in(s, cx.r, 0, m.start, true).and_then(|k| s.mentions[k].actor(cx.r)));
+        let Some(actor) = actor else { continue };
+        let Some(participants) = cx.participants(si, m.start) else { continue };
+        let actor = eid(cx.r, actor);
+        if !participants.contains(&actor) {
+            continue;
+        }
+        let (va, vb) = cx.tok_range(si, t0, t1);
+        let said_by = cx.said_by(si, m.start);
+        let subject = Subject { participants, actor: Some(actor), ..Subject::default() };
+        let value = Value { term: Some(term_text), ..Value::default() };
+        cx.push(si, Kind::CallCharacterization, subject, value, va, vb, said_by, rule, false);
+    }
+}
+
+fn negotiations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
+    let Some(m) = ms.first() else { return };
+    let Some(participants) = cx.participants(si, m.start) else { return };
+    let said_by = cx.said_by(si, m.start);
+    let (va, vb) = cx.tok_range(si, m.start, m.end);
+    let value = Value { start: Some(NegotiationStart::Immediately), ..Value::default() };
+    cx.push(si, Kind::Negotiations, Subject { participants, ..Subject::default() }, value, va, vb, said_by, rule, false);
+}
+
+/// A run of capitalized words near token `t` that is no known entity.
+fn person_name(cx: &Ctx, si: usize, t: usize) -> Option<(usize, usize)> {
+    let s = cx.sent(si);
+    let stop = &cx.r.release.name_stop;
+    let is_name_tok = |i: usize| {
+        let x = &s.toks[i];
+        x.kind == TokKind::Word && x.capitalized && !stop.iter().any(|w| w == &x.lower)
+            && !s.mentions.iter().any(|m| m.t0 <= i && i < m.t1 && m.form == sentence::MentionForm::Name)
+    };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < s.toks.len() {
+        if is_name_tok(i) {
+            let a = i;
+            while i < s.toks.len() && is_name_tok(i) {
+                i += 1;
+            }
+            if i - a >= 2 {
+                runs.push((a, i));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let w = cx.r.release.window;
+    runs.into_iter()
+        .filter(|&(a, b)| (a > t && a - t <= w) || (b <= t && t - b < w))
+        .min_by_key(|&(a, b)| if a > t { a - t } else { t - b })
+}
+
+fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
+    for m in ms {
+        let Some((n0, n1)) = person_name(cx, si, m.start) else { continue };
+        let s = cx.sent(si);
+        let name: Vec<&str> = s.toks[n0..n1].iter().map(|x| &cx.an.prep.norm[x.start..x.end]).collect();
+        let name = name.join(" ");
+        let id = slug(&name);
+        if id.is_empty() {
+            continue;
+        }
+        let (lo, hi) = (n0.min(m.start), n1.max(m.end));
+        // Who released: the subject of the release verb, then where the
+        // person was held, then the person's nationality.
+        let (c0, _) = s.clause_of(m.start);
+        let passive = m.start > 0 && matches!(s.toks[m.start - 1].lower.as_str(), "été" | "est" | "sont");
+        let subject = (!passive)
+            .then(|| subject_in(s, cx.r, c0, m.start, false))
+            .flatten()
+            .filter(|&k| s.mentions[k].t0 > hi.min(m.start).saturating_sub(8) && !(n0..n1).contains(&s.mentions[k].t0))
+            .and_then(|k| s.mentions[k].actor(cx.r));
+        let window_end = (hi + cx.r.release.window).min(s.toks.len());
+        let held = (lo..window_end)
+            .find(|&t| cx.r.release.detained.iter().any(|w| w == &s.toks[t].lower))
+            .and_then(|t| s.mentions.iter().find(|mm| mm.t0 > t && mm.t0 <= t + 3).and_then(|mm| mm.actor(cx.r)));
+        let nationality = cx.r.release.held_by_nationality.iter().find_map(|(class, holder)| {
+            let c = cx.r.class_id(class)?;
+            let near = (lo.saturating_sub(3)..window_end).any(|t| {
+                cx.r.class_phrases(c).iter().any(|p| p.len() == 1 && p[0].matches(&s.toks[t].lower))
+            });
+            near.then(|| cx.r.entities.iter().position(|e| &e.id == holder)).flatten()
+        });
+        let by = subject.or(held).or(nationality);
+        let (va, vb) = cx.tok_range(si, n0, n1);
+        let said_by = cx.said_by(si, m.start);
+        let value = Value { released_by: by.map(|i| eid(cx.r, i)), ..Value::default() };
+        let subject = Subject { person: Some(EntityId(id)), ..Subject::default() };
+        cx.out.retain(|f| !(f.kind == Kind::PrisonerRelease && f.subject == subject && f.claim.value.released_by.is_none() && by.is_some()));
+        if cx.out.iter().any(|f| f.kind == Kind::PrisonerRelease && f.subject == subject) {
+            continue;
+        }
+        cx.push(si, Kind::PrisonerRelease, subject, value, va, vb, said_by, rule, false);
+        let display = name.clone();
+        cx.out.last_mut().expect("just pushed").claim.value.text = Some(display);
+    }
+}
+
+/// Lowercase ASCII id with underscores: "Marc Fogel" → `marc_fogel`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let base = match c {
+            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            c => c,
+        };
+        if base.is_ascii_alphanumeric() {
+            out.push(base.to_ascii_lowercase());
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_string()
+}
+
+fn exchange(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
+    let Some(m) = ms.first() else { return };
+    let said_by = cx.said_by(si, m.start);
+    let (va, vb) = cx.tok_range(si, m.start, m.end);
+    let value = Value { occurred: Some(true), ..Value::default() };
+    cx.push(si, Kind::PrisonerExchange, Subject::default(), value, va, vb, said_by, rule, false);
+}
+
+fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
+    let Some(m) = ms.first() else { return };
+    let Some(participants) = cx.participants(si, m.start) else { return };
+    let s = cx.sent(si);
+    let place = m
+        .capture(Slot::Place)
+        .map(|k| &s.mentions[k])
+        .or_else(|| s.mentions.iter().find(|mm| mm.t0 >= m.start && mm.place(cx.r).is_some() && mm.after_prep))
+        .and_then(|mm| mm.place(cx.r))
+        .filter(|&p| !participants.iter().any(|e| cx.r.entities[p].id == e.0));
+    let (va, vb) = match place.and_then(|p| s.mentions.iter().find(|mm| mm.t0 >= m.start && mm.place(cx.r) == Some(p))) {
+        Some(pm) => cx.tok_range(si, m.start, pm.t1),
+        None => cx.tok_range(si, m.start, m.end),
+    };
+    let said_by = cx.said_by(si, m.start);
+    let value = Value { place: Some(place.map(|p| eid(cx.r, p))), ..Value::default() };
+    cx.push(si, Kind::Meeting, Subject { participants, ..Subject::default() }, value, va, vb, said_by, rule, false);
 }
 
 /// Every mention recognized in the articles.
-pub fn mentions(_articles: &[Article]) -> MentionsDocument {
-    MentionsDocument { schema: MENTIONS_SCHEMA.into(), mentions: vec![] }
+pub fn mentions(articles: &[Article]) -> MentionsDocument {
+    let r = rules();
+    let mut out = Vec::new();
+    for a in articles {
+        let an = analyse(a, r);
+        let p = &an.prep;
+        let mut push = |kind: &str, na: usize, nb: usize, value: serde_json::Value, rule: String| {
+            let (start, end) = p.utf16_range(na, nb);
+            out.push(Mention { source: a.id.clone(), kind: kind.into(), text: p.orig_text(na, nb).into(), start, end, value, rule });
+        };
+        for s in &an.sents {
+            for d in &s.durations {
+                let iv = d.m.interval;
+                push(
+                    "duration",
+                    d.start,
+                    d.end,
+                    serde_json::json!({"min": iv.min.map(|m| m.0), "max": iv.max.map(|m| m.0)}),
+                    d.m.rule.clone(),
+                );
+            }
+            for m in &s.mentions {
+                let ids: Vec<&str> = m.ids.iter().map(|&i| r.entities[i].id.as_str()).collect();
+                let kind = match m.form {
+                    sentence::MentionForm::Name => "actor",
+                    _ => "reference",
+                };
+                push(kind, s.toks[m.t0].start, s.toks[m.t1 - 1].end, serde_json::json!(ids), format!("entity.{kind}"));
+            }
+            for d in dates::find(s, r) {
+                let parts = dates::resolve(d.parts, an.article_date, r);
+                push("date", s.toks[d.t0].start, s.toks[d.t1 - 1].end, serde_json::json!(parts), "date".into());
+            }
+            for at in &s.attributions {
+                let who = s.mentions[at.speaker].actor(r).map(|i| r.entities[i].id.clone());
+                push("attribution", s.toks[at.at].start, s.toks[at.at].end, serde_json::json!(who), "attribution".into());
+            }
+            for (k, t) in r.topics.iter().enumerate() {
+                for m in find_any(r, r.topic_patterns(k), s) {
+                    push("topic", s.toks[m.start].start, s.toks[m.end - 1].end, serde_json::json!(t.id), "topic".into());
+                }
+            }
+            for (k, pdef) in r.positions.iter().enumerate() {
+                for m in find_any(r, r.position_patterns(k), s) {
+                    push("position", s.toks[m.start].start, s.toks[m.end - 1].end, serde_json::json!(pdef.id), "position".into());
+                }
+            }
+        }
+    }
+    MentionsDocument { schema: MENTIONS_SCHEMA.into(), mentions: out }
 }

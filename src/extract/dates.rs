@@ -1,0 +1,232 @@
+//! Dates in French text: "mercredi", "le 12 février", "12 février 2025",
+//! "2025-02-12", and the article's own date ("2025-02" from metadata or the
+//! `published` field), which resolves a bare weekday when it is precise
+//! enough.
+//!
+//! | text                 | article date  | parts                               |
+//! |----------------------|---------------|-------------------------------------|
+//! | `mercredi`           | —             | weekday 3                           |
+//! | `mercredi`           | `2025-02`     | 2025, month 2, weekday 3            |
+//! | `mercredi`           | `2025-02-13`  | 2025-02-12                          |
+//! | `le 12 février`      | —             | month 2, day 12                     |
+//! | `12 février 2025`    | —             | 2025-02-12 (weekday 3)              |
+//! | `2025-02-12`         | —             | 2025-02-12                          |
+
+use super::sentence::Sent;
+use crate::model::DateParts;
+use crate::rules::Rules;
+use crate::text::TokKind;
+
+/// A date phrase in a sentence.
+#[derive(Debug, Clone)]
+pub struct DateMention {
+    /// First token.
+    pub t0: usize,
+    /// One past the last token.
+    pub t1: usize,
+    /// What it says.
+    pub parts: DateParts,
+}
+
+fn month_of(rules: &Rules, w: &str) -> Option<u8> {
+    let w = w.trim_end_matches('.');
+    rules.dates.months.iter().position(|vs| vs.iter().any(|v| v == w)).map(|i| i as u8 + 1)
+}
+
+fn weekday_of(rules: &Rules, w: &str) -> Option<u8> {
+    rules.dates.weekdays.iter().position(|v| v == w).map(|i| i as u8 + 1)
+}
+
+/// Parses `YYYY-MM-DD` or `YYYY-MM`.
+pub fn parse_iso(s: &str) -> Option<DateParts> {
+    let mut it = s.trim().split('-');
+    let y: i32 = it.next()?.parse().ok()?;
+    let m: u8 = it.next()?.parse().ok()?;
+    let d: Option<u8> = match it.next() {
+        Some(d) => Some(d.get(..2).unwrap_or(d).parse().ok()?),
+        None => None,
+    };
+    if !(1000..=9999).contains(&y) || !(1..=12).contains(&m) || d.is_some_and(|d| !(1..=days_in_month(y, m)).contains(&d)) {
+        return None;
+    }
+    let mut p = DateParts { year: Some(y), month: Some(m), day: d, weekday: None };
+    if let Some(d) = d {
+        p.weekday = Some(weekday(y, m, d));
+    }
+    Some(p)
+}
+
+/// Days in a month of the proleptic Gregorian calendar.
+pub fn days_in_month(y: i32, m: u8) -> u8 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// ISO weekday (1 = Monday) of a date.
+pub fn weekday(y: i32, m: u8, d: u8) -> u8 {
+    let days = days_from_civil(y, m, d);
+    // 1970-01-01 was a Thursday (4).
+    ((days.rem_euclid(7) + 3) % 7 + 1) as u8
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's algorithm).
+pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date phrases of a sentence.
+pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let toks = &s.toks;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.kind == TokKind::Number {
+            if let Some(p) = parse_iso(&t.lower) {
+                if t.lower.len() >= 7 {
+                    out.push(DateMention { t0: i, t1: i + 1, parts: p });
+                    i += 1;
+                    continue;
+                }
+            }
+            if let (Ok(day), Some(m)) = (t.lower.parse::<u8>(), toks.get(i + 1).and_then(|n| month_of(rules, &n.lower))) {
+                if (1..=31).contains(&day) {
+                    let mut p = DateParts { day: Some(day), month: Some(m), ..DateParts::default() };
+                    let mut end = i + 2;
+                    if let Some(y) = toks.get(i + 2).and_then(|n| n.lower.parse::<i32>().ok()).filter(|y| (1000..=9999).contains(y)) {
+                        p.year = Some(y);
+                        end = i + 3;
+                        if day <= days_in_month(y, m) {
+                            p.weekday = Some(weekday(y, m, day));
+                        }
+                    }
+                    // "mercredi 12 février".
+                    let mut start = i;
+                    if i > 0 {
+                        if let Some(w) = weekday_of(rules, &toks[i - 1].lower) {
+                            p.weekday = p.weekday.or(Some(w));
+                            start = i - 1;
+                            out.retain(|d: &DateMention| d.t0 != i - 1);
+                        }
+                    }
+                    out.push(DateMention { t0: start, t1: end, parts: p });
+                    i = end;
+                    continue;
+                }
+            }
+        } else if t.kind == TokKind::Word {
+            if let Some(w) = weekday_of(rules, &t.lower) {
+                out.push(DateMention { t0: i, t1: i + 1, parts: DateParts { weekday: Some(w), ..DateParts::default() } });
+            } else if t.lower == "1er" {
+                // "1er mars"
+                if let Some(m) = toks.get(i + 1).and_then(|n| month_of(rules, &n.lower)) {
+                    out.push(DateMention {
+                        t0: i,
+                        t1: i + 2,
+                        parts: DateParts { day: Some(1), month: Some(m), ..DateParts::default() },
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Completes the parts of a date phrase with the article's date: a bare
+/// weekday becomes the latest such day on or before a full article date
+/// (within the window), or takes the article's year and month; a day and
+/// month take the article's year.
+pub fn resolve(parts: DateParts, article: Option<DateParts>, rules: &Rules) -> DateParts {
+    let Some(a) = article else { return parts };
+    let mut p = parts;
+    match (p.day, p.month, p.weekday) {
+        (None, None, Some(w)) => {
+            if let (Some(y), Some(m), Some(d)) = (a.year, a.month, a.day) {
+                let base = days_from_civil(y, m, d);
+                for back in 0..=i64::from(rules.dates.weekday_window) {
+                    let day = base - back;
+                    if ((day.rem_euclid(7) + 3) % 7 + 1) as u8 == w {
+                        let (yy, mm, dd) = civil_from_days(day);
+                        return DateParts { year: Some(yy), month: Some(mm), day: Some(dd), weekday: Some(w) };
+                    }
+                }
+            } else {
+                p.year = a.year;
+                p.month = a.month;
+            }
+        }
+        (Some(d), Some(m), _) if p.year.is_none() => {
+            if let Some(y) = a.year {
+                p.year = Some(y);
+                if d <= days_in_month(y, m) {
+                    p.weekday = Some(weekday(y, m, d));
+                }
+            }
+        }
+        _ => {}
+    }
+    p
+}
+
+/// The civil date of a day count since 1970-01-01.
+pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    ((y + i64::from(m <= 2)) as i32, m, d)
+}
+
+/// `YYYY-MM-DD` when all of year, month and day are known.
+pub fn iso(p: &DateParts) -> Option<String> {
+    Some(format!("{:04}-{:02}-{:02}", p.year?, p.month?, p.day?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_and_days() {
+        assert_eq!(weekday(2025, 2, 12), 3); // a Wednesday
+        assert_eq!(weekday(2022, 2, 24), 4);
+        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+    }
+
+    #[test]
+    fn resolution_against_article_date() {
+        let r = crate::rules::rules();
+        let wed = DateParts { weekday: Some(3), ..Default::default() };
+        let full = resolve(wed, parse_iso("2025-02-13"), r);
+        assert_eq!(iso(&full).as_deref(), Some("2025-02-12"));
+        let month = resolve(wed, parse_iso("2025-02"), r);
+        assert_eq!((month.year, month.month, month.day), (Some(2025), Some(2), None));
+        let dm = DateParts { day: Some(12), month: Some(2), ..Default::default() };
+        assert_eq!(resolve(dm, parse_iso("2025-02"), r).weekday, Some(3));
+    }
+
+    #[test]
+    fn iso_rejects_nonsense() {
+        assert!(parse_iso("2025-13-01").is_none());
+        assert!(parse_iso("2025-02-30").is_none());
+        assert!(parse_iso("hello").is_none());
+    }
+}

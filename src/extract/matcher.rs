@@ -1,0 +1,182 @@
+//! The pattern matcher: runs a compiled [`Pattern`] over the tokens of one
+//! sentence. Quotation marks are transparent; gaps are tried shortest first;
+//! the first (leftmost, shortest) match at each start wins.
+
+use super::sentence::Sent;
+use crate::rules::{Alt, Elem, Pattern, Rules, Slot};
+use crate::text::TokKind;
+
+/// What a slot captured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Capture {
+    /// The slot.
+    pub slot: Slot,
+    /// Index into `Sent::mentions` (actor, place) or `Sent::durations`.
+    pub index: usize,
+}
+
+/// One match of a pattern in a sentence, as token indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Slot captures, in pattern order.
+    pub captures: Vec<Capture>,
+}
+
+impl Match {
+    /// The first capture of a slot kind.
+    pub fn capture(&self, slot: Slot) -> Option<usize> {
+        self.captures.iter().find(|c| c.slot == slot).map(|c| c.index)
+    }
+}
+
+fn skip_quotes(s: &Sent, mut i: usize) -> usize {
+    while i < s.toks.len() && s.toks[i].kind == TokKind::Quote {
+        i += 1;
+    }
+    i
+}
+
+fn alt_any(alts: &[Alt], tok: &str) -> bool {
+    alts.iter().any(|a| a.matches(tok))
+}
+
+/// Matches a class phrase at `i`; returns the end of the longest phrase.
+fn match_class(rules: &Rules, class: usize, s: &Sent, i: usize) -> Option<usize> {
+    let mut best = None;
+    'phr: for phrase in rules.class_phrases(class) {
+        let mut j = i;
+        for (k, alt) in phrase.iter().enumerate() {
+            if k > 0 {
+                j = skip_quotes(s, j);
+            }
+            match s.toks.get(j) {
+                Some(t) if alt.matches(&t.lower) => j += 1,
+                _ => continue 'phr,
+            }
+        }
+        if best.is_none_or(|b| j > b) {
+            best = Some(j);
+        }
+    }
+    best
+}
+
+fn go(rules: &Rules, pat: &[Elem], s: &Sent, i: usize, caps: &mut Vec<Capture>) -> Option<usize> {
+    let Some((first, rest)) = pat.split_first() else { return Some(i) };
+    let i = skip_quotes(s, i);
+    match first {
+        Elem::Lit(alts) => {
+            let t = s.toks.get(i)?;
+            if alt_any(alts, &t.lower) {
+                go(rules, rest, s, i + 1, caps)
+            } else {
+                None
+            }
+        }
+        Elem::Opt(alts) => {
+            if let Some(t) = s.toks.get(i) {
+                if alt_any(alts, &t.lower) {
+                    if let Some(e) = go(rules, rest, s, i + 1, caps) {
+                        return Some(e);
+                    }
+                }
+            }
+            go(rules, rest, s, i, caps)
+        }
+        Elem::Class(c) => {
+            let e = match_class(rules, *c, s, i)?;
+            go(rules, rest, s, e, caps)
+        }
+        Elem::Slot(slot) => {
+            let candidates: Vec<(usize, usize)> = match slot {
+                Slot::Duration => s
+                    .durations
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, d)| d.t0 == i)
+                    .map(|(k, d)| (k, d.t1))
+                    .collect(),
+                Slot::Actor => s
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.t0 == i && m.is_actor(rules))
+                    .map(|(k, m)| (k, m.t1))
+                    .collect(),
+                Slot::Place => s
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.t0 == i && m.place(rules).is_some())
+                    .map(|(k, m)| (k, m.t1))
+                    .collect(),
+            };
+            for (index, end) in candidates {
+                caps.push(Capture { slot: *slot, index });
+                if let Some(e) = go(rules, rest, s, end, caps) {
+                    return Some(e);
+                }
+                caps.pop();
+            }
+            None
+        }
+        Elem::Gap(n) => {
+            for k in 0..=*n {
+                if i + k > s.toks.len() {
+                    break;
+                }
+                // A gap never crosses sentence-final punctuation.
+                if k > 0 && s.toks[i + k - 1].kind == TokKind::Punct && s.toks[i + k - 1].lower != "-" {
+                    break;
+                }
+                if let Some(e) = go(rules, rest, s, i + k, caps) {
+                    return Some(e);
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Whether the first element could match at token `i` (a cheap filter).
+fn can_start(rules: &Rules, el: &Elem, s: &Sent, i: usize) -> bool {
+    let Some(t) = s.toks.get(i) else { return false };
+    if t.kind == TokKind::Quote {
+        return false;
+    }
+    match el {
+        Elem::Lit(alts) => alt_any(alts, &t.lower),
+        Elem::Class(c) => rules.class_phrases(*c).iter().any(|p| p[0].matches(&t.lower)),
+        Elem::Slot(Slot::Duration) => s.durations.iter().any(|d| d.t0 == i),
+        Elem::Slot(_) => s.mentions.iter().any(|m| m.t0 == i),
+        Elem::Opt(_) | Elem::Gap(_) => true,
+    }
+}
+
+/// Every match of `pat` in the sentence, one per start token.
+pub fn find_all(rules: &Rules, pat: &Pattern, s: &Sent) -> Vec<Match> {
+    let mut out = Vec::new();
+    let Some(first) = pat.first() else { return out };
+    for i in 0..s.toks.len() {
+        if !can_start(rules, first, s, i) {
+            continue;
+        }
+        let mut caps = Vec::new();
+        if let Some(end) = go(rules, pat, s, i, &mut caps) {
+            out.push(Match { start: i, end, captures: caps });
+        }
+    }
+    out
+}
+
+/// Every match of any of the patterns, ordered by start.
+pub fn find_any(rules: &Rules, pats: &[Pattern], s: &Sent) -> Vec<Match> {
+    let mut out: Vec<Match> = pats.iter().flat_map(|p| find_all(rules, p, s)).collect();
+    out.sort_by_key(|m| (m.start, m.end));
+    out.dedup_by_key(|m| m.start);
+    out
+}

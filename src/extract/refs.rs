@@ -1,0 +1,183 @@
+//! References and reported speech across the sentences of one article.
+//!
+//! - A singular pronoun ("il", "lui", the "il" of "a-t-il") names the
+//!   subject of the current sentence before it, or else of the closest
+//!   sentence before that has one. The subject is the first actor mention
+//!   that no preposition governs.
+//! - A plural reference ("ils", "les deux dirigeants") names the two persons
+//!   of the closest sentence that names two.
+//! - An attribution gives a speaker to a span of tokens:
+//!   preposed ("X a déclaré que …"), postposed ("…, a déclaré X",
+//!   "…, a-t-il déclaré"), or by preposition ("selon X", "Pour X, …").
+//! - "je"/"nous" inside a quote name the speaker of the span they are in.
+
+use super::sentence::{Attribution, EntMention, MentionForm, Sent};
+use crate::rules::{phrase_tokens, EntityKind, Rules};
+use crate::text::TokKind;
+
+/// The first subject-like actor mention in tokens `[t0, t1)` of `s`.
+pub fn subject_in(s: &Sent, rules: &Rules, t0: usize, t1: usize, singular: bool) -> Option<usize> {
+    s.mentions_in(t0, t1)
+        .find(|(_, m)| {
+            !m.after_prep
+                && !(singular && m.plural)
+                && !m.ids.is_empty()
+                && m.ids.iter().any(|&i| matches!(rules.entities[i].kind, EntityKind::Person | EntityKind::Institution))
+        })
+        .map(|(k, _)| k)
+}
+
+fn persons_of(m: &EntMention, rules: &Rules, out: &mut Vec<usize>) {
+    for p in m.persons(rules) {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+}
+
+/// Distinct persons mentioned in tokens `[t0, t1)`.
+pub fn persons_in(s: &Sent, rules: &Rules, t0: usize, t1: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (_, m) in s.mentions_in(t0, t1) {
+        persons_of(m, rules, &mut out);
+    }
+    out
+}
+
+/// Resolves pronouns and plural references in sentence `si`, in order.
+pub fn resolve(sents: &mut [Sent], si: usize, rules: &Rules) {
+    for k in 0..sents[si].mentions.len() {
+        let m = &sents[si].mentions[k];
+        let ids = match m.form {
+            MentionForm::Name | MentionForm::FirstPerson => continue,
+            MentionForm::Pronoun => {
+                let (t0, quoted) = (m.t0, m.quoted);
+                let here = subject_in(&sents[si], rules, 0, t0, true)
+                    .filter(|&j| sents[si].mentions[j].quoted == quoted)
+                    .and_then(|j| sents[si].mentions[j].actor(rules).map(|a| vec![a]));
+                here.or_else(|| {
+                    (si.saturating_sub(rules.references.lookback)..si).rev().find_map(|p| {
+                        let s = &sents[p];
+                        subject_in(s, rules, 0, s.toks.len(), true)
+                            .and_then(|j| s.mentions[j].actor(rules).map(|a| vec![a]))
+                    })
+                })
+            }
+            MentionForm::Plural => {
+                let t0 = m.t0;
+                let here = persons_in(&sents[si], rules, 0, t0);
+                if here.len() >= 2 {
+                    Some(here[..2].to_vec())
+                } else {
+                    (si.saturating_sub(rules.references.lookback)..si).rev().find_map(|p| {
+                        let s = &sents[p];
+                        let ps = persons_in(s, rules, 0, s.toks.len());
+                        (ps.len() >= 2).then(|| ps[..2].to_vec())
+                    })
+                }
+            }
+        };
+        if let Some(ids) = ids {
+            sents[si].mentions[k].ids = ids;
+        }
+    }
+}
+
+fn is_break(s: &Sent, t: usize) -> bool {
+    s.toks.get(t).is_some_and(|x| matches!(x.kind, TokKind::ClauseBreak | TokKind::Quote))
+}
+
+const AUX: &[&str] = &["a", "ont", "avait", "avaient", "aurait", "auraient", "est", "sont", "était"];
+
+/// Finds the attributions of sentence `si` (after `resolve`), then
+/// resolves its first-person mentions to their speakers.
+pub fn attribute(s: &mut Sent, rules: &Rules) {
+    let verbs: Vec<Vec<String>> = rules.attribution.verbs.iter().map(|v| phrase_tokens(v)).collect();
+    let n = s.toks.len();
+    let mut out = Vec::new();
+    let actor_at = |s: &Sent, t: usize| s.mentions.iter().position(|m| m.t0 == t && !m.ids.is_empty());
+    for i in 0..n {
+        let Some(vlen) = verbs
+            .iter()
+            .filter(|v| i + v.len() <= n && s.toks[i..i + v.len()].iter().zip(v.iter()).all(|(a, b)| &a.lower == b))
+            .map(Vec::len)
+            .max()
+        else {
+            continue;
+        };
+        let after = i + vlen;
+        // Back over an inverted pronoun and auxiliaries: ", a-t-il déclaré".
+        let mut b = i;
+        let mut inverted = None;
+        if b > 0 {
+            if let Some(k) = s.mentions.iter().position(|m| m.t1 == b && m.form == MentionForm::Pronoun) {
+                if s.mentions[k].t0 > 0 && AUX.contains(&s.toks[s.mentions[k].t0 - 1].lower.as_str()) {
+                    inverted = Some(k);
+                    b = s.mentions[k].t0 - 1;
+                }
+            }
+        }
+        while b > 0 && AUX.contains(&s.toks[b - 1].lower.as_str()) && inverted.is_none() {
+            b -= 1;
+        }
+        let before_is_break = b == 0 || is_break(s, b - 1);
+        let before_is_relative = b > 0 && matches!(s.toks[b - 1].lower.as_str(), "qu'" | "que");
+        if let Some(k) = inverted {
+            if !s.mentions[k].ids.is_empty() {
+                out.push(Attribution { speaker: k, t0: 0, t1: b, at: i });
+            }
+            continue;
+        }
+        let intro_next = s.toks.get(after).is_some_and(|t| rules.attribution.introducers.iter().any(|x| x == &t.lower));
+        if (before_is_break || before_is_relative) && !intro_next {
+            // Postposed: the speaker follows within a few tokens.
+            let found = (after..(after + 5).min(n)).find_map(|t| actor_at(s, t)).filter(|&k| !s.mentions[k].after_prep);
+            if let Some(k) = found {
+                if s.mentions[k].is_actor(rules) {
+                    out.push(Attribution { speaker: k, t0: 0, t1: b, at: i });
+                    continue;
+                }
+            }
+        }
+        // Preposed: "X a déclaré que …", the content starts within a few tokens.
+        let intro = (after..(after + 6).min(n))
+            .take_while(|&t| s.toks[t].kind != TokKind::ClauseBreak || s.toks[t].lower == ":")
+            .find(|&t| rules.attribution.introducers.iter().any(|x| x == &s.toks[t].lower));
+        if let Some(intro) = intro {
+            let (c0, _) = s.clause_of(i);
+            let speaker = subject_in(s, rules, c0, b, false)
+                .or_else(|| subject_in(s, rules, 0, b, false))
+                .filter(|&k| s.mentions[k].is_actor(rules));
+            if let Some(k) = speaker {
+                // Reported speech runs to the end of its sentence, even
+                // inside a quote that goes on ("… OTAN. Et je …").
+                let end = (intro + 1..n)
+                    .find(|&t| s.toks[t].kind == TokKind::Punct && matches!(s.toks[t].lower.as_str(), "." | "!" | "?"))
+                    .unwrap_or(n);
+                out.push(Attribution { speaker: k, t0: intro, t1: end, at: i });
+            }
+        }
+    }
+    // "selon X", "d'après X"; "Pour X, …" at the start.
+    for i in 0..n {
+        let w = s.toks[i].lower.as_str();
+        let whole = rules.attribution.sources.iter().any(|x| x == w);
+        let leading = i == 0 && rules.attribution.leading_sources.iter().any(|x| x == w);
+        if !(whole || leading) {
+            continue;
+        }
+        if let Some(k) = s.mentions.iter().position(|m| m.t0 == i + 1 && m.is_actor(rules)) {
+            out.push(Attribution { speaker: k, t0: 0, t1: n, at: i });
+        }
+    }
+    s.attributions = out;
+    // First person: the speaker of the span.
+    for k in 0..s.mentions.len() {
+        if s.mentions[k].form == MentionForm::FirstPerson {
+            if let Some(a) = s.speaker_at(s.mentions[k].t0) {
+                let ids = s.mentions[a.speaker].ids.clone();
+                s.mentions[k].ids = ids;
+            }
+        }
+    }
+}

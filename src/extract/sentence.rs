@@ -1,0 +1,224 @@
+//! One sentence, annotated: tokens, entity mentions (names, pronouns,
+//! groups), durations, and who is speaking where (attributions).
+
+use super::duration::{find_durations, DurationMatch};
+use crate::rules::{EntityKind, Rules};
+use crate::text::{tokenize, TokKind, Token};
+
+/// How a mention names its entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionForm {
+    /// A name or description ("Donald Trump", "le président russe").
+    Name,
+    /// A third-person pronoun ("il", "lui"), resolved later.
+    Pronoun,
+    /// A plural reference ("ils", "les deux dirigeants"), resolved later.
+    Plural,
+    /// First person inside a quote ("je", "nous"), resolved to the speaker.
+    FirstPerson,
+}
+
+/// A mention of one or more entities.
+#[derive(Debug, Clone)]
+pub struct EntMention {
+    /// First token.
+    pub t0: usize,
+    /// One past the last token.
+    pub t1: usize,
+    /// Entity indices into `Rules::entities` (several for places that are
+    /// also governments, like "Moscou"; filled in by resolution for
+    /// pronouns).
+    pub ids: Vec<usize>,
+    /// How it names them.
+    pub form: MentionForm,
+    /// Whether the phrase is plural.
+    pub plural: bool,
+    /// Whether a preposition comes right before it (then it is no subject).
+    pub after_prep: bool,
+    /// Whether it stands inside a quotation.
+    pub quoted: bool,
+}
+
+impl EntMention {
+    /// The first non-place entity: the actor reading of the mention.
+    pub fn actor(&self, rules: &Rules) -> Option<usize> {
+        self.ids.iter().copied().find(|&i| rules.entities[i].kind != EntityKind::Place)
+    }
+    /// Whether the mention can be an actor.
+    pub fn is_actor(&self, rules: &Rules) -> bool {
+        self.actor(rules).is_some()
+    }
+    /// The place reading of the mention.
+    pub fn place(&self, rules: &Rules) -> Option<usize> {
+        self.ids.iter().copied().find(|&i| rules.entities[i].kind == EntityKind::Place)
+    }
+    /// The persons it names.
+    pub fn persons<'r>(&'r self, rules: &'r Rules) -> impl Iterator<Item = usize> + 'r {
+        self.ids.iter().copied().filter(move |&i| rules.entities[i].kind == EntityKind::Person)
+    }
+}
+
+/// A duration phrase aligned to tokens.
+#[derive(Debug, Clone)]
+pub struct DurMention {
+    /// First token.
+    pub t0: usize,
+    /// One past the last token.
+    pub t1: usize,
+    /// Normalised byte range.
+    pub start: usize,
+    /// Normalised byte end.
+    pub end: usize,
+    /// The parsed duration.
+    pub m: DurationMatch,
+}
+
+/// Who speaks over which tokens.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    /// Index of the speaker's mention in `Sent::mentions`.
+    pub speaker: usize,
+    /// First token covered.
+    pub t0: usize,
+    /// One past the last token covered.
+    pub t1: usize,
+    /// Token of the verb or preposition.
+    pub at: usize,
+}
+
+/// An annotated sentence.
+#[derive(Debug, Clone)]
+pub struct Sent {
+    /// Normalised byte range.
+    pub start: usize,
+    /// Normalised byte end.
+    pub end: usize,
+    /// Tokens.
+    pub toks: Vec<Token>,
+    /// Entity mentions, by position.
+    pub mentions: Vec<EntMention>,
+    /// Durations, by position.
+    pub durations: Vec<DurMention>,
+    /// Attributions (filled by `attribute`).
+    pub attributions: Vec<Attribution>,
+}
+
+impl Sent {
+    /// Tokenizes and annotates the sentence `[start, end)` of `norm`.
+    pub fn new(norm: &str, start: usize, end: usize, rules: &Rules) -> Sent {
+        let toks = tokenize(norm, start, end);
+        let mentions = find_mentions(&toks, rules);
+        let durations = align_durations(norm, start, end, &toks);
+        Sent { start, end, toks, mentions, durations, attributions: Vec::new() }
+    }
+
+    /// The token index at or after normalised byte `b`.
+    pub fn tok_at(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| t.start < b)
+    }
+
+    /// Mentions whose first token lies in `[t0, t1)`.
+    pub fn mentions_in(&self, t0: usize, t1: usize) -> impl Iterator<Item = (usize, &EntMention)> {
+        self.mentions.iter().enumerate().filter(move |(_, m)| m.t0 >= t0 && m.t0 < t1)
+    }
+
+    /// The token range of the clause holding token `t`.
+    pub fn clause_of(&self, t: usize) -> (usize, usize) {
+        let c = self.toks[t.min(self.toks.len() - 1)].clause;
+        let a = self.toks.iter().position(|x| x.clause == c).unwrap_or(0);
+        let b = self.toks.iter().rposition(|x| x.clause == c).map_or(self.toks.len(), |i| i + 1);
+        (a, b)
+    }
+
+    /// Innermost attribution covering token `t`.
+    pub fn speaker_at(&self, t: usize) -> Option<&Attribution> {
+        self.attributions.iter().filter(|a| a.t0 <= t && t < a.t1).min_by_key(|a| a.t1 - a.t0)
+    }
+}
+
+fn is_prep(rules: &Rules, tok: &str) -> bool {
+    rules.references.prepositions.iter().any(|p| p == tok)
+}
+
+fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let plural_refs: Vec<Vec<String>> =
+        rules.references.plural.iter().map(|p| crate::rules::phrase_tokens(p)).collect();
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.kind != TokKind::Word {
+            i += 1;
+            continue;
+        }
+        let after_prep = {
+            let mut j = i;
+            while j > 0 && rules.references.titles.iter().any(|w| w == &toks[j - 1].lower) {
+                j -= 1;
+            }
+            j > 0 && is_prep(rules, &toks[j - 1].lower)
+        };
+        // Longest alias (or group) starting here.
+        let mut best: Option<(usize, Vec<usize>, bool)> = None;
+        for a in rules.aliases_starting(&t.lower) {
+            let n = a.tokens.len();
+            if i + n <= toks.len() && toks[i..i + n].iter().zip(&a.tokens).all(|(x, y)| &x.lower == y) {
+                // Single short tokens must be capitalized to count as names
+                // ("Trump", not "trump" inside a slogan is fine either way).
+                match &mut best {
+                    Some((bn, ids, _)) if *bn == n => {
+                        for e in &a.entities {
+                            if !ids.contains(e) {
+                                ids.push(*e);
+                            }
+                        }
+                    }
+                    Some((bn, _, _)) if *bn > n => {}
+                    _ => best = Some((n, a.entities.clone(), a.plural)),
+                }
+            }
+        }
+        // Plural references ("les deux dirigeants").
+        let plural_len = plural_refs
+            .iter()
+            .filter(|p| i + p.len() <= toks.len() && toks[i..i + p.len()].iter().zip(p.iter()).all(|(x, y)| &x.lower == y))
+            .map(Vec::len)
+            .max();
+        if let Some((n, ids, plural)) = best {
+            if plural_len.is_none_or(|p| n >= p) {
+                out.push(EntMention { t0: i, t1: i + n, ids, form: MentionForm::Name, plural, after_prep, quoted: t.quoted });
+                i += n;
+                continue;
+            }
+        }
+        if let Some(n) = plural_len {
+            out.push(EntMention { t0: i, t1: i + n, ids: vec![], form: MentionForm::Plural, plural: true, after_prep, quoted: t.quoted });
+            i += n;
+            continue;
+        }
+        let form = if rules.references.singular.iter().any(|p| p == &t.lower) {
+            Some(MentionForm::Pronoun)
+        } else if t.quoted && rules.references.first_person.iter().any(|p| p == &t.lower) {
+            Some(MentionForm::FirstPerson)
+        } else {
+            None
+        };
+        if let Some(form) = form {
+            out.push(EntMention { t0: i, t1: i + 1, ids: vec![], form, plural: false, after_prep, quoted: t.quoted });
+        }
+        i += 1;
+    }
+    out
+}
+
+fn align_durations(norm: &str, start: usize, end: usize, toks: &[Token]) -> Vec<DurMention> {
+    find_durations(&norm[start..end])
+        .into_iter()
+        .filter_map(|m| {
+            let (a, b) = (start + m.start, start + m.end);
+            let t0 = toks.iter().position(|t| t.start >= a)?;
+            let t1 = toks.iter().rposition(|t| t.end <= b)? + 1;
+            (t0 < t1).then_some(DurMention { t0, t1, start: a, end: b, m })
+        })
+        .collect()
+}

@@ -1,0 +1,184 @@
+//! Positions: who holds which position on which topic.
+//!
+//! A sentence that mentions a topic ("l'adhésion de l'Ukraine à l'OTAN")
+//! and a position cue ("n'est pas réaliste") states a position; each cue
+//! goes to the closest topic mention. The holder is, in order:
+//! 1. the grammatical subject of the cue (the closest actor before it in its
+//!    clause that no preposition governs: "Moscou qui ne veut en aucun cas"),
+//!    unless that subject is the speaker's own side ("les États-Unis ne
+//!    croient pas …" said by their defence secretary), then the speaker;
+//! 2. the speaker of the reported speech the cue stands in;
+//! 3. the subject of the sentence.
+//!
+//! Agreement ("je suis d'accord avec cela", "sur la même longueur d'onde
+//! que Moscou", "c'est le même message") gives its holder the position it
+//! agrees with: the named actor's, or else the latest one stated before.
+
+use super::matcher::{find_any, Match};
+use super::refs::subject_in;
+use super::{eid, Ctx};
+use crate::model::{Kind, Stance, Subject, Value};
+use crate::rules::{EntityKind, RuleKind, Slot};
+
+const NEGATORS: &[&str] = &["pas", "plus", "jamais", "guère", "n'", "ne", "non"];
+
+struct Direct {
+    si: usize,
+    topic: usize,
+    cue: Match,
+    position: Stance,
+}
+
+fn is_holder_kind(k: EntityKind) -> bool {
+    matches!(k, EntityKind::Person | EntityKind::Institution)
+}
+
+/// The actor holding a position cue that starts at token `t`.
+fn holder(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) -> Option<usize> {
+    let s = cx.sent(si);
+    let r = cx.r;
+    let (c0, _) = s.clause_of(t);
+    let subj = s
+        .mentions
+        .iter()
+        .filter(|m| m.t1 <= t && m.t0 >= c0 && !m.after_prep && !m.ids.is_empty())
+        .filter(|m| skip.is_none_or(|(a, b)| m.t0 < a || m.t0 >= b))
+        .filter_map(|m| m.actor(r).filter(|&a| is_holder_kind(r.entities[a].kind)))
+        .next_back();
+    let spk = s.speaker_at(t).and_then(|a| s.mentions[a.speaker].actor(r)).filter(|&a| is_holder_kind(r.entities[a].kind));
+    match (subj, spk) {
+        (Some(sj), Some(sp)) => {
+            let own_side = sj == sp || r.entities[sp].member_of.as_deref() == Some(r.entities[sj].id.as_str());
+            Some(if own_side { sp } else { sj })
+        }
+        (Some(sj), None) => Some(sj),
+        (None, Some(sp)) => Some(sp),
+        (None, None) => subject_in(s, r, 0, s.toks.len(), false)
+            .and_then(|k| s.mentions[k].actor(r))
+            .filter(|&a| is_holder_kind(r.entities[a].kind)),
+    }
+}
+
+fn negated(cx: &Ctx, si: usize, t: usize) -> bool {
+    let s = cx.sent(si);
+    (t.saturating_sub(3)..t).any(|i| NEGATORS.contains(&s.toks[i].lower.as_str()))
+}
+
+/// Finds direct positions, then agreements, and pushes their claims.
+pub(super) fn stances(cx: &mut Ctx) {
+    let r = cx.r;
+    let mut directs = Vec::new();
+    for si in 0..cx.an.sents.len() {
+        let s = cx.sent(si);
+        let topics: Vec<(usize, Match)> = r
+            .topics
+            .iter()
+            .enumerate()
+            .flat_map(|(k, _)| find_any(r, r.topic_patterns(k), s).into_iter().map(move |m| (k, m)))
+            .collect();
+        if topics.is_empty() {
+            continue;
+        }
+        let mut cues: Vec<(usize, Match)> = Vec::new();
+        for (k, p) in r.positions.iter().enumerate() {
+            for m in find_any(r, r.position_patterns(k), s) {
+                if p.negatable && negated(cx, si, m.start) {
+                    continue;
+                }
+                // Overlapping cues: keep the first found.
+                if cues.iter().any(|(_, c)| c.start < m.end && m.start < c.end) {
+                    continue;
+                }
+                cues.push((k, m));
+            }
+        }
+        // Pair each cue with its closest topic mention, closest pairs first.
+        let mut pairs = Vec::new();
+        for (ci, (_, c)) in cues.iter().enumerate() {
+            for (ti, (_, t)) in topics.iter().enumerate() {
+                let dist = if c.end <= t.start {
+                    t.start - c.end
+                } else if t.end <= c.start {
+                    c.start - t.end
+                } else {
+                    0
+                };
+                if dist <= 25 {
+                    pairs.push((dist, ci, ti));
+                }
+            }
+        }
+        pairs.sort();
+        let (mut used_c, mut used_t) = (vec![false; cues.len()], vec![false; r.topics.len()]);
+        for (_, ci, ti) in pairs {
+            let topic = topics[ti].0;
+            if used_c[ci] || used_t[topic] {
+                continue;
+            }
+            used_c[ci] = true;
+            used_t[topic] = true;
+            directs.push(Direct { si, topic, cue: cues[ci].1.clone(), position: r.positions[cues[ci].0].id });
+        }
+    }
+    // Claims of the direct positions.
+    let mut stated: Vec<(usize, usize, usize, Stance, usize)> = Vec::new(); // (pos, holder, topic, stance, si)
+    for d in &directs {
+        let s = cx.sent(d.si);
+        let topic_span = find_any(r, r.topic_patterns(d.topic), s).into_iter().map(|m| (m.start, m.end)).next();
+        let Some(h) = holder(cx, d.si, d.cue.start.min(topic_span.map_or(usize::MAX, |x| x.0)), topic_span) else {
+            continue;
+        };
+        let (va, vb) = cx.tok_range(d.si, d.cue.start, d.cue.end);
+        let said_by = cx.said_by(d.si, d.cue.start);
+        let subject = Subject { actor: Some(eid(r, h)), topic: Some(r.topics[d.topic].id), ..Subject::default() };
+        let value = Value { position: Some(d.position), ..Value::default() };
+        stated.push((va, h, d.topic, d.position, d.si));
+        cx.push(d.si, Kind::Stance, subject, value, va, vb, said_by, "stance.direct", false);
+    }
+    // Agreements, in text order.
+    for si in 0..cx.an.sents.len() {
+        for (ri, rule) in r.claim_rules.iter().enumerate() {
+            if rule.kind != RuleKind::Agreement {
+                continue;
+            }
+            let ms = find_any(r, r.rule_patterns(ri), cx.sent(si));
+            for m in ms {
+                let s = cx.sent(si);
+                let target = m.capture(Slot::Actor).and_then(|k| s.mentions[k].actor(r));
+                let skip = m.capture(Slot::Actor).map(|k| (s.mentions[k].t0, s.mentions[k].t1));
+                let (c0, c1) = s.clause_of(m.start);
+                let h = holder(cx, si, m.start, skip).or_else(|| {
+                    s.mentions
+                        .iter()
+                        .filter(|mm| mm.t0 >= m.end && mm.t0 < c1 && mm.t0 >= c0)
+                        .find_map(|mm| mm.actor(r).filter(|&a| is_holder_kind(r.entities[a].kind)))
+                });
+                let Some(h) = h else { continue };
+                let (va, vb) = cx.tok_range(si, m.start, m.end);
+                let sent_end = s.toks.last().map_or(va, |t| t.end);
+                // The position agreed with: the target's latest, else the
+                // latest stated before the cue by someone else.
+                let agreed: Vec<(usize, Stance)> = match target {
+                    Some(t) => {
+                        let best = stated.iter().filter(|x| x.1 == t && x.0 < sent_end).max_by_key(|x| x.0);
+                        best.map(|x| vec![(x.2, x.3)]).unwrap_or_default()
+                    }
+                    None => {
+                        let best = stated.iter().filter(|x| x.1 != h && x.0 < va).max_by_key(|x| x.0);
+                        best.map(|x| vec![(x.2, x.3)]).unwrap_or_default()
+                    }
+                };
+                for (topic, position) in agreed {
+                    if Some(h) == target {
+                        continue;
+                    }
+                    let said_by = cx.said_by(si, m.start);
+                    let subject = Subject { actor: Some(eid(r, h)), topic: Some(r.topics[topic].id), ..Subject::default() };
+                    let value = Value { position: Some(position), ..Value::default() };
+                    stated.push((va, h, topic, position, si));
+                    cx.push(si, Kind::Stance, subject, value, va, vb, said_by, &rule.id, true);
+                }
+            }
+        }
+    }
+}
