@@ -78,12 +78,14 @@ pub fn is_http_url(u: &str) -> bool {
 
 /// How prominent each entity is in the on-event sources (number of sources
 /// naming it), for ordering names in labels.
-fn prominence(ex: &Extraction, on: &[(bool, Option<String>)]) -> BTreeMap<String, usize> {
-    let mut p = BTreeMap::new();
-    for (s, (o, _)) in ex.sources.iter().zip(on) {
+fn prominence(ex: &Extraction, on: &[(bool, Option<String>)]) -> BTreeMap<String, (usize, (usize, usize))> {
+    let mut p: BTreeMap<String, (usize, (usize, usize))> = BTreeMap::new();
+    for (si, (s, (o, _))) in ex.sources.iter().zip(on).enumerate() {
         if *o {
-            for (e, n) in &s.entities {
-                *p.entry(e.clone()).or_insert(0) += n;
+            for (e, &(n, first)) in &s.entities {
+                let x = p.entry(e.clone()).or_insert((0, (usize::MAX, usize::MAX)));
+                x.0 += n;
+                x.1 = x.1.min((si, first));
             }
         }
     }
@@ -112,22 +114,18 @@ fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<S
         }
     }
     // A feature shared by k sources is evidence that those k belong
-    // together; one that every source has tells nothing. Facts weigh more
-    // than names and markers.
+    // together; a name or marker that every source has tells nothing.
+    // Facts weigh more than names and markers.
     let weight = |x: &str| -> f64 {
         let k = df[x];
-        if k == n {
+        let fact = x.starts_with("fact:");
+        if k == n && !fact {
             return 0.0;
         }
-        let base = if x.starts_with("fact:") { 2.0 } else { 1.0 };
+        let base = if fact { 2.0 } else { 1.0 };
         base * (k as f64 - 1.0) / (n as f64 - 1.0)
     };
     let score: Vec<f64> = feats.iter().map(|f| f.iter().map(|x| weight(x)).sum::<f64>()).collect();
-    if std::env::var_os("FACTPANEL_DEBUG_EVENT").is_some() {
-        for (f, s) in feats.iter().zip(&score) {
-            eprintln!("{s:.2} {f:?}");
-        }
-    }
     let mut sorted = score.clone();
     sorted.sort_by(|a, b| b.total_cmp(a));
     let median = sorted[n / 2];
@@ -144,15 +142,20 @@ fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<S
             if o {
                 return (true, None);
             }
-            // What this source is about that the main event is not.
-            let mut own: Vec<String> = s.markers.iter().filter(|m| !on_feats.contains(&format!("mark:{m}"))).cloned().collect();
-            own.extend(
+            // What this source is about that the main event is not: its own
+            // markers, then the people and places only it names.
+            let mut own: Vec<String> = Vec::new();
+            let names = s.markers.iter().filter(|m| !on_feats.contains(&format!("mark:{m}"))).cloned().chain(
                 f.iter()
                     .filter(|x| x.starts_with("ent:") && !on_feats.contains(x))
                     .filter_map(|x| r.entity(&x[4..]))
                     .map(|e| e.name.clone()),
             );
-            own.dedup();
+            for n in names {
+                if !own.contains(&n) {
+                    own.push(n);
+                }
+            }
             own.truncate(4);
             let note = if own.is_empty() {
                 r.labels.off_event_note_plain.clone()
@@ -197,13 +200,21 @@ fn short_name(r: &Rules, id: &EntityId, claims: &[Claim]) -> String {
     }
 }
 
-fn ordered<'a>(ids: &'a [EntityId], prominence: &BTreeMap<String, usize>) -> Vec<&'a EntityId> {
+/// How often each entity is named in the on-event sources, and where first.
+type Prominence = BTreeMap<String, (usize, (usize, usize))>;
+
+/// Most named first; ties go to the one named first.
+fn ordered<'a>(ids: &'a [EntityId], prominence: &Prominence) -> Vec<&'a EntityId> {
     let mut v: Vec<&EntityId> = ids.iter().collect();
-    v.sort_by(|a, b| prominence.get(&b.0).unwrap_or(&0).cmp(prominence.get(&a.0).unwrap_or(&0)).then(a.cmp(b)));
+    let key = |e: &EntityId| prominence.get(&e.0).map_or((0, (usize::MAX, usize::MAX)), |x| *x);
+    v.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        kb.0.cmp(&ka.0).then(ka.1.cmp(&kb.1)).then(a.cmp(b))
+    });
     v
 }
 
-fn label(kind: Kind, s: &Subject, claims: &[Claim], r: &Rules, prominence: &BTreeMap<String, usize>) -> String {
+fn label(kind: Kind, s: &Subject, claims: &[Claim], r: &Rules, prominence: &Prominence) -> String {
     let tpl = r.labels.kinds.get(kind.as_str()).cloned().unwrap_or_else(|| kind.as_str().to_string());
     let p = ordered(&s.participants, prominence).into_iter().map(|i| short_name(r, i, claims)).collect::<Vec<_>>().join("–");
     let a = s.actor.as_ref().map(|i| r.entity(i.as_str()).map_or_else(|| short_name(r, i, claims), |e| e.name.clone())).unwrap_or_default();
@@ -252,7 +263,7 @@ fn elide(s: &str) -> String {
     out
 }
 
-fn fact(kind: Kind, subject: Subject, fs: &[&Found], r: &Rules, prominence: &BTreeMap<String, usize>) -> Fact {
+fn fact(kind: Kind, subject: Subject, fs: &[&Found], r: &Rules, prominence: &Prominence) -> Fact {
     let mut claims: Vec<Claim> = fs.iter().map(|f| f.claim.clone()).collect();
     let sources = claims.iter().map(|c| c.source.as_str()).collect::<BTreeSet<_>>().len();
     let (value, mut status) = match kind {
@@ -453,7 +464,7 @@ fn same_field(
     (set(Value::default(), top), status)
 }
 
-fn event_of(facts: &[Fact], r: &Rules, prominence: &BTreeMap<String, usize>) -> Event {
+fn event_of(facts: &[Fact], r: &Rules, prominence: &Prominence) -> Event {
     // The main call: the participant pair with the most sourced claims
     // about calls.
     let mut support: BTreeMap<&[EntityId], usize> = BTreeMap::new();

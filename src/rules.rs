@@ -275,8 +275,6 @@ pub enum RuleKind {
     Meeting,
     /// Agreement with another actor's position.
     Agreement,
-    /// Who holds a position: "X qui <cue>".
-    RelativeHolder,
 }
 
 /// A topic and the patterns that mention it.

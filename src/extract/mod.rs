@@ -49,8 +49,8 @@ pub struct SourceExtract {
     pub title: String,
     /// Claims, one per fact at most, in text order.
     pub found: Vec<Found>,
-    /// Entity ids mentioned by name, with how often.
-    pub entities: BTreeMap<String, usize>,
+    /// Entity ids mentioned by name: how often, and where first (byte).
+    pub entities: BTreeMap<String, (usize, usize)>,
     /// Event markers found (reader labels).
     pub markers: BTreeSet<String>,
 }
@@ -206,7 +206,7 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
                 RuleKind::PrisonerRelease => releases(&mut cx, si, &ms, &rule.id),
                 RuleKind::PrisonerExchange => exchange(&mut cx, si, &ms, &rule.id),
                 RuleKind::Meeting => meeting(&mut cx, si, &ms, &rule.id),
-                RuleKind::Agreement | RuleKind::RelativeHolder => {}
+                RuleKind::Agreement => {}
             }
         }
     }
@@ -219,7 +219,8 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
         for m in &s.mentions {
             if m.form == sentence::MentionForm::Name {
                 for &i in &m.ids {
-                    *entities.entry(r.entities[i].id.clone()).or_insert(0) += 1;
+                    let e = entities.entry(r.entities[i].id.clone()).or_insert((0, s.toks[m.t0].start));
+                    e.0 += 1;
                 }
             }
         }

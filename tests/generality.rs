@@ -1,0 +1,104 @@
+//! Articles written for these tests, in other words than the seeds: the
+//! rules must describe the language, not the seed texts.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use common::*;
+use factpanel::model::{Interval, Minutes, Stance, Status};
+use factpanel::{analyze, Article};
+
+fn art(id: &str, text: &str) -> Article {
+    Article::new(id, text)
+}
+
+fn corpus() -> Vec<Article> {
+    vec![
+        art(
+            "lemonde",
+            "Trump et Poutine se parlent au téléphone\n\
+             Le président américain Donald Trump et son homologue russe Vladimir Poutine se sont entretenus mercredi. \
+             L’entretien a duré une heure trente, a précisé la Maison Blanche. \
+             Les deux dirigeants sont convenus de lancer des pourparlers sans délai. \
+             Le chef du Pentagone a jugé « irréaliste » l’adhésion de l’Ukraine à l’Alliance atlantique.",
+        ),
+        art(
+            "liberation",
+            "Moscou salue un appel « constructif »\n\
+             Vladimir Poutine et Donald Trump ont discuté pendant près de 90 minutes, selon Dmitri Peskov. \
+             Les deux présidents se rencontreront « probablement » en Arabie saoudite, selon le porte-parole du Kremlin. \
+             Pour Pete Hegseth, un retour aux frontières d’avant 2014 relève de l’objectif illusoire.",
+        ),
+        art(
+            "ouestfrance",
+            "Un appel de quatre-vingt-dix minutes\n\
+             Donald Trump a échangé durant quatre-vingt-dix minutes avec Vladimir Poutine. \
+             Le secrétaire américain à la Défense Pete Hegseth a estimé que l’entrée de l’Ukraine dans l’OTAN n’était pas réaliste.",
+        ),
+    ]
+}
+
+#[test]
+fn other_wordings_give_the_same_facts() {
+    let arts = corpus();
+    let doc = analyze(&arts).unwrap();
+    assert_offsets(&doc, &arts);
+    let d = fact(&doc, "call_duration/putin+trump");
+    assert_eq!(sources(d).len(), 3, "{:#?}", d.claims);
+    assert_eq!(d.value.interval(), Some(Interval::exact(90)));
+    assert_eq!(d.status, Status::Agreed);
+    let lm = d.claims.iter().find(|c| c.source == "lemonde").unwrap();
+    assert_eq!(lm.said_by.as_ref().map(|s| s.as_str()), Some("united_states"));
+    let lib = d.claims.iter().find(|c| c.source == "liberation").unwrap();
+    assert_eq!(lib.said_by.as_ref().map(|s| s.as_str()), Some("kremlin"));
+    assert!(lib.value.interval().unwrap().max == Some(Minutes(90)));
+    let nato = fact(&doc, "stance/hegseth/ukraine_nato_membership");
+    assert_eq!(nato.value.position, Some(Stance::Unrealistic));
+    assert_eq!(nato.claims.len(), 2);
+    assert_eq!(fact(&doc, "stance/hegseth/ukraine_pre2014_borders").value.position, Some(Stance::Unrealistic));
+    assert!(doc.facts.iter().any(|f| f.id == "negotiations/putin+trump"));
+    let m = fact(&doc, "meeting/putin+trump");
+    assert_eq!(m.value.place.clone().flatten().map(|p| p.0), Some("saudi_arabia".to_string()));
+    assert_eq!(doc.event.label, "Appel Trump–Poutine");
+}
+
+#[test]
+fn a_contradiction_is_disputed() {
+    let mut arts = corpus();
+    arts.push(art("tabloid", "Donald Trump a eu un appel de deux heures avec Vladimir Poutine."));
+    let doc = analyze(&arts).unwrap();
+    let d = fact(&doc, "call_duration/putin+trump");
+    assert_eq!(d.status, Status::Disputed);
+    assert_eq!(d.value.interval(), Some(Interval::exact(90)), "the larger consistent group gives the value");
+    let t = d.claims.iter().find(|c| c.source == "tabloid").unwrap();
+    assert_eq!(t.agreement, factpanel::model::Agreement::Disputes);
+}
+
+#[test]
+fn an_article_about_another_event_is_set_aside() {
+    let mut arts = corpus();
+    arts.push(art(
+        "autre",
+        "Istanbul accueille des pourparlers directs\n\
+         Emmanuel Macron et Friedrich Merz réclament un cessez-le-feu de trente jours avant toute négociation. \
+         Volodymyr Zelensky se dit prêt à se rendre à Istanbul jeudi. \
+         La trêve durerait trente jours, selon les Européens.",
+    ));
+    let doc = analyze(&arts).unwrap();
+    let other = doc.sources.iter().find(|s| s.id == "autre").unwrap();
+    assert!(!other.on_event, "{other:?}");
+    assert!(other.note.as_deref().unwrap().contains("Istanbul"));
+    assert!(doc.sources.iter().filter(|s| s.id != "autre").all(|s| s.on_event));
+    assert!(doc.facts.iter().flat_map(|f| &f.claims).all(|c| c.source != "autre"));
+}
+
+#[test]
+fn durations_that_are_not_calls_stay_out() {
+    let doc = analyze(&[art(
+        "a",
+        "Les Européens exigent un cessez-le-feu d'une durée de trente jours. \
+         Moins de 24 heures avant cette déclaration, Donald Trump avait parlé avec Vladimir Poutine. \
+         Marc Fogel avait été condamné à 14 ans de prison. La guerre dure depuis près de trois ans.",
+    )])
+    .unwrap();
+    assert!(doc.facts.iter().all(|f| f.kind != factpanel::model::Kind::CallDuration), "{:#?}", doc.facts);
+}

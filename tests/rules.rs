@@ -1,0 +1,63 @@
+//! Every rule of the rules file carries its own examples and
+//! counterexamples; this test runs them all and reports every failure at
+//! once.
+#![cfg(not(target_arch = "wasm32"))]
+
+use factpanel::model::{Document, Kind};
+use factpanel::{analyze, Article};
+
+fn doc(text: &str) -> Document {
+    analyze(&[Article::new("example", text)]).expect("example analyses")
+}
+
+#[test]
+fn claim_rules_hold_their_examples_and_counterexamples() {
+    let rules = factpanel::rules::rules();
+    let mut failures = Vec::new();
+    for rule in &rules.claim_rules {
+        for ex in &rule.examples {
+            let d = doc(ex);
+            if !d.facts.iter().flat_map(|f| &f.claims).any(|c| c.rule == rule.id) {
+                failures.push(format!("rule {} did not fire on example: {ex}", rule.id));
+            }
+        }
+        for ex in &rule.counterexamples {
+            let d = doc(ex);
+            if d.facts.iter().flat_map(|f| &f.claims).any(|c| c.rule == rule.id) {
+                failures.push(format!("rule {} fired on counterexample: {ex}", rule.id));
+            }
+        }
+    }
+    for p in &rules.positions {
+        let has = |text: &str| {
+            doc(text)
+                .facts
+                .iter()
+                .filter(|f| f.kind == Kind::Stance)
+                .flat_map(|f| &f.claims)
+                .any(|c| c.value.position == Some(p.id))
+        };
+        for ex in &p.examples {
+            if !has(ex) {
+                failures.push(format!("position {:?} not found in example: {ex}", p.id));
+            }
+        }
+        for ex in &p.counterexamples {
+            if has(ex) {
+                failures.push(format!("position {:?} found in counterexample: {ex}", p.id));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} rule example failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_examples_and_counterexamples() {
+    let rules = factpanel::rules::rules();
+    for r in &rules.claim_rules {
+        assert!(!r.examples.is_empty() && !r.counterexamples.is_empty(), "rule {} needs both", r.id);
+    }
+    for p in &rules.positions {
+        assert!(!p.examples.is_empty() && !p.counterexamples.is_empty(), "position {:?} needs both", p.id);
+    }
+}
