@@ -268,7 +268,8 @@ fn split_sentences(norm: &str, a: usize, b: usize, rules: &Rules, out: &mut Vec<
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
+        // The rest of a run already ended a sentence ("…. ", "?! ", "... ").
+        if !matches!(c, '.' | '!' | '?' | '…') || i < start {
             continue;
         }
         // Include trailing closing punctuation (quotes, brackets, more dots).
@@ -521,6 +522,15 @@ mod tests {
             s,
             vec!["M. Trump a parlé.", "\" Nous voulons la paix. Mais pas ainsi \", a-t-il dit.", "Dr. Who aussi."]
         );
+    }
+
+    #[test]
+    fn punctuation_runs_end_one_sentence() {
+        for text in ["Il hésite... Puis il parle.", "Vraiment ?! Non.", "En 24 h…. Faut le dire."] {
+            let p = Prepared::new(text, rules());
+            let s: Vec<&str> = p.sentences(rules()).iter().map(|s| &p.norm[s.start..s.end]).collect();
+            assert_eq!(s.len(), 2, "{text}: {s:?}");
+        }
     }
 
     #[test]
