@@ -116,7 +116,9 @@ pub fn to_json(doc: &Document) -> String {
     serde_json::to_string_pretty(doc).expect("documents always serialize")
 }
 
-fn validate(articles: &[Article]) -> Result<(), Error> {
+/// Checks the input without analysing it: at least one article, usable and
+/// unique ids, non-empty texts within [`MAX_ARTICLE_BYTES`].
+pub fn validate(articles: &[Article]) -> Result<(), Error> {
     if articles.is_empty() {
         return Err(Error::NoArticles);
     }

@@ -94,20 +94,32 @@ pub struct Boilerplate {
     pub metadata_prefix_glob: Vec<String>,
 }
 
+/// Boilerplate lines are short: longer lines are never checked.
+const MAX_BOILERPLATE_LINE: usize = 240;
+
 impl Boilerplate {
+    fn lowercase(&mut self) {
+        for v in [&mut self.line_exact, &mut self.line_glob, &mut self.tail_glob, &mut self.metadata_prefix_glob] {
+            for g in v.iter_mut() {
+                *g = g.to_lowercase();
+            }
+        }
+    }
     /// Whether the (trimmed, lowercased) line is boilerplate.
     pub fn is_boilerplate_line(&self, line: &str) -> bool {
-        self.line_exact.iter().any(|e| e.to_lowercase() == line)
-            || self.line_glob.iter().any(|g| glob_match(&g.to_lowercase(), line) == Some(line.len()))
+        line.len() <= MAX_BOILERPLATE_LINE
+            && (self.line_exact.iter().any(|e| e == line)
+                || self.line_glob.iter().any(|g| glob_match(g, line) == Some(line.len())))
     }
     /// Whether the line starts the trailing block.
     pub fn starts_tail(&self, line: &str) -> bool {
-        self.tail_glob.iter().any(|g| glob_match(&g.to_lowercase(), line) == Some(line.len()))
+        line.len() <= MAX_BOILERPLATE_LINE && self.tail_glob.iter().any(|g| glob_match(g, line) == Some(line.len()))
     }
     /// Length in bytes of a metadata prefix at the start of the line.
     pub fn metadata_prefix(&self, line: &str) -> Option<usize> {
+        let head = &line[..line.floor_char_boundary(MAX_BOILERPLATE_LINE)];
         self.metadata_prefix_glob.iter().find_map(|g| {
-            let n = glob_match(&g.to_lowercase(), line)?;
+            let n = glob_match(g, head)?;
             // The prefix must end at a word boundary.
             (n == line.len() || line[n..].starts_with(' ')).then_some(n)
         })
@@ -425,12 +437,44 @@ pub type Pattern = Vec<Elem>;
 struct Compiled {
     classes: Vec<(String, Vec<Vec<Alt>>)>,
     class_index: HashMap<String, usize>,
-    rules: Vec<Vec<Pattern>>,
-    topics: Vec<Vec<Pattern>>,
-    positions: Vec<Vec<Pattern>>,
-    markers: Vec<Pattern>,
+    patterns: Vec<Pattern>,
+    rules: Vec<Vec<usize>>,
+    topics: Vec<Vec<usize>>,
+    positions: Vec<Vec<usize>>,
+    markers: Vec<usize>,
+    starts: StartIndex,
     alias_index: HashMap<String, Vec<AliasEntry>>,
     entity_index: HashMap<String, usize>,
+    verbs: HashMap<String, Vec<Vec<String>>>,
+    plural_refs: Vec<Vec<String>>,
+}
+
+/// Which patterns can start at a token: looked up once per token, so that
+/// matching costs nothing for the many patterns that cannot start there.
+#[derive(Debug, Default)]
+pub struct StartIndex {
+    /// Exact first tokens → pattern ids.
+    pub words: HashMap<String, Vec<usize>>,
+    /// First-token prefixes → pattern ids.
+    pub prefixes: Vec<(String, usize)>,
+    /// Patterns that start with a slot.
+    pub slots: Vec<(Slot, usize)>,
+    /// Patterns that may start anywhere (an optional first element).
+    pub anywhere: Vec<usize>,
+}
+
+impl StartIndex {
+    fn add_alt(&mut self, alt: &Alt, pid: usize) {
+        match alt {
+            Alt::Word(w) => {
+                let v = self.words.entry(w.clone()).or_default();
+                if !v.contains(&pid) {
+                    v.push(pid);
+                }
+            }
+            Alt::Prefix(p) => self.prefixes.push((p.clone(), pid)),
+        }
+    }
 }
 
 /// An alias phrase, indexed by its first token.
@@ -453,6 +497,7 @@ pub fn phrase_tokens(phrase: &str) -> Vec<String> {
 
 impl Rules {
     fn compile(&mut self) -> Result<(), String> {
+        self.boilerplate.lowercase();
         let mut c = Compiled::default();
         for (name, phrases) in &self.lexicon {
             let alts = phrases
@@ -473,8 +518,13 @@ impl Rules {
             c.class_index.insert(name.clone(), c.classes.len());
             c.classes.push((name.clone(), alts));
         }
-        let compile_all = |ps: &[String], c: &Compiled, ctx: &str| -> Result<Vec<Pattern>, String> {
-            ps.iter().map(|p| compile_pattern(p, c).map_err(|e| format!("{ctx}: pattern {p:?}: {e}"))).collect()
+        let compile_all = |ps: &[String], c: &mut Compiled, ctx: &str| -> Result<Vec<usize>, String> {
+            let mut ids = Vec::new();
+            for p in ps {
+                let pat = compile_pattern(p, c).map_err(|e| format!("{ctx}: pattern {p:?}: {e}"))?;
+                ids.push(c.add_pattern(pat));
+            }
+            Ok(ids)
         };
         let mut seen = std::collections::HashSet::new();
         for r in &self.claim_rules {
@@ -484,19 +534,21 @@ impl Rules {
             if r.examples.is_empty() {
                 return Err(format!("rule {:?} has no example", r.id));
             }
-            let pats = compile_all(&r.patterns, &c, &format!("rule {:?}", r.id))?;
+            let pats = compile_all(&r.patterns, &mut c, &format!("rule {:?}", r.id))?;
             c.rules.push(pats);
         }
         for t in &self.topics {
-            let pats = compile_all(&t.patterns, &c, &format!("topic {:?}", t.id))?;
+            let pats = compile_all(&t.patterns, &mut c, &format!("topic {:?}", t.id))?;
             c.topics.push(pats);
         }
         for p in &self.positions {
-            let pats = compile_all(&p.patterns, &c, &format!("position {:?}", p.id))?;
+            let pats = compile_all(&p.patterns, &mut c, &format!("position {:?}", p.id))?;
             c.positions.push(pats);
         }
         for m in &self.markers {
-            c.markers.push(compile_pattern(&m.pattern, &c).map_err(|e| format!("marker {:?}: {e}", m.pattern))?);
+            let pat = compile_pattern(&m.pattern, &c).map_err(|e| format!("marker {:?}: {e}", m.pattern))?;
+            let id = c.add_pattern(pat);
+            c.markers.push(id);
         }
         for (i, e) in self.entities.iter().enumerate() {
             if e.id.is_empty() || !e.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
@@ -536,6 +588,12 @@ impl Rules {
                 return Err(format!("release.held_by_nationality: unknown class {class:?} or entity {holder:?}"));
             }
         }
+        for v in &self.attribution.verbs {
+            let toks = phrase_tokens(v);
+            let first = toks.first().cloned().ok_or("attribution: empty verb")?;
+            c.verbs.entry(first).or_default().push(toks);
+        }
+        c.plural_refs = self.references.plural.iter().map(|v| phrase_tokens(v)).collect();
         if self.dates.weekdays.len() != 7 || self.dates.months.len() != 12 {
             return Err("dates: expected 7 weekdays and 12 months".into());
         }
@@ -543,21 +601,37 @@ impl Rules {
         Ok(())
     }
 
-    /// Patterns of claim rule `i`.
-    pub fn rule_patterns(&self, i: usize) -> &[Pattern] {
+    /// Pattern ids of claim rule `i`.
+    pub fn rule_patterns(&self, i: usize) -> &[usize] {
         &self.compiled.rules[i]
     }
-    /// Patterns of topic `i`.
-    pub fn topic_patterns(&self, i: usize) -> &[Pattern] {
+    /// Pattern ids of topic `i`.
+    pub fn topic_patterns(&self, i: usize) -> &[usize] {
         &self.compiled.topics[i]
     }
-    /// Patterns of position `i`.
-    pub fn position_patterns(&self, i: usize) -> &[Pattern] {
+    /// Pattern ids of position `i`.
+    pub fn position_patterns(&self, i: usize) -> &[usize] {
         &self.compiled.positions[i]
     }
-    /// Pattern of marker `i`.
-    pub fn marker_pattern(&self, i: usize) -> &Pattern {
-        &self.compiled.markers[i]
+    /// Pattern id of marker `i`.
+    pub fn marker_pattern(&self, i: usize) -> usize {
+        self.compiled.markers[i]
+    }
+    /// A compiled pattern by id.
+    pub fn pattern(&self, id: usize) -> &Pattern {
+        &self.compiled.patterns[id]
+    }
+    /// Which patterns can start where.
+    pub fn starts(&self) -> &StartIndex {
+        &self.compiled.starts
+    }
+    /// Attribution verbs starting with the token, as token sequences.
+    pub fn verbs_starting(&self, tok: &str) -> &[Vec<String>] {
+        self.compiled.verbs.get(tok).map_or(&[], Vec::as_slice)
+    }
+    /// Plural references, as token sequences.
+    pub fn plural_tokens(&self) -> &[Vec<String>] {
+        &self.compiled.plural_refs
     }
     /// The phrases of lexicon class `i`.
     pub fn class_phrases(&self, i: usize) -> &[Vec<Alt>] {
@@ -574,6 +648,23 @@ impl Rules {
     /// An entity by id.
     pub fn entity(&self, id: &str) -> Option<&EntityDef> {
         self.compiled.entity_index.get(id).map(|&i| &self.entities[i])
+    }
+}
+
+impl Compiled {
+    fn add_pattern(&mut self, pat: Pattern) -> usize {
+        let id = self.patterns.len();
+        match &pat[0] {
+            Elem::Lit(alts) => alts.iter().for_each(|a| self.starts.add_alt(a, id)),
+            Elem::Class(c) => {
+                let firsts: Vec<Alt> = self.classes[*c].1.iter().map(|p| p[0].clone()).collect();
+                firsts.iter().for_each(|a| self.starts.add_alt(a, id));
+            }
+            Elem::Slot(slot) => self.starts.slots.push((*slot, id)),
+            Elem::Opt(_) | Elem::Gap(_) => self.starts.anywhere.push(id),
+        }
+        self.patterns.push(pat);
+        id
     }
 }
 

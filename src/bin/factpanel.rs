@@ -77,7 +77,7 @@ fn load(files: &[String]) -> Result<Vec<Article>, String> {
     }
     // Errors the core finds (empty text in JSON, bad ids) name the file too.
     for (f, a) in &out {
-        if let Err(e) = factpanel::analyze(std::slice::from_ref(a)) {
+        if let Err(e) = factpanel::validate(std::slice::from_ref(a)) {
             return Err(format!("{f}: {e}"));
         }
     }

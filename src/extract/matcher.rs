@@ -3,7 +3,7 @@
 //! the first (leftmost, shortest) match at each start wins.
 
 use super::sentence::Sent;
-use crate::rules::{Alt, Elem, Pattern, Rules, Slot};
+use crate::rules::{Alt, Elem, Rules, Slot};
 use crate::text::TokKind;
 
 /// What a slot captured.
@@ -142,40 +142,55 @@ fn go(rules: &Rules, pat: &[Elem], s: &Sent, i: usize, caps: &mut Vec<Capture>) 
     }
 }
 
-/// Whether the first element could match at token `i` (a cheap filter).
-fn can_start(rules: &Rules, el: &Elem, s: &Sent, i: usize) -> bool {
-    let Some(t) = s.toks.get(i) else { return false };
-    if t.kind == TokKind::Quote {
-        return false;
-    }
-    match el {
-        Elem::Lit(alts) => alt_any(alts, &t.lower),
-        Elem::Class(c) => rules.class_phrases(*c).iter().any(|p| p[0].matches(&t.lower)),
-        Elem::Slot(Slot::Duration) => s.durations.iter().any(|d| d.t0 == i),
-        Elem::Slot(_) => s.mentions.iter().any(|m| m.t0 == i),
-        Elem::Opt(_) | Elem::Gap(_) => true,
-    }
-}
-
-/// Every match of `pat` in the sentence, one per start token.
-pub fn find_all(rules: &Rules, pat: &Pattern, s: &Sent) -> Vec<Match> {
-    let mut out = Vec::new();
-    let Some(first) = pat.first() else { return out };
-    for i in 0..s.toks.len() {
-        if !can_start(rules, first, s, i) {
+/// The `(pattern id, start token)` pairs where a pattern may start in the
+/// sentence, sorted: one hash lookup per token instead of trying every
+/// pattern everywhere.
+pub fn candidates(rules: &Rules, s: &Sent) -> Vec<(u32, u32)> {
+    let idx = rules.starts();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for (t, tok) in s.toks.iter().enumerate() {
+        if tok.kind == TokKind::Quote {
             continue;
         }
+        if let Some(ps) = idx.words.get(tok.lower.as_str()) {
+            out.extend(ps.iter().map(|&p| (p as u32, t as u32)));
+        }
+        for (pre, p) in &idx.prefixes {
+            if tok.lower.starts_with(pre.as_str()) {
+                out.push((*p as u32, t as u32));
+            }
+        }
+        out.extend(idx.anywhere.iter().map(|&p| (p as u32, t as u32)));
+    }
+    for &(slot, p) in &idx.slots {
+        match slot {
+            Slot::Duration => out.extend(s.durations.iter().map(|d| (p as u32, d.t0 as u32))),
+            Slot::Actor | Slot::Place => out.extend(s.mentions.iter().map(|m| (p as u32, m.t0 as u32))),
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Every match of pattern `pid` in the sentence, one per start token.
+pub fn find_all(rules: &Rules, pid: usize, s: &Sent) -> Vec<Match> {
+    let pat = rules.pattern(pid);
+    let lo = s.cands.partition_point(|&(p, _)| (p as usize) < pid);
+    let hi = s.cands.partition_point(|&(p, _)| (p as usize) <= pid);
+    let mut out = Vec::new();
+    for &(_, t) in &s.cands[lo..hi] {
         let mut caps = Vec::new();
-        if let Some(end) = go(rules, pat, s, i, &mut caps) {
-            out.push(Match { start: i, end, captures: caps });
+        if let Some(end) = go(rules, pat, s, t as usize, &mut caps) {
+            out.push(Match { start: t as usize, end, captures: caps });
         }
     }
     out
 }
 
 /// Every match of any of the patterns, ordered by start.
-pub fn find_any(rules: &Rules, pats: &[Pattern], s: &Sent) -> Vec<Match> {
-    let mut out: Vec<Match> = pats.iter().flat_map(|p| find_all(rules, p, s)).collect();
+pub fn find_any(rules: &Rules, pids: &[usize], s: &Sent) -> Vec<Match> {
+    let mut out: Vec<Match> = pids.iter().flat_map(|&p| find_all(rules, p, s)).collect();
     out.sort_by_key(|m| (m.start, m.end));
     out.dedup_by_key(|m| m.start);
     out

@@ -266,7 +266,8 @@ fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         if iv.min.is_some_and(|x| x.0 > max_call) || iv.max.is_some_and(|x| x.0 > max_call) {
             continue;
         }
-        if cx.out.iter().any(|f| f.kind == Kind::CallDuration && f.pos == d.start) {
+        let sent_start = cx.sent(si).start;
+        if cx.out.iter().rev().take_while(|f| f.pos >= sent_start).any(|f| f.kind == Kind::CallDuration && f.pos == d.start) {
             continue;
         }
         let Some(participants) = cx.participants(si, d.t0) else { continue };
@@ -418,8 +419,8 @@ fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         let said_by = cx.said_by(si, m.start);
         let value = Value { released_by: by.map(|i| eid(cx.r, i)), ..Value::default() };
         let subject = Subject { person: Some(EntityId(id)), ..Subject::default() };
-        cx.out.retain(|f| !(f.kind == Kind::PrisonerRelease && f.subject == subject && f.claim.value.released_by.is_none() && by.is_some()));
-        if cx.out.iter().any(|f| f.kind == Kind::PrisonerRelease && f.subject == subject) {
+        let sent_start = s.start;
+        if cx.out.iter().rev().take_while(|f| f.pos >= sent_start).any(|f| f.kind == Kind::PrisonerRelease && f.subject == subject) {
             continue;
         }
         cx.push(si, Kind::PrisonerRelease, subject, value, va, vb, said_by, rule, false);

@@ -12,7 +12,7 @@
 //! - "je"/"nous" inside a quote name the speaker of the span they are in.
 
 use super::sentence::{Attribution, EntMention, MentionForm, Sent};
-use crate::rules::{phrase_tokens, EntityKind, Rules};
+use crate::rules::{EntityKind, Rules};
 use crate::text::TokKind;
 
 /// The first subject-like actor mention in tokens `[t0, t1)` of `s`.
@@ -92,12 +92,12 @@ const AUX: &[&str] = &["a", "ont", "avait", "avaient", "aurait", "auraient", "es
 /// Finds the attributions of sentence `si` (after `resolve`), then
 /// resolves its first-person mentions to their speakers.
 pub fn attribute(s: &mut Sent, rules: &Rules) {
-    let verbs: Vec<Vec<String>> = rules.attribution.verbs.iter().map(|v| phrase_tokens(v)).collect();
     let n = s.toks.len();
     let mut out = Vec::new();
     let actor_at = |s: &Sent, t: usize| s.mentions.iter().position(|m| m.t0 == t && !m.ids.is_empty());
     for i in 0..n {
-        let Some(vlen) = verbs
+        let Some(vlen) = rules
+            .verbs_starting(&s.toks[i].lower)
             .iter()
             .filter(|v| i + v.len() <= n && s.toks[i..i + v.len()].iter().zip(v.iter()).all(|(a, b)| &a.lower == b))
             .map(Vec::len)

@@ -101,6 +101,8 @@ pub struct Sent {
     pub durations: Vec<DurMention>,
     /// Attributions (filled by `attribute`).
     pub attributions: Vec<Attribution>,
+    /// Where patterns may start: `(pattern id, token)`, sorted.
+    pub cands: Vec<(u32, u32)>,
 }
 
 impl Sent {
@@ -109,7 +111,9 @@ impl Sent {
         let toks = tokenize(norm, start, end);
         let mentions = find_mentions(&toks, rules);
         let durations = align_durations(norm, start, end, &toks);
-        Sent { start, end, toks, mentions, durations, attributions: Vec::new() }
+        let mut s = Sent { start, end, toks, mentions, durations, attributions: Vec::new(), cands: Vec::new() };
+        s.cands = super::matcher::candidates(rules, &s);
+        s
     }
 
     /// The token index at or after normalised byte `b`.
@@ -143,8 +147,7 @@ fn is_prep(rules: &Rules, tok: &str) -> bool {
 fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
     let mut out = Vec::new();
     let mut i = 0;
-    let plural_refs: Vec<Vec<String>> =
-        rules.references.plural.iter().map(|p| crate::rules::phrase_tokens(p)).collect();
+    let plural_refs = rules.plural_tokens();
     while i < toks.len() {
         let t = &toks[i];
         if t.kind != TokKind::Word {
