@@ -102,3 +102,44 @@ fn durations_that_are_not_calls_stay_out() {
     .unwrap();
     assert!(doc.facts.iter().all(|f| f.kind != factpanel::model::Kind::CallDuration), "{:#?}", doc.facts);
 }
+
+#[test]
+fn more_wordings_dates_places_agents() {
+    let arts = vec![
+        art(
+            "a",
+            "Le président des États-Unis a téléphoné mercredi 12 février à Vladimir Poutine. \
+             Selon le Kremlin, la conversation, qui a duré près d'une heure et demie, a porté sur l'Ukraine. \
+             Dmitri Peskov a indiqué que Moscou s'opposait à l'adhésion de l'Ukraine à l'OTAN. \
+             Donald Trump a ensuite appelé Volodymyr Zelensky pendant environ 45 minutes.",
+        ),
+        art(
+            "b",
+            "Donald Trump et Vladimir Poutine se sont parlé pendant une heure et demie, a annoncé la Maison Blanche. \
+             « Nous avons convenu de nous rencontrer », a écrit le président américain, évoquant l'Arabie saoudite. \
+             Selon l'AFP, l'Américain Marc Fogel a été libéré par la Russie mardi.",
+        ),
+        art(
+            "c",
+            "C'est une conversation téléphonique d'environ une heure trente qu'ont eue mercredi Donald Trump et Vladimir Poutine. \
+             Le chef du Kremlin a invité le président américain à se rendre à Moscou.",
+        ),
+    ];
+    let doc = analyze(&arts).unwrap();
+    assert_offsets(&doc, &arts);
+    let d = fact(&doc, "call_duration/putin+trump");
+    assert_eq!(sources(d).len(), 3);
+    assert_eq!(d.value.interval(), Some(Interval::exact(90)));
+    let date = fact(&doc, "call_date/putin+trump");
+    let parts = date.value.parts.unwrap();
+    assert_eq!((parts.month, parts.day, parts.weekday), (Some(2), Some(12), Some(3)));
+    assert_eq!(fact(&doc, "stance/kremlin/ukraine_nato_membership").value.position, Some(Stance::Opposed));
+    let z = fact(&doc, "call_duration/trump+zelensky");
+    assert!(z.value.interval().unwrap().min.unwrap().0 < 45 && z.value.interval().unwrap().max.unwrap().0 > 45);
+    let m = fact(&doc, "meeting/putin+trump");
+    let places: Vec<&str> = m.value.places.iter().map(|p| p.as_str()).collect();
+    assert_eq!(places, vec!["moscow", "saudi_arabia"]);
+    let f = fact(&doc, "prisoner_release/marc_fogel");
+    assert_eq!(f.value.released_by.as_ref().unwrap().as_str(), "kremlin");
+    assert_eq!(f.claims[0].said_by.as_ref().unwrap().as_str(), "afp");
+}

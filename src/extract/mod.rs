@@ -414,7 +414,11 @@ fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
             });
             near.then(|| cx.r.entities.iter().position(|e| &e.id == holder)).flatten()
         });
-        let by = subject.or(held).or(nationality);
+        // "libéré par la Russie": the agent.
+        let agent = (m.end..(m.end + 2).min(s.toks.len()))
+            .find(|&t| s.toks[t].lower == "par")
+            .and_then(|t| s.mentions.iter().find(|mm| mm.t0 == t + 1).and_then(|mm| mm.actor(cx.r)));
+        let by = agent.or(subject).or(held).or(nationality);
         let (va, vb) = cx.tok_range(si, n0, n1);
         let said_by = cx.said_by(si, m.start);
         let value = Value { released_by: by.map(|i| eid(cx.r, i)), ..Value::default() };
@@ -466,7 +470,7 @@ fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let place = m
         .capture(Slot::Place)
         .map(|k| &s.mentions[k])
-        .or_else(|| s.mentions.iter().find(|mm| mm.t0 >= m.start && mm.place(cx.r).is_some() && mm.after_prep))
+        .or_else(|| s.mentions.iter().find(|mm| mm.t0 >= m.start && mm.place(cx.r).is_some()))
         .and_then(|mm| mm.place(cx.r))
         .filter(|&p| !participants.iter().any(|e| cx.r.entities[p].id == e.0));
     let (va, vb) = match place.and_then(|p| s.mentions.iter().find(|mm| mm.t0 >= m.start && mm.place(cx.r) == Some(p))) {
