@@ -296,8 +296,24 @@ fn article(id: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// The entity with its article, for running text (`le Kremlin`, `Trump`).
+/// The entity with its article, for running text (`le Kremlin`, `Trump`):
+/// the full name when it carries its article (`le Kremlin`, `the Kremlin`),
+/// else the short name, with the article of a known institution.
 pub fn entity_in_text(doc: &Document, id: &str, lang: Lang) -> String {
+    if let Some(e) = doc.entities.get(id) {
+        let full = match lang {
+            Lang::Fr => e.name.trim(),
+            Lang::En => e.name_en.trim(),
+        };
+        let lower = full.to_lowercase();
+        let has_article = match lang {
+            Lang::Fr => ["le ", "la ", "les ", "l'", "l’"].iter().any(|a| lower.starts_with(a)),
+            Lang::En => lower.starts_with("the "),
+        };
+        if has_article {
+            return full.to_string();
+        }
+    }
     let name = entity_short(doc, id, lang);
     let art = article(id, lang);
     if art.is_empty() {
@@ -791,6 +807,11 @@ mod tests {
         assert_eq!(said_by(Some(&id("trump")), &d, Lang::Fr), "selon Trump");
         assert_eq!(said_by(Some(&id("biden_administration")), &d, Lang::Fr), "selon l'administration Biden");
         assert_eq!(said_by(None, &d, Lang::Fr), "selon le média");
+        // A full name that carries its article is used as is.
+        let mut d2 = d.clone();
+        d2.entities.insert("ukrainian_presidency".into(), ent("la présidence ukrainienne", "Présidence ukrainienne", "the Ukrainian presidency", "Ukrainian presidency"));
+        assert_eq!(said_by(Some(&id("ukrainian_presidency")), &d2, Lang::Fr), "selon la présidence ukrainienne");
+        assert_eq!(said_by(Some(&id("ukrainian_presidency")), &d2, Lang::En), "according to the Ukrainian presidency");
         assert_eq!(said_by(None, &d, Lang::En), "according to the outlet");
     }
 

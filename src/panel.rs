@@ -18,7 +18,7 @@
 
 use crate::format::{self, Lang, Ui};
 use crate::model::{Agreement, Claim, Document, EntityId, Fact, Kind, Source, Status, Topic};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One node of the view tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +46,7 @@ pub const TAGS: &[&str] = &[
 /// (no `on*`, no `style`, no `src`).
 pub const ATTRS: &[&str] = &[
     "aria-controls", "aria-expanded", "aria-hidden", "aria-label", "aria-labelledby", "class",
-    "data-agreement", "data-fact", "data-kind", "data-source", "data-status", "datetime", "hidden",
+    "data-agreement", "data-claim", "data-fact", "data-kind", "data-source", "data-status", "datetime", "hidden",
     "href", "id", "lang", "part", "rel", "role", "scope", "tabindex", "target", "title", "type",
 ];
 
@@ -209,9 +209,10 @@ fn escape_into(s: &str, out: &mut String) {
 pub struct Options {
     /// The language of labels and values.
     pub lang: Lang,
-    /// The analysed articles' texts by source id, for "read in the article".
-    /// Claims whose source text is missing get no such view.
-    pub articles: BTreeMap<String, String>,
+    /// Ids of the sources whose full text the caller can show: their claims
+    /// get a "read in the article" button and an (empty) context region,
+    /// filled on demand with [`context_children`].
+    pub articles: BTreeSet<String>,
     /// Prefix of every `id` in the tree, so that several panels can share
     /// one document (`fp1-`). Only `[A-Za-z0-9_-]` are kept.
     pub id_prefix: String,
@@ -272,9 +273,14 @@ pub fn split_quote(claim: &Claim) -> Option<(&str, &str, &str)> {
 /// The facts in display order: agreed first, then compatible, disputed and
 /// single-source; the document's order (most supported first) within each.
 pub fn ordered_facts(doc: &Document) -> Vec<&Fact> {
-    let mut facts: Vec<&Fact> = doc.facts.iter().collect();
-    facts.sort_by_key(|f| status_rank(f.status));
-    facts
+    ordered_fact_indices(doc).into_iter().map(|i| &doc.facts[i]).collect()
+}
+
+/// The indices into `doc.facts` in display order (see [`ordered_facts`]).
+pub fn ordered_fact_indices(doc: &Document) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..doc.facts.len()).collect();
+    idx.sort_by_key(|&i| status_rank(doc.facts[i].status));
+    idx
 }
 
 fn status_rank(s: Status) -> u8 {
@@ -435,14 +441,14 @@ fn section(cx: &Ctx, key: &str, part: &'static str, heading: &str) -> Node {
 
 fn facts_section(cx: &Ctx) -> Node {
     let sec = section(cx, "facts", "facts", cx.ui(Ui::Facts));
-    let facts = ordered_facts(cx.doc);
+    let facts = ordered_fact_indices(cx.doc);
     if facts.is_empty() {
         return sec.child(Node::el("p").attr("class", "empty").push_text(cx.ui(Ui::NoFacts)));
     }
     let list = Node::el("ul")
         .attr("class", "facts-list")
         .attr("role", "list")
-        .children(facts.iter().enumerate().map(|(i, f)| fact_item(cx, i, f)));
+        .children(facts.iter().enumerate().map(|(i, &fi)| fact_item(cx, i, fi, &cx.doc.facts[fi])));
     sec.child(list)
 }
 
@@ -455,7 +461,7 @@ fn chip(status: Status, lang: Lang) -> Node {
         .push_text(format::status(status, lang))
 }
 
-fn fact_item(cx: &Ctx, i: usize, f: &Fact) -> Node {
+fn fact_item(cx: &Ctx, i: usize, fi: usize, f: &Fact) -> Node {
     let claims_id = cx.id(&format!("f{i}"));
     let sources = fact_sources(f);
     let less = f.claims.iter().filter(|c| c.agreement == Agreement::Compatible).count();
@@ -486,7 +492,7 @@ fn fact_item(cx: &Ctx, i: usize, f: &Fact) -> Node {
         .attr("part", "claims")
         .attr("role", "list")
         .attr("hidden", "")
-        .children(f.claims.iter().enumerate().map(|(j, c)| claim_item(cx, i, j, f, c)));
+        .children(f.claims.iter().enumerate().map(|(j, c)| claim_item(cx, i, fi, j, f, c)));
     Node::el("li")
         .attr("class", format!("fact status-{}", status_key(f.status)))
         .attr("part", "fact")
@@ -526,7 +532,7 @@ fn source_ref(cx: &Ctx, id: &str) -> Node {
     p
 }
 
-fn claim_item(cx: &Ctx, i: usize, j: usize, f: &Fact, c: &Claim) -> Node {
+fn claim_item(cx: &Ctx, i: usize, fi: usize, j: usize, f: &Fact, c: &Claim) -> Node {
     let src = cx.source(&c.source).map(|(_, s)| s);
     let lang = source_lang(src);
     let mut quote_p = Node::el("p").push_text("« ");
@@ -564,7 +570,7 @@ fn claim_item(cx: &Ctx, i: usize, j: usize, f: &Fact, c: &Claim) -> Node {
         .child(source_ref(cx, &c.source))
         .child(Node::el("blockquote").attr("class", "quote").attr("part", "quote").attr("lang", lang.clone()).child(quote_p))
         .child(meta);
-    if let Some(text) = cx.opts.articles.get(&c.source) {
+    if cx.opts.articles.contains(&c.source) {
         let ctx_id = cx.id(&format!("f{i}c{j}"));
         let title = src.map(|s| s.title.clone()).unwrap_or_else(|| c.source.clone());
         li = li
@@ -577,19 +583,19 @@ fn claim_item(cx: &Ctx, i: usize, j: usize, f: &Fact, c: &Claim) -> Node {
                     .attr("aria-controls", ctx_id.clone())
                     .push_text(cx.ui(Ui::ReadInContext)),
             )
-            .child(context(cx, &ctx_id, &title, &lang, text, c));
+            .child(context_region(cx, &ctx_id, &title, &lang, fi, j));
     }
     li
 }
 
-/// The full source text with the claim's quote highlighted, and its value
-/// phrase in bold inside the highlight.
-fn context(cx: &Ctx, id: &str, title: &str, lang: &str, text: &str, c: &Claim) -> Node {
+/// The (empty, hidden) region that shows a claim in its full source text
+/// once opened; `data-claim` = `fact index:claim index` in the document.
+fn context_region(cx: &Ctx, id: &str, title: &str, lang: &str, fi: usize, j: usize) -> Node {
     let label = match cx.lang {
         Lang::Fr => format!("Texte intégral : {title}"),
         Lang::En => format!("Full text: {title}"),
     };
-    let body = Node::el("div")
+    Node::el("div")
         .attr("id", id)
         .attr("class", "context")
         .attr("part", "context")
@@ -597,12 +603,19 @@ fn context(cx: &Ctx, id: &str, title: &str, lang: &str, text: &str, c: &Claim) -
         .attr("aria-label", label)
         .attr("tabindex", "0")
         .attr("lang", lang)
-        .attr("hidden", "");
+        .attr("data-claim", format!("{fi}:{j}"))
+        .attr("hidden", "")
+}
+
+/// The content of a context region: the full source text with the claim's
+/// quote highlighted (`<mark>`) and its value phrase in bold inside it.
+/// Offsets that do not fit the text give the text without a highlight.
+pub fn context_children(text: &str, c: &Claim) -> Vec<Node> {
     let (Some(a), Some(b)) = (utf16_to_byte(text, c.start), utf16_to_byte(text, c.end)) else {
-        return body.push_text(text);
+        return vec![Node::text(text)];
     };
     if a > b {
-        return body.push_text(text);
+        return vec![Node::text(text)];
     }
     let mut mark = Node::el("mark").attr("class", "ctx-quote");
     match split_quote(c) {
@@ -611,7 +624,7 @@ fn context(cx: &Ctx, id: &str, title: &str, lang: &str, text: &str, c: &Claim) -
         }
         _ => mark = mark.push_text(&text[a..b]),
     }
-    body.push_text(&text[..a]).child(mark).push_text(&text[b..])
+    vec![Node::text(&text[..a]), mark, Node::text(&text[b..])]
 }
 
 fn positions_section(cx: &Ctx) -> Option<Node> {
@@ -734,7 +747,9 @@ fn source_item(cx: &Ctx, n: usize, s: &Source) -> Node {
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod web {
-    pub use crate::wasm::{analyze, embedded, embedded_articles, render, JsArticles, JsDocument, JsRenderOptions};
+    pub use crate::wasm::{
+        analyze, embedded, embedded_articles, render, render_context, JsArticles, JsClaim, JsDocument, JsRenderOptions,
+    };
 }
 
 #[cfg(test)]
@@ -842,10 +857,7 @@ mod tests {
     }
 
     fn opts(lang: Lang) -> Options {
-        let mut articles = BTreeMap::new();
-        articles.insert("a".to_string(), T1.to_string());
-        articles.insert("b".to_string(), T2.to_string());
-        articles.insert("c".to_string(), T3.to_string());
+        let articles = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
         Options { lang, articles, id_prefix: "p1-".into() }
     }
 
@@ -950,8 +962,12 @@ mod tests {
         let ctx = claim.by_class("context")[0];
         assert_eq!(ctx.get_attr("id"), Some("p1-f0c1"));
         assert_eq!(ctx.get_attr("hidden"), Some(""));
-        assert_eq!(ctx.text_content(), T2);
+        // The duration fact is facts[2] in the document, shown first.
+        assert_eq!(ctx.get_attr("data-claim"), Some("2:1"));
+        assert!(ctx.child_nodes().is_empty(), "filled on demand");
         let c = &d.facts[2].claims[1];
+        let ctx = Node::el("div").children(context_children(T2, c));
+        assert_eq!(ctx.text_content(), T2);
         let mark = ctx.by_class("ctx-quote")[0];
         assert_eq!(Some(mark.text_content().as_str()), utf16_slice(T2, c.start, c.end));
         let strong = mark.find_all(&|n| n.tag() == Some("strong"))[0];
@@ -961,12 +977,14 @@ mod tests {
         assert!(bare.by_class("context").is_empty());
         assert!(bare.by_class("ctx-toggle").is_empty());
         // Offsets past the end of the text: the text without a mark.
-        let mut o = opts(Lang::Fr);
-        o.articles.insert("b".into(), "court".into());
-        let t = panel(&d, &o);
-        let ctx = t.by_class("claims")[0].by_class("claim")[1].by_class("context")[0];
-        assert_eq!(ctx.text_content(), "court");
-        assert!(ctx.by_class("ctx-quote").is_empty());
+        let short = Node::el("div").children(context_children("court", c));
+        assert_eq!(short.text_content(), "court");
+        assert!(short.by_class("ctx-quote").is_empty());
+        // A text that differs from the quote: the quoted span is marked, no value split.
+        let other = T2.replace("une heure et demie", "deux heures et quart");
+        let n = Node::el("div").children(context_children(&other, c));
+        assert_eq!(n.text_content(), other);
+        assert!(n.find_all(&|n| n.tag() == Some("strong")).is_empty());
     }
 
     #[test]
@@ -989,8 +1007,11 @@ mod tests {
             }
             _ => {}
         });
-        // Title in the claim and the sources list, quote, context text.
-        assert!(hostile >= 4, "{hostile}");
+        // Title in the claim and the sources list, quote.
+        assert!(hostile >= 3, "{hostile}");
+        let c = &d.facts[2].claims[2];
+        let ctx = Node::el("div").children(context_children(T3, c));
+        assert!(ctx.find_all(&|n| matches!(n, Node::Text(t) if t.contains("<script>"))).len() == 1);
         let html = tree.to_html();
         assert!(!html.contains("<img"));
         assert!(!html.contains("<script>"));

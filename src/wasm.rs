@@ -9,11 +9,13 @@
 //!   `root` (a ShadowRoot or an Element) with `createElement`,
 //!   `setAttribute` (allow-listed names only) and `createTextNode`: text
 //!   from the articles is never parsed as HTML.
+//! - `renderContext(region, text, claim)` fills a "read in the article"
+//!   region on demand (the full text is not put in the DOM up front).
 //! - Every error becomes a JS `Error` in [`into_error`].
 
 use crate::format::Lang;
 use crate::panel::{self, Node, Options};
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::fmt::Display;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -116,8 +118,9 @@ export interface FactpanelDocument {
 export interface FactpanelRenderOptions {
   /** `fr` (default) or `en`. */
   lang?: string;
-  /** The analysed articles (at least `id` and `text`), for "read in the article". */
-  articles?: Array<Pick<FactpanelArticle, "id" | "text">>;
+  /** The analysed articles (only `id` is read): their claims get a "read in
+   * the article" button; fill the region with `renderContext` when opened. */
+  articles?: Array<Pick<FactpanelArticle, "id"> & Partial<FactpanelArticle>>;
   /** Prefix of every element id, unique per panel on a page (`fp1-`). */
   idPrefix?: string;
 }
@@ -134,6 +137,9 @@ extern "C" {
     /// Render options (typed for TypeScript).
     #[wasm_bindgen(typescript_type = "FactpanelRenderOptions")]
     pub type JsRenderOptions;
+    /// One claim of a document (typed for TypeScript).
+    #[wasm_bindgen(typescript_type = "FactpanelClaim")]
+    pub type JsClaim;
 }
 
 /// Every error that crosses the boundary goes through here: a JS `Error`
@@ -195,15 +201,16 @@ struct RenderOptionsIn {
     #[serde(default)]
     lang: Option<String>,
     #[serde(default)]
-    articles: Option<Vec<ArticleText>>,
+    articles: Option<Vec<ArticleId>>,
     #[serde(default)]
     id_prefix: Option<String>,
 }
 
+/// Only the ids matter to `render`: the texts are read on demand by
+/// `renderContext`.
 #[derive(serde::Deserialize)]
-struct ArticleText {
+struct ArticleId {
     id: String,
-    text: String,
 }
 
 /// Builds the panel for `doc` inside `root` (a ShadowRoot or an Element),
@@ -225,16 +232,34 @@ pub fn render(root: &web_sys::Node, doc: JsDocument, options: Option<JsRenderOpt
     };
     let opts = Options {
         lang: Lang::from_tag(opts.lang.as_deref().unwrap_or("fr")),
-        articles: opts.articles.unwrap_or_default().into_iter().map(|a| (a.id, a.text)).collect::<BTreeMap<_, _>>(),
+        articles: opts.articles.unwrap_or_default().into_iter().map(|a| a.id).collect::<BTreeSet<_>>(),
         id_prefix: opts.id_prefix.unwrap_or_default(),
     };
-    let tree = panel::panel(&doc, &opts);
+    replace_children(root, &[panel::panel(&doc, &opts)])
+}
+
+/// Fills a context region (an element with `data-claim`, made by `render`)
+/// with the claim's full source `text`, the quote highlighted (`<mark>`)
+/// and the value phrase in bold inside it. `claim` is one of the document's
+/// claims (`doc.facts[f].claims[c]` for `data-claim="f:c"`).
+#[wasm_bindgen(js_name = renderContext)]
+pub fn render_context(region: &web_sys::Node, text: &str, claim: JsClaim) -> Result<(), js_sys::Error> {
+    let json = stringify(&claim, "the claim")?;
+    let claim: crate::model::Claim =
+        serde_json::from_str(&json).map_err(|e| into_error(format!("not a factpanel/1 claim: {e}")))?;
+    replace_children(region, &panel::context_children(text, &claim))
+}
+
+/// Builds `nodes` off-document, then replaces `root`'s children with them.
+fn replace_children(root: &web_sys::Node, nodes: &[Node]) -> Result<(), js_sys::Error> {
     let document = root.owner_document().ok_or_else(|| into_error("the render root is not in a document"))?;
-    let built = build(&document, &tree).map_err(|e| into_error(js_message(&e)))?;
+    let built = nodes.iter().map(|n| build(&document, n)).collect::<Result<Vec<_>, _>>().map_err(|e| into_error(js_message(&e)))?;
     while let Some(child) = root.last_child() {
         root.remove_child(&child).map_err(|e| into_error(js_message(&e)))?;
     }
-    root.append_child(&built).map_err(|e| into_error(js_message(&e)))?;
+    for n in &built {
+        root.append_child(n).map_err(|e| into_error(js_message(&e)))?;
+    }
     Ok(())
 }
 

