@@ -6,6 +6,7 @@ const panel = document.getElementById('panel');
 const form = document.getElementById('try-form');
 const status = document.getElementById('try-status');
 const fr = document.documentElement.lang !== 'en';
+let fromForm = false; // scroll to the panel when the form fed it
 
 function say(text, isError = false) {
   status.textContent = text;
@@ -63,6 +64,7 @@ form.addEventListener('submit', async (ev) => {
       return;
     }
     say(fr ? 'Articles transmis au panneau.' : 'Articles sent to the panel.');
+    fromForm = true;
     panel.articles = articles;
   } catch (e) {
     say(e.message, true);
@@ -79,7 +81,13 @@ panel.addEventListener('fact-panel-ready', (ev) => {
   const doc = ev.detail;
   if (panel.articles) {
     const facts = doc.facts.length;
-    say(`Panneau mis à jour : ${doc.sources.length} source(s), ${facts} fait(s) relevé(s).`);
+    say(fr
+      ? `Panneau mis à jour : ${doc.sources.length} source(s), ${facts} fait(s) relevé(s).`
+      : `Panel updated: ${doc.sources.length} source(s), ${facts} fact(s) found.`);
+  }
+  if (fromForm) {
+    fromForm = false;
+    panel.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   }
 });
 

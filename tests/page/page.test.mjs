@@ -1,0 +1,474 @@
+// Page tests of the demo and the <fact-panel> element, in headless Chromium
+// (playwright-core driving /usr/bin/chromium; no browser download).
+//
+//   cd tests/page && node --test page.test.mjs      (after ./build.sh)
+//
+// Every page is served by server.mjs with the strict CSP header
+// `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`; each test
+// checks that the page logged no console error, raised no CSP violation and
+// made no request outside its origin.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve, STRICT_CSP } from './server.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '../..');
+const SHOTS = join(HERE, 'screenshots');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const FIXTURE_ARTICLES = JSON.parse(readFileSync(join(HERE, 'fixtures/articles.json'), 'utf8'));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync',
+];
+
+let browser;
+let server;
+
+before(async () => {
+  server = await serve({ csp: STRICT_CSP });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page and records what must stay clean. */
+async function open(path = '/', { width = 1200, height = 900, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  const log = { errors: [], violations: [], foreign: [], requests: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => log.errors.push(`uncaught: ${e.message}`));
+  page.on('request', (r) => {
+    log.requests.push(r.url());
+    if (!r.url().startsWith(server.url + '/')) log.foreign.push(r.url());
+  });
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(server.url + path);
+  return { page, context, log };
+}
+
+/** Closes the page after checking the page stayed clean. */
+async function close({ page, context, log }, { expectedErrors = 0 } = {}) {
+  const csp = await page.evaluate(() => window.__csp);
+  await context.close();
+  assert.deepEqual(csp, [], 'CSP violations');
+  assert.deepEqual(log.foreign, [], 'requests outside the page origin');
+  assert.equal(log.errors.length, expectedErrors, `console errors: ${JSON.stringify(log.errors)}`);
+}
+
+async function ready(page, selector = '#panel') {
+  await page.waitForFunction((s) => document.querySelector(s)?.data, selector, { timeout: 30_000 });
+}
+
+const inPanel = (page, css, panel = '#panel') => page.locator(`${panel} ${css}`);
+
+async function text(locator) {
+  return (await locator.textContent())?.replace(/\s+/g, ' ').trim();
+}
+
+describe('the seed panel on the demo page', () => {
+  test('is visible with 90 min, the NATO positions and 003 off-event', async () => {
+    const p = await open('/');
+    const { page } = p;
+    await ready(page);
+    assert.ok(await page.locator('#panel').isVisible());
+    assert.equal(await inPanel(page, '.fallback').count(), 0, 'the fallback is gone');
+    const facts = inPanel(page, 'li.fact');
+    assert.ok((await facts.count()) >= 8, 'facts are listed');
+    const call = inPanel(page, 'li.fact[data-fact="call_duration/putin+trump"]');
+    assert.equal(await text(call.locator('.value')), '1 h 30 (90 min)');
+    assert.match(await text(call.locator('.chip')), /concordant/);
+    assert.match(await text(call.locator('.count')), /^4 sources/);
+    assert.equal(await text(facts.first().locator('.label')), 'Durée de l’appel Trump–Poutine'.replace('’', "'"));
+    // Positions matrix: actor × topic.
+    const matrix = inPanel(page, 'table.matrix');
+    assert.ok(await matrix.isVisible());
+    assert.match(await text(matrix.locator('thead')), /Adhésion de l'Ukraine à l'OTAN/);
+    const row = async (actor) => text(matrix.locator('tbody tr', { has: page.locator(`th:text-is("${actor}")`) }));
+    assert.match(await row('Hegseth'), /irréaliste/);
+    assert.match(await row('Kremlin'), /opposé/);
+    assert.match(await row('Trump'), /irréaliste/);
+    // The off-event source and its note.
+    const off = inPanel(page, 'li.source.off');
+    assert.equal(await off.count(), 1);
+    assert.match(await off.getAttribute('data-source'), /^003_/);
+    assert.match(await text(off), /autre événement/);
+    assert.ok((await text(off.locator('.note'))).length > 20, 'the note says why');
+    // Header.
+    assert.match(await text(inPanel(page, 'header')), /Appel Trump–Poutine.*mercredi 12 février 2025.*4 sources sur 5/);
+    await close(p);
+  });
+
+  test('loads the wasm once for several panels, and only the panel files', async () => {
+    const p = await open('/');
+    const { page, log } = p;
+    await ready(page);
+    await page.evaluate(() => {
+      for (const lang of ['fr', 'en']) {
+        const el = document.createElement('fact-panel');
+        el.id = `extra-${lang}`;
+        el.setAttribute('lang', lang);
+        document.querySelector('main').append(el);
+      }
+    });
+    await ready(page, '#extra-fr');
+    await ready(page, '#extra-en');
+    const wasm = log.requests.filter((u) => u.endsWith('.wasm'));
+    assert.equal(wasm.length, 1, `wasm requests: ${wasm}`);
+    assert.equal(log.requests.filter((u) => u.endsWith('/pkg/factpanel.js')).length, 1);
+    // Distinct ids in each panel's shadow root; English in the English one.
+    assert.match(await text(inPanel(page, '.facts h3', '#extra-en')), /^Facts$/);
+    await close(p);
+  });
+
+  test('switches language without re-analysing', async () => {
+    const p = await open('/');
+    const { page } = p;
+    await ready(page);
+    let events = 0;
+    await page.exposeFunction('__countReady', () => events++);
+    await page.evaluate(() => document.getElementById('panel').addEventListener('fact-panel-ready', () => window.__countReady()));
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.getElementById('panel').shadowRoot.querySelector('article')?.lang === 'en');
+    const call = inPanel(page, 'li.fact[data-fact="call_duration/putin+trump"]');
+    assert.equal(await text(call.locator('.label')), 'Length of the Trump–Putin call');
+    assert.match(await text(call.locator('.chip')), /agreed/);
+    assert.match(await text(inPanel(page, 'header h2')), /Trump–Putin call/);
+    assert.equal(events, 0, 'a language change does not fire fact-panel-ready');
+    await close(p);
+  });
+
+  test('quotes: the highlight is the value phrase, "read in the article" shows text.slice(start, end)', async () => {
+    const p = await open('/');
+    const { page } = p;
+    await ready(page);
+    const result = await page.evaluate(async () => {
+      const panel = document.getElementById('panel');
+      const { embeddedArticles } = await import('/pkg/factpanel.js');
+      const texts = new Map(embeddedArticles().map((a) => [a.id, a.text]));
+      const root = panel.shadowRoot;
+      const problems = [];
+      let checked = 0;
+      for (const region of root.querySelectorAll('.context[data-claim]')) {
+        const [f, c] = region.dataset.claim.split(':').map(Number);
+        const claim = panel.data.facts[f].claims[c];
+        const text = texts.get(claim.source);
+        const li = region.closest('li.claim');
+        const mark = li.querySelector('blockquote mark');
+        if (mark.textContent !== text.slice(claim.value_start, claim.value_end)) problems.push(`value mark ${f}:${c}`);
+        li.querySelector('button.ctx-toggle').click();
+        if (region.hidden) problems.push(`context ${f}:${c} did not open`);
+        if (region.textContent !== text) problems.push(`context ${f}:${c} is not the full text`);
+        const q = region.querySelector('mark');
+        if (q?.textContent !== text.slice(claim.start, claim.end)) problems.push(`context mark ${f}:${c}`);
+        if (q?.querySelector('strong')?.textContent !== text.slice(claim.value_start, claim.value_end)) problems.push(`strong ${f}:${c}`);
+        checked++;
+      }
+      return { problems, checked };
+    });
+    assert.deepEqual(result.problems, []);
+    assert.ok(result.checked >= 30, `checked ${result.checked} claims`);
+    await close(p);
+  });
+});
+
+describe('keyboard', () => {
+  test('Tab to a fact, Enter opens it, Escape and Enter close it', async () => {
+    const p = await open('/');
+    const { page } = p;
+    await ready(page);
+    const focused = () =>
+      page.evaluate(() => {
+        const panel = document.getElementById('panel');
+        if (document.activeElement !== panel) return null;
+        const el = panel.shadowRoot.activeElement;
+        return el && { cls: el.className, expanded: el.getAttribute('aria-expanded'), controls: el.getAttribute('aria-controls') };
+      });
+    let f = null;
+    for (let i = 0; i < 40 && !f?.cls.includes('fact-toggle'); i++) {
+      await page.keyboard.press('Tab');
+      f = await focused();
+    }
+    assert.ok(f?.cls.includes('fact-toggle'), 'Tab reaches the first fact');
+    assert.equal(f.expanded, 'false');
+    const region = page.locator(`#panel #${f.controls}`);
+    assert.ok(await region.isHidden());
+
+    await page.keyboard.press('Enter');
+    assert.equal((await focused()).expanded, 'true');
+    assert.ok(await region.isVisible(), 'Enter opens the claims');
+    await page.keyboard.press('Escape');
+    assert.equal((await focused()).expanded, 'false', 'Escape closes');
+    assert.ok(await region.isHidden());
+    await page.keyboard.press('Enter');
+    assert.ok(await region.isVisible());
+    await page.keyboard.press('Enter');
+    assert.ok(await region.isHidden(), 'Enter closes again');
+
+    // Into a claim: "read in the article", then Escape twice back out.
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 10 && !f?.cls.includes('ctx-toggle'); i++) {
+      await page.keyboard.press('Tab');
+      f = await focused();
+    }
+    assert.ok(f?.cls.includes('ctx-toggle'), 'Tab reaches "read in the article"');
+    await page.keyboard.press('Enter');
+    const ctx = page.locator(`#panel #${f.controls}`);
+    assert.ok(await ctx.isVisible());
+    assert.ok((await ctx.locator('mark').textContent()).length > 10);
+    await page.keyboard.press('Tab'); // into the scrollable text
+    await page.keyboard.press('Escape');
+    assert.ok(await ctx.isHidden(), 'Escape in the text closes it');
+    assert.equal((await focused()).cls.includes('ctx-toggle'), true, 'focus back on its button');
+    await page.keyboard.press('Escape');
+    assert.ok(await region.isHidden(), 'Escape again closes the fact');
+    assert.ok((await focused()).cls.includes('fact-toggle'), 'focus back on the fact');
+    await close(p);
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`no serious or critical violations, ${colorScheme} mode, everything expanded`, async () => {
+      const p = await open('/', { colorScheme });
+      const { page } = p;
+      await ready(page);
+      const isDark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+      assert.equal(isDark, colorScheme === 'dark');
+      const runAxe = async () => {
+        await page.evaluate(AXE_SOURCE);
+        return page.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ['violations'] });
+          return r.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        });
+      };
+      assert.deepEqual(await runAxe(), [], 'collapsed');
+      await page.evaluate(() => {
+        const root = document.getElementById('panel').shadowRoot;
+        for (const b of root.querySelectorAll('button.fact-toggle')) b.click();
+        for (const b of [...root.querySelectorAll('button.ctx-toggle')].slice(0, 3)) b.click();
+      });
+      assert.deepEqual(await runAxe(), [], 'expanded');
+      await close(p);
+    });
+  }
+});
+
+describe('articles given at run time', () => {
+  test('through .articles', async () => {
+    const p = await open('/');
+    const { page } = p;
+    await ready(page);
+    const detail = await page.evaluate(async (articles) => {
+      const panel = document.getElementById('panel');
+      const got = new Promise((ok) => document.addEventListener('fact-panel-ready', (e) => ok({ composed: e.composed, bubbles: e.bubbles, doc: e.detail, same: e.detail === panel.data }), { once: true }));
+      panel.articles = articles;
+      return got;
+    }, FIXTURE_ARTICLES);
+    assert.equal(detail.bubbles, true);
+    assert.equal(detail.composed, true);
+    assert.equal(detail.same, true, 'detail is panel.data');
+    assert.deepEqual(detail.doc.sources.map((s) => s.id), ['a-agence', 'b-quotidien']);
+    const sources = await text(inPanel(page, '.sources'));
+    assert.match(sources, /Trump et Poutine se parlent pendant une heure et demie/);
+    assert.match(sources, /Agence exemple/);
+    assert.ok(await inPanel(page, '.sources a[href="https://example.org/agence/trump-poutine"]').count());
+    const call = detail.doc.facts.find((f) => f.id === 'call_duration/putin+trump');
+    assert.ok(call, 'the call duration is found in other wordings');
+    assert.equal(await text(inPanel(page, 'li.fact[data-fact="call_duration/putin+trump"] .value')), '1 h 30 (90 min)');
+    // Setting null goes back to the default articles.
+    await page.evaluate(() => { document.getElementById('panel').articles = null; });
+    await page.waitForFunction(() => document.getElementById('panel').data.sources.length === 5);
+    assert.equal(await page.evaluate(() => document.getElementById('panel').articles), null);
+    await close(p);
+  });
+
+  test('through the demo form: pasted text and .txt/.json files', async () => {
+    const p = await open('/');
+    const { page } = p;
+    await ready(page);
+    await page.fill('#try-text', 'Premier texte\nDonald Trump a eu un échange téléphonique de 90 minutes avec Vladimir Poutine.\n---\nSecond texte\nSelon le Kremlin, la conversation a duré une heure et demie.');
+    await page.click('button[type="submit"]');
+    await page.waitForFunction(() => document.getElementById('panel').data.sources.length === 2);
+    assert.deepEqual(await page.evaluate(() => document.getElementById('panel').data.sources.map((s) => s.title)), ['Premier texte', 'Second texte']);
+    assert.match(await page.locator('#try-status').textContent(), /2 source/);
+    await page.fill('#try-text', '');
+    await page.setInputFiles('#try-files', [
+      { name: 'une.txt', mimeType: 'text/plain', buffer: Buffer.from('Titre du fichier\nDonald Trump a parlé 90 minutes avec Vladimir Poutine.') },
+      { name: 'deux.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(FIXTURE_ARTICLES)) },
+    ]);
+    await page.click('button[type="submit"]');
+    await page.waitForFunction(() => document.getElementById('panel').data.sources.length === 3);
+    assert.deepEqual(await page.evaluate(() => document.getElementById('panel').data.sources.map((s) => s.id)), ['une', 'a-agence', 'b-quotidien']);
+    await close(p);
+  });
+
+  test('through src (same origin), with lang="en"', async () => {
+    const p = await open('/__test__/blank.html');
+    const { page } = p;
+    await page.addScriptTag({ type: 'module', url: '/fact-panel.js' });
+    const detail = await page.evaluate(() => {
+      const got = new Promise((ok) => document.addEventListener('fact-panel-ready', (e) => ok(e.detail), { once: true }));
+      const el = document.createElement('fact-panel');
+      el.id = 'p';
+      el.setAttribute('lang', 'en');
+      el.setAttribute('src', '/__test__/articles.json');
+      el.textContent = 'Loading…';
+      document.getElementById('main').append(el);
+      return got;
+    });
+    assert.deepEqual(detail.sources.map((s) => s.id), ['a-agence', 'b-quotidien']);
+    assert.match(await text(inPanel(page, '.sources h3', '#p')), /^Sources$/);
+    assert.match(await text(inPanel(page, '.facts h3', '#p')), /^Facts$/);
+    await close(p);
+  });
+
+  test('hostile input renders as text', async () => {
+    const p = await open('/__test__/blank.html');
+    const { page } = p;
+    await page.addScriptTag({ type: 'module', url: '/fact-panel.js' });
+    await page.evaluate(() => {
+      const el = document.createElement('fact-panel');
+      el.id = 'p';
+      el.setAttribute('src', '/__test__/hostile.json');
+      document.getElementById('main').append(el);
+    });
+    await ready(page, '#p');
+    await page.evaluate(() => {
+      for (const b of document.getElementById('p').shadowRoot.querySelectorAll('button[aria-expanded]')) b.click();
+      for (const b of document.getElementById('p').shadowRoot.querySelectorAll('button.ctx-toggle')) b.click();
+    });
+    const r = await page.evaluate(() => {
+      const root = document.getElementById('p').shadowRoot;
+      return {
+        elements: root.querySelectorAll('img, script, b, iframe, object, embed, svg').length,
+        links: [...root.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        pwned: window.__pwned,
+        text: root.textContent,
+        handlers: [...root.querySelectorAll('*')].flatMap((e) => e.getAttributeNames().filter((n) => n.startsWith('on'))),
+      };
+    });
+    assert.equal(r.elements, 0, 'no element was created from the input');
+    assert.deepEqual(r.links, [], 'javascript: URLs are not links');
+    assert.equal(r.pwned, undefined);
+    assert.deepEqual(r.handlers, []);
+    assert.ok(r.text.includes('<img src=x onerror="window.__pwned=1"> Titre piégé <script>window.__pwned=2</script>'), 'the title shows as text');
+    await close(p);
+  });
+});
+
+describe('errors', () => {
+  test('a failing src shows a clear message (role=alert) and one console.error; recovery clears it', async () => {
+    const p = await open('/__test__/blank.html');
+    const { page } = p;
+    await page.addScriptTag({ type: 'module', url: '/fact-panel.js' });
+    await page.evaluate(() => {
+      const el = document.createElement('fact-panel');
+      el.id = 'p';
+      el.setAttribute('src', '/__test__/missing.json');
+      el.textContent = 'Chargement…';
+      document.getElementById('main').append(el);
+    });
+    const alert = inPanel(page, '[role="alert"]', '#p');
+    await page.waitForFunction(() => document.getElementById('p').shadowRoot.querySelector('[role="alert"]').textContent);
+    assert.match(await text(alert), /n’a pas pu être affiché.*missing\.json.*404/);
+    assert.ok(await alert.isVisible());
+    assert.equal(await page.evaluate(() => document.getElementById('p').shadowRoot.querySelector('slot')), null, 'the loading text is gone');
+    // A good document, then bad articles: the last good panel stays.
+    await page.evaluate((a) => { document.getElementById('p').articles = a; }, FIXTURE_ARTICLES);
+    await ready(page, '#p');
+    assert.equal(await text(alert), '');
+    await page.evaluate(() => { document.getElementById('p').articles = [{ id: 'a', text: 'x' }, { id: 'a', text: 'y' }]; });
+    await page.waitForFunction(() => document.getElementById('p').shadowRoot.querySelector('[role="alert"]').textContent);
+    assert.match(await text(alert), /duplicate article id "a"/);
+    assert.ok(await inPanel(page, 'article.fp', '#p').isVisible(), 'the last good panel is still shown');
+    assert.equal(await page.evaluate(() => document.getElementById('p').data.sources[0].id), 'a-agence');
+    // 404 → 1 console error from the element + 1 from the browser's network log; bad articles → 1.
+    const own = p.log.errors.filter((e) => e.startsWith('<fact-panel>'));
+    assert.equal(own.length, 2, JSON.stringify(p.log.errors));
+    await close(p, { expectedErrors: p.log.errors.length });
+  });
+
+  test('a cross-origin src is refused without a request', async () => {
+    const p = await open('/__test__/blank.html');
+    const { page } = p;
+    await page.addScriptTag({ type: 'module', url: '/fact-panel.js' });
+    await page.evaluate(() => {
+      const el = document.createElement('fact-panel');
+      el.id = 'p';
+      el.setAttribute('src', 'https://example.org/articles.json');
+      document.getElementById('main').append(el);
+    });
+    await page.waitForFunction(() => document.getElementById('p').shadowRoot?.querySelector('[role="alert"]')?.textContent);
+    assert.match(await text(inPanel(page, '[role="alert"]', '#p')), /same-origin/);
+    await close(p, { expectedErrors: 1 });
+  });
+});
+
+describe('contract and performance', () => {
+  test('analyze() in the page gives the same JSON as the CLI', async () => {
+    const cli = (args) =>
+      execFileSync('cargo', ['run', '--quiet', '--bin', 'factpanel', '--', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const p = await open('/');
+    const { page } = p;
+    await ready(page);
+    const fromPage = await page.evaluate(async (fixture) => {
+      const m = await import('/pkg/factpanel.js');
+      return {
+        embedded: JSON.stringify(m.analyze(m.embeddedArticles()), null, 2),
+        fixture: JSON.stringify(m.analyze(fixture), null, 2),
+      };
+    }, FIXTURE_ARTICLES);
+    assert.equal(fromPage.embedded, cli(['--json']).trimEnd());
+    assert.equal(fromPage.fixture, cli(['--json', join(HERE, 'fixtures/articles.json')]).trimEnd());
+    await close(p);
+  });
+
+  test('performance marks and screenshots (1200 px, 320 px)', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    for (const [width, colorScheme] of [[1200, 'light'], [320, 'light'], [1200, 'dark']]) {
+      const p = await open('/', { width, colorScheme, height: 900 });
+      const { page } = p;
+      await ready(page);
+      const t = await page.evaluate(() => {
+        const mark = (n) => performance.getEntriesByName(n)[0]?.startTime;
+        const nav = performance.getEntriesByType('navigation')[0];
+        return { start: mark('factpanel:start'), rendered: mark('factpanel:rendered'), dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
+      });
+      assert.ok(t.start > 0 && t.rendered > t.start, JSON.stringify(t));
+      console.log(
+        `# ${width}px ${colorScheme}: factpanel:start ${t.start.toFixed(1)} ms, factpanel:rendered ${t.rendered.toFixed(1)} ms ` +
+          `(+${(t.rendered - t.start).toFixed(1)} ms; DOMContentLoaded ${t.dcl.toFixed(1)} ms, load ${t.load.toFixed(1)} ms)`,
+      );
+      await page.screenshot({ path: join(SHOTS, `demo-${width}-${colorScheme}.png`), fullPage: true });
+      if (width === 320) {
+        await page.locator('#panel').screenshot({ path: join(SHOTS, 'panel-320.png') });
+      } else if (colorScheme === 'light') {
+        await page.evaluate(() => {
+          const root = document.getElementById('panel').shadowRoot;
+          root.querySelector('button.fact-toggle').click();
+          root.querySelector('button.ctx-toggle').click();
+        });
+        await page.locator('#panel').screenshot({ path: join(SHOTS, 'panel-1200-open.png') });
+      }
+      await close(p);
+    }
+  });
+});
