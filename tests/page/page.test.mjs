@@ -406,6 +406,22 @@ describe('errors', () => {
     await close(p, { expectedErrors: p.log.errors.length });
   });
 
+  test('a wasm that cannot load gives a message, not a blank panel', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(server.url + '/');
+    await page.waitForFunction(() => document.getElementById('panel').shadowRoot?.querySelector('[role="alert"]')?.textContent);
+    assert.match(await text(inPanel(page, '[role="alert"]')), /n’a pas pu être affiché.*could not load the factpanel module/);
+    assert.equal(await page.evaluate(() => document.getElementById('panel').data), null);
+    assert.equal(errors.filter((e) => e.startsWith('<fact-panel>')).length, 1, JSON.stringify(errors));
+    assert.equal(errors.filter((e) => e.startsWith('uncaught')).length, 0, 'no exception escapes to the page');
+    await context.close();
+  });
+
   test('a cross-origin src is refused without a request', async () => {
     const p = await open('/__test__/blank.html');
     const { page } = p;

@@ -1,0 +1,24 @@
+// Types of the <fact-panel> element (www/fact-panel.js). The document types
+// come from the wasm glue's declarations (pkg/factpanel.d.ts).
+import type { FactpanelArticle, FactpanelDocument } from './pkg/factpanel.js';
+
+export declare class FactPanel extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** Registers the element under `tag` (once); returns the class. */
+  static define(tag?: string, registry?: CustomElementRegistry): typeof FactPanel;
+  /** Articles to analyse; `null` = use the `src` attribute (or the embedded corpus). */
+  articles: FactpanelArticle[] | null;
+  /** The last factpanel/1 document rendered, or `null`. */
+  readonly data: FactpanelDocument | null;
+}
+
+export default FactPanel;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fact-panel': FactPanel;
+  }
+  interface HTMLElementEventMap {
+    'fact-panel-ready': CustomEvent<FactpanelDocument>;
+  }
+}
