@@ -102,6 +102,7 @@ export class FactPanel extends HTMLElement {
   #texts = new Map(); // source id → text, for "read in the article"
   #token = 0;
   #queued = false;
+  #pending = false; // a change arrived while disconnected
   #lastError = '';
 
   constructor() {
@@ -132,7 +133,7 @@ export class FactPanel extends HTMLElement {
       }
       this.#setup();
       this.#upgradeProperty('articles');
-      if (!this.#doc) this.#schedule();
+      if (!this.#doc || this.#pending) this.#schedule();
     } catch (e) {
       this.#fail(e);
     }
@@ -196,6 +197,7 @@ export class FactPanel extends HTMLElement {
     this.#queued = true;
     queueMicrotask(() => {
       this.#queued = false;
+      this.#pending = !this.isConnected;
       if (this.isConnected) this.#update();
     });
   }
