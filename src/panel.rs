@@ -748,7 +748,7 @@ fn source_item(cx: &Ctx, n: usize, s: &Source) -> Node {
 #[doc(hidden)]
 pub mod web {
     pub use crate::wasm::{
-        analyze, embedded, embedded_articles, render, render_context, JsArticles, JsClaim, JsDocument, JsRenderOptions,
+        analyze, embedded, embedded_articles, render, render_context, JsArticles, JsClaim, JsDocument, JsRenderOptions, JsRoot,
     };
 }
 

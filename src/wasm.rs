@@ -140,6 +140,9 @@ extern "C" {
     /// One claim of a document (typed for TypeScript).
     #[wasm_bindgen(typescript_type = "FactpanelClaim")]
     pub type JsClaim;
+    /// Where to render: a ShadowRoot or an Element (checked at run time).
+    #[wasm_bindgen(typescript_type = "ShadowRoot | Element")]
+    pub type JsRoot;
 }
 
 /// Every error that crosses the boundary goes through here: a JS `Error`
@@ -218,7 +221,8 @@ struct ArticleId {
 /// old one is removed, so a failure leaves the previous panel in place.
 /// `options`: `{lang?: "fr" | "en", articles?: [{id, text}], idPrefix?}`.
 #[wasm_bindgen(js_name = render)]
-pub fn render(root: &web_sys::Node, doc: JsDocument, options: Option<JsRenderOptions>) -> Result<(), js_sys::Error> {
+pub fn render(root: &JsRoot, doc: JsDocument, options: Option<JsRenderOptions>) -> Result<(), js_sys::Error> {
+    let root = as_container(root, "render: the root")?;
     let json = stringify(&doc, "the document")?;
     let doc: crate::Document =
         serde_json::from_str(&json).map_err(|e| into_error(format!("not a factpanel/1 document: {e}")))?;
@@ -243,11 +247,21 @@ pub fn render(root: &web_sys::Node, doc: JsDocument, options: Option<JsRenderOpt
 /// and the value phrase in bold inside it. `claim` is one of the document's
 /// claims (`doc.facts[f].claims[c]` for `data-claim="f:c"`).
 #[wasm_bindgen(js_name = renderContext)]
-pub fn render_context(region: &web_sys::Node, text: &str, claim: JsClaim) -> Result<(), js_sys::Error> {
+pub fn render_context(region: &JsRoot, text: &str, claim: JsClaim) -> Result<(), js_sys::Error> {
+    let region = as_container(region, "renderContext: the region")?;
     let json = stringify(&claim, "the claim")?;
     let claim: crate::model::Claim =
         serde_json::from_str(&json).map_err(|e| into_error(format!("not a factpanel/1 claim: {e}")))?;
     replace_children(region, &panel::context_children(text, &claim))
+}
+
+/// The value as a DOM node that can hold the panel (an Element or a
+/// ShadowRoot), or a clear error.
+fn as_container<'a>(v: &'a JsValue, what: &str) -> Result<&'a web_sys::Node, js_sys::Error> {
+    v.dyn_ref::<web_sys::Element>()
+        .map(|e| e.as_ref())
+        .or_else(|| v.dyn_ref::<web_sys::ShadowRoot>().map(|r| r.as_ref()))
+        .ok_or_else(|| into_error(format!("{what} must be an Element or a ShadowRoot")))
 }
 
 /// Builds `nodes` off-document, then replaces `root`'s children with them.

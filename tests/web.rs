@@ -60,7 +60,7 @@ fn js_slice(text: &str, start: usize, end: usize) -> String {
 fn seed_panel(lang: &str) -> (Element, Document) {
     let root = host();
     let doc = embedded().unwrap();
-    render(&root, doc.clone().unchecked_into(), Some(options(lang, &factpanel::corpus::articles()).unchecked_into()))
+    render(root.unchecked_ref(), doc.clone().unchecked_into(), Some(options(lang, &factpanel::corpus::articles()).unchecked_into()))
         .unwrap();
     (root, from_js(&doc))
 }
@@ -138,7 +138,7 @@ fn check_highlights(root: &Element, doc: &Document, texts: &BTreeMap<String, Str
             // The region names its claim; fill it as the element does.
             let (fi, ci) = ctx.get_attribute("data-claim").unwrap().split_once(':').map(|(a, b)| (a.parse::<usize>().unwrap(), b.parse::<usize>().unwrap())).unwrap();
             assert_eq!(&doc.facts[fi].claims[ci], c);
-            render_context(&ctx, text, js(c).unchecked_into()).unwrap();
+            render_context(ctx.unchecked_ref(), text, js(c).unchecked_into()).unwrap();
             assert_eq!(self::text(&ctx), *text);
             let ctx_mark = ctx.query_selector("mark").unwrap().unwrap();
             assert_eq!(self::text(&ctx_mark), js_slice(text, c.start, c.end), "context mark in {}", f.id);
@@ -209,7 +209,7 @@ fn hostile_doc() -> (Document, Vec<Article>) {
 fn hostile_text_in_a_document_stays_text() {
     let (doc, articles) = hostile_doc();
     let root = host();
-    render(&root, js(&doc).unchecked_into(), Some(options("fr", &articles).unchecked_into())).unwrap();
+    render(root.unchecked_ref(), js(&doc).unchecked_into(), Some(options("fr", &articles).unchecked_into())).unwrap();
     assert!(all(&root, "img, script, svg, b, i, u, em").is_empty(), "markup was created");
     let t = text(&root);
     for s in [HOSTILE_TITLE, "<script>window.__pwned=2</script>", "<svg onload=alert(1)>", "<u>Outlet</u>", "<em>note</em>", "<i>Trump</i>"] {
@@ -237,7 +237,7 @@ fn hostile_articles_through_analyze_stay_text() {
     ];
     let doc = analyze(js(&articles).unchecked_into()).unwrap();
     let root = host();
-    render(&root, doc, Some(options("fr", &articles).unchecked_into())).unwrap();
+    render(root.unchecked_ref(), doc, Some(options("fr", &articles).unchecked_into())).unwrap();
     assert!(all(&root, "img, script").is_empty());
     assert!(text(&root).contains("<script>window.__pwned=4</script>"));
     assert!(js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap().is_undefined());
@@ -293,15 +293,21 @@ fn errors_cross_as_js_errors_with_clear_messages() {
     // A failed render keeps the previous panel.
     let (root, _) = seed_panel("fr");
     let before = root.inner_html();
-    let m = error_message(render(&root, js(&serde_json::json!({"schema": "nope"})).unchecked_into(), None));
+    let m = error_message(render(root.unchecked_ref(), js(&serde_json::json!({"schema": "nope"})).unchecked_into(), None));
     assert!(m.contains("not a factpanel/1 document"), "{m}");
-    let m = error_message(render(&root, embedded().unwrap(), Some(js(&serde_json::json!({"articles": 3})).unchecked_into())));
+    let m = error_message(render(root.unchecked_ref(), embedded().unwrap(), Some(js(&serde_json::json!({"articles": 3})).unchecked_into())));
     assert!(m.contains("bad render options"), "{m}");
     assert_eq!(root.inner_html(), before);
     root.remove();
 
+    let m = error_message(render(JsValue::NULL.unchecked_ref(), embedded().unwrap(), None));
+    assert!(m.contains("render: the root must be an Element or a ShadowRoot"), "{m}");
+    let text_node: JsValue = document().create_text_node("x").into();
+    let m = error_message(render(text_node.unchecked_ref(), embedded().unwrap(), None));
+    assert!(m.contains("must be an Element or a ShadowRoot"), "{m}");
+
     let region = host();
-    let m = error_message(render_context(&region, "x", js(&serde_json::json!({"quote": 1})).unchecked_into()));
+    let m = error_message(render_context(region.unchecked_ref(), "x", js(&serde_json::json!({"quote": 1})).unchecked_into()));
     assert!(m.contains("not a factpanel/1 claim"), "{m}");
     region.remove();
 }
@@ -311,8 +317,8 @@ fn renders_into_a_shadow_root_and_replaces_previous_content() {
     let h = host();
     let shadow = h.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
     let doc = embedded().unwrap();
-    render(&shadow, doc.clone().unchecked_into(), None).unwrap();
-    render(&shadow, doc, None).unwrap();
+    render(shadow.unchecked_ref(), doc.clone().unchecked_into(), None).unwrap();
+    render(shadow.unchecked_ref(), doc, None).unwrap();
     assert_eq!(shadow.query_selector_all("article").unwrap().length(), 1);
     // Without articles there is no context view, but quotes are there.
     assert_eq!(shadow.query_selector_all(".context").unwrap().length(), 0);
