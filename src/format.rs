@@ -637,7 +637,7 @@ pub fn ui(key: Ui, lang: Lang) -> &'static str {
         Ui::CoveredBy => if fr { "couvert par" } else { "covered by" },
         Ui::Facts => if fr { "Les faits" } else { "Facts" },
         Ui::Positions => if fr { "Qui pense quoi" } else { "Who holds which position" },
-        Ui::Sources => if fr { "Sources" } else { "Sources" },
+        Ui::Sources => "Sources",
         Ui::Actor => if fr { "Acteur" } else { "Actor" },
         Ui::ShowQuotes => if fr { "Voir les citations" } else { "Show quotes" },
         Ui::HideQuotes => if fr { "Masquer les citations" } else { "Hide quotes" },

@@ -619,7 +619,7 @@ pub fn context_children(text: &str, c: &Claim) -> Vec<Node> {
     }
     let mut mark = Node::el("mark").attr("class", "ctx-quote");
     match split_quote(c) {
-        Some((pre, val, post)) if &text[a..b] == c.quote => {
+        Some((pre, val, post)) if text[a..b] == c.quote => {
             mark = mark.push_text(pre).child(Node::el("strong").push_text(val)).push_text(post);
         }
         _ => mark = mark.push_text(&text[a..b]),

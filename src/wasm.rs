@@ -293,8 +293,15 @@ fn build(document: &web_sys::Document, node: &Node) -> Result<web_sys::Node, JsV
                     el.set_attribute(name, value)?;
                 }
             }
-            for c in children {
-                el.append_child(&build(document, c)?)?;
+            match children.as_slice() {
+                // One text child: `textContent` makes the text node (one
+                // call instead of two; never parsed as HTML either).
+                [Node::Text(t)] => el.set_text_content(Some(t)),
+                _ => {
+                    for c in children {
+                        el.append_child(&build(document, c)?)?;
+                    }
+                }
             }
             Ok(el.into())
         }
