@@ -24,7 +24,7 @@
 //! ```
 //! let articles = vec![factpanel::Article::new(
 //!     "a",
-//!     "Donald Trump a eu un échange téléphonique de 90 minutes avec Vladimir Poutine.",
+//!     "Vladimir Poutine et Donald Trump se sont parlé au téléphone pendant 90 minutes.",
 //! )];
 //! let doc = factpanel::analyze(&articles).unwrap();
 //! let fact = &doc.facts[0];

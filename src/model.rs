@@ -17,7 +17,7 @@ pub const MENTIONS_SCHEMA: &str = "factpanel-mentions/1";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
-    /// Source id, unique within one analysis (`003_4c2571a8f38eeca3`).
+    /// Source id, unique within one analysis (the file name for `.txt` input).
     pub id: String,
     /// The article text exactly as collected; offsets point into it.
     pub text: String,

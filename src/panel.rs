@@ -792,7 +792,7 @@ mod tests {
         }
     }
 
-    const T1: &str = "Titre un\nLe 12 février, Donald Trump a eu un échange de 90 minutes avec Vladimir Poutine. Suite.";
+    const T1: &str = "Titre un\nLe 3 mars, Donald Trump a tenu un appel de 90 minutes avec Vladimir Poutine. Suite.";
     const T2: &str = "Titre deux 🇫🇷\nSelon le Kremlin, l'appel a duré une heure et demie. Hegseth juge l'adhésion « irréaliste ».";
     const T3: &str = "<img src=x onerror=alert(1)>\nTrump a parlé « plus d'une heure » <script>alert(2)</script> avec Poutine.";
 
@@ -818,7 +818,7 @@ mod tests {
             value: Value::duration(Interval::exact(90)),
             status: Status::Agreed,
             claims: vec![
-                claim("a", T1, "Donald Trump a eu un échange de 90 minutes avec Vladimir Poutine.", "90 minutes", Value::duration(Interval::exact(90)), None, Agreement::Precise),
+                claim("a", T1, "Donald Trump a tenu un appel de 90 minutes avec Vladimir Poutine.", "90 minutes", Value::duration(Interval::exact(90)), None, Agreement::Precise),
                 claim("b", T2, "Selon le Kremlin, l'appel a duré une heure et demie.", "une heure et demie", Value::duration(Interval::exact(90)), Some("kremlin"), Agreement::Precise),
                 claim("c", T3, "Trump a parlé « plus d'une heure » <script>alert(2)</script> avec Poutine.", "plus d'une heure", Value::duration(Interval { min: Some(crate::model::Minutes(60)), max: None }), Some("trump"), Agreement::Compatible),
             ],

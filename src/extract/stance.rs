@@ -4,15 +4,15 @@
 //! and a position cue ("n'est pas réaliste") states a position; each cue
 //! goes to the closest topic mention. The holder is, in order:
 //! 1. the grammatical subject of the cue (the closest actor before it in its
-//!    clause that no preposition governs: "Moscou qui ne veut en aucun cas"),
+//!    clause that no preposition governs: "le Kremlin qui refuse …"),
 //!    unless that subject is the speaker's own side ("les États-Unis ne
 //!    croient pas …" said by their defence secretary), then the speaker;
 //! 2. the speaker of the reported speech the cue stands in;
 //! 3. the subject of the sentence.
 //!
-//! Agreement ("je suis d'accord avec cela", "sur la même longueur d'onde
-//! que Moscou", "c'est le même message") gives its holder the position it
-//! agrees with: the named actor's, or else the latest one stated before.
+//! Agreement ("je partage cet avis", "en phase avec X", "le même message")
+//! gives its holder the position it agrees with: the named actor's, or else
+//! the latest one stated before.
 
 use super::matcher::{find_any, Match};
 use super::refs::subject_in;
