@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for the given number of seconds each (default 60)
+# and prints how many inputs each executed.
+#
+#   fuzz/run.sh [seconds]        e.g. fuzz/run.sh 600
+#
+# Needs a nightly toolchain and cargo-fuzz (installed if missing). Inputs
+# are at most MAX_LEN bytes (default 4096). No sanitizer: the crate forbids
+# unsafe code, and without ASan the targets run several times faster. A
+# crash stops its target, leaves the input in fuzz/artifacts/<target>/ and
+# makes this script exit non-zero after the other targets have run; turn
+# each one into a test in tests/regressions.rs.
+set -euo pipefail
+
+SECONDS_EACH="${1:-60}"
+MAX_LEN="${MAX_LEN:-4096}"
+TARGETS=(pipeline duration)
+DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$DIR"
+
+if ! cargo +nightly --version >/dev/null 2>&1; then
+    echo "fuzz: installing the nightly toolchain" >&2
+    rustup toolchain install nightly --profile minimal
+fi
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    echo "fuzz: installing cargo-fuzz" >&2
+    cargo install cargo-fuzz
+fi
+
+# Seed corpora: the seed articles for the pipeline, their lines for the
+# duration scanner (both only the first time; libFuzzer adds to them).
+mkdir -p corpus/pipeline corpus/duration
+if [ -z "$(ls -A corpus/pipeline)" ]; then
+    for f in ../data/articles/*.txt; do
+        { printf '\000'; head -c $((MAX_LEN - 1)) "$f"; } >"corpus/pipeline/$(basename "$f" .txt)"
+    done
+fi
+if [ -z "$(ls -A corpus/duration)" ]; then
+    i=0
+    grep -h -v '^[[:space:]]*$' ../data/articles/*.txt | while IFS= read -r line; do
+        i=$((i + 1))
+        printf '%s' "${line:0:400}" >"corpus/duration/line$i"
+    done
+fi
+
+status=0
+results=()
+for t in "${TARGETS[@]}"; do
+    echo "==> fuzz $t for ${SECONDS_EACH}s (max_len $MAX_LEN)" >&2
+    log="$(mktemp)"
+    set +e
+    cargo +nightly fuzz run --sanitizer none "$t" -- \
+        -max_total_time="$SECONDS_EACH" -max_len="$MAX_LEN" -print_final_stats=1 2>&1 | tee "$log" >&2
+    rc=${PIPESTATUS[0]}
+    set -e
+    execs="$(awk '/stat::number_of_executed_units:/ { print $2 }' "$log" | tail -n 1)"
+    if [ -z "$execs" ]; then
+        execs="$(grep -oE '^#[0-9]+' "$log" | tail -n 1 | tr -d '#')"
+    fi
+    rm -f "$log"
+    if [ "$rc" = 0 ]; then verdict=ok; else verdict="CRASH (exit $rc, see fuzz/artifacts/$t/)"; status=1; fi
+    results+=("$(printf '%-10s %14s executions in %ss  %s' "$t" "${execs:-?}" "$SECONDS_EACH" "$verdict")")
+done
+
+printf '\n%s\n' "fuzz results"
+printf '%s\n' "${results[@]}"
+exit "$status"
