@@ -4,6 +4,7 @@
 #   ./build.sh          release wasm + JS glue into www/pkg/, prints the sizes
 #   ./build.sh serve    build, then serve www/ on http://127.0.0.1:8080/
 #   ./build.sh test     install what is missing, then run every test suite
+#   ./build.sh fuzz [s] run each fuzz target for s seconds (default 60), print exec counts
 #   ./build.sh help     this text
 #
 # Each subcommand is a `cmd_*` function dispatched by the `case` at the end;
@@ -220,7 +221,14 @@ cmd_test() {
 }
 
 cmd_help() {
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+# ---------------------------------------------------------------- fuzz
+
+# ./build.sh fuzz [seconds] [target ...]: see fuzz/run.sh and docs/robustness.md.
+cmd_fuzz() {
+    "$ROOT/fuzz/run.sh" "${1:-60}" "${@:2}"
 }
 
 # ---------------------------------------------------------------- dispatch
@@ -232,7 +240,7 @@ case "$cmd" in
     serve) cmd_serve "$@" ;;
     test) cmd_test "$@" ;;
     # bench) cmd_bench "$@" ;;   # added by the benchmark work
-    # fuzz) cmd_fuzz "$@" ;;     # ./build.sh fuzz [seconds], added by the fuzzing work
+    fuzz) cmd_fuzz "$@" ;;
     help | -h | --help) cmd_help ;;
     *)
         echo "unknown subcommand: $cmd" >&2
