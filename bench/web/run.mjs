@@ -1,0 +1,139 @@
+// The wasm part of ./build.sh bench, in headless Chromium.
+//
+//   node run.mjs CORPUS_DIR [NAME ...]    (after ./build.sh built www/pkg/)
+//
+// CORPUS_DIR holds NAME.json files (arrays of articles, as written by
+// `examples/scale --dump`). Measures, each on fresh pages:
+//   - instantiate: import of the glue, then init() = fetch + compile +
+//     instantiate of www/pkg/factpanel_bg.wasm (median of RUNS pages);
+//   - analyze(): MB/s of article text on each corpus (median of runs);
+//   - the demo page (www/index.html, the seed corpus): time from navigation
+//     start to the `factpanel:rendered` mark (median of RUNS page loads).
+// Prints one JSON object on stdout; progress goes to stderr.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const WWW = resolve(HERE, '../../www');
+const PAGE = resolve(HERE, 'page');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync',
+];
+const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 9);
+
+const [corpusDir, ...names] = process.argv.slice(2);
+if (!corpusDir) {
+  console.error('usage: node run.mjs CORPUS_DIR [NAME ...]');
+  process.exit(2);
+}
+const CORPUS = resolve(corpusDir);
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
+};
+
+/** www/ at /, the bench page at /__bench__/, the corpora at /__corpus__/; loopback only. */
+function serve() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let [root, rel] = [WWW, path];
+    if (path.startsWith('/__bench__/')) [root, rel] = [PAGE, path.slice('/__bench__'.length)];
+    if (path.startsWith('/__corpus__/')) [root, rel] = [CORPUS, path.slice('/__corpus__'.length)];
+    let file = normalize(join(root, rel));
+    if (!file.startsWith(root)) return res.writeHead(403).end();
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${server.address().port}`, server })));
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const log = (...a) => console.error('[web]', ...a);
+
+const { url, server } = await serve();
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const out = { chromium: browser.version(), runs: RUNS };
+
+async function fresh(path) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(url + path);
+  return { page, context, errors };
+}
+
+try {
+  // 1. Instantiate.
+  const inst = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { page, context } = await fresh('/__bench__/');
+    await page.waitForFunction(() => typeof window.benchInstantiate === 'function');
+    inst.push(await page.evaluate(() => window.benchInstantiate()));
+    await context.close();
+  }
+  out.instantiate = {
+    import_ms: median(inst.map((x) => x.import_ms)),
+    init_ms: median(inst.map((x) => x.init_ms)),
+    first_call_ms: median(inst.map((x) => x.first_call_ms)),
+    second_call_ms: median(inst.map((x) => x.second_call_ms)),
+    all_init_ms: inst.map((x) => x.init_ms),
+  };
+  log(`init() median ${out.instantiate.init_ms.toFixed(1)} ms; first analyze() call ${out.instantiate.first_call_ms.toFixed(1)} ms, second ${out.instantiate.second_call_ms.toFixed(1)} ms`);
+
+  // 2. analyze() per corpus, one page for all (the module tiers up as it runs).
+  out.analyze = {};
+  {
+    const { page, context, errors } = await fresh('/__bench__/');
+    await page.waitForFunction(() => typeof window.benchAnalyze === 'function');
+    for (const name of names) {
+      const big = /^(synth-)?(1000|10000)$/.test(name);
+      const r = await page.evaluate(
+        ([u, reps, budget, warmup]) => window.benchAnalyze(u, reps, budget, warmup),
+        [`/__corpus__/${name}.json`, big ? 5 : 15, big ? 40 : 10, !name.endsWith('10000')],
+      );
+      out.analyze[name] = r;
+      log(`analyze ${name}: ${r.articles} articles, ${(r.bytes / 1e6).toFixed(2)} MB, ${r.reps} runs, median ${(r.median_s * 1000).toFixed(1)} ms, ${r.mb_s.toFixed(2)} MB/s`);
+    }
+    if (errors.length) throw new Error(`bench page errors: ${errors.join('; ')}`);
+    await context.close();
+  }
+
+  // 3. The demo page: navigation start → factpanel:rendered.
+  const rendered = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { page, context, errors } = await fresh('/');
+    await page.waitForFunction(() => performance.getEntriesByName('factpanel:rendered').length > 0, null, { timeout: 30_000 });
+    rendered.push(await page.evaluate(() => {
+      const r = performance.getEntriesByName('factpanel:rendered')[0].startTime;
+      const s = performance.getEntriesByName('factpanel:start')[0]?.startTime ?? null;
+      const nav = performance.getEntriesByType('navigation')[0];
+      return { rendered_ms: r, start_ms: s, dcl_ms: nav?.domContentLoadedEventEnd ?? null };
+    }));
+    if (errors.length) throw new Error(`demo page errors: ${errors.join('; ')}`);
+    await context.close();
+  }
+  out.demo = {
+    rendered_ms: median(rendered.map((x) => x.rendered_ms)),
+    start_ms: median(rendered.map((x) => x.start_ms)),
+    dcl_ms: median(rendered.map((x) => x.dcl_ms)),
+    all_rendered_ms: rendered.map((x) => x.rendered_ms),
+  };
+  log(`demo page: factpanel:rendered at ${out.demo.rendered_ms.toFixed(1)} ms (median of ${RUNS})`);
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(JSON.stringify(out));
