@@ -473,6 +473,12 @@ describe('contract and performance', () => {
         `# ${width}px ${colorScheme}: factpanel:start ${t.start.toFixed(1)} ms, factpanel:rendered ${t.rendered.toFixed(1)} ms ` +
           `(+${(t.rendered - t.start).toFixed(1)} ms; DOMContentLoaded ${t.dcl.toFixed(1)} ms, load ${t.load.toFixed(1)} ms)`,
       );
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        panel: document.getElementById('panel').getBoundingClientRect().width,
+      }));
+      assert.ok(overflow.page <= width, `the page is ${overflow.page} px wide at ${width} px`);
+      if (width === 320) assert.ok(overflow.panel >= 270 && overflow.panel <= 300, `panel ${overflow.panel} px`);
       await page.screenshot({ path: join(SHOTS, `demo-${width}-${colorScheme}.png`), fullPage: true });
       if (width === 320) {
         await page.locator('#panel').screenshot({ path: join(SHOTS, 'panel-320.png') });
