@@ -375,14 +375,14 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
         if c.is_alphabetic() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                let next_alpha = text[j + d.len_utf8()..].chars().next().is_some_and(|x| x.is_alphanumeric());
+                let next_alpha = || text[j + d.len_utf8()..].chars().next().is_some_and(|x| x.is_alphanumeric());
                 if d.is_alphanumeric() {
                     end = j + d.len_utf8();
                     it.next();
-                } else if d == '-' && next_alpha {
+                } else if d == '-' && next_alpha() {
                     end = j + 1;
                     it.next();
-                } else if d == '\'' && next_alpha {
+                } else if d == '\'' && next_alpha() {
                     // Elision: the apostrophe ends this token.
                     end = j + 1;
                     it.next();
@@ -392,7 +392,7 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
                 }
             }
             let word = &text[i..end];
-            let lower = word.to_lowercase();
+            let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
             let cap = c.is_uppercase();
             // Inverted subject pronoun: "a-t-il", "dit-il", "estime-t-elle".
             let mut split = None;
@@ -429,8 +429,8 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
         } else if c.is_ascii_digit() || c.is_numeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                let next_digit = text[j + d.len_utf8()..].chars().next().is_some_and(|x| x.is_ascii_digit());
-                if d.is_ascii_digit() || (matches!(d, ',' | '.' | '-' | ':') && next_digit) {
+                let next_digit = || text[j + d.len_utf8()..].chars().next().is_some_and(|x| x.is_ascii_digit());
+                if d.is_ascii_digit() || (matches!(d, ',' | '.' | '-' | ':') && next_digit()) {
                     end = j + d.len_utf8();
                     it.next();
                 } else {

@@ -154,7 +154,8 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
             i += 1;
             continue;
         }
-        let after_prep = {
+        // Computed only for the tokens that start a mention.
+        let after_prep = || {
             let mut j = i;
             while j > 0 && rules.references.titles.iter().any(|w| w == &toks[j - 1].lower) {
                 j -= 1;
@@ -189,13 +190,13 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
             .max();
         if let Some((n, ids, plural)) = best {
             if plural_len.is_none_or(|p| n >= p) {
-                out.push(EntMention { t0: i, t1: i + n, ids, form: MentionForm::Name, plural, after_prep, quoted: t.quoted });
+                out.push(EntMention { t0: i, t1: i + n, ids, form: MentionForm::Name, plural, after_prep: after_prep(), quoted: t.quoted });
                 i += n;
                 continue;
             }
         }
         if let Some(n) = plural_len {
-            out.push(EntMention { t0: i, t1: i + n, ids: vec![], form: MentionForm::Plural, plural: true, after_prep, quoted: t.quoted });
+            out.push(EntMention { t0: i, t1: i + n, ids: vec![], form: MentionForm::Plural, plural: true, after_prep: after_prep(), quoted: t.quoted });
             i += n;
             continue;
         }
@@ -207,7 +208,7 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
             None
         };
         if let Some(form) = form {
-            out.push(EntMention { t0: i, t1: i + 1, ids: vec![], form, plural: false, after_prep, quoted: t.quoted });
+            out.push(EntMention { t0: i, t1: i + 1, ids: vec![], form, plural: false, after_prep: after_prep(), quoted: t.quoted });
         }
         i += 1;
     }
