@@ -5,6 +5,7 @@
 #   ./build.sh serve    build, then serve www/ on http://127.0.0.1:8080/
 #   ./build.sh test     install what is missing, then run every test suite
 #   ./build.sh fuzz [s] run each fuzz target for s seconds (default 60), print exec counts
+#   ./build.sh bench    run every benchmark (native, wasm in Chromium, size, peer), print the table
 #   ./build.sh help     this text
 #
 # Each subcommand is a `cmd_*` function dispatched by the `case` at the end;
@@ -221,7 +222,7 @@ cmd_test() {
 }
 
 cmd_help() {
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 # ---------------------------------------------------------------- fuzz
@@ -229,6 +230,13 @@ cmd_help() {
 # ./build.sh fuzz [seconds] [target ...]: see fuzz/run.sh and docs/robustness.md.
 cmd_fuzz() {
     "$ROOT/fuzz/run.sh" "${1:-60}" "${@:2}"
+}
+
+# ---------------------------------------------------------------- bench
+
+# ./build.sh bench: see bench/run.sh (not a test; CI never runs it).
+cmd_bench() {
+    "$ROOT/bench/run.sh" "$@"
 }
 
 # ---------------------------------------------------------------- dispatch
@@ -239,7 +247,7 @@ case "$cmd" in
     build) cmd_build "$@" ;;
     serve) cmd_serve "$@" ;;
     test) cmd_test "$@" ;;
-    # bench) cmd_bench "$@" ;;   # added by the benchmark work
+    bench) cmd_bench "$@" ;;
     fuzz) cmd_fuzz "$@" ;;
     help | -h | --help) cmd_help ;;
     *)

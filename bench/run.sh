@@ -51,6 +51,7 @@ done
     printf '"mem_gib":%s,' "$(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)"
     printf '"rustc":"%s",' "$(rustc --version)"
     printf '"node":"%s",' "$(node --version)"
+    printf '"load_start":"%s",' "$(cut -d' ' -f1-3 /proc/loadavg)"
     printf '"date":"%s"}\n' "$(date -u +%Y-%m-%dT%H:%MZ)"
 } >"$OUT/machine.json"
 
@@ -106,4 +107,5 @@ console.log(JSON.stringify(probes.map((p, i) => ({ id: "probe-" + i, text: p, la
 "$CLI" --mentions --json "$CORPUS/probes.json" >"$OUT/ours-probes.json"
 
 # ---------------------------------------------------------------- table
+cut -d' ' -f1-3 /proc/loadavg >"$OUT/load-end.txt"
 node bench/report.mjs "$OUT" "$TARGET_DIR/criterion/pipeline" | tee "$OUT/report.md"
