@@ -45,6 +45,7 @@ pub mod panel;
 pub mod reconcile;
 pub mod rules;
 pub mod text;
+mod toml;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

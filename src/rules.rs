@@ -24,27 +24,24 @@
 //!
 //! Elisions are separate tokens: write `d' une heure`, `l' otan`.
 
-use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use crate::model::{Stance, Topic};
+use crate::toml::Table;
 
 const RULES_TOML: &str = include_str!("../data/rules/fr.toml");
 
 /// The parsed rules file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Rules {
     /// Lines that never yield claims.
     pub boilerplate: Boilerplate,
     /// Sentence segmentation data.
     pub segmentation: Segmentation,
     /// Known entities.
-    #[serde(rename = "entity")]
     pub entities: Vec<EntityDef>,
     /// Phrases that name several entities at once.
-    #[serde(rename = "group", default)]
     pub groups: Vec<GroupDef>,
     /// Pronouns and references.
     pub references: References,
@@ -53,34 +50,28 @@ pub struct Rules {
     /// Named phrase classes used by patterns as `@name`.
     pub lexicon: BTreeMap<String, Vec<String>>,
     /// Claim rules.
-    #[serde(rename = "rule")]
     pub claim_rules: Vec<RuleDef>,
     /// Topics of positions.
-    #[serde(rename = "topic")]
     pub topics: Vec<TopicDef>,
     /// Position cues.
-    #[serde(rename = "position")]
     pub positions: Vec<PositionDef>,
     /// Prisoner releases.
     pub release: Release,
     /// Dates.
     pub dates: Dates,
     /// Event markers, for telling events apart.
-    #[serde(rename = "marker", default)]
     pub markers: Vec<MarkerDef>,
     /// Reconciliation parameters.
     pub reconcile: ReconcileParams,
     /// Labels for readers.
     pub labels: Labels,
 
-    #[serde(skip)]
     compiled: Compiled,
 }
 
 /// Boilerplate line descriptions. Globs: `*` is any text, `#` one or more
 /// digits; matching is case-insensitive on the trimmed line.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Boilerplate {
     /// A line equal to one of these is boilerplate.
     pub line_exact: Vec<String>,
@@ -157,16 +148,14 @@ fn glob_match(g: &str, s: &str) -> Option<usize> {
 }
 
 /// Sentence segmentation data.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Segmentation {
     /// Words that take a period without ending a sentence (`M`, `Mme`).
     pub abbreviations: Vec<String>,
 }
 
 /// What kind of thing an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntityKind {
     /// A person: can take part in a call.
     Person,
@@ -179,8 +168,7 @@ pub enum EntityKind {
 }
 
 /// A known entity.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct EntityDef {
     /// Lowercase ASCII id.
     pub id: String,
@@ -197,16 +185,13 @@ pub struct EntityDef {
     /// Phrases that name it.
     pub aliases: Vec<String>,
     /// The institution it speaks for (`hegseth` → `united_states`).
-    #[serde(default)]
     pub member_of: Option<String>,
     /// Phrases among `aliases` that are plural ("les Russes").
-    #[serde(default)]
     pub plural: Vec<String>,
 }
 
 /// A phrase naming several entities ("ses homologues russe et ukrainien").
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct GroupDef {
     /// The phrase.
     pub text: String,
@@ -215,8 +200,7 @@ pub struct GroupDef {
 }
 
 /// Pronouns and other references resolved to entities.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct References {
     /// Third person singular ("il", "lui").
     pub singular: Vec<String>,
@@ -235,8 +219,7 @@ pub struct References {
 }
 
 /// Reported speech.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Attribution {
     /// Verbs of saying, as tokens ("déclaré", "a-t-il" is split already).
     pub verbs: Vec<String>,
@@ -249,8 +232,7 @@ pub struct Attribution {
 }
 
 /// One claim rule.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct RuleDef {
     /// Unique id (`call_duration.noun_de`).
     pub id: String,
@@ -259,7 +241,6 @@ pub struct RuleDef {
     /// Patterns; any may match.
     pub patterns: Vec<String>,
     /// For `timing` rules: the start it gives.
-    #[serde(default)]
     pub value: Option<String>,
     /// Sentences in which the rule must produce its claim.
     pub examples: Vec<String>,
@@ -268,8 +249,7 @@ pub struct RuleDef {
 }
 
 /// What a claim rule finds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RuleKind {
     /// A duration bound to a call (`@duration` in the pattern).
     CallDuration,
@@ -290,8 +270,7 @@ pub enum RuleKind {
 }
 
 /// A topic and the patterns that mention it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct TopicDef {
     /// The topic.
     pub id: Topic,
@@ -300,15 +279,13 @@ pub struct TopicDef {
 }
 
 /// A position and its cues.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct PositionDef {
     /// The position.
     pub id: Stance,
     /// Patterns.
     pub patterns: Vec<String>,
     /// Whether a negation just before the cue cancels it.
-    #[serde(default)]
     pub negatable: bool,
     /// Sentences in which a stance with this position must be found.
     pub examples: Vec<String>,
@@ -317,8 +294,7 @@ pub struct PositionDef {
 }
 
 /// How to tell who released a prisoner.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Release {
     /// Words for being held ("détenu en Russie").
     pub detained: Vec<String>,
@@ -331,8 +307,7 @@ pub struct Release {
 }
 
 /// Date words.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Dates {
     /// Weekday names, Monday first.
     pub weekdays: Vec<String>,
@@ -343,8 +318,7 @@ pub struct Dates {
 }
 
 /// A phrase that characterizes an event, for telling events apart.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct MarkerDef {
     /// The phrase pattern.
     pub pattern: String,
@@ -353,8 +327,7 @@ pub struct MarkerDef {
 }
 
 /// Reconciliation parameters.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct ReconcileParams {
     /// A duration interval no wider than this share of its value is precise.
     pub precise_tolerance: f64,
@@ -367,8 +340,7 @@ pub struct ReconcileParams {
 
 /// Reader-facing label templates (French). `{p}` is the participants,
 /// `{a}` the actor, `{x}` the person.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Labels {
     /// Per kind.
     pub kinds: BTreeMap<String, String>,
@@ -717,9 +689,174 @@ fn compile_pattern(p: &str, c: &Compiled) -> Result<Pattern, String> {
 
 /// Loads and validates the embedded rules.
 pub fn load(src: &str) -> Result<Rules, String> {
-    let mut r: Rules = basic_toml::from_str(src).map_err(|e| format!("rules file: {e}"))?;
+    let tree = crate::toml::parse(src).map_err(|e| format!("rules file: {e}"))?;
+    let mut r = read_rules(&Table::new(&tree, "rules file")?).map_err(|e| format!("rules file: {e}"))?;
     r.compile()?;
     Ok(r)
+}
+
+fn enum_of<T: serde::de::DeserializeOwned>(t: &Table, key: &'static str, s: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_string()))
+        .map_err(|_| format!("{}: {key:?} has an unknown value {s:?}", t.ctx()))
+}
+
+fn read_rules(t: &Table) -> Result<Rules, String> {
+    let bp = t.table("boilerplate")?;
+    let boilerplate = Boilerplate {
+        line_exact: bp.strs("line_exact")?,
+        line_glob: bp.strs("line_glob")?,
+        tail_glob: bp.strs("tail_glob")?,
+        metadata_prefix_glob: bp.strs("metadata_prefix_glob")?,
+    };
+    bp.finish()?;
+    let sg = t.table("segmentation")?;
+    let segmentation = Segmentation { abbreviations: sg.strs("abbreviations")? };
+    sg.finish()?;
+    let mut entities = Vec::new();
+    for e in t.tables("entity")? {
+        let kind = match e.str("kind")?.as_str() {
+            "person" => EntityKind::Person,
+            "institution" => EntityKind::Institution,
+            "place" => EntityKind::Place,
+            "media" => EntityKind::Media,
+            other => return Err(format!("{}: unknown kind {other:?} (person, institution, place, media)", e.ctx())),
+        };
+        entities.push(EntityDef {
+            id: e.str("id")?,
+            kind,
+            name: e.str("name")?,
+            short: e.str("short")?,
+            name_en: e.str("name_en")?,
+            short_en: e.str("short_en")?,
+            aliases: e.strs("aliases")?,
+            member_of: e.opt_str("member_of")?,
+            plural: e.opt_strs("plural")?,
+        });
+        e.finish()?;
+    }
+    let mut groups = Vec::new();
+    for g in t.tables("group")? {
+        groups.push(GroupDef { text: g.str("text")?, ids: g.strs("ids")? });
+        g.finish()?;
+    }
+    let rf = t.table("references")?;
+    let references = References {
+        singular: rf.strs("singular")?,
+        plural: rf.strs("plural")?,
+        first_person: rf.strs("first_person")?,
+        prepositions: rf.strs("prepositions")?,
+        demonstratives: rf.strs("demonstratives")?,
+        titles: rf.strs("titles")?,
+        lookback: rf.uint("lookback")? as usize,
+    };
+    rf.finish()?;
+    let at = t.table("attribution")?;
+    let attribution = Attribution {
+        verbs: at.strs("verbs")?,
+        introducers: at.strs("introducers")?,
+        sources: at.strs("sources")?,
+        leading_sources: at.strs("leading_sources")?,
+    };
+    at.finish()?;
+    let lexicon = t.table("lexicon")?.str_map()?.into_iter().collect();
+    let mut claim_rules = Vec::new();
+    for r in t.tables("rule")? {
+        let kind = match r.str("kind")?.as_str() {
+            "call_duration" => RuleKind::CallDuration,
+            "call_date" => RuleKind::CallDate,
+            "call_characterization" => RuleKind::CallCharacterization,
+            "negotiations" => RuleKind::Negotiations,
+            "prisoner_release" => RuleKind::PrisonerRelease,
+            "prisoner_exchange" => RuleKind::PrisonerExchange,
+            "meeting" => RuleKind::Meeting,
+            "agreement" => RuleKind::Agreement,
+            other => return Err(format!("{}: unknown kind {other:?}", r.ctx())),
+        };
+        claim_rules.push(RuleDef {
+            id: r.str("id")?,
+            kind,
+            patterns: r.strs("patterns")?,
+            value: r.opt_str("value")?,
+            examples: r.strs("examples")?,
+            counterexamples: r.strs("counterexamples")?,
+        });
+        r.finish()?;
+    }
+    let mut topics = Vec::new();
+    for x in t.tables("topic")? {
+        let id = enum_of(&x, "id", &x.str("id")?)?;
+        topics.push(TopicDef { id, patterns: x.strs("patterns")? });
+        x.finish()?;
+    }
+    let mut positions = Vec::new();
+    for x in t.tables("position")? {
+        let id = enum_of(&x, "id", &x.str("id")?)?;
+        positions.push(PositionDef {
+            id,
+            patterns: x.strs("patterns")?,
+            negatable: x.flag("negatable")?,
+            examples: x.strs("examples")?,
+            counterexamples: x.strs("counterexamples")?,
+        });
+        x.finish()?;
+    }
+    let rl = t.table("release")?;
+    let held = rl.str_lists("held_by_nationality")?;
+    let release = Release {
+        detained: rl.strs("detained")?,
+        held_by_nationality: held
+            .into_iter()
+            .map(|p| match <[String; 2]>::try_from(p) {
+                Ok([a, b]) => Ok((a, b)),
+                Err(_) => Err(format!("{}: held_by_nationality entries are [class, entity]", rl.ctx())),
+            })
+            .collect::<Result<_, _>>()?,
+        name_stop: rl.strs("name_stop")?,
+        window: rl.uint("window")? as usize,
+    };
+    rl.finish()?;
+    let dt = t.table("dates")?;
+    let dates = Dates { weekdays: dt.strs("weekdays")?, months: dt.str_lists("months")?, weekday_window: dt.uint("weekday_window")? };
+    dt.finish()?;
+    let mut markers = Vec::new();
+    for m in t.tables("marker")? {
+        markers.push(MarkerDef { pattern: m.str("pattern")?, label: m.str("label")? });
+        m.finish()?;
+    }
+    let rc = t.table("reconcile")?;
+    let reconcile = ReconcileParams {
+        precise_tolerance: rc.float("precise_tolerance")?,
+        max_call_minutes: rc.uint("max_call_minutes")?,
+        off_event_ratio: rc.float("off_event_ratio")?,
+    };
+    rc.finish()?;
+    let lb = t.table("labels")?;
+    let labels = Labels {
+        kinds: lb.table("kinds")?.string_map()?.into_iter().collect(),
+        topics: lb.table("topics")?.string_map()?.into_iter().collect(),
+        event: lb.str("event")?,
+        off_event_note: lb.str("off_event_note")?,
+        off_event_note_plain: lb.str("off_event_note_plain")?,
+    };
+    lb.finish()?;
+    Ok(Rules {
+        boilerplate,
+        segmentation,
+        entities,
+        groups,
+        references,
+        attribution,
+        lexicon,
+        claim_rules,
+        topics,
+        positions,
+        release,
+        dates,
+        markers,
+        reconcile,
+        labels,
+        compiled: Compiled::default(),
+    })
 }
 
 /// The embedded rules, loaded once.

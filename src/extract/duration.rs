@@ -142,7 +142,9 @@
 //!   fois" stays "une heure".
 
 use crate::model::{Interval, Minutes};
+#[cfg(test)]
 use serde::Deserialize;
+use crate::toml::Table;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -264,40 +266,29 @@ const PER_SECOND: u128 = 12 * NANO;
 const PER_MINUTE: u128 = 60 * PER_SECOND;
 const PER_MILLION: u64 = 1_000_000;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 struct RulesFile {
     tolerance: ToleranceSpec,
     connectors: ConnectorSpec,
-    #[serde(rename = "number")]
     numbers: Vec<NumberSpec>,
-    #[serde(rename = "unit")]
     units: Vec<UnitSpec>,
-    #[serde(rename = "fraction", default)]
     fractions: Vec<FractionSpec>,
-    #[serde(rename = "approx", default)]
     approx: Vec<ApproxSpec>,
-    #[serde(rename = "hedge")]
     hedges: Vec<HedgeSpec>,
-    #[serde(rename = "not_duration", default)]
     blocks: Vec<BlockSpec>,
-    #[serde(rename = "example", default)]
     #[cfg_attr(not(test), allow(dead_code))]
     examples: Vec<ExampleSpec>,
-    #[serde(rename = "counterexample", default)]
     #[cfg_attr(not(test), allow(dead_code))]
     counterexamples: Vec<CounterexampleSpec>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 struct ToleranceSpec {
     close_below: f64,
     around: f64,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 struct ConnectorSpec {
     and: Vec<String>,
     of: Vec<String>,
@@ -305,28 +296,23 @@ struct ConnectorSpec {
     range_lead: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 struct NumberSpec {
     words: Vec<String>,
     value: u32,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 struct UnitSpec {
     id: String,
     words: Vec<String>,
-    #[serde(default)]
     abbrev: Vec<String>,
     minutes: Option<u32>,
     seconds: Option<u32>,
-    #[serde(default)]
     bare_minutes: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FractionUse {
     AfterEt,
     BeforeUnit,
@@ -334,8 +320,7 @@ enum FractionUse {
     AfterUnit,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 struct FractionSpec {
     id: String,
     words: Vec<String>,
@@ -343,16 +328,14 @@ struct FractionSpec {
     uses: Vec<FractionUse>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 struct ApproxSpec {
     id: String,
     words: Vec<String>,
     value: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum HedgePosition {
     #[default]
     Before,
@@ -360,47 +343,41 @@ enum HedgePosition {
     After,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 struct HedgeSpec {
     id: String,
     hedge: Hedge,
-    #[serde(default)]
     position: HedgePosition,
     phrases: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum BlockPosition {
     Before,
     After,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 struct BlockSpec {
     id: String,
     position: BlockPosition,
     why: String,
     phrases: Vec<String>,
-    #[serde(default)]
     units: Vec<String>,
-    #[serde(default)]
     ranges_only: bool,
 }
 
 /// An example bound: whole minutes, or `"open"`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(Deserialize), serde(untagged))]
 #[cfg_attr(not(test), allow(dead_code))]
 enum BoundSpec {
     Minutes(u32),
     Word(String),
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Deserialize), serde(deny_unknown_fields))]
 #[cfg_attr(not(test), allow(dead_code))]
 struct ExampleSpec {
     text: String,
@@ -411,8 +388,8 @@ struct ExampleSpec {
     rule: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Deserialize), serde(deny_unknown_fields))]
 #[cfg_attr(not(test), allow(dead_code))]
 struct CounterexampleSpec {
     text: String,
@@ -546,7 +523,110 @@ fn lexicon() -> &'static Lexicon {
 }
 
 fn parse_rules(src: &str) -> RulesFile {
-    basic_toml::from_str(src).unwrap_or_else(|e| panic!("data/rules/durations-fr.toml: {e}"))
+    crate::toml::parse(src)
+        .and_then(|tree| read_rules(&tree))
+        .unwrap_or_else(|e| panic!("data/rules/durations-fr.toml: {e}"))
+}
+
+/// Picks one of the named values of a closed set.
+fn one_of<T: Copy>(t: &Table, key: &'static str, value: &str, set: &[(&str, T)]) -> Result<T, String> {
+    set.iter().find(|(n, _)| *n == value).map(|(_, v)| *v).ok_or_else(|| {
+        let names: Vec<&str> = set.iter().map(|(n, _)| *n).collect();
+        format!("{}: {key:?} is {value:?}, expected one of {}", t.ctx(), names.join(", "))
+    })
+}
+
+const HEDGES: &[(&str, Hedge)] = &[
+    ("exact", Hedge::Exact),
+    ("close_below", Hedge::CloseBelow),
+    ("around", Hedge::Around),
+    ("at_least", Hedge::AtLeast),
+    ("at_most", Hedge::AtMost),
+];
+
+fn read_rules(tree: &serde_json::Value) -> Result<RulesFile, String> {
+    let t = Table::new(tree, "durations")?;
+    let tol = t.table("tolerance")?;
+    let tolerance = ToleranceSpec { close_below: tol.float("close_below")?, around: tol.float("around")? };
+    tol.finish()?;
+    let c = t.table("connectors")?;
+    let connectors =
+        ConnectorSpec { and: c.strs("and")?, of: c.strs("of")?, range: c.strs("range")?, range_lead: c.strs("range_lead")? };
+    c.finish()?;
+    let mut numbers = Vec::new();
+    for x in t.tables("number")? {
+        numbers.push(NumberSpec { words: x.strs("words")?, value: x.uint("value")? });
+        x.finish()?;
+    }
+    let mut units = Vec::new();
+    for x in t.tables("unit")? {
+        units.push(UnitSpec {
+            id: x.str("id")?,
+            words: x.strs("words")?,
+            abbrev: x.opt_strs("abbrev")?,
+            minutes: x.opt_uint("minutes")?,
+            seconds: x.opt_uint("seconds")?,
+            bare_minutes: x.flag("bare_minutes")?,
+        });
+        x.finish()?;
+    }
+    let uses: &[(&str, FractionUse)] = &[
+        ("after_et", FractionUse::AfterEt),
+        ("before_unit", FractionUse::BeforeUnit),
+        ("of_unit", FractionUse::OfUnit),
+        ("after_unit", FractionUse::AfterUnit),
+    ];
+    let mut fractions = Vec::new();
+    for x in t.tables("fraction")? {
+        let u = x.strs("uses")?.iter().map(|v| one_of(&x, "uses", v, uses)).collect::<Result<_, _>>()?;
+        fractions.push(FractionSpec { id: x.str("id")?, words: x.strs("words")?, twelfths: x.uint("twelfths")?, uses: u });
+        x.finish()?;
+    }
+    let mut approx = Vec::new();
+    for x in t.tables("approx")? {
+        approx.push(ApproxSpec { id: x.str("id")?, words: x.strs("words")?, value: x.uint("value")? });
+        x.finish()?;
+    }
+    let positions: &[(&str, HedgePosition)] =
+        &[("before", HedgePosition::Before), ("infix", HedgePosition::Infix), ("after", HedgePosition::After)];
+    let mut hedges = Vec::new();
+    for x in t.tables("hedge")? {
+        let position = match x.opt_str("position")? {
+            Some(p) => one_of(&x, "position", &p, positions)?,
+            None => HedgePosition::default(),
+        };
+        hedges.push(HedgeSpec {
+            id: x.str("id")?,
+            hedge: one_of(&x, "hedge", &x.str("hedge")?, HEDGES)?,
+            position,
+            phrases: x.strs("phrases")?,
+        });
+        x.finish()?;
+    }
+    let bpos: &[(&str, BlockPosition)] = &[("before", BlockPosition::Before), ("after", BlockPosition::After)];
+    let mut blocks = Vec::new();
+    for x in t.tables("not_duration")? {
+        blocks.push(BlockSpec {
+            id: x.str("id")?,
+            position: one_of(&x, "position", &x.str("position")?, bpos)?,
+            why: x.str("why")?,
+            phrases: x.strs("phrases")?,
+            units: x.opt_strs("units")?,
+            ranges_only: x.flag("ranges_only")?,
+        });
+        x.finish()?;
+    }
+    // Examples and counterexamples are read by the tests only.
+    #[cfg(test)]
+    let (examples, counterexamples) = (
+        serde_json::from_value(tree.get("example").cloned().unwrap_or(serde_json::Value::Array(Vec::new()))).map_err(|e| e.to_string())?,
+        serde_json::from_value(tree.get("counterexample").cloned().unwrap_or(serde_json::Value::Array(Vec::new()))).map_err(|e| e.to_string())?,
+    );
+    #[cfg(not(test))]
+    let (examples, counterexamples) = (Vec::new(), Vec::new());
+    let _ = (t.tables("example")?, t.tables("counterexample")?);
+    t.finish()?;
+    Ok(RulesFile { tolerance, connectors, numbers, units, fractions, approx, hedges, blocks, examples, counterexamples })
 }
 
 /// Builds the lexicon, panicking with the offending entry named when the
