@@ -82,22 +82,25 @@ pub fn embedded() -> Document {
 pub fn parse_articles_json(json: &str) -> Result<Vec<Article>, Error> {
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| Error::Json { message: e.to_string() })?;
+    articles_from_value(&value)
+}
+
+/// Articles from an already parsed JSON value: one article object or an
+/// array of them.
+pub fn articles_from_value(value: &serde_json::Value) -> Result<Vec<Article>, Error> {
     let items = match value {
-        serde_json::Value::Array(items) => items,
+        serde_json::Value::Array(items) => items.iter().collect::<Vec<_>>(),
         obj @ serde_json::Value::Object(_) => vec![obj],
         other => {
             return Err(Error::Json {
-                message: format!("expected an article object or an array of them, found {}", json_kind(&other)),
+                message: format!("expected an article object or an array of them, found {}", json_kind(other)),
             })
         }
     };
     items
         .into_iter()
         .enumerate()
-        .map(|(i, item)| {
-            serde_json::from_value::<Article>(item)
-                .map_err(|e| Error::Json { message: format!("article #{}: {e}", i + 1) })
-        })
+        .map(|(i, item)| model::json::article(item).map_err(|e| Error::Json { message: format!("article #{}: {e}", i + 1) }))
         .collect()
 }
 

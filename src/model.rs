@@ -498,3 +498,199 @@ pub struct MentionsDocument {
     /// Every mention, by source then offset.
     pub mentions: Vec<Mention>,
 }
+
+/// Reading documents and articles from JSON values without serde's derived
+/// deserializers (they weigh more in the wasm module than the whole panel).
+/// Lenient about unknown fields, strict about the types of known ones.
+pub mod json {
+    use super::*;
+    use crate::toml::Table;
+    use serde_json::Value as J;
+
+    fn opt_s(t: &Table, k: &'static str) -> Result<Option<String>, String> {
+        t.opt_str_or_null(k)
+    }
+
+    fn ids(t: &Table, k: &'static str) -> Result<Vec<EntityId>, String> {
+        Ok(t.opt_strs(k)?.into_iter().map(EntityId).collect())
+    }
+
+    fn one<T: Copy>(t: &Table, k: &'static str, v: &str, set: &[(&str, T)]) -> Result<T, String> {
+        set.iter().find(|(n, _)| *n == v).map(|(_, x)| *x).ok_or_else(|| format!("{}: unknown {k} {v:?}", t.ctx()))
+    }
+
+    const KINDS: &[(&str, Kind)] = &[
+        ("call_duration", Kind::CallDuration),
+        ("call_date", Kind::CallDate),
+        ("call_characterization", Kind::CallCharacterization),
+        ("stance", Kind::Stance),
+        ("negotiations", Kind::Negotiations),
+        ("prisoner_release", Kind::PrisonerRelease),
+        ("prisoner_exchange", Kind::PrisonerExchange),
+        ("meeting", Kind::Meeting),
+    ];
+    /// Positions by JSON name.
+    pub const STANCES: &[(&str, Stance)] = &[
+        ("unrealistic", Stance::Unrealistic),
+        ("opposed", Stance::Opposed),
+        ("inevitable", Stance::Inevitable),
+        ("supports", Stance::Supports),
+    ];
+    /// Topics by JSON name.
+    pub const TOPICS: &[(&str, Topic)] =
+        &[("ukraine_nato_membership", Topic::UkraineNatoMembership), ("ukraine_pre2014_borders", Topic::UkrainePre2014Borders)];
+    const STATUSES: &[(&str, Status)] = &[
+        ("agreed", Status::Agreed),
+        ("compatible", Status::Compatible),
+        ("disputed", Status::Disputed),
+        ("single", Status::Single),
+    ];
+    const AGREEMENTS: &[(&str, Agreement)] =
+        &[("precise", Agreement::Precise), ("compatible", Agreement::Compatible), ("disputes", Agreement::Disputes)];
+
+    fn bound(t: &Table, k: &'static str) -> Result<Bound, String> {
+        match t.raw(k) {
+            None => Ok(Bound::Absent),
+            Some(J::Null) => Ok(Bound::Present(None)),
+            Some(v) => match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
+                Some(n) => Ok(Bound::Present(Some(Minutes(n)))),
+                None => Err(format!("{}: {k:?} must be whole minutes or null", t.ctx())),
+            },
+        }
+    }
+
+    fn small(t: &Table, k: &'static str) -> Result<Option<u32>, String> {
+        match t.raw(k) {
+            None | Some(J::Null) => Ok(None),
+            Some(_) => t.uint(k).map(Some),
+        }
+    }
+
+    fn value(v: &J, ctx: &str) -> Result<Value, String> {
+        let t = Table::new(v, ctx.to_string())?;
+        let parts = match t.raw("parts") {
+            None | Some(J::Null) => None,
+            Some(_) => {
+                let p = t.table("parts")?;
+                Some(DateParts {
+                    year: small(&p, "year")?.map(|y| y as i32),
+                    month: small(&p, "month")?.map(|x| x as u8),
+                    day: small(&p, "day")?.map(|x| x as u8),
+                    weekday: small(&p, "weekday")?.map(|x| x as u8),
+                })
+            }
+        };
+        Ok(Value {
+            min: bound(&t, "min")?,
+            max: bound(&t, "max")?,
+            date: opt_s(&t, "date")?,
+            parts,
+            position: opt_s(&t, "position")?.map(|p| one(&t, "position", &p, STANCES)).transpose()?,
+            start: opt_s(&t, "start")?.map(|s| one(&t, "start", &s, &[("immediately", NegotiationStart::Immediately)])).transpose()?,
+            released_by: opt_s(&t, "released_by")?.map(EntityId),
+            place: match t.raw("place") {
+                None => None,
+                Some(J::Null) => Some(None),
+                Some(_) => Some(Some(EntityId(t.str("place")?))),
+            },
+            places: ids(&t, "places")?,
+            term: opt_s(&t, "term")?,
+            occurred: match t.raw("occurred") {
+                None | Some(J::Null) => None,
+                Some(_) => Some(t.flag("occurred")?),
+            },
+            text: opt_s(&t, "text")?,
+        })
+    }
+
+    /// A claim.
+    pub fn claim(v: &J) -> Result<Claim, String> {
+        let t = Table::new(v, "claim")?;
+        let n = |k: &'static str| t.uint(k).map(|x| x as usize);
+        Ok(Claim {
+            source: t.str("source")?,
+            quote: t.str("quote")?,
+            start: n("start")?,
+            end: n("end")?,
+            value: value(t.raw("value").unwrap_or(&J::Null), "claim value")?,
+            value_start: n("value_start")?,
+            value_end: n("value_end")?,
+            said_by: opt_s(&t, "said_by")?.map(EntityId),
+            agreement: one(&t, "agreement", &t.str("agreement")?, AGREEMENTS)?,
+            rule: t.str("rule")?,
+        })
+    }
+
+    /// A `factpanel/1` document.
+    pub fn document(v: &J) -> Result<Document, String> {
+        let t = Table::new(v, "document")?;
+        let schema = t.str("schema")?;
+        if schema != SCHEMA {
+            return Err(format!("schema {schema:?}, expected {SCHEMA:?}"));
+        }
+        let e = t.table("event")?;
+        let event = Event { label: e.str("label")?, date: opt_s(&e, "date")? };
+        let mut sources = Vec::new();
+        for s in t.tables("sources")? {
+            sources.push(Source {
+                id: s.str("id")?,
+                title: s.str("title")?,
+                lang: s.str("lang")?,
+                url: opt_s(&s, "url")?,
+                outlet: opt_s(&s, "outlet")?,
+                on_event: s.flag("on_event")?,
+                note: opt_s(&s, "note")?,
+            });
+        }
+        let mut facts = Vec::new();
+        for f in t.tables("facts")? {
+            let sj = f.table("subject")?;
+            let subject = Subject {
+                participants: ids(&sj, "participants")?,
+                actor: opt_s(&sj, "actor")?.map(EntityId),
+                topic: opt_s(&sj, "topic")?.map(|x| one(&sj, "topic", &x, TOPICS)).transpose()?,
+                person: opt_s(&sj, "person")?.map(EntityId),
+            };
+            let claims = match f.raw("claims") {
+                Some(J::Array(a)) => a.iter().map(claim).collect::<Result<_, _>>()?,
+                _ => return Err(format!("{}: \"claims\" must be an array", f.ctx())),
+            };
+            facts.push(Fact {
+                id: f.str("id")?,
+                kind: one(&f, "kind", &f.str("kind")?, KINDS)?,
+                label: f.str("label")?,
+                subject,
+                value: value(f.raw("value").unwrap_or(&J::Null), "fact value")?,
+                status: one(&f, "status", &f.str("status")?, STATUSES)?,
+                claims,
+            });
+        }
+        let mut entities = BTreeMap::new();
+        if let Some(J::Object(m)) = t.raw("entities") {
+            for (id, v) in m {
+                let x = Table::new(v, format!("entity {id:?}"))?;
+                entities.insert(
+                    id.clone(),
+                    EntityInfo { name: x.str("name")?, short: x.str("short")?, name_en: x.str("name_en")?, short_en: x.str("short_en")? },
+                );
+            }
+        }
+        Ok(Document { schema, event, sources, facts, entities })
+    }
+
+    /// One article object: `{id, text, title?, url?, outlet?, lang?, published?}`.
+    pub fn article(v: &J) -> Result<Article, String> {
+        let t = Table::new(v, "article")?;
+        let a = Article {
+            id: t.str("id")?,
+            text: t.str("text")?,
+            title: opt_s(&t, "title")?,
+            url: opt_s(&t, "url")?,
+            outlet: opt_s(&t, "outlet")?,
+            lang: opt_s(&t, "lang")?,
+            published: opt_s(&t, "published")?,
+        };
+        t.finish()?;
+        Ok(a)
+    }
+}

@@ -279,7 +279,9 @@ pub fn ordered_facts(doc: &Document) -> Vec<&Fact> {
 /// The indices into `doc.facts` in display order (see [`ordered_facts`]).
 pub fn ordered_fact_indices(doc: &Document) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..doc.facts.len()).collect();
-    idx.sort_by_key(|&i| status_rank(doc.facts[i].status));
+    // Unstable sort on (rank, index): the same order as a stable sort by
+    // rank, without a second sort implementation in the wasm module.
+    idx.sort_unstable_by_key(|&i| (status_rank(doc.facts[i].status), i));
     idx
 }
 

@@ -52,7 +52,7 @@ pub fn document(ex: &Extraction) -> Document {
     }
     let prominence = prominence(ex, &on_event);
     let mut facts: Vec<Fact> = groups.into_iter().map(|((kind, subject), fs)| fact(kind, subject, &fs, r, &prominence)).collect();
-    facts.sort_by(|a, b| {
+    facts.sort_unstable_by(|a, b| {
         let rank = |s: Status| match s {
             Status::Agreed => 0,
             Status::Compatible => 1,
@@ -127,7 +127,7 @@ fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<S
     };
     let score: Vec<f64> = feats.iter().map(|f| f.iter().map(|x| weight(x)).sum::<f64>()).collect();
     let mut sorted = score.clone();
-    sorted.sort_by(|a, b| b.total_cmp(a));
+    sorted.sort_unstable_by(|a, b| b.total_cmp(a));
     let median = sorted[n / 2];
     if median <= 0.0 {
         return all_on;
@@ -207,7 +207,7 @@ type Prominence = BTreeMap<String, (usize, (usize, usize))>;
 fn ordered<'a>(ids: &'a [EntityId], prominence: &Prominence) -> Vec<&'a EntityId> {
     let mut v: Vec<&EntityId> = ids.iter().collect();
     let key = |e: &EntityId| prominence.get(&e.0).map_or((0, (usize::MAX, usize::MAX)), |x| *x);
-    v.sort_by(|a, b| {
+    v.sort_unstable_by(|a, b| {
         let (ka, kb) = (key(a), key(b));
         kb.0.cmp(&ka.0).then(ka.1.cmp(&kb.1)).then(a.cmp(b))
     });

@@ -432,6 +432,20 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// The raw value of a key, if present (marks it read).
+    pub fn raw(&self, key: &'a str) -> Option<&'a Value> {
+        self.get(key)
+    }
+
+    /// An optional string; `null` counts as absent.
+    pub fn opt_str_or_null(&self, key: &'a str) -> Result<Option<String>, String> {
+        match self.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => self.bad(key, "a string or null"),
+        }
+    }
+
     /// An optional string.
     pub fn opt_str(&self, key: &'a str) -> Result<Option<String>, String> {
         if self.map.contains_key(key) {

@@ -3,8 +3,8 @@
 //! - `analyze(articles)` and `embedded()` return the `factpanel/1` document
 //!   as a JS object made by `JSON.parse` of exactly the JSON the CLI prints
 //!   (`serde_json`), so both APIs agree by construction. Articles come in as
-//!   a JS value, go through `JSON.stringify` and
-//!   [`crate::parse_articles_json`], like a `.json` file given to the CLI.
+//!   a JS value, read into a JSON value and then
+//!   [`crate::articles_from_value`], like a `.json` file given to the CLI.
 //! - `render(root, doc, options)` builds the panel of [`crate::panel`] under
 //!   `root` (a ShadowRoot or an Element) with `createElement`,
 //!   `setAttribute` (allow-listed names only) and `createTextNode`: text
@@ -159,13 +159,6 @@ fn js_message(v: &JsValue) -> String {
     v.as_string().unwrap_or_else(|| "unknown error".into())
 }
 
-/// `JSON.stringify(value)`, as a Rust string.
-fn stringify(value: &JsValue, what: &str) -> Result<String, js_sys::Error> {
-    let s = js_sys::JSON::stringify(value)
-        .map_err(|e| into_error(format!("{what} cannot be converted to JSON: {}", js_message(&e))))?;
-    s.as_string().ok_or_else(|| into_error(format!("{what} is missing (got undefined or a function)")))
-}
-
 /// Rust value → JSON text (as the CLI prints it) → JS object.
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, js_sys::Error> {
     let json = serde_json::to_string(value).map_err(into_error)?;
@@ -180,8 +173,8 @@ pub fn analyze(articles: JsArticles) -> Result<JsDocument, js_sys::Error> {
     if articles.is_undefined() || articles.is_null() {
         return Err(into_error("expected an array of articles, got nothing"));
     }
-    let json = stringify(&articles, "the articles")?;
-    let articles = crate::parse_articles_json(&json).map_err(into_error)?;
+    let value = to_json_value(&articles, "the articles", 0)?;
+    let articles = crate::articles_from_value(&value).map_err(into_error)?;
     let doc = crate::analyze(&articles).map_err(into_error)?;
     Ok(to_js(&doc)?.unchecked_into())
 }
@@ -198,22 +191,72 @@ pub fn embedded_articles() -> Result<JsArticles, js_sys::Error> {
     Ok(to_js(&crate::corpus::articles())?.unchecked_into())
 }
 
-#[derive(serde::Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+/// JS value → JSON value, walking it directly (no JSON text, no serde
+/// deserializers in the module). Functions and `undefined` are rejected
+/// like `JSON.stringify` would drop them; depth is bounded.
+fn to_json_value(v: &JsValue, what: &str, depth: usize) -> Result<serde_json::Value, js_sys::Error> {
+    use serde_json::Value as J;
+    if depth > 64 {
+        return Err(into_error(format!("{what} is nested too deeply")));
+    }
+    if v.is_null() {
+        return Ok(J::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(J::Bool(b));
+    }
+    if let Some(n) = v.as_f64() {
+        return Ok(if n.fract() == 0.0 && n.abs() < 9.0e15 {
+            J::from(n as i64)
+        } else {
+            serde_json::Number::from_f64(n).map_or(J::Null, J::Number)
+        });
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(J::String(s));
+    }
+    if js_sys::Array::is_array(v) {
+        let a: &js_sys::Array = v.unchecked_ref();
+        return a.iter().map(|x| to_json_value(&x, what, depth + 1)).collect::<Result<Vec<_>, _>>().map(J::Array);
+    }
+    if v.is_object() && !v.is_function() {
+        let o: &js_sys::Object = v.unchecked_ref();
+        let mut m = serde_json::Map::new();
+        for k in js_sys::Object::keys(o).iter() {
+            let val = js_sys::Reflect::get(o, &k).map_err(|e| into_error(js_message(&e)))?;
+            if val.is_undefined() || val.is_function() {
+                continue;
+            }
+            m.insert(k.as_string().unwrap_or_default(), to_json_value(&val, what, depth + 1)?);
+        }
+        return Ok(J::Object(m));
+    }
+    Err(into_error(format!("{what} is missing or not JSON data (got undefined or a function)")))
+}
+
+/// `render` options: `{lang?, articles?: [{id}], idPrefix?}`.
 struct RenderOptionsIn {
-    #[serde(default)]
     lang: Option<String>,
-    #[serde(default)]
-    articles: Option<Vec<ArticleId>>,
-    #[serde(default)]
+    articles: Vec<String>,
     id_prefix: Option<String>,
 }
 
-/// Only the ids matter to `render`: the texts are read on demand by
-/// `renderContext`.
-#[derive(serde::Deserialize)]
-struct ArticleId {
-    id: String,
+fn render_options(v: &serde_json::Value) -> Result<RenderOptionsIn, String> {
+    let field = |k: &str| v.get(k).filter(|x| !x.is_null());
+    let text = |k: &str| match field(k) {
+        None => Ok(None),
+        Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(format!("{k:?} must be a string")),
+    };
+    let articles = match field("articles") {
+        None => Vec::new(),
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .map(|x| x.get("id").and_then(|i| i.as_str()).map(str::to_string).ok_or("every article needs an \"id\""))
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err("\"articles\" must be an array".into()),
+    };
+    Ok(RenderOptionsIn { lang: text("lang")?, articles, id_prefix: text("idPrefix")? })
 }
 
 /// Builds the panel for `doc` inside `root` (a ShadowRoot or an Element),
@@ -223,20 +266,18 @@ struct ArticleId {
 #[wasm_bindgen(js_name = render)]
 pub fn render(root: &JsRoot, doc: JsDocument, options: Option<JsRenderOptions>) -> Result<(), js_sys::Error> {
     let root = as_container(root, "render: the root")?;
-    let json = stringify(&doc, "the document")?;
-    let doc: crate::Document =
-        serde_json::from_str(&json).map_err(|e| into_error(format!("not a factpanel/1 document: {e}")))?;
+    let doc = to_json_value(&doc, "the document", 0)?;
+    let doc = crate::model::json::document(&doc).map_err(|e| into_error(format!("not a factpanel/1 document: {e}")))?;
     let opts = match options {
         Some(o) if !o.is_undefined() && !o.is_null() => {
-            let json = stringify(&o, "the render options")?;
-            serde_json::from_str::<RenderOptionsIn>(&json)
-                .map_err(|e| into_error(format!("bad render options: {e}")))?
+            let v = to_json_value(&o, "the render options", 0)?;
+            render_options(&v).map_err(|e| into_error(format!("bad render options: {e}")))?
         }
-        _ => RenderOptionsIn::default(),
+        _ => RenderOptionsIn { lang: None, articles: Vec::new(), id_prefix: None },
     };
     let opts = Options {
         lang: Lang::from_tag(opts.lang.as_deref().unwrap_or("fr")),
-        articles: opts.articles.unwrap_or_default().into_iter().map(|a| a.id).collect::<BTreeSet<_>>(),
+        articles: opts.articles.into_iter().collect::<BTreeSet<_>>(),
         id_prefix: opts.id_prefix.unwrap_or_default(),
     };
     replace_children(root, &[panel::panel(&doc, &opts)])
@@ -249,9 +290,8 @@ pub fn render(root: &JsRoot, doc: JsDocument, options: Option<JsRenderOptions>) 
 #[wasm_bindgen(js_name = renderContext)]
 pub fn render_context(region: &JsRoot, text: &str, claim: JsClaim) -> Result<(), js_sys::Error> {
     let region = as_container(region, "renderContext: the region")?;
-    let json = stringify(&claim, "the claim")?;
-    let claim: crate::model::Claim =
-        serde_json::from_str(&json).map_err(|e| into_error(format!("not a factpanel/1 claim: {e}")))?;
+    let claim = to_json_value(&claim, "the claim", 0)?;
+    let claim = crate::model::json::claim(&claim).map_err(|e| into_error(format!("not a factpanel/1 claim: {e}")))?;
     replace_children(region, &panel::context_children(text, &claim))
 }
 

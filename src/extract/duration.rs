@@ -248,6 +248,9 @@ pub fn parse_duration(phrase: &str) -> Option<DurationMatch> {
 // ------------------------------------------------------------------ data
 
 const DATA: &str = include_str!("../../data/rules/durations-fr.toml");
+/// The lexicon's examples and counterexamples (tests only).
+#[cfg(test)]
+const EXAMPLES: &str = include_str!("../../data/rules/durations-fr.examples.toml");
 
 /// How many tokens one attempt may read past its start.
 const MAX_SPAN: usize = 64;
@@ -618,13 +621,16 @@ fn read_rules(tree: &serde_json::Value) -> Result<RulesFile, String> {
     }
     // Examples and counterexamples are read by the tests only.
     #[cfg(test)]
-    let (examples, counterexamples) = (
-        serde_json::from_value(tree.get("example").cloned().unwrap_or(serde_json::Value::Array(Vec::new()))).map_err(|e| e.to_string())?,
-        serde_json::from_value(tree.get("counterexample").cloned().unwrap_or(serde_json::Value::Array(Vec::new()))).map_err(|e| e.to_string())?,
-    );
+    let (examples, counterexamples) = {
+        let ex = crate::toml::parse(EXAMPLES).map_err(|e| format!("durations-fr.examples.toml: {e}"))?;
+        let list = |k: &str| ex.get(k).cloned().unwrap_or(serde_json::Value::Array(Vec::new()));
+        (
+            serde_json::from_value(list("example")).map_err(|e| e.to_string())?,
+            serde_json::from_value(list("counterexample")).map_err(|e| e.to_string())?,
+        )
+    };
     #[cfg(not(test))]
     let (examples, counterexamples) = (Vec::new(), Vec::new());
-    let _ = (t.tables("example")?, t.tables("counterexample")?);
     t.finish()?;
     Ok(RulesFile { tolerance, connectors, numbers, units, fractions, approx, hedges, blocks, examples, counterexamples })
 }
@@ -638,7 +644,7 @@ fn build_lexicon(src: &str) -> Lexicon {
 
     let tolerance = |name: &str, t: f64| -> u64 {
         if !(t.is_finite() && (0.0..1.0).contains(&t)) {
-            fail(&format!("[tolerance] {name} = {t}"), "must be a number with 0 <= t < 1");
+            fail(&format!("[tolerance] {name}"), "must be a number with 0 <= t < 1");
         }
         (t * PER_MILLION as f64).round() as u64
     };

@@ -178,7 +178,7 @@ impl Ctx<'_, '_> {
             ps = back(&[])?;
         }
         let mut ids: Vec<EntityId> = ps.into_iter().take(2).map(|i| eid(self.r, i)).collect();
-        ids.sort();
+        ids.sort_unstable();
         ids.dedup();
         (ids.len() == 2).then_some(ids)
     }
@@ -246,7 +246,7 @@ fn dedupe(found: &mut Vec<Found>) {
             + u8::from(v.released_by.is_some())
             + u8::from(v.parts.as_ref().is_some_and(|p| p.day.is_some()))
     };
-    found.sort_by(|a, b| {
+    found.sort_unstable_by(|a, b| {
         (a.kind, &a.subject)
             .cmp(&(b.kind, &b.subject))
             .then(a.derived.cmp(&b.derived))
@@ -254,7 +254,7 @@ fn dedupe(found: &mut Vec<Found>) {
             .then(a.pos.cmp(&b.pos))
     });
     found.dedup_by(|b, a| a.kind == b.kind && a.subject == b.subject);
-    found.sort_by_key(|f| f.pos);
+    found.sort_unstable_by_key(|f| (f.pos, f.kind));
 }
 
 fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
@@ -293,7 +293,7 @@ fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         return;
     }
     let mut participants: Vec<EntityId> = persons.into_iter().take(2).map(|i| eid(cx.r, i)).collect();
-    participants.sort();
+    participants.sort_unstable();
     let parts = dates::resolve(d.parts, cx.an.article_date, cx.r);
     let (va, vb) = cx.tok_range(si, d.t0, d.t1);
     let said_by = cx.said_by(si, d.t0);

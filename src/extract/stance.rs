@@ -108,7 +108,7 @@ pub(super) fn stances(cx: &mut Ctx) {
                 }
             }
         }
-        pairs.sort();
+        pairs.sort_unstable();
         let (mut used_c, mut used_t) = (vec![false; cues.len()], vec![false; r.topics.len()]);
         for (_, ci, ti) in pairs {
             let topic = topics[ti].0;
