@@ -5,9 +5,11 @@
 //! Absolute times depend on the build (debug is ~20× slower than release)
 //! and on the machine, so the tests bound a *ratio* measured in the same
 //! process: each size is timed as the best of several runs (the least
-//! disturbed one), the timed runs never overlap (one lock), and the bound
-//! is generous: linear work gives a ratio near 4, quadratic near 16, and
-//! the bound is 9. The inputs are large enough (tens of milliseconds in a
+//! disturbed one), the two sizes interleaved, the timed runs never overlap
+//! (one lock), and the bound is generous: linear work gives a ratio near 4,
+//! quadratic near 16, and the bound is 9. A ratio over the bound is
+//! measured again, up to three times, before the test fails: load on a
+//! shared machine comes and goes, a super-linear stage does not. The inputs are large enough (tens of milliseconds in a
 //! debug build) that timer resolution does not matter. The absolute
 //! numbers, in release, are in docs/robustness.md
 //! (`cargo run --release --example timebounds`).
@@ -20,6 +22,7 @@ use factpanel::{analyze, Article};
 static TIMING: Mutex<()> = Mutex::new(());
 
 const RUNS: usize = 5;
+const ATTEMPTS: usize = 3;
 const MAX_RATIO: f64 = 9.0;
 
 fn repeat(unit: &str, bytes: usize) -> String {
@@ -37,30 +40,44 @@ fn seed_text(bytes: usize) -> String {
     repeat(&all, bytes)
 }
 
-fn time(articles: &[Article]) -> Duration {
-    (0..RUNS)
-        .map(|_| {
-            let t = Instant::now();
-            let doc = analyze(articles).expect("valid input");
-            let e = t.elapsed();
-            std::hint::black_box(doc);
-            e
-        })
-        .min()
-        .unwrap()
+fn run(articles: &[Article]) -> Duration {
+    let t = Instant::now();
+    let doc = analyze(articles).expect("valid input");
+    let e = t.elapsed();
+    std::hint::black_box(doc);
+    e
 }
 
-/// Times `make(n)` and `make(4n)`; fails when the ratio reaches `MAX_RATIO`.
+/// Best of `RUNS` timings of each input, the two interleaved so that a
+/// stretch of load on the machine falls on both.
+fn best_pair(small: &[Article], large: &[Article]) -> (Duration, Duration) {
+    let (mut s, mut l) = (Duration::MAX, Duration::MAX);
+    for _ in 0..RUNS {
+        s = s.min(run(small));
+        l = l.min(run(large));
+    }
+    (s, l)
+}
+
+/// Times `make(n)` and `make(4n)`; fails when the ratio reaches `MAX_RATIO`
+/// in `ATTEMPTS` measurements running (a super-linear input exceeds it
+/// every time; a burst of load on a shared machine does not last).
 fn check_growth(name: &str, n: usize, make: impl Fn(usize) -> Vec<Article>) {
     let _guard = TIMING.lock().unwrap_or_else(|e| e.into_inner());
     let _ = analyze(&[Article::new("warm", "Une heure.")]);
     let small = make(n);
     let large = make(4 * n);
-    let t1 = time(&small);
-    let t4 = time(&large);
-    let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-6);
-    eprintln!("{name}: {n} → {:?}, {} → {:?}, ratio {ratio:.2}", t1, 4 * n, t4);
-    assert!(ratio < MAX_RATIO, "{name}: 4× the input took {ratio:.1}× the time ({t1:?} → {t4:?}): super-linear");
+    let mut ratios = Vec::new();
+    for _ in 0..ATTEMPTS {
+        let (t1, t4) = best_pair(&small, &large);
+        let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-6);
+        eprintln!("{name}: {n} → {t1:?}, {} → {t4:?}, ratio {ratio:.2}", 4 * n);
+        if ratio < MAX_RATIO {
+            return;
+        }
+        ratios.push(format!("{ratio:.1}"));
+    }
+    panic!("{name}: 4× the input took {}× the time: super-linear", ratios.join("×, "));
 }
 
 fn one(text: String) -> Vec<Article> {
