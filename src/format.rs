@@ -354,7 +354,7 @@ pub fn participants(doc: &Document, ids: &[EntityId], lang: Lang) -> String {
         let short = entity_short(doc, id.as_str(), Lang::Fr);
         doc.event.label.find(short.as_str()).unwrap_or(usize::MAX)
     };
-    ids.sort_unstable_by(|a, b| {
+    crate::small_sort_by(&mut ids, |a, b| {
         in_label(a)
             .cmp(&in_label(b))
             .then_with(|| centrality(doc, b).cmp(&centrality(doc, a)))

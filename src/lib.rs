@@ -120,6 +120,20 @@ pub fn to_json(doc: &Document) -> String {
     serde_json::to_string_pretty(doc).expect("documents always serialize")
 }
 
+/// Sorts a short slice (stable insertion sort). The standard sorts are fast
+/// on long slices but each element type adds kilobytes to the wasm module;
+/// the slices sorted with this one hold a few dozen items.
+#[doc(hidden)]
+pub fn small_sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && cmp(&v[j - 1], &v[j]) == std::cmp::Ordering::Greater {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// Checks the input without analysing it: at least one article, usable and
 /// unique ids, non-empty texts within [`MAX_ARTICLE_BYTES`].
 pub fn validate(articles: &[Article]) -> Result<(), Error> {

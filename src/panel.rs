@@ -279,9 +279,8 @@ pub fn ordered_facts(doc: &Document) -> Vec<&Fact> {
 /// The indices into `doc.facts` in display order (see [`ordered_facts`]).
 pub fn ordered_fact_indices(doc: &Document) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..doc.facts.len()).collect();
-    // Unstable sort on (rank, index): the same order as a stable sort by
-    // rank, without a second sort implementation in the wasm module.
-    idx.sort_unstable_by_key(|&i| (status_rank(doc.facts[i].status), i));
+    // Sorted on (rank, index): the order of a stable sort by rank.
+    crate::small_sort_by(&mut idx, |&a, &b| (status_rank(doc.facts[a].status), a).cmp(&(status_rank(doc.facts[b].status), b)));
     idx
 }
 

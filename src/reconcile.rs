@@ -17,7 +17,7 @@
 //!    positions agree when they point the same way.
 //! 4. **Order.** Agreed facts first, then by number of sources.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::extract::{dates, Extraction, Found, SourceExtract};
 use crate::model::{
@@ -46,13 +46,22 @@ pub fn document(ex: &Extraction) -> Document {
         .collect();
     let claims: Vec<&Found> =
         ex.sources.iter().zip(&on_event).filter(|(_, (on, _))| *on).flat_map(|(s, _)| s.found.iter()).collect();
-    let mut groups: BTreeMap<(Kind, Subject), Vec<&Found>> = BTreeMap::new();
+    // Small linear maps and sets here: they weigh far less in the wasm
+    // module than a BTreeMap per key type.
+    let mut groups: Vec<((Kind, Subject), Vec<&Found>)> = Vec::new();
+    let mut index: HashMap<(Kind, &Subject), usize> = HashMap::new();
     for f in claims {
-        groups.entry((f.kind, f.subject.clone())).or_default().push(f);
+        match index.get(&(f.kind, &f.subject)) {
+            Some(&i) => groups[i].1.push(f),
+            None => {
+                index.insert((f.kind, &f.subject), groups.len());
+                groups.push(((f.kind, f.subject.clone()), vec![f]));
+            }
+        }
     }
     let prominence = prominence(ex, &on_event);
     let mut facts: Vec<Fact> = groups.into_iter().map(|((kind, subject), fs)| fact(kind, subject, &fs, r, &prominence)).collect();
-    facts.sort_unstable_by(|a, b| {
+    crate::small_sort_by(&mut facts, |a, b| {
         let rank = |s: Status| match s {
             Status::Agreed => 0,
             Status::Compatible => 1,
@@ -78,24 +87,45 @@ pub fn is_http_url(u: &str) -> bool {
 
 /// How prominent each entity is in the on-event sources (number of sources
 /// naming it), for ordering names in labels.
-fn prominence(ex: &Extraction, on: &[(bool, Option<String>)]) -> BTreeMap<String, (usize, (usize, usize))> {
-    let mut p: BTreeMap<String, (usize, (usize, usize))> = BTreeMap::new();
+fn prominence(ex: &Extraction, on: &[(bool, Option<String>)]) -> Prominence {
+    let mut p: Prominence = Vec::new();
     for (si, (s, (o, _))) in ex.sources.iter().zip(on).enumerate() {
         if *o {
-            for (e, &(n, first)) in &s.entities {
-                let x = p.entry(e.clone()).or_insert((0, (usize::MAX, usize::MAX)));
+            for (e, (n, first)) in &s.entities {
+                let i = match p.iter().position(|(k, _)| k == e) {
+                    Some(i) => i,
+                    None => {
+                        p.push((e.clone(), (0, (usize::MAX, usize::MAX))));
+                        p.len() - 1
+                    }
+                };
+                let x = &mut p[i].1;
                 x.0 += n;
-                x.1 = x.1.min((si, first));
+                x.1 = x.1.min((si, *first));
             }
         }
     }
     p
 }
 
-fn features(s: &SourceExtract) -> BTreeSet<String> {
-    let mut f: BTreeSet<String> = s.found.iter().map(|x| format!("fact:{}", fact_id(x.kind, &x.subject))).collect();
-    f.extend(s.markers.iter().map(|m| format!("mark:{m}")));
-    f.extend(s.entities.keys().map(|e| format!("ent:{e}")));
+/// Adds `x` to a small set kept as a vector.
+fn insert<T: PartialEq>(set: &mut Vec<T>, x: T) {
+    if !set.contains(&x) {
+        set.push(x);
+    }
+}
+
+fn features(s: &SourceExtract) -> Vec<String> {
+    let mut f = Vec::new();
+    for x in &s.found {
+        insert(&mut f, format!("fact:{}", fact_id(x.kind, &x.subject)));
+    }
+    for m in &s.markers {
+        insert(&mut f, format!("mark:{m}"));
+    }
+    for (e, _) in &s.entities {
+        insert(&mut f, format!("ent:{e}"));
+    }
     f
 }
 
@@ -106,18 +136,19 @@ fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<S
     if n < 3 {
         return all_on;
     }
-    let feats: Vec<BTreeSet<String>> = sources.iter().map(features).collect();
-    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    let feats: Vec<Vec<String>> = sources.iter().map(features).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for f in &feats {
         for x in f {
-            *df.entry(x.as_str()).or_insert(0) += 1;
+            *counts.entry(x.as_str()).or_insert(0) += 1;
         }
     }
+    let df = |x: &str| counts.get(x).copied().unwrap_or(0);
     // A feature shared by k sources is evidence that those k belong
     // together; a name or marker that every source has tells nothing.
     // Facts weigh more than names and markers.
     let weight = |x: &str| -> f64 {
-        let k = df[x];
+        let k = df(x);
         let fact = x.starts_with("fact:");
         if k == n && !fact {
             return 0.0;
@@ -133,7 +164,8 @@ fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<S
         return all_on;
     }
     let on: Vec<bool> = score.iter().map(|&s| s >= r.reconcile.off_event_ratio * median).collect();
-    let on_feats: BTreeSet<&String> = feats.iter().zip(&on).filter(|(_, o)| **o).flat_map(|(f, _)| f.iter()).collect();
+    let on_feats: HashSet<&str> =
+        feats.iter().zip(&on).filter(|(_, o)| **o).flat_map(|(f, _)| f.iter().map(String::as_str)).collect();
     sources
         .iter()
         .zip(&feats)
@@ -145,9 +177,9 @@ fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<S
             // What this source is about that the main event is not: its own
             // markers, then the people and places only it names.
             let mut own: Vec<String> = Vec::new();
-            let names = s.markers.iter().filter(|m| !on_feats.contains(&format!("mark:{m}"))).cloned().chain(
+            let names = s.markers.iter().filter(|m| !on_feats.contains(format!("mark:{m}").as_str())).cloned().chain(
                 f.iter()
-                    .filter(|x| x.starts_with("ent:") && !on_feats.contains(x))
+                    .filter(|x| x.starts_with("ent:") && !on_feats.contains(x.as_str()))
                     .filter_map(|x| r.entity(&x[4..]))
                     .map(|e| e.name.clone()),
             );
@@ -201,13 +233,13 @@ fn short_name(r: &Rules, id: &EntityId, claims: &[Claim]) -> String {
 }
 
 /// How often each entity is named in the on-event sources, and where first.
-type Prominence = BTreeMap<String, (usize, (usize, usize))>;
+type Prominence = Vec<(String, (usize, (usize, usize)))>;
 
 /// Most named first; ties go to the one named first.
 fn ordered<'a>(ids: &'a [EntityId], prominence: &Prominence) -> Vec<&'a EntityId> {
     let mut v: Vec<&EntityId> = ids.iter().collect();
-    let key = |e: &EntityId| prominence.get(&e.0).map_or((0, (usize::MAX, usize::MAX)), |x| *x);
-    v.sort_unstable_by(|a, b| {
+    let key = |e: &EntityId| prominence.iter().find(|(k, _)| *k == e.0).map_or((0, (usize::MAX, usize::MAX)), |(_, x)| *x);
+    crate::small_sort_by(&mut v, |a, b| {
         let (ka, kb) = (key(a), key(b));
         kb.0.cmp(&ka.0).then(ka.1.cmp(&kb.1)).then(a.cmp(b))
     });
@@ -215,13 +247,14 @@ fn ordered<'a>(ids: &'a [EntityId], prominence: &Prominence) -> Vec<&'a EntityId
 }
 
 fn label(kind: Kind, s: &Subject, claims: &[Claim], r: &Rules, prominence: &Prominence) -> String {
-    let tpl = r.labels.kinds.get(kind.as_str()).cloned().unwrap_or_else(|| kind.as_str().to_string());
+    let lookup = |v: &[(String, String)], k: &str| v.iter().find(|(n, _)| n == k).map(|(_, l)| l.clone());
+    let tpl = lookup(&r.labels.kinds, kind.as_str()).unwrap_or_else(|| kind.as_str().to_string());
     let p = ordered(&s.participants, prominence).into_iter().map(|i| short_name(r, i, claims)).collect::<Vec<_>>().join("–");
     let a = s.actor.as_ref().map(|i| r.entity(i.as_str()).map_or_else(|| short_name(r, i, claims), |e| e.name.clone())).unwrap_or_default();
     let t = s
         .topic
-        .and_then(|t| serde_json::to_value(t).ok())
-        .and_then(|v| v.as_str().and_then(|k| r.labels.topics.get(k).cloned()))
+        .and_then(|t| crate::model::json::TOPICS.iter().find(|(_, x)| *x == t))
+        .and_then(|(name, _)| lookup(&r.labels.topics, name))
         .unwrap_or_default();
     let x = s.person.as_ref().map(|_| claims.iter().find_map(|c| c.value.text.clone()).unwrap_or_default()).unwrap_or_default();
     elide(&tpl.replace("{p}", &p).replace("{a}", &a).replace("{t}", &t).replace("{x}", &x))
@@ -265,7 +298,11 @@ fn elide(s: &str) -> String {
 
 fn fact(kind: Kind, subject: Subject, fs: &[&Found], r: &Rules, prominence: &Prominence) -> Fact {
     let mut claims: Vec<Claim> = fs.iter().map(|f| f.claim.clone()).collect();
-    let sources = claims.iter().map(|c| c.source.as_str()).collect::<BTreeSet<_>>().len();
+    let mut sources: Vec<&str> = Vec::new();
+    for c in &claims {
+        insert(&mut sources, c.source.as_str());
+    }
+    let sources = sources.len();
     let (value, mut status) = match kind {
         Kind::CallDuration => durations(&mut claims, r),
         Kind::CallDate => call_dates(&mut claims),
@@ -289,8 +326,10 @@ fn fact(kind: Kind, subject: Subject, fs: &[&Found], r: &Rules, prominence: &Pro
 
 /// Status from how many claims are precise, when all are consistent.
 fn consistent_status(claims: &[Claim]) -> Status {
-    let precise: BTreeSet<&str> =
-        claims.iter().filter(|c| c.agreement == Agreement::Precise).map(|c| c.source.as_str()).collect();
+    let mut precise: Vec<&str> = Vec::new();
+    for c in claims.iter().filter(|c| c.agreement == Agreement::Precise) {
+        insert(&mut precise, c.source.as_str());
+    }
     if precise.len() >= 2 {
         Status::Agreed
     } else {
@@ -385,17 +424,20 @@ fn call_dates(claims: &mut [Claim]) -> (Value, Status) {
 
 fn positions(claims: &mut [Claim]) -> (Value, Status) {
     // The most stated position (direct statements first), then polarity.
-    let mut count: BTreeMap<crate::model::Stance, (usize, usize)> = BTreeMap::new();
+    let mut count: Vec<(crate::model::Stance, (usize, usize))> = Vec::new();
     for c in claims.iter() {
         if let Some(p) = c.value.position {
-            let e = count.entry(p).or_insert((0, 0));
+            if !count.iter().any(|(k, _)| *k == p) {
+                count.push((p, (0, 0)));
+            }
+            let e = &mut count.iter_mut().find(|(k, _)| *k == p).expect("just added").1;
             e.0 += 1;
             if c.rule == "stance.direct" {
                 e.1 += 1;
             }
         }
     }
-    let Some((&top, _)) = count.iter().max_by_key(|(p, (n, d))| (*d, *n, std::cmp::Reverse(**p))) else {
+    let Some(&(top, _)) = count.iter().max_by_key(|(p, (n, d))| (*d, *n, std::cmp::Reverse(*p))) else {
         return (Value::default(), Status::Single);
     };
     let mut disputed = false;
@@ -415,7 +457,11 @@ fn positions(claims: &mut [Claim]) -> (Value, Status) {
 }
 
 fn meetings(claims: &mut [Claim]) -> (Value, Status) {
-    let places: BTreeSet<EntityId> = claims.iter().filter_map(|c| c.value.place.clone().flatten()).collect();
+    let mut places: Vec<EntityId> = Vec::new();
+    for p in claims.iter().filter_map(|c| c.value.place.clone().flatten()) {
+        insert(&mut places, p);
+    }
+    crate::small_sort_by(&mut places, Ord::cmp);
     for c in claims.iter_mut() {
         c.agreement = Agreement::Precise;
     }
@@ -442,13 +488,16 @@ fn same_field(
     get: impl Fn(&Value) -> Option<String>,
     set: impl Fn(Value, Option<String>) -> Value,
 ) -> (Value, Status) {
-    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    let mut count: Vec<(String, usize)> = Vec::new();
     for c in claims.iter() {
         if let Some(x) = get(&c.value) {
-            *count.entry(x).or_insert(0) += 1;
+            match count.iter_mut().find(|(k, _)| *k == x) {
+                Some((_, n)) => *n += 1,
+                None => count.push((x, 1)),
+            }
         }
     }
-    let top = count.iter().max_by_key(|(_, n)| **n).map(|(x, _)| x.clone());
+    let top = count.iter().max_by_key(|(_, n)| *n).map(|(x, _)| x.clone());
     let mut disputed = false;
     for c in claims.iter_mut() {
         c.agreement = match (get(&c.value), &top) {
@@ -467,10 +516,14 @@ fn same_field(
 fn event_of(facts: &[Fact], r: &Rules, prominence: &Prominence) -> Event {
     // The main call: the participant pair with the most sourced claims
     // about calls.
-    let mut support: BTreeMap<&[EntityId], usize> = BTreeMap::new();
+    let mut support: Vec<(&[EntityId], usize)> = Vec::new();
     for f in facts {
         if matches!(f.kind, Kind::CallDuration | Kind::CallDate | Kind::Negotiations | Kind::Meeting) && !f.subject.participants.is_empty() {
-            *support.entry(&f.subject.participants).or_insert(0) += f.claims.len();
+            let p = f.subject.participants.as_slice();
+            match support.iter_mut().find(|(k, _)| *k == p) {
+                Some((_, n)) => *n += f.claims.len(),
+                None => support.push((p, f.claims.len())),
+            }
         }
     }
     let Some((pair, _)) = support.into_iter().max_by_key(|(p, n)| (*n, std::cmp::Reverse(*p))) else {

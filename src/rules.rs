@@ -24,7 +24,7 @@
 //!
 //! Elisions are separate tokens: write `d' une heure`, `l' otan`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::{Stance, Topic};
@@ -48,7 +48,7 @@ pub struct Rules {
     /// Reported speech.
     pub attribution: Attribution,
     /// Named phrase classes used by patterns as `@name`.
-    pub lexicon: BTreeMap<String, Vec<String>>,
+    pub lexicon: Vec<(String, Vec<String>)>,
     /// Claim rules.
     pub claim_rules: Vec<RuleDef>,
     /// Topics of positions.
@@ -343,9 +343,9 @@ pub struct ReconcileParams {
 #[derive(Debug)]
 pub struct Labels {
     /// Per kind.
-    pub kinds: BTreeMap<String, String>,
+    pub kinds: Vec<(String, String)>,
     /// Per topic.
-    pub topics: BTreeMap<String, String>,
+    pub topics: Vec<(String, String)>,
     /// The event label.
     pub event: String,
     /// The off-event note; `{m}` the markers.

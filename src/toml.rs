@@ -115,6 +115,23 @@ fn current<'a>(
     }
 }
 
+/// A plain decimal ("0.15", "-2.5"), read without the general float parser
+/// (which weighs several kilobytes in the wasm module).
+fn decimal(text: &str) -> Option<f64> {
+    let (neg, t) = match text.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (int, frac) = t.split_once('.')?;
+    if int.is_empty() || frac.is_empty() || frac.len() > 9 || int.len() > 15 {
+        return None;
+    }
+    let i: u64 = int.parse().ok()?;
+    let f: u64 = frac.parse().ok()?;
+    let v = i as f64 + f as f64 / 10f64.powi(frac.len() as i32);
+    Some(if neg { -v } else { v })
+}
+
 struct Parser<'a> {
     s: &'a [u8],
     src: &'a str,
@@ -271,7 +288,7 @@ impl Parser<'_> {
                 }
                 let text: String = self.src[start..self.i].chars().filter(|&c| c != '_').collect();
                 if text.contains('.') {
-                    match text.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
+                    match decimal(&text).and_then(serde_json::Number::from_f64) {
                         Some(n) => Ok(Value::Number(n)),
                         None => self.err("a number"),
                     }
@@ -380,6 +397,9 @@ t = { k = "v" }
         assert_eq!(v["a"]["arr"][1][1], json!(3));
         assert_eq!(v["a"]["s"], json!("x \"y\" é"));
         assert_eq!(v["a"]["f"], json!(0.25));
+        assert_eq!(decimal("0.15"), Some(0.15));
+        assert_eq!(decimal("-2.5"), Some(-2.5));
+        assert_eq!(decimal("1."), None);
     }
 
     #[test]

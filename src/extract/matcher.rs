@@ -191,7 +191,7 @@ pub fn find_all(rules: &Rules, pid: usize, s: &Sent) -> Vec<Match> {
 /// Every match of any of the patterns, ordered by start.
 pub fn find_any(rules: &Rules, pids: &[usize], s: &Sent) -> Vec<Match> {
     let mut out: Vec<Match> = pids.iter().flat_map(|&p| find_all(rules, p, s)).collect();
-    out.sort_unstable_by_key(|m| (m.start, m.end));
+    crate::small_sort_by(&mut out, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     out.dedup_by_key(|m| m.start);
     out
 }

@@ -13,7 +13,6 @@ mod refs;
 mod sentence;
 mod stance;
 
-use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{
     Agreement, Article, Claim, DateParts, EntityId, Kind, Mention, MentionsDocument, NegotiationStart, Subject, Value,
@@ -49,10 +48,11 @@ pub struct SourceExtract {
     pub title: String,
     /// Claims, one per fact at most, in text order.
     pub found: Vec<Found>,
-    /// Entity ids mentioned by name: how often, and where first (byte).
-    pub entities: BTreeMap<String, (usize, usize)>,
+    /// Entity ids mentioned by name: how often, and where first (byte),
+    /// in order of first mention.
+    pub entities: Vec<(String, (usize, usize))>,
     /// Event markers found (reader labels).
-    pub markers: BTreeSet<String>,
+    pub markers: Vec<String>,
 }
 
 /// What extraction found in all the articles.
@@ -178,7 +178,7 @@ impl Ctx<'_, '_> {
             ps = back(&[])?;
         }
         let mut ids: Vec<EntityId> = ps.into_iter().take(2).map(|i| eid(self.r, i)).collect();
-        ids.sort_unstable();
+        crate::small_sort_by(&mut ids, Ord::cmp);
         ids.dedup();
         (ids.len() == 2).then_some(ids)
     }
@@ -213,14 +213,17 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
     stance::stances(&mut cx);
     let mut found = std::mem::take(&mut cx.out);
     dedupe(&mut found);
-    let mut entities = BTreeMap::new();
-    let mut markers = BTreeSet::new();
+    let mut entities: Vec<(String, (usize, usize))> = Vec::new();
+    let mut markers: Vec<String> = Vec::new();
     for s in &an.sents {
         for m in &s.mentions {
             if m.form == sentence::MentionForm::Name {
                 for &i in &m.ids {
-                    let e = entities.entry(r.entities[i].id.clone()).or_insert((0, s.toks[m.t0].start));
-                    e.0 += 1;
+                    let id = &r.entities[i].id;
+                    match entities.iter_mut().find(|(k, _)| k == id) {
+                        Some((_, e)) => e.0 += 1,
+                        None => entities.push((id.clone(), (1, s.toks[m.t0].start))),
+                    }
                 }
             }
         }
@@ -230,7 +233,9 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
                     Some(p) => def.label.replace("{place}", &r.entities[p].name),
                     None => def.label.clone(),
                 };
-                markers.insert(label);
+                if !markers.contains(&label) {
+                    markers.push(label);
+                }
             }
         }
     }
@@ -293,7 +298,7 @@ fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         return;
     }
     let mut participants: Vec<EntityId> = persons.into_iter().take(2).map(|i| eid(cx.r, i)).collect();
-    participants.sort_unstable();
+    crate::small_sort_by(&mut participants, Ord::cmp);
     let parts = dates::resolve(d.parts, cx.an.article_date, cx.r);
     let (va, vb) = cx.tok_range(si, d.t0, d.t1);
     let said_by = cx.said_by(si, d.t0);

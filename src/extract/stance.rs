@@ -108,7 +108,7 @@ pub(super) fn stances(cx: &mut Ctx) {
                 }
             }
         }
-        pairs.sort_unstable();
+        crate::small_sort_by(&mut pairs, Ord::cmp);
         let (mut used_c, mut used_t) = (vec![false; cues.len()], vec![false; r.topics.len()]);
         for (_, ci, ti) in pairs {
             let topic = topics[ti].0;
