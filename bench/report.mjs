@@ -214,6 +214,21 @@ table(['file', 'bytes', 'gzip -9'], [...files.map((x) => [`\`${x.f}\``, x.raw, x
 p(`Where the wasm's ${wasmFile.raw} bytes go (twiggy on the same build with function names kept; a generic function counts for the crate of its \`Self\` type, so \`core\`/\`alloc\` include iterator and collection code instantiated for factpanel's types):`);
 p();
 table(['crate', 'bytes', '% of wasm'], crates.slice(0, 14).map(([c, b]) => [c, b, `${((100 * b) / codeTotal).toFixed(1)}%`]));
+// The same bytes by kind of code, across crates (a function may count in two rows).
+const THEMES = [
+  ['sorting (`core::slice::sort`, one copy per element type and comparator)', /slice::sort/],
+  ['`BTreeMap` / `BTreeSet` code', /btree/],
+  ['`serde_json` (documents out, articles in)', /serde_json/],
+  ['rules reader and duration lexicon (`factpanel::rules`, `build_lexicon`, `toml`)', /rules::|build_lexicon|toml::/],
+  ['float formatting (`flt2dec`, `fmt::float`)', /flt2dec|fmt::float|dec2flt/],
+  ['other `core::fmt` machinery', /core::fmt::|core\[[0-9a-f]+\]::fmt::/],
+  ['`hashbrown` hash maps', /hashbrown/],
+  ['Unicode case tables (`to_lowercase`, …)', /unicode|to_lowercase|to_uppercase/],
+];
+table(['code', 'bytes', '% of wasm'], THEMES.map(([label, rx]) => {
+  const b = items.filter((it) => crateOf(it.name) && rx.test(it.name)).reduce((n, it) => n + it.shallow_size, 0);
+  return [label, b, `${((100 * b) / codeTotal).toFixed(1)}%`];
+}));
 p('Largest functions:');
 p();
 table(['function', 'bytes'], topFns);

@@ -40,7 +40,7 @@ command -v twiggy >/dev/null || { log "installing twiggy (cargo install)"; cargo
 for dir in bench/web bench/peer; do
     if [ ! -d "$dir/node_modules" ]; then
         log "npm install in $dir"
-        if [ -f "$dir/package-lock.json" ]; then (cd "$dir" && npm ci --no-audit --no-fund); else (cd "$dir" && npm install --no-audit --no-fund); fi
+        if [ -f "$dir/package-lock.json" ]; then (cd "$dir" && npm ci --no-audit --no-fund) >&2; else (cd "$dir" && npm install --no-audit --no-fund) >&2; fi
     fi
 done
 
