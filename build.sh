@@ -102,11 +102,11 @@ ensure_all() {
 build_wasm() {
     ensure_wasm_target
     ensure_wasm_bindgen
-    log "cargo build --release --target $WASM_TARGET --lib"
-    cargo build --release --target "$WASM_TARGET" --lib
+    log "cargo build --profile wasm-release --target $WASM_TARGET --lib"
+    cargo build --profile wasm-release --target "$WASM_TARGET" --lib
     log "wasm-bindgen --target web → $PKG_DIR/"
     wasm-bindgen --target web --out-dir "$PKG_DIR" --out-name factpanel \
-        "$TARGET_DIR/$WASM_TARGET/release/factpanel.wasm"
+        "$TARGET_DIR/$WASM_TARGET/wasm-release/factpanel.wasm"
 }
 
 # gzip size in bytes at level 9, computed by node's zlib like the budget

@@ -339,13 +339,32 @@ fn consistent_status(claims: &[Claim]) -> Status {
 
 /// The largest group of claims whose constraints all hold together, by a
 /// greedy pass from each claim; returns the members and their combination.
-fn largest_consistent<T: Clone>(items: &[T], combine: impl Fn(&T, &T) -> Option<T>) -> (Vec<bool>, Option<T>) {
-    let mut best: (usize, Vec<bool>, Option<T>) = (0, vec![false; items.len()], None);
-    for seed in 0..items.len() {
-        let mut acc = items[seed].clone();
-        let mut member = vec![false; items.len()];
+fn largest_consistent<T: Clone + PartialEq>(items: &[T], combine: impl Fn(&T, &T) -> Option<T>) -> (Vec<bool>, Option<T>) {
+    // Copies of a value always join or leave a group together, so the
+    // greedy pass runs over the distinct values, each weighted by how often
+    // it occurs: linear in the claims for a bounded number of values.
+    let mut distinct: Vec<&T> = Vec::new();
+    let mut count: Vec<usize> = Vec::new();
+    let class: Vec<usize> = items
+        .iter()
+        .map(|it| match distinct.iter().position(|d| *d == it) {
+            Some(k) => {
+                count[k] += 1;
+                k
+            }
+            None => {
+                distinct.push(it);
+                count.push(1);
+                distinct.len() - 1
+            }
+        })
+        .collect();
+    let mut best: (usize, Vec<bool>, Option<T>) = (0, vec![false; distinct.len()], None);
+    for seed in 0..distinct.len() {
+        let mut acc = distinct[seed].clone();
+        let mut member = vec![false; distinct.len()];
         member[seed] = true;
-        for (j, it) in items.iter().enumerate() {
+        for (j, it) in distinct.iter().enumerate() {
             if j != seed {
                 if let Some(c) = combine(&acc, it) {
                     acc = c;
@@ -353,12 +372,12 @@ fn largest_consistent<T: Clone>(items: &[T], combine: impl Fn(&T, &T) -> Option<
                 }
             }
         }
-        let count = member.iter().filter(|m| **m).count();
-        if count > best.0 {
-            best = (count, member, Some(acc));
+        let weight = member.iter().zip(&count).filter(|(m, _)| **m).map(|(_, n)| n).sum();
+        if weight > best.0 {
+            best = (weight, member, Some(acc));
         }
     }
-    (best.1, best.2)
+    (class.iter().map(|&c| best.1[c]).collect(), best.2)
 }
 
 fn durations(claims: &mut [Claim], r: &Rules) -> (Value, Status) {
