@@ -515,10 +515,6 @@ pub mod json {
         Ok(t.opt_strs(k)?.into_iter().map(EntityId).collect())
     }
 
-    fn one<T: Copy>(t: &Table, k: &'static str, v: &str, set: &[(&str, T)]) -> Result<T, String> {
-        set.iter().find(|(n, _)| *n == v).map(|(_, x)| *x).ok_or_else(|| format!("{}: unknown {k} {v:?}", t.ctx()))
-    }
-
     const KINDS: &[(&str, Kind)] = &[
         ("call_duration", Kind::CallDuration),
         ("call_date", Kind::CallDate),
@@ -585,8 +581,8 @@ pub mod json {
             max: bound(&t, "max")?,
             date: opt_s(&t, "date")?,
             parts,
-            position: opt_s(&t, "position")?.map(|p| one(&t, "position", &p, STANCES)).transpose()?,
-            start: opt_s(&t, "start")?.map(|s| one(&t, "start", &s, &[("immediately", NegotiationStart::Immediately)])).transpose()?,
+            position: opt_s(&t, "position")?.map(|p| t.one_of("position", &p, STANCES)).transpose()?,
+            start: opt_s(&t, "start")?.map(|s| t.one_of("start", &s, &[("immediately", NegotiationStart::Immediately)])).transpose()?,
             released_by: opt_s(&t, "released_by")?.map(EntityId),
             place: match t.raw("place") {
                 None => None,
@@ -616,7 +612,7 @@ pub mod json {
             value_start: n("value_start")?,
             value_end: n("value_end")?,
             said_by: opt_s(&t, "said_by")?.map(EntityId),
-            agreement: one(&t, "agreement", &t.str("agreement")?, AGREEMENTS)?,
+            agreement: t.one_of("agreement", &t.str("agreement")?, AGREEMENTS)?,
             rule: t.str("rule")?,
         })
     }
@@ -648,7 +644,7 @@ pub mod json {
             let subject = Subject {
                 participants: ids(&sj, "participants")?,
                 actor: opt_s(&sj, "actor")?.map(EntityId),
-                topic: opt_s(&sj, "topic")?.map(|x| one(&sj, "topic", &x, TOPICS)).transpose()?,
+                topic: opt_s(&sj, "topic")?.map(|x| sj.one_of("topic", &x, TOPICS)).transpose()?,
                 person: opt_s(&sj, "person")?.map(EntityId),
             };
             let claims = match f.raw("claims") {
@@ -657,11 +653,11 @@ pub mod json {
             };
             facts.push(Fact {
                 id: f.str("id")?,
-                kind: one(&f, "kind", &f.str("kind")?, KINDS)?,
+                kind: f.one_of("kind", &f.str("kind")?, KINDS)?,
                 label: f.str("label")?,
                 subject,
                 value: value(f.raw("value").unwrap_or(&J::Null), "fact value")?,
-                status: one(&f, "status", &f.str("status")?, STATUSES)?,
+                status: f.one_of("status", &f.str("status")?, STATUSES)?,
                 claims,
             });
         }

@@ -695,10 +695,6 @@ pub fn load(src: &str) -> Result<Rules, String> {
     Ok(r)
 }
 
-fn enum_of<T: Copy>(t: &Table, key: &'static str, s: &str, set: &[(&str, T)]) -> Result<T, String> {
-    set.iter().find(|(n, _)| *n == s).map(|(_, v)| *v).ok_or_else(|| format!("{}: {key:?} has an unknown value {s:?}", t.ctx()))
-}
-
 fn read_rules(t: &Table) -> Result<Rules, String> {
     let bp = t.table("boilerplate")?;
     let boilerplate = Boilerplate {
@@ -783,13 +779,13 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
     }
     let mut topics = Vec::new();
     for x in t.tables("topic")? {
-        let id = enum_of(&x, "id", &x.str("id")?, crate::model::json::TOPICS)?;
+        let id = x.one_of("id", &x.str("id")?, crate::model::json::TOPICS)?;
         topics.push(TopicDef { id, patterns: x.strs("patterns")? });
         x.finish()?;
     }
     let mut positions = Vec::new();
     for x in t.tables("position")? {
-        let id = enum_of(&x, "id", &x.str("id")?, crate::model::json::STANCES)?;
+        let id = x.one_of("id", &x.str("id")?, crate::model::json::STANCES)?;
         positions.push(PositionDef {
             id,
             patterns: x.strs("patterns")?,

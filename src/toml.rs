@@ -579,6 +579,15 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// The value among a closed set of names: `set` pairs each name with
+    /// its value; an unknown name is an error listing the expected ones.
+    pub fn one_of<T: Copy>(&self, key: &str, value: &str, set: &[(&str, T)]) -> Result<T, String> {
+        set.iter().find(|(n, _)| *n == value).map(|(_, v)| *v).ok_or_else(|| {
+            let names: Vec<&str> = set.iter().map(|(n, _)| *n).collect();
+            format!("{}: {key:?} is {value:?}, expected one of {}", self.ctx, names.join(", "))
+        })
+    }
+
     /// The context named in errors.
     pub fn ctx(&self) -> &str {
         &self.ctx

@@ -531,14 +531,6 @@ fn parse_rules(src: &str) -> RulesFile {
         .unwrap_or_else(|e| panic!("data/rules/durations-fr.toml: {e}"))
 }
 
-/// Picks one of the named values of a closed set.
-fn one_of<T: Copy>(t: &Table, key: &'static str, value: &str, set: &[(&str, T)]) -> Result<T, String> {
-    set.iter().find(|(n, _)| *n == value).map(|(_, v)| *v).ok_or_else(|| {
-        let names: Vec<&str> = set.iter().map(|(n, _)| *n).collect();
-        format!("{}: {key:?} is {value:?}, expected one of {}", t.ctx(), names.join(", "))
-    })
-}
-
 const HEDGES: &[(&str, Hedge)] = &[
     ("exact", Hedge::Exact),
     ("close_below", Hedge::CloseBelow),
@@ -581,7 +573,7 @@ fn read_rules(tree: &serde_json::Value) -> Result<RulesFile, String> {
     ];
     let mut fractions = Vec::new();
     for x in t.tables("fraction")? {
-        let u = x.strs("uses")?.iter().map(|v| one_of(&x, "uses", v, uses)).collect::<Result<_, _>>()?;
+        let u = x.strs("uses")?.iter().map(|v| x.one_of("uses", v, uses)).collect::<Result<_, _>>()?;
         fractions.push(FractionSpec { id: x.str("id")?, words: x.strs("words")?, twelfths: x.uint("twelfths")?, uses: u });
         x.finish()?;
     }
@@ -595,12 +587,12 @@ fn read_rules(tree: &serde_json::Value) -> Result<RulesFile, String> {
     let mut hedges = Vec::new();
     for x in t.tables("hedge")? {
         let position = match x.opt_str("position")? {
-            Some(p) => one_of(&x, "position", &p, positions)?,
+            Some(p) => x.one_of("position", &p, positions)?,
             None => HedgePosition::default(),
         };
         hedges.push(HedgeSpec {
             id: x.str("id")?,
-            hedge: one_of(&x, "hedge", &x.str("hedge")?, HEDGES)?,
+            hedge: x.one_of("hedge", &x.str("hedge")?, HEDGES)?,
             position,
             phrases: x.strs("phrases")?,
         });
@@ -611,7 +603,7 @@ fn read_rules(tree: &serde_json::Value) -> Result<RulesFile, String> {
     for x in t.tables("not_duration")? {
         blocks.push(BlockSpec {
             id: x.str("id")?,
-            position: one_of(&x, "position", &x.str("position")?, bpos)?,
+            position: x.one_of("position", &x.str("position")?, bpos)?,
             why: x.str("why")?,
             phrases: x.strs("phrases")?,
             units: x.opt_strs("units")?,
