@@ -339,7 +339,14 @@ fn consistent_status(claims: &[Claim]) -> Status {
 
 /// The largest group of claims whose constraints all hold together, by a
 /// greedy pass from each claim; returns the members and their combination.
-fn largest_consistent<T: Clone + PartialEq>(items: &[T], combine: impl Fn(&T, &T) -> Option<T>) -> (Vec<bool>, Option<T>) {
+/// Among equally large groups the one whose combined value has the
+/// greatest `key` wins, so the result does not depend on the order of the
+/// sources.
+fn largest_consistent<T: Clone + PartialEq, K: Ord>(
+    items: &[T],
+    combine: impl Fn(&T, &T) -> Option<T>,
+    key: impl Fn(&T) -> K,
+) -> (Vec<bool>, Option<T>) {
     // Copies of a value always join or leave a group together, so the
     // greedy pass runs over the distinct values, each weighted by how often
     // it occurs: linear in the claims for a bounded number of values.
@@ -372,8 +379,12 @@ fn largest_consistent<T: Clone + PartialEq>(items: &[T], combine: impl Fn(&T, &T
                 }
             }
         }
-        let weight = member.iter().zip(&count).filter(|(m, _)| **m).map(|(_, n)| n).sum();
-        if weight > best.0 {
+        let weight: usize = member.iter().zip(&count).filter(|(m, _)| **m).map(|(_, n)| n).sum();
+        let better = match &best.2 {
+            None => true,
+            Some(b) => (weight, key(&acc)) > (best.0, key(b)),
+        };
+        if better {
             best = (weight, member, Some(acc));
         }
     }
@@ -382,7 +393,14 @@ fn largest_consistent<T: Clone + PartialEq>(items: &[T], combine: impl Fn(&T, &T
 
 fn durations(claims: &mut [Claim], r: &Rules) -> (Value, Status) {
     let ivs: Vec<Interval> = claims.iter().map(|c| c.value.interval().unwrap_or(Interval { min: None, max: None })).collect();
-    let (member, value) = largest_consistent(&ivs, |a, b| a.intersect(b));
+    // Ties go to the narrower interval, then the larger bounds.
+    let (member, value) = largest_consistent(&ivs, |a, b| a.intersect(b), |iv| {
+        let width = match (iv.min, iv.max) {
+            (Some(lo), Some(hi)) => hi.0 - lo.0,
+            _ => u32::MAX,
+        };
+        (std::cmp::Reverse(width), iv.min, iv.max)
+    });
     let value = value.unwrap_or(Interval { min: None, max: None });
     let tol = r.reconcile.precise_tolerance;
     for ((c, iv), m) in claims.iter_mut().zip(&ivs).zip(&member) {
@@ -426,7 +444,11 @@ fn combine_dates(a: &DateParts, b: &DateParts) -> Option<DateParts> {
 
 fn call_dates(claims: &mut [Claim]) -> (Value, Status) {
     let parts: Vec<DateParts> = claims.iter().map(|c| c.value.parts.unwrap_or_default()).collect();
-    let (member, value) = largest_consistent(&parts, combine_dates);
+    // Ties go to the more complete date, then the later one.
+    let (member, value) = largest_consistent(&parts, combine_dates, |p| {
+        let known = [p.year.is_some(), p.month.is_some(), p.day.is_some(), p.weekday.is_some()];
+        (known.iter().filter(|k| **k).count(), *p)
+    });
     let value = value.unwrap_or_default();
     for ((c, p), m) in claims.iter_mut().zip(&parts).zip(&member) {
         c.agreement = if !m {

@@ -41,7 +41,6 @@ fn repeated_sentence_final_marks() {
 /// (it was the normalised name, "Marc Fogel", while the source has
 /// "Marc\u{a0}Fogel"). Found by `properties::quotes_are_utf16_slices`.
 #[test]
-#[ignore = "core bug, reported (docs/robustness.md): remove this line once fixed"]
 fn release_value_text_is_as_written() {
     for text in [
         "Marc\u{a0}Fogel, un enseignant américain détenu en Russie, a été libéré en échange d’un citoyen russe.",
@@ -61,7 +60,6 @@ fn release_value_text_is_as_written() {
 /// sources, and its value must not depend on that order either. Found by
 /// `properties::source_order_does_not_matter`.
 #[test]
-#[ignore = "core bug, reported (docs/robustness.md): remove this line once fixed"]
 fn disputed_value_does_not_depend_on_source_order() {
     let a = Article::new("a", "Donald Trump a eu un échange téléphonique de 90 minutes avec Vladimir Poutine.");
     let b = Article::new("b", "L'appel entre Donald Trump et Vladimir Poutine a duré environ une heure.");

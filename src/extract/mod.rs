@@ -433,8 +433,6 @@ fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
             continue;
         }
         cx.push(si, Kind::PrisonerRelease, subject, value, va, vb, said_by, rule, false);
-        let display = name.clone();
-        cx.out.last_mut().expect("just pushed").claim.value.text = Some(display);
     }
 }
 
