@@ -297,7 +297,22 @@ fn split_sentences(norm: &str, a: usize, b: usize, rules: &Rules, out: &mut Vec<
     push_sentence(a, start, text.len(), text, out);
 }
 
-fn push_sentence(base: usize, s: usize, e: usize, text: &str, out: &mut Vec<Sentence>) {
+/// The longest sentence, in bytes. Real sentences are far shorter; text
+/// with no sentence breaks at all is cut at the last space before this
+/// length, so that the work on one sentence stays bounded.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+fn push_sentence(base: usize, mut s: usize, e: usize, text: &str, out: &mut Vec<Sentence>) {
+    while e - s > MAX_SENTENCE_BYTES {
+        let limit = text.floor_char_boundary(s + MAX_SENTENCE_BYTES);
+        let cut = text[s..limit].rfind(' ').map(|i| s + i).filter(|&c| c > s).unwrap_or(limit);
+        push_one(base, s, cut, text, out);
+        s = cut;
+    }
+    push_one(base, s, e, text, out);
+}
+
+fn push_one(base: usize, s: usize, e: usize, text: &str, out: &mut Vec<Sentence>) {
     let piece = &text[s..e];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();

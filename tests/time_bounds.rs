@@ -132,19 +132,16 @@ fn short_sentences_grow_linearly() {
     check_growth("short sentences", 32 << 10, |n| one(repeat("Il a dit. ", n)));
 }
 
-// Known super-linear inputs, reported to the core (docs/robustness.md,
-// "Pathological inputs"): one sentence holding many names or durations.
-// Remove the `ignore` once the per-sentence scans are indexed or
-// sentences are capped.
+// Inputs that were super-linear (docs/robustness.md, "Pathological
+// inputs"): one sentence holding many names or durations. Fixed by indexed
+// lookups per sentence and a cap on sentence length.
 
 #[test]
-#[ignore = "super-linear in the core (docs/robustness.md): remove once fixed"]
 fn names_without_sentence_breaks_grow_linearly() {
     check_growth("names, no verbs", 16 << 10, |n| one(repeat("Trump Poutine Zelensky il ils Kremlin, ", n)));
 }
 
 #[test]
-#[ignore = "super-linear in the core (docs/robustness.md): remove once fixed"]
 fn call_sentence_without_breaks_grows_linearly() {
     check_growth("no sentence break", 32 << 10, |n| {
         one(repeat("Donald Trump a parlé avec Vladimir Poutine pendant une heure et ", n))
@@ -152,7 +149,6 @@ fn call_sentence_without_breaks_grows_linearly() {
 }
 
 #[test]
-#[ignore = "super-linear in the core (docs/robustness.md): remove once fixed"]
 fn durations_without_sentence_breaks_grow_linearly() {
     check_growth("près d'une heure, repeated", 64 << 10, |n| one(repeat("près d'une heure et demie ", n)));
 }

@@ -93,27 +93,14 @@ fn go(rules: &Rules, pat: &[Elem], s: &Sent, i: usize, caps: &mut Vec<Capture>) 
         }
         Elem::Slot(slot) => {
             let candidates: Vec<(usize, usize)> = match slot {
-                Slot::Duration => s
-                    .durations
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, d)| d.t0 == i)
-                    .map(|(k, d)| (k, d.t1))
-                    .collect(),
-                Slot::Actor => s
-                    .mentions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| m.t0 == i && m.is_actor(rules))
-                    .map(|(k, m)| (k, m.t1))
-                    .collect(),
-                Slot::Place => s
-                    .mentions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| m.t0 == i && m.place(rules).is_some())
-                    .map(|(k, m)| (k, m.t1))
-                    .collect(),
+                Slot::Duration => {
+                    let a = s.durations.partition_point(|d| d.t0 < i);
+                    s.durations[a..].iter().take_while(|d| d.t0 == i).enumerate().map(|(k, d)| (a + k, d.t1)).collect()
+                }
+                Slot::Actor => s.mentions_in(i, i + 1).filter(|(_, m)| m.is_actor(rules)).map(|(k, m)| (k, m.t1)).collect(),
+                Slot::Place => {
+                    s.mentions_in(i, i + 1).filter(|(_, m)| m.place(rules).is_some()).map(|(k, m)| (k, m.t1)).collect()
+                }
             };
             for (index, end) in candidates {
                 caps.push(Capture { slot: *slot, index });

@@ -123,14 +123,28 @@ impl Sent {
 
     /// Mentions whose first token lies in `[t0, t1)`.
     pub fn mentions_in(&self, t0: usize, t1: usize) -> impl Iterator<Item = (usize, &EntMention)> {
-        self.mentions.iter().enumerate().filter(move |(_, m)| m.t0 >= t0 && m.t0 < t1)
+        // Mentions are sorted by start: a binary search finds the range.
+        let a = self.mentions.partition_point(|m| m.t0 < t0);
+        let b = self.mentions.partition_point(|m| m.t0 < t1).max(a);
+        self.mentions[a..b].iter().enumerate().map(move |(k, m)| (a + k, m))
     }
 
     /// The token range of the clause holding token `t`.
     pub fn clause_of(&self, t: usize) -> (usize, usize) {
-        let c = self.toks[t.min(self.toks.len() - 1)].clause;
-        let a = self.toks.iter().position(|x| x.clause == c).unwrap_or(0);
-        let b = self.toks.iter().rposition(|x| x.clause == c).map_or(self.toks.len(), |i| i + 1);
+        if self.toks.is_empty() {
+            return (0, 0);
+        }
+        // Tokens of one clause are contiguous: walk out from `t`.
+        let t = t.min(self.toks.len() - 1);
+        let c = self.toks[t].clause;
+        let mut a = t;
+        while a > 0 && self.toks[a - 1].clause == c {
+            a -= 1;
+        }
+        let mut b = t + 1;
+        while b < self.toks.len() && self.toks[b].clause == c {
+            b += 1;
+        }
         (a, b)
     }
 
@@ -220,8 +234,8 @@ fn align_durations(norm: &str, start: usize, end: usize, toks: &[Token]) -> Vec<
         .into_iter()
         .filter_map(|m| {
             let (a, b) = (start + m.start, start + m.end);
-            let t0 = toks.iter().position(|t| t.start >= a)?;
-            let t1 = toks.iter().rposition(|t| t.end <= b)? + 1;
+            let t0 = toks.partition_point(|t| t.start < a);
+            let t1 = toks.partition_point(|t| t.end <= b);
             (t0 < t1).then_some(DurMention { t0, t1, start: a, end: b, m })
         })
         .collect()
