@@ -161,7 +161,7 @@ p();
 p(`Machine: ${machine.cpu}, ${machine.nproc} cores, ${machine.mem_gib} GiB; ${machine.rustc}; node ${machine.node}; Chromium ${web.chromium}. ` +
   `Load average (1, 5, 15 min) at the start: ${machine.load_start}; at the end: ${existsSync(join(OUT, 'load-end.txt')) ? readFileSync(join(OUT, 'load-end.txt'), 'utf8').trim() : '?'} ` +
   `(anything above 0 is other work sharing the ${machine.nproc} cores). ` +
-  `Native figures use the \`release\` profile as shipped (\`opt-level = "z"\`, LTO). Medians of several runs; ratios from the same run.`);
+  `Native figures use the \`release\` profile as shipped (\`opt-level = 3\`, LTO); the wasm module uses \`wasm-release\` (\`opt-level = "z"\`). Medians of several runs; ratios from the same run.`);
 p();
 p('### Targets');
 p();
