@@ -141,5 +141,10 @@ fn main() {
     let thousand = many(1000);
     let bytes: usize = thousand.iter().map(|a| a.text.len()).sum();
     let (t, f) = best(&thousand);
-    println!("1,000 articles ({:.1} MB in all): {:.0} ms, {} facts", bytes as f64 / mb as f64, t.as_secs_f64() * 1e3, f);
+    println!(
+        "1,000 articles ({:.1} MB in all): {:.0} ms, {} facts",
+        bytes as f64 / mb as f64,
+        t.as_secs_f64() * 1e3,
+        f
+    );
 }

@@ -16,8 +16,5 @@ pub const ARTICLES: &[(&str, &str)] = &[
 /// The embedded articles, as the CLI reads `.txt` files: no title given, so
 /// the first non-empty line serves as the title; language French.
 pub fn articles() -> Vec<Article> {
-    ARTICLES
-        .iter()
-        .map(|(id, text)| Article { lang: Some("fr".into()), ..Article::new(*id, *text) })
-        .collect()
+    ARTICLES.iter().map(|(id, text)| Article { lang: Some("fr".into()), ..Article::new(*id, *text) }).collect()
 }

@@ -43,7 +43,9 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::NoArticles => f.write_str("no articles given: expected at least one"),
-            Error::BadId { id } => write!(f, "article id {id:?} is not usable: expected a non-empty id of at most 200 characters"),
+            Error::BadId { id } => {
+                write!(f, "article id {id:?} is not usable: expected a non-empty id of at most 200 characters")
+            }
             Error::DuplicateId { id } => write!(f, "duplicate article id {id:?}: every article needs its own id"),
             Error::EmptyText { id } => write!(f, "article {id:?} has an empty text"),
             Error::TooLarge { id, bytes, limit } => {

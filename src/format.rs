@@ -11,8 +11,8 @@
 //! ```
 
 use crate::model::{
-    Agreement, Claim, DateParts, Document, EntityId, Fact, Interval, Kind, NegotiationStart, Stance, Status,
-    Subject, Topic, Value,
+    Agreement, Claim, DateParts, Document, EntityId, Fact, Interval, Kind, NegotiationStart, Stance, Status, Subject,
+    Topic, Value,
 };
 
 /// The language of the reader-facing text.
@@ -108,12 +108,32 @@ fn de(s: &str) -> String {
 }
 
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const WEEKDAYS_FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -170,22 +190,26 @@ pub fn date_parts(p: &DateParts, lang: Lang) -> String {
     let mut words: Vec<String> = Vec::new();
     if let Some(w) = p.weekday.filter(|w| (1..=7).contains(w)) {
         let i = usize::from(w - 1);
-        words.push(match lang {
-            Lang::Fr => WEEKDAYS_FR[i],
-            Lang::En => WEEKDAYS_EN[i],
-        }
-        .to_string());
+        words.push(
+            match lang {
+                Lang::Fr => WEEKDAYS_FR[i],
+                Lang::En => WEEKDAYS_EN[i],
+            }
+            .to_string(),
+        );
     }
     if let Some(d) = p.day {
         words.push(if d == 1 && lang == Lang::Fr { "1er".to_string() } else { d.to_string() });
     }
     if let Some(m) = p.month.filter(|m| (1..=12).contains(m)) {
         let i = usize::from(m - 1);
-        words.push(match lang {
-            Lang::Fr => MONTHS_FR[i],
-            Lang::En => MONTHS_EN[i],
-        }
-        .to_string());
+        words.push(
+            match lang {
+                Lang::Fr => MONTHS_FR[i],
+                Lang::En => MONTHS_EN[i],
+            }
+            .to_string(),
+        );
     }
     if let Some(y) = p.year {
         words.push(y.to_string());
@@ -355,20 +379,14 @@ pub fn participants(doc: &Document, ids: &[EntityId], lang: Lang) -> String {
         doc.event.label.find(short.as_str()).unwrap_or(usize::MAX)
     };
     crate::small_sort_by(&mut ids, |a, b| {
-        in_label(a)
-            .cmp(&in_label(b))
-            .then_with(|| centrality(doc, b).cmp(&centrality(doc, a)))
-            .then_with(|| a.cmp(b))
+        in_label(a).cmp(&in_label(b)).then_with(|| centrality(doc, b).cmp(&centrality(doc, a))).then_with(|| a.cmp(b))
     });
     ids.dedup();
     ids.iter().map(|id| entity_short(doc, id.as_str(), lang)).collect::<Vec<_>>().join("–")
 }
 
 fn centrality(doc: &Document, id: &EntityId) -> usize {
-    doc.facts
-        .iter()
-        .filter(|f| f.subject.participants.contains(id) || f.subject.actor.as_ref() == Some(id))
-        .count()
+    doc.facts.iter().filter(|f| f.subject.participants.contains(id) || f.subject.actor.as_ref() == Some(id)).count()
 }
 
 /// A fact's label, regenerated from its kind and subject so that both
@@ -633,25 +651,133 @@ pub enum Ui {
 pub fn ui(key: Ui, lang: Lang) -> &'static str {
     let fr = lang == Lang::Fr;
     match key {
-        Ui::PanelTitle => if fr { "Ce que disent les sources" } else { "What the sources say" },
-        Ui::CoveredBy => if fr { "couvert par" } else { "covered by" },
-        Ui::Facts => if fr { "Les faits" } else { "Facts" },
-        Ui::Positions => if fr { "Qui pense quoi" } else { "Who holds which position" },
+        Ui::PanelTitle => {
+            if fr {
+                "Ce que disent les sources"
+            } else {
+                "What the sources say"
+            }
+        }
+        Ui::CoveredBy => {
+            if fr {
+                "couvert par"
+            } else {
+                "covered by"
+            }
+        }
+        Ui::Facts => {
+            if fr {
+                "Les faits"
+            } else {
+                "Facts"
+            }
+        }
+        Ui::Positions => {
+            if fr {
+                "Qui pense quoi"
+            } else {
+                "Who holds which position"
+            }
+        }
         Ui::Sources => "Sources",
-        Ui::Actor => if fr { "Acteur" } else { "Actor" },
-        Ui::ShowQuotes => if fr { "Voir les citations" } else { "Show quotes" },
-        Ui::HideQuotes => if fr { "Masquer les citations" } else { "Hide quotes" },
-        Ui::ReadInContext => if fr { "Lire dans l'article" } else { "Read in the article" },
-        Ui::CloseContext => if fr { "Fermer l'article" } else { "Close the article" },
-        Ui::OffEvent => if fr { "autre événement" } else { "another event" },
-        Ui::OnEvent => if fr { "sur l'événement" } else { "on the event" },
-        Ui::NoFacts => if fr { "Aucun fait n'a été relevé dans ces articles." } else { "No facts were found in these articles." },
-        Ui::DateUnknown => if fr { "date non établie" } else { "date not established" },
-        Ui::NoContext => if fr { "Le texte de l'article n'est pas disponible." } else { "The article text is not available." },
-        Ui::OpenArticle => if fr { "ouvrir l'article" } else { "open the article" },
-        Ui::ValueGiven => if fr { "valeur lue" } else { "value read" },
-        Ui::LessPrecise => if fr { "moins précis" } else { "less precise" },
-        Ui::Contradicts => if fr { "contredit" } else { "contradicts" },
+        Ui::Actor => {
+            if fr {
+                "Acteur"
+            } else {
+                "Actor"
+            }
+        }
+        Ui::ShowQuotes => {
+            if fr {
+                "Voir les citations"
+            } else {
+                "Show quotes"
+            }
+        }
+        Ui::HideQuotes => {
+            if fr {
+                "Masquer les citations"
+            } else {
+                "Hide quotes"
+            }
+        }
+        Ui::ReadInContext => {
+            if fr {
+                "Lire dans l'article"
+            } else {
+                "Read in the article"
+            }
+        }
+        Ui::CloseContext => {
+            if fr {
+                "Fermer l'article"
+            } else {
+                "Close the article"
+            }
+        }
+        Ui::OffEvent => {
+            if fr {
+                "autre événement"
+            } else {
+                "another event"
+            }
+        }
+        Ui::OnEvent => {
+            if fr {
+                "sur l'événement"
+            } else {
+                "on the event"
+            }
+        }
+        Ui::NoFacts => {
+            if fr {
+                "Aucun fait n'a été relevé dans ces articles."
+            } else {
+                "No facts were found in these articles."
+            }
+        }
+        Ui::DateUnknown => {
+            if fr {
+                "date non établie"
+            } else {
+                "date not established"
+            }
+        }
+        Ui::NoContext => {
+            if fr {
+                "Le texte de l'article n'est pas disponible."
+            } else {
+                "The article text is not available."
+            }
+        }
+        Ui::OpenArticle => {
+            if fr {
+                "ouvrir l'article"
+            } else {
+                "open the article"
+            }
+        }
+        Ui::ValueGiven => {
+            if fr {
+                "valeur lue"
+            } else {
+                "value read"
+            }
+        }
+        Ui::LessPrecise => {
+            if fr {
+                "moins précis"
+            } else {
+                "less precise"
+            }
+        }
+        Ui::Contradicts => {
+            if fr {
+                "contredit"
+            } else {
+                "contradicts"
+            }
+        }
     }
 }
 
@@ -706,9 +832,13 @@ mod tests {
         d.entities.insert("kremlin".into(), ent("Kremlin", "Kremlin", "Kremlin", "Kremlin"));
         d.entities.insert("hegseth".into(), ent("Pete Hegseth", "Hegseth", "Pete Hegseth", "Hegseth"));
         d.entities.insert("united_states".into(), ent("États-Unis", "États-Unis", "United States", "US"));
-        d.entities.insert("biden_administration".into(), ent("Administration Biden", "Administration Biden", "Biden administration", "Biden administration"));
+        d.entities.insert(
+            "biden_administration".into(),
+            ent("Administration Biden", "Administration Biden", "Biden administration", "Biden administration"),
+        );
         d.entities.insert("marc_fogel".into(), ent("Marc Fogel", "Fogel", "Marc Fogel", "Fogel"));
-        d.entities.insert("saudi_arabia".into(), ent("Arabie saoudite", "Arabie saoudite", "Saudi Arabia", "Saudi Arabia"));
+        d.entities
+            .insert("saudi_arabia".into(), ent("Arabie saoudite", "Arabie saoudite", "Saudi Arabia", "Saudi Arabia"));
         d.entities.insert("moscow".into(), ent("Moscou", "Moscou", "Moscow", "Moscow"));
         let call = |p: &[&str]| Subject { participants: p.iter().map(|s| id(s)).collect(), ..subj() };
         d.facts.push(fact(Kind::CallDuration, call(&["putin", "trump"]), Value::duration(Interval::exact(90))));
@@ -809,7 +939,15 @@ mod tests {
         assert_eq!(said_by(None, &d, Lang::Fr), "selon le média");
         // A full name that carries its article is used as is.
         let mut d2 = d.clone();
-        d2.entities.insert("ukrainian_presidency".into(), ent("la présidence ukrainienne", "Présidence ukrainienne", "the Ukrainian presidency", "Ukrainian presidency"));
+        d2.entities.insert(
+            "ukrainian_presidency".into(),
+            ent(
+                "la présidence ukrainienne",
+                "Présidence ukrainienne",
+                "the Ukrainian presidency",
+                "Ukrainian presidency",
+            ),
+        );
         assert_eq!(said_by(Some(&id("ukrainian_presidency")), &d2, Lang::Fr), "selon la présidence ukrainienne");
         assert_eq!(said_by(Some(&id("ukrainian_presidency")), &d2, Lang::En), "according to the Ukrainian presidency");
         assert_eq!(said_by(None, &d, Lang::En), "according to the outlet");
@@ -830,7 +968,10 @@ mod tests {
         assert_eq!(subject_label(Kind::Meeting, &m, &d, Lang::Fr), "Rencontre Trump–Poutine");
         assert_eq!(subject_label(Kind::Negotiations, &m, &d, Lang::En), "Start of Trump–Putin negotiations");
         let c = Subject { participants: vec![id("trump"), id("zelensky")], actor: Some(id("zelensky")), ..subj() };
-        assert_eq!(subject_label(Kind::CallCharacterization, &c, &d, Lang::Fr), "L'appel Trump–Zelensky selon Zelensky");
+        assert_eq!(
+            subject_label(Kind::CallCharacterization, &c, &d, Lang::Fr),
+            "L'appel Trump–Zelensky selon Zelensky"
+        );
         // Unknown entities fall back to their ids.
         let u = Subject { participants: vec![id("x_one"), id("x_two")], ..subj() };
         assert_eq!(subject_label(Kind::CallDuration, &u, &d, Lang::Fr), "Durée de l'appel x_one–x_two");
@@ -859,7 +1000,12 @@ mod tests {
         let v = Value { occurred: Some(true), ..Value::default() };
         assert_eq!(value(Kind::PrisonerExchange, &v, &d, Lang::Fr), "a eu lieu");
         // A duration with an open bound, as a claim gives it.
-        let v = Value { min: Bound::Present(Some(Minutes(60))), max: Bound::Present(None), text: Some("plus d'une heure".into()), ..Value::default() };
+        let v = Value {
+            min: Bound::Present(Some(Minutes(60))),
+            max: Bound::Present(None),
+            text: Some("plus d'une heure".into()),
+            ..Value::default()
+        };
         assert_eq!(value(Kind::CallDuration, &v, &d, Lang::Fr), "plus d'1 h");
         // A value without the expected field falls back to its text.
         let v = Value { text: Some("vers midi".into()), ..Value::default() };
@@ -881,7 +1027,9 @@ mod tests {
 
     #[test]
     fn ui_strings_exist_in_both_languages() {
-        for k in [Ui::PanelTitle, Ui::Facts, Ui::Positions, Ui::Sources, Ui::ShowQuotes, Ui::ReadInContext, Ui::OffEvent] {
+        for k in
+            [Ui::PanelTitle, Ui::Facts, Ui::Positions, Ui::Sources, Ui::ShowQuotes, Ui::ReadInContext, Ui::OffEvent]
+        {
             assert!(!ui(k, Lang::Fr).is_empty());
             assert!(!ui(k, Lang::En).is_empty());
         }

@@ -80,8 +80,7 @@ pub fn embedded() -> Document {
 /// fields `id`, `text` and optionally `title`, `url`, `outlet`, `lang`,
 /// `published`.
 pub fn parse_articles_json(json: &str) -> Result<Vec<Article>, Error> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| Error::Json { message: e.to_string() })?;
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| Error::Json { message: e.to_string() })?;
     articles_from_value(&value)
 }
 
@@ -100,7 +99,9 @@ pub fn articles_from_value(value: &serde_json::Value) -> Result<Vec<Article>, Er
     items
         .into_iter()
         .enumerate()
-        .map(|(i, item)| model::json::article(item).map_err(|e| Error::Json { message: format!("article #{}: {e}", i + 1) }))
+        .map(|(i, item)| {
+            model::json::article(item).map_err(|e| Error::Json { message: format!("article #{}: {e}", i + 1) })
+        })
         .collect()
 }
 

@@ -42,15 +42,7 @@ pub struct Article {
 impl Article {
     /// An article with only an id and a text.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
-        Article {
-            id: id.into(),
-            text: text.into(),
-            title: None,
-            url: None,
-            outlet: None,
-            lang: None,
-            published: None,
-        }
+        Article { id: id.into(), text: text.into(), title: None, url: None, outlet: None, lang: None, published: None }
     }
 }
 
@@ -533,8 +525,10 @@ pub mod json {
         ("supports", Stance::Supports),
     ];
     /// Topics by JSON name.
-    pub const TOPICS: &[(&str, Topic)] =
-        &[("ukraine_nato_membership", Topic::UkraineNatoMembership), ("ukraine_pre2014_borders", Topic::UkrainePre2014Borders)];
+    pub const TOPICS: &[(&str, Topic)] = &[
+        ("ukraine_nato_membership", Topic::UkraineNatoMembership),
+        ("ukraine_pre2014_borders", Topic::UkrainePre2014Borders),
+    ];
     const STATUSES: &[(&str, Status)] = &[
         ("agreed", Status::Agreed),
         ("compatible", Status::Compatible),
@@ -582,7 +576,9 @@ pub mod json {
             date: opt_s(&t, "date")?,
             parts,
             position: opt_s(&t, "position")?.map(|p| t.one_of("position", &p, STANCES)).transpose()?,
-            start: opt_s(&t, "start")?.map(|s| t.one_of("start", &s, &[("immediately", NegotiationStart::Immediately)])).transpose()?,
+            start: opt_s(&t, "start")?
+                .map(|s| t.one_of("start", &s, &[("immediately", NegotiationStart::Immediately)]))
+                .transpose()?,
             released_by: opt_s(&t, "released_by")?.map(EntityId),
             place: match t.raw("place") {
                 None => None,
@@ -667,7 +663,12 @@ pub mod json {
                 let x = Table::new(v, format!("entity {id:?}"))?;
                 entities.insert(
                     id.clone(),
-                    EntityInfo { name: x.str("name")?, short: x.str("short")?, name_en: x.str("name_en")?, short_en: x.str("short_en")? },
+                    EntityInfo {
+                        name: x.str("name")?,
+                        short: x.str("short")?,
+                        name_en: x.str("name_en")?,
+                        short_en: x.str("short_en")?,
+                    },
                 );
             }
         }

@@ -38,16 +38,61 @@ pub enum Node {
 
 /// Every tag the panel uses. The DOM builder refuses any other.
 pub const TAGS: &[&str] = &[
-    "a", "article", "blockquote", "button", "cite", "div", "h2", "h3", "h4", "header", "li", "mark",
-    "ol", "p", "section", "span", "strong", "table", "tbody", "td", "th", "thead", "time", "tr", "ul",
+    "a",
+    "article",
+    "blockquote",
+    "button",
+    "cite",
+    "div",
+    "h2",
+    "h3",
+    "h4",
+    "header",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "section",
+    "span",
+    "strong",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "ul",
 ];
 
 /// Every attribute name the panel uses. The DOM builder refuses any other
 /// (no `on*`, no `style`, no `src`).
 pub const ATTRS: &[&str] = &[
-    "aria-controls", "aria-expanded", "aria-hidden", "aria-label", "aria-labelledby", "class",
-    "data-agreement", "data-claim", "data-fact", "data-kind", "data-source", "data-status", "datetime", "hidden",
-    "href", "id", "lang", "part", "rel", "role", "scope", "tabindex", "target", "title", "type",
+    "aria-controls",
+    "aria-expanded",
+    "aria-hidden",
+    "aria-label",
+    "aria-labelledby",
+    "class",
+    "data-agreement",
+    "data-claim",
+    "data-fact",
+    "data-kind",
+    "data-source",
+    "data-status",
+    "datetime",
+    "hidden",
+    "href",
+    "id",
+    "lang",
+    "part",
+    "rel",
+    "role",
+    "scope",
+    "tabindex",
+    "target",
+    "title",
+    "type",
 ];
 
 impl Node {
@@ -280,7 +325,9 @@ pub fn ordered_facts(doc: &Document) -> Vec<&Fact> {
 pub fn ordered_fact_indices(doc: &Document) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..doc.facts.len()).collect();
     // Sorted on (rank, index): the order of a stable sort by rank.
-    crate::small_sort_by(&mut idx, |&a, &b| (status_rank(doc.facts[a].status), a).cmp(&(status_rank(doc.facts[b].status), b)));
+    crate::small_sort_by(&mut idx, |&a, &b| {
+        (status_rank(doc.facts[a].status), a).cmp(&(status_rank(doc.facts[b].status), b))
+    });
     idx
 }
 
@@ -420,9 +467,11 @@ fn header(cx: &Ctx, title_id: &str) -> Node {
         }
         None => meta = meta.child(Node::el("span").attr("class", "muted").push_text(cx.ui(Ui::DateUnknown))),
     }
-    meta = meta.push_text(" · ").child(
-        Node::el("span").attr("class", "coverage").push_text(format::coverage(on, cx.doc.sources.len(), cx.lang)),
-    );
+    meta = meta.push_text(" · ").child(Node::el("span").attr("class", "coverage").push_text(format::coverage(
+        on,
+        cx.doc.sources.len(),
+        cx.lang,
+    )));
     Node::el("header")
         .attr("class", "head")
         .attr("part", "header")
@@ -473,19 +522,26 @@ fn fact_item(cx: &Ctx, i: usize, fi: usize, f: &Fact) -> Node {
         .attr("part", "fact-toggle")
         .attr("aria-expanded", "false")
         .attr("aria-controls", claims_id.clone())
-        .child(Node::el("span").attr("class", "label").attr("part", "label").push_text(format::fact_label(f, cx.doc, cx.lang)))
-        .child(Node::el("span").attr("class", "value").attr("part", "value").push_text(format::fact_value(f, cx.doc, cx.lang)))
         .child(
             Node::el("span")
-                .attr("class", "badges")
-                .child(chip(f.status, cx.lang))
-                .child(Node::el("span").attr("class", "count").attr("part", "count").push_text(format::support(
-                    sources.len(),
-                    less,
-                    disp,
-                    cx.lang,
-                ))),
+                .attr("class", "label")
+                .attr("part", "label")
+                .push_text(format::fact_label(f, cx.doc, cx.lang)),
         )
+        .child(
+            Node::el("span")
+                .attr("class", "value")
+                .attr("part", "value")
+                .push_text(format::fact_value(f, cx.doc, cx.lang)),
+        )
+        .child(Node::el("span").attr("class", "badges").child(chip(f.status, cx.lang)).child(
+            Node::el("span").attr("class", "count").attr("part", "count").push_text(format::support(
+                sources.len(),
+                less,
+                disp,
+                cx.lang,
+            )),
+        ))
         .child(Node::el("span").attr("class", "chev").attr("aria-hidden", "true"));
     let claims = Node::el("ol")
         .attr("id", claims_id)
@@ -569,7 +625,13 @@ fn claim_item(cx: &Ctx, i: usize, fi: usize, j: usize, f: &Fact, c: &Claim) -> N
         .attr("data-source", c.source.clone())
         .attr("data-agreement", agreement_key(c.agreement))
         .child(source_ref(cx, &c.source))
-        .child(Node::el("blockquote").attr("class", "quote").attr("part", "quote").attr("lang", lang.clone()).child(quote_p))
+        .child(
+            Node::el("blockquote")
+                .attr("class", "quote")
+                .attr("part", "quote")
+                .attr("lang", lang.clone())
+                .child(quote_p),
+        )
         .child(meta);
     if cx.opts.articles.contains(&c.source) {
         let ctx_id = cx.id(&format!("f{i}c{j}"));
@@ -635,31 +697,29 @@ fn positions_section(cx: &Ctx) -> Option<Node> {
     }
     let sec = section(cx, "positions", "positions", cx.ui(Ui::Positions));
     let head = Node::el("thead").child(
-        Node::el("tr")
-            .child(Node::el("th").attr("scope", "col").push_text(cx.ui(Ui::Actor)))
-            .children(m.topics.iter().map(|t| Node::el("th").attr("scope", "col").push_text(format::topic(*t, cx.lang)))),
+        Node::el("tr").child(Node::el("th").attr("scope", "col").push_text(cx.ui(Ui::Actor))).children(
+            m.topics.iter().map(|t| Node::el("th").attr("scope", "col").push_text(format::topic(*t, cx.lang))),
+        ),
     );
     let body = Node::el("tbody").children(m.actors.iter().enumerate().map(|(a, actor)| {
         Node::el("tr")
-            .child(
-                Node::el("th")
-                    .attr("scope", "row")
-                    .push_text(format::entity_short(cx.doc, actor.as_str(), cx.lang)),
-            )
+            .child(Node::el("th").attr("scope", "row").push_text(format::entity_short(cx.doc, actor.as_str(), cx.lang)))
             .children((0..m.topics.len()).map(|t| match m.cells.get(&(a, t)) {
                 Some(f) => position_cell(cx, f),
                 None => Node::el("td").attr("class", "none").push_text("—"),
             }))
     }));
     let table = Node::el("table").attr("class", "matrix").attr("part", "matrix").child(head).child(body);
-    Some(sec.child(
-        Node::el("div")
-            .attr("class", "matrix-wrap")
-            .attr("role", "region")
-            .attr("aria-label", cx.ui(Ui::Positions))
-            .attr("tabindex", "0")
-            .child(table),
-    ))
+    Some(
+        sec.child(
+            Node::el("div")
+                .attr("class", "matrix-wrap")
+                .attr("role", "region")
+                .attr("aria-label", cx.ui(Ui::Positions))
+                .attr("tabindex", "0")
+                .child(table),
+        ),
+    )
 }
 
 fn position_cell(cx: &Ctx, f: &Fact) -> Node {
@@ -749,7 +809,8 @@ fn source_item(cx: &Ctx, n: usize, s: &Source) -> Node {
 #[doc(hidden)]
 pub mod web {
     pub use crate::wasm::{
-        analyze, embedded, embedded_articles, render, render_context, JsArticles, JsClaim, JsDocument, JsRenderOptions, JsRoot,
+        analyze, embedded, embedded_articles, render, render_context, JsArticles, JsClaim, JsDocument, JsRenderOptions,
+        JsRoot,
     };
 }
 
@@ -794,8 +855,10 @@ mod tests {
     }
 
     const T1: &str = "Titre un\nLe 3 mars, Donald Trump a tenu un appel de 90 minutes avec Vladimir Poutine. Suite.";
-    const T2: &str = "Titre deux 🇫🇷\nSelon le Kremlin, l'appel a duré une heure et demie. Hegseth juge l'adhésion « irréaliste ».";
-    const T3: &str = "<img src=x onerror=alert(1)>\nTrump a parlé « plus d'une heure » <script>alert(2)</script> avec Poutine.";
+    const T2: &str =
+        "Titre deux 🇫🇷\nSelon le Kremlin, l'appel a duré une heure et demie. Hegseth juge l'adhésion « irréaliste ».";
+    const T3: &str =
+        "<img src=x onerror=alert(1)>\nTrump a parlé « plus d'une heure » <script>alert(2)</script> avec Poutine.";
 
     fn doc() -> Document {
         let mut entities = BTreeMap::new();
@@ -819,19 +882,56 @@ mod tests {
             value: Value::duration(Interval::exact(90)),
             status: Status::Agreed,
             claims: vec![
-                claim("a", T1, "Donald Trump a tenu un appel de 90 minutes avec Vladimir Poutine.", "90 minutes", Value::duration(Interval::exact(90)), None, Agreement::Precise),
-                claim("b", T2, "Selon le Kremlin, l'appel a duré une heure et demie.", "une heure et demie", Value::duration(Interval::exact(90)), Some("kremlin"), Agreement::Precise),
-                claim("c", T3, "Trump a parlé « plus d'une heure » <script>alert(2)</script> avec Poutine.", "plus d'une heure", Value::duration(Interval { min: Some(crate::model::Minutes(60)), max: None }), Some("trump"), Agreement::Compatible),
+                claim(
+                    "a",
+                    T1,
+                    "Donald Trump a tenu un appel de 90 minutes avec Vladimir Poutine.",
+                    "90 minutes",
+                    Value::duration(Interval::exact(90)),
+                    None,
+                    Agreement::Precise,
+                ),
+                claim(
+                    "b",
+                    T2,
+                    "Selon le Kremlin, l'appel a duré une heure et demie.",
+                    "une heure et demie",
+                    Value::duration(Interval::exact(90)),
+                    Some("kremlin"),
+                    Agreement::Precise,
+                ),
+                claim(
+                    "c",
+                    T3,
+                    "Trump a parlé « plus d'une heure » <script>alert(2)</script> avec Poutine.",
+                    "plus d'une heure",
+                    Value::duration(Interval { min: Some(crate::model::Minutes(60)), max: None }),
+                    Some("trump"),
+                    Agreement::Compatible,
+                ),
             ],
         };
         let stance = Fact {
             id: "stance/hegseth+ukraine_nato_membership".into(),
             kind: Kind::Stance,
             label: "x".into(),
-            subject: Subject { participants: vec![], actor: Some(id("hegseth")), topic: Some(Topic::UkraineNatoMembership), person: None },
+            subject: Subject {
+                participants: vec![],
+                actor: Some(id("hegseth")),
+                topic: Some(Topic::UkraineNatoMembership),
+                person: None,
+            },
             value: Value { position: Some(Stance::Unrealistic), ..Value::default() },
             status: Status::Single,
-            claims: vec![claim("b", T2, "Hegseth juge l'adhésion « irréaliste ».", "irréaliste", Value { position: Some(Stance::Unrealistic), ..Value::default() }, None, Agreement::Precise)],
+            claims: vec![claim(
+                "b",
+                T2,
+                "Hegseth juge l'adhésion « irréaliste ».",
+                "irréaliste",
+                Value { position: Some(Stance::Unrealistic), ..Value::default() },
+                None,
+                Agreement::Precise,
+            )],
         };
         let date = Fact {
             id: "call_date/putin+trump".into(),
@@ -866,7 +966,10 @@ mod tests {
     fn agreed_facts_come_first() {
         let d = doc();
         let order: Vec<&str> = ordered_facts(&d).iter().map(|f| f.id.as_str()).collect();
-        assert_eq!(order, ["call_duration/putin+trump", "call_date/putin+trump", "stance/hegseth+ukraine_nato_membership"]);
+        assert_eq!(
+            order,
+            ["call_duration/putin+trump", "call_date/putin+trump", "stance/hegseth+ukraine_nato_membership"]
+        );
         let tree = panel(&d, &opts(Lang::Fr));
         let facts: Vec<&str> = tree.by_class("fact").iter().map(|n| n.get_attr("data-fact").unwrap()).collect();
         assert_eq!(facts, order);
@@ -1051,7 +1154,8 @@ mod tests {
         assert_eq!(off.get_attr("part"), Some("source off-event"));
         assert!(off.text_content().contains("autre événement"));
         assert_eq!(off.by_class("note")[0].text_content(), "Couvre un autre événement : des pourparlers à Istanbul.");
-        let links: Vec<&str> = tree.find_all(&|n| n.tag() == Some("a")).iter().map(|a| a.get_attr("href").unwrap()).collect();
+        let links: Vec<&str> =
+            tree.find_all(&|n| n.tag() == Some("a")).iter().map(|a| a.get_attr("href").unwrap()).collect();
         assert_eq!(links, ["https://example.org/b", "https://example.org/c", "https://example.org/d"]);
         assert!(items[1].by_class("note").is_empty());
     }
@@ -1060,7 +1164,17 @@ mod tests {
     fn urls_are_http_or_https_only() {
         assert_eq!(safe_url("https://a.fr/x"), Some("https://a.fr/x"));
         assert_eq!(safe_url(" HTTP://a.fr "), Some("HTTP://a.fr"));
-        for bad in ["javascript:alert(1)", "JavaScript://%0aalert(1)", "data:text/html,x", "//a.fr", "https:", "https:/a", "http://a b", "vbscript:x", ""] {
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://%0aalert(1)",
+            "data:text/html,x",
+            "//a.fr",
+            "https:",
+            "https:/a",
+            "http://a b",
+            "vbscript:x",
+            "",
+        ] {
             assert_eq!(safe_url(bad), None, "{bad}");
         }
     }
@@ -1077,7 +1191,8 @@ mod tests {
             assert!(v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
         }
         // Every aria-controls points at an element of the tree.
-        let ids: Vec<&str> = tree.find_all(&|n| n.get_attr("id").is_some()).iter().map(|n| n.get_attr("id").unwrap()).collect();
+        let ids: Vec<&str> =
+            tree.find_all(&|n| n.get_attr("id").is_some()).iter().map(|n| n.get_attr("id").unwrap()).collect();
         for n in tree.find_all(&|n| n.get_attr("aria-controls").is_some()) {
             assert!(ids.contains(&n.get_attr("aria-controls").unwrap()));
         }

@@ -21,8 +21,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::extract::{dates, Extraction, Found, SourceExtract};
 use crate::model::{
-    Agreement, Claim, DateParts, Document, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status,
-    Subject, Value, SCHEMA,
+    Agreement, Claim, DateParts, Document, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status, Subject,
+    Value, SCHEMA,
 };
 use crate::rules::{rules, Rules};
 
@@ -60,7 +60,8 @@ pub fn document(ex: &Extraction) -> Document {
         }
     }
     let prominence = prominence(ex, &on_event);
-    let mut facts: Vec<Fact> = groups.into_iter().map(|((kind, subject), fs)| fact(kind, subject, &fs, r, &prominence)).collect();
+    let mut facts: Vec<Fact> =
+        groups.into_iter().map(|((kind, subject), fs)| fact(kind, subject, &fs, r, &prominence)).collect();
     crate::small_sort_by(&mut facts, |a, b| {
         let rank = |s: Status| match s {
             Status::Agreed => 0,
@@ -238,7 +239,8 @@ type Prominence = Vec<(String, (usize, (usize, usize)))>;
 /// Most named first; ties go to the one named first.
 fn ordered<'a>(ids: &'a [EntityId], prominence: &Prominence) -> Vec<&'a EntityId> {
     let mut v: Vec<&EntityId> = ids.iter().collect();
-    let key = |e: &EntityId| prominence.iter().find(|(k, _)| *k == e.0).map_or((0, (usize::MAX, usize::MAX)), |(_, x)| *x);
+    let key =
+        |e: &EntityId| prominence.iter().find(|(k, _)| *k == e.0).map_or((0, (usize::MAX, usize::MAX)), |(_, x)| *x);
     crate::small_sort_by(&mut v, |a, b| {
         let (ka, kb) = (key(a), key(b));
         kb.0.cmp(&ka.0).then(ka.1.cmp(&kb.1)).then(a.cmp(b))
@@ -249,14 +251,26 @@ fn ordered<'a>(ids: &'a [EntityId], prominence: &Prominence) -> Vec<&'a EntityId
 fn label(kind: Kind, s: &Subject, claims: &[Claim], r: &Rules, prominence: &Prominence) -> String {
     let lookup = |v: &[(String, String)], k: &str| v.iter().find(|(n, _)| n == k).map(|(_, l)| l.clone());
     let tpl = lookup(&r.labels.kinds, kind.as_str()).unwrap_or_else(|| kind.as_str().to_string());
-    let p = ordered(&s.participants, prominence).into_iter().map(|i| short_name(r, i, claims)).collect::<Vec<_>>().join("–");
-    let a = s.actor.as_ref().map(|i| r.entity(i.as_str()).map_or_else(|| short_name(r, i, claims), |e| e.name.clone())).unwrap_or_default();
+    let p = ordered(&s.participants, prominence)
+        .into_iter()
+        .map(|i| short_name(r, i, claims))
+        .collect::<Vec<_>>()
+        .join("–");
+    let a = s
+        .actor
+        .as_ref()
+        .map(|i| r.entity(i.as_str()).map_or_else(|| short_name(r, i, claims), |e| e.name.clone()))
+        .unwrap_or_default();
     let t = s
         .topic
         .and_then(|t| crate::model::json::TOPICS.iter().find(|(_, x)| *x == t))
         .and_then(|(name, _)| lookup(&r.labels.topics, name))
         .unwrap_or_default();
-    let x = s.person.as_ref().map(|_| claims.iter().find_map(|c| c.value.text.clone()).unwrap_or_default()).unwrap_or_default();
+    let x = s
+        .person
+        .as_ref()
+        .map(|_| claims.iter().find_map(|c| c.value.text.clone()).unwrap_or_default())
+        .unwrap_or_default();
     elide(&tpl.replace("{p}", &p).replace("{a}", &a).replace("{t}", &t).replace("{x}", &x))
 }
 
@@ -308,9 +322,11 @@ fn fact(kind: Kind, subject: Subject, fs: &[&Found], r: &Rules, prominence: &Pro
         Kind::CallDate => call_dates(&mut claims),
         Kind::Stance => positions(&mut claims),
         Kind::Meeting => meetings(&mut claims),
-        Kind::PrisonerRelease => same_field(&mut claims, |v| v.released_by.clone().map(|x| x.0), |v, x| {
-            Value { released_by: x.map(EntityId), ..v }
-        }),
+        Kind::PrisonerRelease => same_field(
+            &mut claims,
+            |v| v.released_by.clone().map(|x| x.0),
+            |v, x| Value { released_by: x.map(EntityId), ..v },
+        ),
         Kind::CallCharacterization => same_field(&mut claims, |v| v.term.clone(), |v, x| Value { term: x, ..v }),
         Kind::Negotiations | Kind::PrisonerExchange => {
             let v = Value { text: None, ..claims[0].value.clone() };
@@ -392,15 +408,20 @@ fn largest_consistent<T: Clone + PartialEq, K: Ord>(
 }
 
 fn durations(claims: &mut [Claim], r: &Rules) -> (Value, Status) {
-    let ivs: Vec<Interval> = claims.iter().map(|c| c.value.interval().unwrap_or(Interval { min: None, max: None })).collect();
+    let ivs: Vec<Interval> =
+        claims.iter().map(|c| c.value.interval().unwrap_or(Interval { min: None, max: None })).collect();
     // Ties go to the narrower interval, then the larger bounds.
-    let (member, value) = largest_consistent(&ivs, |a, b| a.intersect(b), |iv| {
-        let width = match (iv.min, iv.max) {
-            (Some(lo), Some(hi)) => hi.0 - lo.0,
-            _ => u32::MAX,
-        };
-        (std::cmp::Reverse(width), iv.min, iv.max)
-    });
+    let (member, value) = largest_consistent(
+        &ivs,
+        |a, b| a.intersect(b),
+        |iv| {
+            let width = match (iv.min, iv.max) {
+                (Some(lo), Some(hi)) => hi.0 - lo.0,
+                _ => u32::MAX,
+            };
+            (std::cmp::Reverse(width), iv.min, iv.max)
+        },
+    );
     let value = value.unwrap_or(Interval { min: None, max: None });
     let tol = r.reconcile.precise_tolerance;
     for ((c, iv), m) in claims.iter_mut().zip(&ivs).zip(&member) {
@@ -559,7 +580,9 @@ fn event_of(facts: &[Fact], r: &Rules, prominence: &Prominence) -> Event {
     // about calls.
     let mut support: Vec<(&[EntityId], usize)> = Vec::new();
     for f in facts {
-        if matches!(f.kind, Kind::CallDuration | Kind::CallDate | Kind::Negotiations | Kind::Meeting) && !f.subject.participants.is_empty() {
+        if matches!(f.kind, Kind::CallDuration | Kind::CallDate | Kind::Negotiations | Kind::Meeting)
+            && !f.subject.participants.is_empty()
+        {
             let p = f.subject.participants.as_slice();
             match support.iter_mut().find(|(k, _)| *k == p) {
                 Some((_, n)) => *n += f.claims.len(),
@@ -585,7 +608,12 @@ fn entities_of(facts: &[Fact], r: &Rules) -> BTreeMap<String, EntityInfo> {
             return;
         }
         let info = match r.entity(id.as_str()) {
-            Some(e) => EntityInfo { name: e.name.clone(), short: e.short.clone(), name_en: e.name_en.clone(), short_en: e.short_en.clone() },
+            Some(e) => EntityInfo {
+                name: e.name.clone(),
+                short: e.short.clone(),
+                name_en: e.name_en.clone(),
+                short_en: e.short_en.clone(),
+            },
             None => {
                 let n = fallback.unwrap_or(id.as_str()).to_string();
                 EntityInfo { name: n.clone(), short: n.clone(), name_en: n.clone(), short_en: n }
@@ -663,7 +691,8 @@ mod tests {
     #[test]
     fn contradicting_durations_are_disputed() {
         let r = rules();
-        let mut cs = vec![claim("a", Interval::exact(90)), claim("b", Interval::exact(90)), claim("c", Interval::exact(120))];
+        let mut cs =
+            vec![claim("a", Interval::exact(90)), claim("b", Interval::exact(90)), claim("c", Interval::exact(120))];
         let (v, s) = durations(&mut cs, r);
         assert_eq!(s, Status::Disputed);
         assert_eq!(v.interval(), Some(Interval::exact(90)));

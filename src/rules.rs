@@ -550,7 +550,9 @@ impl Rules {
             let ids = g
                 .ids
                 .iter()
-                .map(|id| c.entity_index.get(id).copied().ok_or_else(|| format!("group {:?}: unknown entity {id:?}", g.text)))
+                .map(|id| {
+                    c.entity_index.get(id).copied().ok_or_else(|| format!("group {:?}: unknown entity {id:?}", g.text))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             let first = toks.first().cloned().ok_or("empty group phrase")?;
             c.alias_index.entry(first).or_default().push(AliasEntry { tokens: toks, entities: ids, plural: true });
@@ -666,9 +668,7 @@ fn compile_pattern(p: &str, c: &Compiled) -> Result<Pattern, String> {
                 "duration" => Elem::Slot(Slot::Duration),
                 "actor" => Elem::Slot(Slot::Actor),
                 "place" => Elem::Slot(Slot::Place),
-                _ => Elem::Class(
-                    *c.class_index.get(name).ok_or_else(|| format!("unknown lexicon class @{name}"))?,
-                ),
+                _ => Elem::Class(*c.class_index.get(name).ok_or_else(|| format!("unknown lexicon class @{name}"))?),
             }
         } else if let Some(inner) = el.strip_prefix('[') {
             let inner = inner.strip_suffix(']').ok_or_else(|| format!("{el:?}: missing ]"))?;
@@ -811,7 +811,11 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
     };
     rl.finish()?;
     let dt = t.table("dates")?;
-    let dates = Dates { weekdays: dt.strs("weekdays")?, months: dt.str_lists("months")?, weekday_window: dt.uint("weekday_window")? };
+    let dates = Dates {
+        weekdays: dt.strs("weekdays")?,
+        months: dt.str_lists("months")?,
+        weekday_window: dt.uint("weekday_window")?,
+    };
     dt.finish()?;
     let mut markers = Vec::new();
     for m in t.tables("marker")? {

@@ -75,8 +75,7 @@ impl Utf16Index {
 fn normal_char(c: char) -> Option<char> {
     Some(match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
-        '\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2039}'
-        | '\u{203A}' => '"',
+        '\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2039}' | '\u{203A}' => '"',
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => return None,
         '\r' => return None,
         c if c != '\n' && c.is_whitespace() => ' ',
@@ -114,14 +113,8 @@ impl<'a> Prepared<'a> {
             }
         }
         map.push(original.len() as u32);
-        let mut p = Prepared {
-            original,
-            norm,
-            map,
-            masked: Vec::new(),
-            metadata_date: None,
-            utf16: Utf16Index::new(original),
-        };
+        let mut p =
+            Prepared { original, norm, map, masked: Vec::new(), metadata_date: None, utf16: Utf16Index::new(original) };
         p.mask_boilerplate(&rules.boilerplate);
         p
     }
@@ -180,10 +173,8 @@ impl<'a> Prepared<'a> {
             if let Some(len) = bp.metadata_prefix(&lower) {
                 let lead = self.norm[a..b].len() - self.norm[a..b].trim_start().len();
                 let meta = &line[..len.min(line.len())];
-                self.metadata_date = meta
-                    .split(' ')
-                    .find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
-                    .map(str::to_string);
+                self.metadata_date =
+                    meta.split(' ').find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit())).map(str::to_string);
                 masked.push((a, a + lead + len));
                 continue;
             }
@@ -281,7 +272,8 @@ fn split_sentences(norm: &str, a: usize, b: usize, rules: &Rules, out: &mut Vec<
             continue;
         }
         let Some(&(_, next)) = chars.get(j + 1) else { continue };
-        if !(next.is_uppercase() || next.is_ascii_digit() || next == '"' || next == '\'' || next == '-' || next == '(') {
+        if !(next.is_uppercase() || next.is_ascii_digit() || next == '"' || next == '\'' || next == '-' || next == '(')
+        {
             continue;
         }
         if c == '.' && is_abbreviation(&text[..i], rules) {
@@ -439,7 +431,15 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
                     clause,
                 });
             } else {
-                toks.push(Token { start: a + i, end: a + end, lower, kind: TokKind::Word, capitalized: cap, quoted, clause });
+                toks.push(Token {
+                    start: a + i,
+                    end: a + end,
+                    lower,
+                    kind: TokKind::Word,
+                    capitalized: cap,
+                    quoted,
+                    clause,
+                });
             }
         } else if c.is_ascii_digit() || c.is_numeric() {
             let mut end = i + c.len_utf8();
@@ -571,8 +571,22 @@ mod tests {
         assert_eq!(
             t,
             vec![
-                "d'", "après", "lui", ",", "a", "il", "dit", ",", "l'", "otan", "n'", "est", "pas", "quatre-vingt-dix",
-                "1,5", "."
+                "d'",
+                "après",
+                "lui",
+                ",",
+                "a",
+                "il",
+                "dit",
+                ",",
+                "l'",
+                "otan",
+                "n'",
+                "est",
+                "pas",
+                "quatre-vingt-dix",
+                "1,5",
+                "."
             ]
         );
     }

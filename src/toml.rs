@@ -78,7 +78,11 @@ pub fn parse(src: &str) -> Result<Value, String> {
     Ok(Value::Object(root))
 }
 
-fn table_at<'a>(root: &'a mut Map<String, Value>, parts: &[String], line: usize) -> Result<&'a mut Map<String, Value>, String> {
+fn table_at<'a>(
+    root: &'a mut Map<String, Value>,
+    parts: &[String],
+    line: usize,
+) -> Result<&'a mut Map<String, Value>, String> {
     let mut t = root;
     for part in parts {
         let v = t.entry(part.clone()).or_insert_with(|| Value::Object(Map::new()));
@@ -404,7 +408,10 @@ t = { k = "v" }
 
     #[test]
     fn errors_name_the_line_and_what_was_expected() {
-        assert_eq!(parse("a = \n").unwrap_err(), "line 1: expected a value (string, number, boolean, array or table), found the end of the line");
+        assert_eq!(
+            parse("a = \n").unwrap_err(),
+            "line 1: expected a value (string, number, boolean, array or table), found the end of the line"
+        );
         assert!(parse("[x]\na = 1\na = 2\n").unwrap_err().contains("line 3: key \"a\" is defined twice"));
         assert!(parse("a = [1 2]").unwrap_err().contains("expected ',' or ']'"));
         assert!(parse("a = \"open").unwrap_err().contains("closing"));
@@ -555,7 +562,9 @@ impl<'a> Table<'a> {
     pub fn tables(&self, key: &'a str) -> Result<Vec<Table<'a>>, String> {
         match self.get(key) {
             None => Ok(Vec::new()),
-            Some(Value::Array(a)) => a.iter().enumerate().map(|(i, v)| Table::new(v, format!("[[{key}]] #{}", i + 1))).collect(),
+            Some(Value::Array(a)) => {
+                a.iter().enumerate().map(|(i, v)| Table::new(v, format!("[[{key}]] #{}", i + 1))).collect()
+            }
             Some(_) => self.bad(key, "an array of tables"),
         }
     }

@@ -307,7 +307,11 @@ fn as_container<'a>(v: &'a JsValue, what: &str) -> Result<&'a web_sys::Node, js_
 /// Builds `nodes` off-document, then replaces `root`'s children with them.
 fn replace_children(root: &web_sys::Node, nodes: &[Node]) -> Result<(), js_sys::Error> {
     let document = root.owner_document().ok_or_else(|| into_error("the render root is not in a document"))?;
-    let built = nodes.iter().map(|n| build(&document, n)).collect::<Result<Vec<_>, _>>().map_err(|e| into_error(js_message(&e)))?;
+    let built = nodes
+        .iter()
+        .map(|n| build(&document, n))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| into_error(js_message(&e)))?;
     while let Some(child) = root.last_child() {
         root.remove_child(&child).map_err(|e| into_error(js_message(&e)))?;
     }

@@ -30,8 +30,8 @@ use std::sync::OnceLock;
 use factpanel::model::{Claim, Document};
 use factpanel::{analyze, Article};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngSeed, TestRunner};
 use proptest::strategy::ValueTree;
+use proptest::test_runner::{Config, RngSeed, TestRunner};
 
 fn config() -> Config {
     // 64 cases per property by default; `PROPTEST_CASES=1000 cargo test
@@ -77,18 +77,95 @@ const TYPO: &[&str] = &[
 ];
 
 const WORDS: &[&str] = &[
-    "près de", "près d'", "près d’", "environ", "plus de", "plus d'une heure", "moins de", "au moins", "presque",
-    "quelque", "une bonne", "une petite", "pile", "très", "très très très", "un peu plus", "à peine", "selon",
-    "d'après", "a déclaré", "a-t-il dit", "estime", "que", "qu'", "il", "ils", "elle", "je", "nous",
-    "les deux dirigeants", "heure", "heures", "minutes", "min", "h", "demie", "et demie", "et quart",
-    "trois quarts d'heure", "une heure et demie", "quatre-vingt-dix minutes", "1h30", "1 h 30", "90 minutes",
-    "90\u{a0}minutes", "près d’une heure et demie", "moins de 24 heures", "deux à trois heures",
-    "entre une et deux heures", "une dizaine de minutes", "il y a une heure", "à 14h30", "tout à l'heure",
-    "Donald Trump", "Trump", "Vladimir Poutine", "Poutine", "Zelensky", "Volodymyr Zelensky", "Pete Hegseth",
-    "Hegseth", "le Kremlin", "Peskov", "Moscou", "l'OTAN", "l’OTAN", "l'Ukraine", "Marc Fogel", "Riyad",
-    "Arabie saoudite", "téléphonique", "appel", "entretien", "échange téléphonique", "mercredi", "12 février",
-    "le 12 février 2025", "immédiatement", "«immédiatement»", "libéré", "pas réaliste", "illusoire",
-    "frontières d'avant 2014", "M.", "Dr.", "J. Biden", "Publicité", "13 réponses", " date 2025-02",
+    "près de",
+    "près d'",
+    "près d’",
+    "environ",
+    "plus de",
+    "plus d'une heure",
+    "moins de",
+    "au moins",
+    "presque",
+    "quelque",
+    "une bonne",
+    "une petite",
+    "pile",
+    "très",
+    "très très très",
+    "un peu plus",
+    "à peine",
+    "selon",
+    "d'après",
+    "a déclaré",
+    "a-t-il dit",
+    "estime",
+    "que",
+    "qu'",
+    "il",
+    "ils",
+    "elle",
+    "je",
+    "nous",
+    "les deux dirigeants",
+    "heure",
+    "heures",
+    "minutes",
+    "min",
+    "h",
+    "demie",
+    "et demie",
+    "et quart",
+    "trois quarts d'heure",
+    "une heure et demie",
+    "quatre-vingt-dix minutes",
+    "1h30",
+    "1 h 30",
+    "90 minutes",
+    "90\u{a0}minutes",
+    "près d’une heure et demie",
+    "moins de 24 heures",
+    "deux à trois heures",
+    "entre une et deux heures",
+    "une dizaine de minutes",
+    "il y a une heure",
+    "à 14h30",
+    "tout à l'heure",
+    "Donald Trump",
+    "Trump",
+    "Vladimir Poutine",
+    "Poutine",
+    "Zelensky",
+    "Volodymyr Zelensky",
+    "Pete Hegseth",
+    "Hegseth",
+    "le Kremlin",
+    "Peskov",
+    "Moscou",
+    "l'OTAN",
+    "l’OTAN",
+    "l'Ukraine",
+    "Marc Fogel",
+    "Riyad",
+    "Arabie saoudite",
+    "téléphonique",
+    "appel",
+    "entretien",
+    "échange téléphonique",
+    "mercredi",
+    "12 février",
+    "le 12 février 2025",
+    "immédiatement",
+    "«immédiatement»",
+    "libéré",
+    "pas réaliste",
+    "illusoire",
+    "frontières d'avant 2014",
+    "M.",
+    "Dr.",
+    "J. Biden",
+    "Publicité",
+    "13 réponses",
+    " date 2025-02",
 ];
 
 /// A few characters of anything, biased to the awkward ones.
@@ -138,16 +215,29 @@ fn unrelated_text() -> impl Strategy<Value = String> {
     let filler = prop_oneof![
         noise(),
         proptest::sample::select(TYPO).prop_map(str::to_string),
-        proptest::sample::select(&["très", "environ", "plus de", "la météo", "un match de football", "le marché", "ce week-end", "pluie", "12", "2024", "la pluie tombe"][..])
-            .prop_map(str::to_string),
+        proptest::sample::select(
+            &[
+                "très",
+                "environ",
+                "plus de",
+                "la météo",
+                "un match de football",
+                "le marché",
+                "ce week-end",
+                "pluie",
+                "12",
+                "2024",
+                "la pluie tombe"
+            ][..]
+        )
+        .prop_map(str::to_string),
     ];
     proptest::collection::vec(filler, 1..20).prop_map(|v| format!("La météo du week-end. {}", v.join(" ")))
 }
 
 fn articles(max: usize) -> impl Strategy<Value = Vec<Article>> {
-    proptest::collection::vec(text(), 1..=max).prop_map(|texts| {
-        texts.into_iter().enumerate().map(|(i, t)| Article::new(format!("s{i}"), t)).collect()
-    })
+    proptest::collection::vec(text(), 1..=max)
+        .prop_map(|texts| texts.into_iter().enumerate().map(|(i, t)| Article::new(format!("s{i}"), t)).collect())
 }
 
 /// Articles that `analyze` accepts (a non-blank text each).
@@ -326,11 +416,17 @@ fn corpus_quotes_are_utf16_slices() {
 fn corpus_shifted_keeps_offsets_and_facts() {
     let arts = factpanel::corpus::articles();
     let before = analyze(&arts).unwrap();
-    let shifted: Vec<Article> =
-        arts.iter().map(|a| Article { text: format!("« Déjà vu » — l’été 🙂👍🏽 𝔘\u{a0}\n{}", a.text), ..a.clone() }).collect();
+    let shifted: Vec<Article> = arts
+        .iter()
+        .map(|a| Article {
+            text: format!("« Déjà vu » — l’été 🙂👍🏽 𝔘\u{a0}\n{}", a.text), ..a.clone()
+        })
+        .collect();
     let after = analyze(&shifted).unwrap();
     check_offsets(&shifted, &after).unwrap();
-    let ids = |d: &Document| d.facts.iter().map(|f| (f.id.clone(), serde_json::to_string(&f.value).unwrap())).collect::<BTreeSet<_>>();
+    let ids = |d: &Document| {
+        d.facts.iter().map(|f| (f.id.clone(), serde_json::to_string(&f.value).unwrap())).collect::<BTreeSet<_>>()
+    };
     assert_eq!(ids(&before), ids(&after));
 }
 

@@ -133,7 +133,10 @@ fn golden_seed_panel() {
         std::fs::write(path, &json).unwrap();
     }
     let golden = std::fs::read_to_string(path).expect("golden file exists (UPDATE_GOLDEN=1 writes it)");
-    assert!(golden == json, "the seed panel differs from tests/golden/seed-panel.json; review the change and rerun with UPDATE_GOLDEN=1");
+    assert!(
+        golden == json,
+        "the seed panel differs from tests/golden/seed-panel.json; review the change and rerun with UPDATE_GOLDEN=1"
+    );
 }
 
 #[test]

@@ -103,7 +103,9 @@ fn article_count_grows_linearly() {
 
 #[test]
 fn words_without_sentence_breaks_grow_linearly() {
-    check_growth("words, no sentence break", 32 << 10, |n| one(repeat("le chat de la voisine mange une souris grise et ", n)));
+    check_growth("words, no sentence break", 32 << 10, |n| {
+        one(repeat("le chat de la voisine mange une souris grise et ", n))
+    });
 }
 
 #[test]

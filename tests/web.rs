@@ -60,8 +60,12 @@ fn js_slice(text: &str, start: usize, end: usize) -> String {
 fn seed_panel(lang: &str) -> (Element, Document) {
     let root = host();
     let doc = embedded().unwrap();
-    render(root.unchecked_ref(), doc.clone().unchecked_into(), Some(options(lang, &factpanel::corpus::articles()).unchecked_into()))
-        .unwrap();
+    render(
+        root.unchecked_ref(),
+        doc.clone().unchecked_into(),
+        Some(options(lang, &factpanel::corpus::articles()).unchecked_into()),
+    )
+    .unwrap();
     (root, from_js(&doc))
 }
 
@@ -136,7 +140,12 @@ fn check_highlights(root: &Element, doc: &Document, texts: &BTreeMap<String, Str
             assert_eq!(ctx.get_attribute("hidden").as_deref(), Some(""));
             assert_eq!(self::text(&ctx), "", "the full text is filled on demand");
             // The region names its claim; fill it as the element does.
-            let (fi, ci) = ctx.get_attribute("data-claim").unwrap().split_once(':').map(|(a, b)| (a.parse::<usize>().unwrap(), b.parse::<usize>().unwrap())).unwrap();
+            let (fi, ci) = ctx
+                .get_attribute("data-claim")
+                .unwrap()
+                .split_once(':')
+                .map(|(a, b)| (a.parse::<usize>().unwrap(), b.parse::<usize>().unwrap()))
+                .unwrap();
             assert_eq!(&doc.facts[fi].claims[ci], c);
             render_context(ctx.unchecked_ref(), text, js(c).unchecked_into()).unwrap();
             assert_eq!(self::text(&ctx), *text);
@@ -177,7 +186,12 @@ fn hostile_doc() -> (Document, Vec<Article>) {
     let mut entities = BTreeMap::new();
     entities.insert(
         "trump".to_string(),
-        EntityInfo { name: "Donald <i>Trump</i>".into(), short: "<i>Trump</i>".into(), name_en: "Trump".into(), short_en: "Trump".into() },
+        EntityInfo {
+            name: "Donald <i>Trump</i>".into(),
+            short: "<i>Trump</i>".into(),
+            name_en: "Trump".into(),
+            short_en: "Trump".into(),
+        },
     );
     let doc = Document {
         schema: SCHEMA.into(),
@@ -212,7 +226,14 @@ fn hostile_text_in_a_document_stays_text() {
     render(root.unchecked_ref(), js(&doc).unchecked_into(), Some(options("fr", &articles).unchecked_into())).unwrap();
     assert!(all(&root, "img, script, svg, b, i, u, em").is_empty(), "markup was created");
     let t = text(&root);
-    for s in [HOSTILE_TITLE, "<script>window.__pwned=2</script>", "<svg onload=alert(1)>", "<u>Outlet</u>", "<em>note</em>", "<i>Trump</i>"] {
+    for s in [
+        HOSTILE_TITLE,
+        "<script>window.__pwned=2</script>",
+        "<svg onload=alert(1)>",
+        "<u>Outlet</u>",
+        "<em>note</em>",
+        "<i>Trump</i>",
+    ] {
         assert!(t.contains(s), "{s:?} missing from {t}");
     }
     assert!(all(&root, "a").is_empty(), "a javascript: URL became a link");
@@ -250,14 +271,28 @@ fn analyze_equals_the_native_result() {
         factpanel::corpus::articles(),
         hostile_doc().1,
         vec![
-            Article { title: Some("Un titre".into()), lang: Some("fr".into()), published: Some("2025-02-13".into()), outlet: Some("Le Monde".into()), url: Some("https://example.org/a".into()), ..Article::new("a", "Donald Trump a eu un échange téléphonique de 90 minutes avec Vladimir Poutine mercredi.") },
-            Article::new("b", "Selon le Kremlin, l'appel entre Vladimir Poutine et Donald Trump a duré près d'une heure et demie."),
+            Article {
+                title: Some("Un titre".into()),
+                lang: Some("fr".into()),
+                published: Some("2025-02-13".into()),
+                outlet: Some("Le Monde".into()),
+                url: Some("https://example.org/a".into()),
+                ..Article::new(
+                    "a",
+                    "Donald Trump a eu un échange téléphonique de 90 minutes avec Vladimir Poutine mercredi.",
+                )
+            },
+            Article::new(
+                "b",
+                "Selon le Kremlin, l'appel entre Vladimir Poutine et Donald Trump a duré près d'une heure et demie.",
+            ),
         ],
     ];
     for articles in inputs {
         let native = factpanel::to_json(&factpanel::analyze(&articles).unwrap());
         let from_wasm = analyze(js(&articles).unchecked_into()).unwrap();
-        let pretty = js_sys::JSON::stringify_with_replacer_and_space(&from_wasm, &JsValue::NULL, &JsValue::from(2)).unwrap();
+        let pretty =
+            js_sys::JSON::stringify_with_replacer_and_space(&from_wasm, &JsValue::NULL, &JsValue::from(2)).unwrap();
         assert_eq!(String::from(pretty), native);
     }
     // The embedded corpus: embedded() is analyze(embeddedArticles()).
@@ -293,9 +328,14 @@ fn errors_cross_as_js_errors_with_clear_messages() {
     // A failed render keeps the previous panel.
     let (root, _) = seed_panel("fr");
     let before = root.inner_html();
-    let m = error_message(render(root.unchecked_ref(), js(&serde_json::json!({"schema": "nope"})).unchecked_into(), None));
+    let m =
+        error_message(render(root.unchecked_ref(), js(&serde_json::json!({"schema": "nope"})).unchecked_into(), None));
     assert!(m.contains("not a factpanel/1 document"), "{m}");
-    let m = error_message(render(root.unchecked_ref(), embedded().unwrap(), Some(js(&serde_json::json!({"articles": 3})).unchecked_into())));
+    let m = error_message(render(
+        root.unchecked_ref(),
+        embedded().unwrap(),
+        Some(js(&serde_json::json!({"articles": 3})).unchecked_into()),
+    ));
     assert!(m.contains("bad render options"), "{m}");
     assert_eq!(root.inner_html(), before);
     root.remove();
@@ -307,7 +347,11 @@ fn errors_cross_as_js_errors_with_clear_messages() {
     assert!(m.contains("must be an Element or a ShadowRoot"), "{m}");
 
     let region = host();
-    let m = error_message(render_context(region.unchecked_ref(), "x", js(&serde_json::json!({"quote": 1})).unchecked_into()));
+    let m = error_message(render_context(
+        region.unchecked_ref(),
+        "x",
+        js(&serde_json::json!({"quote": 1})).unchecked_into(),
+    ));
     assert!(m.contains("not a factpanel/1 claim"), "{m}");
     region.remove();
 }

@@ -59,17 +59,24 @@ const PEOPLE: &[(&str, &str)] = &[
 
 const WEEKDAYS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 
-const HEDGES: &[&str] = &[
-    "", "", "", "près d'", "environ ", "plus d'", "moins d'", "un peu plus d'", "au moins ", "presque ",
-];
+const HEDGES: &[&str] =
+    &["", "", "", "près d'", "environ ", "plus d'", "moins d'", "un peu plus d'", "au moins ", "presque "];
 
 /// Duration figures that take the elided hedge form ("près d'une heure").
-const VOWEL_FIGURES: &[&str] = &["une heure", "une heure et demie", "une demi-heure", "une heure trente", "une heure et quart"];
+const VOWEL_FIGURES: &[&str] =
+    &["une heure", "une heure et demie", "une demi-heure", "une heure trente", "une heure et quart"];
 
 /// Other figures ("près de 90 minutes").
 const FIGURES: &[&str] = &[
-    "90 minutes", "1h30", "deux heures", "quarante-cinq minutes", "quatre-vingt-dix minutes", "trois quarts d'heure",
-    "une bonne heure", "une petite heure", "deux heures et quart",
+    "90 minutes",
+    "1h30",
+    "deux heures",
+    "quarante-cinq minutes",
+    "quatre-vingt-dix minutes",
+    "trois quarts d'heure",
+    "une bonne heure",
+    "une petite heure",
+    "deux heures et quart",
 ];
 
 const CALL_TEMPLATES: &[&str] = &[

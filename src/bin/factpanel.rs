@@ -105,7 +105,11 @@ fn table(doc: &Document) -> String {
         for c in &f.claims {
             let who = format::said_by(c.said_by.as_ref(), doc, lang);
             let quote: String = c.quote.split_whitespace().collect::<Vec<_>>().join(" ");
-            let quote = if quote.chars().count() > 110 { format!("{}…", quote.chars().take(110).collect::<String>()) } else { quote };
+            let quote = if quote.chars().count() > 110 {
+                format!("{}…", quote.chars().take(110).collect::<String>())
+            } else {
+                quote
+            };
             s.push_str(&format!(
                 "             - {} [{}]{}: «{}»\n",
                 c.source,
@@ -135,7 +139,13 @@ fn mentions_table(m: &MentionsDocument) -> String {
 }
 
 fn run() -> Result<String, (u8, String)> {
-    let o = parse_args().map_err(|e| if e.is_empty() { (0, USAGE.to_string()) } else { (2, format!("factpanel: {e}\n{USAGE}")) })?;
+    let o = parse_args().map_err(|e| {
+        if e.is_empty() {
+            (0, USAGE.to_string())
+        } else {
+            (2, format!("factpanel: {e}\n{USAGE}"))
+        }
+    })?;
     let articles = load(&o.files).map_err(|e| (2, format!("factpanel: {e}")))?;
     if o.mentions {
         let m = factpanel::mentions(&articles).map_err(|e| (2, format!("factpanel: {e}")))?;

@@ -46,7 +46,10 @@ pub fn parse_iso(s: &str) -> Option<DateParts> {
         Some(d) => Some(d.get(..2).unwrap_or(d).parse().ok()?),
         None => None,
     };
-    if !(1000..=9999).contains(&y) || !(1..=12).contains(&m) || d.is_some_and(|d| !(1..=days_in_month(y, m)).contains(&d)) {
+    if !(1000..=9999).contains(&y)
+        || !(1..=12).contains(&m)
+        || d.is_some_and(|d| !(1..=days_in_month(y, m)).contains(&d))
+    {
         return None;
     }
     let mut p = DateParts { year: Some(y), month: Some(m), day: d, weekday: None };
@@ -99,11 +102,14 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
                     continue;
                 }
             }
-            if let (Ok(day), Some(m)) = (t.lower.parse::<u8>(), toks.get(i + 1).and_then(|n| month_of(rules, &n.lower))) {
+            if let (Ok(day), Some(m)) = (t.lower.parse::<u8>(), toks.get(i + 1).and_then(|n| month_of(rules, &n.lower)))
+            {
                 if (1..=31).contains(&day) {
                     let mut p = DateParts { day: Some(day), month: Some(m), ..DateParts::default() };
                     let mut end = i + 2;
-                    if let Some(y) = toks.get(i + 2).and_then(|n| n.lower.parse::<i32>().ok()).filter(|y| (1000..=9999).contains(y)) {
+                    if let Some(y) =
+                        toks.get(i + 2).and_then(|n| n.lower.parse::<i32>().ok()).filter(|y| (1000..=9999).contains(y))
+                    {
                         p.year = Some(y);
                         end = i + 3;
                         if day <= days_in_month(y, m) {
@@ -126,7 +132,11 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
             }
         } else if t.kind == TokKind::Word {
             if let Some(w) = weekday_of(rules, &t.lower) {
-                out.push(DateMention { t0: i, t1: i + 1, parts: DateParts { weekday: Some(w), ..DateParts::default() } });
+                out.push(DateMention {
+                    t0: i,
+                    t1: i + 1,
+                    parts: DateParts { weekday: Some(w), ..DateParts::default() },
+                });
             } else if t.lower == "1er" {
                 // "1er mars"
                 if let Some(m) = toks.get(i + 1).and_then(|n| month_of(rules, &n.lower)) {

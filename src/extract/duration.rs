@@ -142,9 +142,9 @@
 //!   fois" stays "une heure".
 
 use crate::model::{Interval, Minutes};
+use crate::toml::Table;
 #[cfg(test)]
 use serde::Deserialize;
-use crate::toml::Table;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -545,8 +545,12 @@ fn read_rules(tree: &serde_json::Value) -> Result<RulesFile, String> {
     let tolerance = ToleranceSpec { close_below: tol.float("close_below")?, around: tol.float("around")? };
     tol.finish()?;
     let c = t.table("connectors")?;
-    let connectors =
-        ConnectorSpec { and: c.strs("and")?, of: c.strs("of")?, range: c.strs("range")?, range_lead: c.strs("range_lead")? };
+    let connectors = ConnectorSpec {
+        and: c.strs("and")?,
+        of: c.strs("of")?,
+        range: c.strs("range")?,
+        range_lead: c.strs("range_lead")?,
+    };
     c.finish()?;
     let mut numbers = Vec::new();
     for x in t.tables("number")? {
@@ -574,7 +578,12 @@ fn read_rules(tree: &serde_json::Value) -> Result<RulesFile, String> {
     let mut fractions = Vec::new();
     for x in t.tables("fraction")? {
         let u = x.strs("uses")?.iter().map(|v| x.one_of("uses", v, uses)).collect::<Result<_, _>>()?;
-        fractions.push(FractionSpec { id: x.str("id")?, words: x.strs("words")?, twelfths: x.uint("twelfths")?, uses: u });
+        fractions.push(FractionSpec {
+            id: x.str("id")?,
+            words: x.strs("words")?,
+            twelfths: x.uint("twelfths")?,
+            uses: u,
+        });
         x.finish()?;
     }
     let mut approx = Vec::new();
@@ -624,7 +633,18 @@ fn read_rules(tree: &serde_json::Value) -> Result<RulesFile, String> {
     #[cfg(not(test))]
     let (examples, counterexamples) = (Vec::new(), Vec::new());
     t.finish()?;
-    Ok(RulesFile { tolerance, connectors, numbers, units, fractions, approx, hedges, blocks, examples, counterexamples })
+    Ok(RulesFile {
+        tolerance,
+        connectors,
+        numbers,
+        units,
+        fractions,
+        approx,
+        hedges,
+        blocks,
+        examples,
+        counterexamples,
+    })
 }
 
 /// Builds the lexicon, panicking with the offending entry named when the

@@ -97,7 +97,9 @@ fn go(rules: &Rules, pat: &[Elem], s: &Sent, i: usize, caps: &mut Vec<Capture>) 
                     let a = s.durations.partition_point(|d| d.t0 < i);
                     s.durations[a..].iter().take_while(|d| d.t0 == i).enumerate().map(|(k, d)| (a + k, d.t1)).collect()
                 }
-                Slot::Actor => s.mentions_in(i, i + 1).filter(|(_, m)| m.is_actor(rules)).map(|(k, m)| (k, m.t1)).collect(),
+                Slot::Actor => {
+                    s.mentions_in(i, i + 1).filter(|(_, m)| m.is_actor(rules)).map(|(k, m)| (k, m.t1)).collect()
+                }
                 Slot::Place => {
                     s.mentions_in(i, i + 1).filter(|(_, m)| m.place(rules).is_some()).map(|(k, m)| (k, m.t1)).collect()
                 }

@@ -13,7 +13,6 @@ mod refs;
 mod sentence;
 mod stance;
 
-
 use crate::model::{
     Agreement, Article, Claim, DateParts, EntityId, Kind, Mention, MentionsDocument, NegotiationStart, Subject, Value,
     MENTIONS_SCHEMA,
@@ -97,7 +96,9 @@ pub fn extract_all(articles: &[Article]) -> Extraction {
 fn title_of(a: &Article, an: &Analysed) -> String {
     let given = a.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
     let first = || an.sents.first().map(|s| an.prep.orig_text(s.start, s.end).trim().to_string());
-    let t = given.or_else(first).unwrap_or_else(|| a.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string());
+    let t = given
+        .or_else(first)
+        .unwrap_or_else(|| a.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string());
     let mut out: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
     if out.chars().count() > 200 {
         out = out.chars().take(199).collect::<String>() + "…";
@@ -125,7 +126,18 @@ impl Ctx<'_, '_> {
     /// Builds a claim quoting sentence `si`, with the value phrase at
     /// normalised bytes `[va, vb)`.
     #[allow(clippy::too_many_arguments)]
-    fn push(&mut self, si: usize, kind: Kind, subject: Subject, mut value: Value, va: usize, vb: usize, said_by: Option<EntityId>, rule: &str, derived: bool) {
+    fn push(
+        &mut self,
+        si: usize,
+        kind: Kind,
+        subject: Subject,
+        mut value: Value,
+        va: usize,
+        vb: usize,
+        said_by: Option<EntityId>,
+        rule: &str,
+        derived: bool,
+    ) {
         let s = &self.an.sents[si];
         let p = &self.an.prep;
         let (start, end) = p.utf16_range(s.start, s.end);
@@ -272,7 +284,13 @@ fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
             continue;
         }
         let sent_start = cx.sent(si).start;
-        if cx.out.iter().rev().take_while(|f| f.pos >= sent_start).any(|f| f.kind == Kind::CallDuration && f.pos == d.start) {
+        if cx
+            .out
+            .iter()
+            .rev()
+            .take_while(|f| f.pos >= sent_start)
+            .any(|f| f.kind == Kind::CallDuration && f.pos == d.start)
+        {
             continue;
         }
         let Some(participants) = cx.participants(si, d.t0) else { continue };
@@ -289,7 +307,8 @@ fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let cue_clauses: Vec<usize> = ms.iter().map(|m| s.toks[m.start].clause).collect();
     let Some(d) = ds.into_iter().find(|d| {
         let c = s.toks[d.t0].clause;
-        cue_clauses.contains(&c) || s.mentions.iter().any(|m| s.toks[m.t0].clause == c && m.persons(cx.r).next().is_some())
+        cue_clauses.contains(&c)
+            || s.mentions.iter().any(|m| s.toks[m.t0].clause == c && m.persons(cx.r).next().is_some())
     }) else {
         return;
     };
@@ -329,7 +348,8 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
             }
         }
         let Some((t0, t1)) = term else { continue };
-        let words: Vec<&str> = s.toks[t0..t1].iter().filter(|x| x.kind != TokKind::Quote).map(|x| x.lower.as_str()).collect();
+        let words: Vec<&str> =
+            s.toks[t0..t1].iter().filter(|x| x.kind != TokKind::Quote).map(|x| x.lower.as_str()).collect();
         let term_text = words.join(" ");
         let actor = s
             .speaker_at(m.start)
@@ -355,7 +375,17 @@ fn negotiations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let said_by = cx.said_by(si, m.start);
     let (va, vb) = cx.tok_range(si, m.start, m.end);
     let value = Value { start: Some(NegotiationStart::Immediately), ..Value::default() };
-    cx.push(si, Kind::Negotiations, Subject { participants, ..Subject::default() }, value, va, vb, said_by, rule, false);
+    cx.push(
+        si,
+        Kind::Negotiations,
+        Subject { participants, ..Subject::default() },
+        value,
+        va,
+        vb,
+        said_by,
+        rule,
+        false,
+    );
 }
 
 /// A run of capitalized words near token `t` that is no known entity.
@@ -364,7 +394,9 @@ fn person_name(cx: &Ctx, si: usize, t: usize) -> Option<(usize, usize)> {
     let stop = &cx.r.release.name_stop;
     let is_name_tok = |i: usize| {
         let x = &s.toks[i];
-        x.kind == TokKind::Word && x.capitalized && !stop.iter().any(|w| w == &x.lower)
+        x.kind == TokKind::Word
+            && x.capitalized
+            && !stop.iter().any(|w| w == &x.lower)
             && !s.mentions.iter().any(|m| m.t0 <= i && i < m.t1 && m.form == sentence::MentionForm::Name)
     };
     let mut runs = Vec::new();
@@ -383,9 +415,13 @@ fn person_name(cx: &Ctx, si: usize, t: usize) -> Option<(usize, usize)> {
         }
     }
     let w = cx.r.release.window;
-    runs.into_iter()
-        .filter(|&(a, b)| (a > t && a - t <= w) || (b <= t && t - b < w))
-        .min_by_key(|&(a, b)| if a > t { a - t } else { t - b })
+    runs.into_iter().filter(|&(a, b)| (a > t && a - t <= w) || (b <= t && t - b < w)).min_by_key(|&(a, b)| {
+        if a > t {
+            a - t
+        } else {
+            t - b
+        }
+    })
 }
 
 fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
@@ -414,9 +450,8 @@ fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
             .and_then(|t| s.mentions.iter().find(|mm| mm.t0 > t && mm.t0 <= t + 3).and_then(|mm| mm.actor(cx.r)));
         let nationality = cx.r.release.held_by_nationality.iter().find_map(|(class, holder)| {
             let c = cx.r.class_id(class)?;
-            let near = (lo.saturating_sub(3)..window_end).any(|t| {
-                cx.r.class_phrases(c).iter().any(|p| p.len() == 1 && p[0].matches(&s.toks[t].lower))
-            });
+            let near = (lo.saturating_sub(3)..window_end)
+                .any(|t| cx.r.class_phrases(c).iter().any(|p| p.len() == 1 && p[0].matches(&s.toks[t].lower)));
             near.then(|| cx.r.entities.iter().position(|e| &e.id == holder)).flatten()
         });
         // "libéré par la Russie": the agent.
@@ -429,7 +464,13 @@ fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         let value = Value { released_by: by.map(|i| eid(cx.r, i)), ..Value::default() };
         let subject = Subject { person: Some(EntityId(id)), ..Subject::default() };
         let sent_start = s.start;
-        if cx.out.iter().rev().take_while(|f| f.pos >= sent_start).any(|f| f.kind == Kind::PrisonerRelease && f.subject == subject) {
+        if cx
+            .out
+            .iter()
+            .rev()
+            .take_while(|f| f.pos >= sent_start)
+            .any(|f| f.kind == Kind::PrisonerRelease && f.subject == subject)
+        {
             continue;
         }
         cx.push(si, Kind::PrisonerRelease, subject, value, va, vb, said_by, rule, false);
@@ -476,7 +517,8 @@ fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         .or_else(|| s.mentions.iter().find(|mm| mm.t0 >= m.start && mm.place(cx.r).is_some()))
         .and_then(|mm| mm.place(cx.r))
         .filter(|&p| !participants.iter().any(|e| cx.r.entities[p].id == e.0));
-    let (va, vb) = match place.and_then(|p| s.mentions.iter().find(|mm| mm.t0 >= m.start && mm.place(cx.r) == Some(p))) {
+    let (va, vb) = match place.and_then(|p| s.mentions.iter().find(|mm| mm.t0 >= m.start && mm.place(cx.r) == Some(p)))
+    {
         Some(pm) => cx.tok_range(si, m.start, pm.t1),
         None => cx.tok_range(si, m.start, m.end),
     };
@@ -494,7 +536,15 @@ pub fn mentions(articles: &[Article]) -> MentionsDocument {
         let p = &an.prep;
         let mut push = |kind: &str, na: usize, nb: usize, value: serde_json::Value, rule: String| {
             let (start, end) = p.utf16_range(na, nb);
-            out.push(Mention { source: a.id.clone(), kind: kind.into(), text: p.orig_text(na, nb).into(), start, end, value, rule });
+            out.push(Mention {
+                source: a.id.clone(),
+                kind: kind.into(),
+                text: p.orig_text(na, nb).into(),
+                start,
+                end,
+                value,
+                rule,
+            });
         };
         for s in &an.sents {
             for d in &s.durations {
@@ -521,16 +571,34 @@ pub fn mentions(articles: &[Article]) -> MentionsDocument {
             }
             for at in &s.attributions {
                 let who = s.mentions[at.speaker].actor(r).map(|i| r.entities[i].id.clone());
-                push("attribution", s.toks[at.at].start, s.toks[at.at].end, serde_json::json!(who), "attribution".into());
+                push(
+                    "attribution",
+                    s.toks[at.at].start,
+                    s.toks[at.at].end,
+                    serde_json::json!(who),
+                    "attribution".into(),
+                );
             }
             for (k, t) in r.topics.iter().enumerate() {
                 for m in find_any(r, r.topic_patterns(k), s) {
-                    push("topic", s.toks[m.start].start, s.toks[m.end - 1].end, serde_json::json!(t.id), "topic".into());
+                    push(
+                        "topic",
+                        s.toks[m.start].start,
+                        s.toks[m.end - 1].end,
+                        serde_json::json!(t.id),
+                        "topic".into(),
+                    );
                 }
             }
             for (k, pdef) in r.positions.iter().enumerate() {
                 for m in find_any(r, r.position_patterns(k), s) {
-                    push("position", s.toks[m.start].start, s.toks[m.end - 1].end, serde_json::json!(pdef.id), "position".into());
+                    push(
+                        "position",
+                        s.toks[m.start].start,
+                        s.toks[m.end - 1].end,
+                        serde_json::json!(pdef.id),
+                        "position".into(),
+                    );
                 }
             }
         }

@@ -199,18 +199,36 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
         // Plural references ("les deux dirigeants").
         let plural_len = plural_refs
             .iter()
-            .filter(|p| i + p.len() <= toks.len() && toks[i..i + p.len()].iter().zip(p.iter()).all(|(x, y)| &x.lower == y))
+            .filter(|p| {
+                i + p.len() <= toks.len() && toks[i..i + p.len()].iter().zip(p.iter()).all(|(x, y)| &x.lower == y)
+            })
             .map(Vec::len)
             .max();
         if let Some((n, ids, plural)) = best {
             if plural_len.is_none_or(|p| n >= p) {
-                out.push(EntMention { t0: i, t1: i + n, ids, form: MentionForm::Name, plural, after_prep: after_prep(), quoted: t.quoted });
+                out.push(EntMention {
+                    t0: i,
+                    t1: i + n,
+                    ids,
+                    form: MentionForm::Name,
+                    plural,
+                    after_prep: after_prep(),
+                    quoted: t.quoted,
+                });
                 i += n;
                 continue;
             }
         }
         if let Some(n) = plural_len {
-            out.push(EntMention { t0: i, t1: i + n, ids: vec![], form: MentionForm::Plural, plural: true, after_prep: after_prep(), quoted: t.quoted });
+            out.push(EntMention {
+                t0: i,
+                t1: i + n,
+                ids: vec![],
+                form: MentionForm::Plural,
+                plural: true,
+                after_prep: after_prep(),
+                quoted: t.quoted,
+            });
             i += n;
             continue;
         }
@@ -222,7 +240,15 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
             None
         };
         if let Some(form) = form {
-            out.push(EntMention { t0: i, t1: i + 1, ids: vec![], form, plural: false, after_prep: after_prep(), quoted: t.quoted });
+            out.push(EntMention {
+                t0: i,
+                t1: i + 1,
+                ids: vec![],
+                form,
+                plural: false,
+                after_prep: after_prep(),
+                quoted: t.quoted,
+            });
         }
         i += 1;
     }

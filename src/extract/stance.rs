@@ -45,7 +45,8 @@ fn holder(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) -> Option
         .filter(|m| skip.is_none_or(|(a, b)| m.t0 < a || m.t0 >= b))
         .filter_map(|m| m.actor(r).filter(|&a| is_holder_kind(r.entities[a].kind)))
         .next_back();
-    let spk = s.speaker_at(t).and_then(|a| s.mentions[a.speaker].actor(r)).filter(|&a| is_holder_kind(r.entities[a].kind));
+    let spk =
+        s.speaker_at(t).and_then(|a| s.mentions[a.speaker].actor(r)).filter(|&a| is_holder_kind(r.entities[a].kind));
     match (subj, spk) {
         (Some(sj), Some(sp)) => {
             let own_side = sj == sp || r.entities[sp].member_of.as_deref() == Some(r.entities[sj].id.as_str());
@@ -173,7 +174,8 @@ pub(super) fn stances(cx: &mut Ctx) {
                         continue;
                     }
                     let said_by = cx.said_by(si, m.start);
-                    let subject = Subject { actor: Some(eid(r, h)), topic: Some(r.topics[topic].id), ..Subject::default() };
+                    let subject =
+                        Subject { actor: Some(eid(r, h)), topic: Some(r.topics[topic].id), ..Subject::default() };
                     let value = Value { position: Some(position), ..Value::default() };
                     stated.push((va, h, topic, position, si));
                     cx.push(si, Kind::Stance, subject, value, va, vb, said_by, &rule.id, true);

@@ -21,7 +21,13 @@ pub fn assert_offsets(doc: &Document, articles: &[Article]) {
             assert_eq!(js_slice(&a.text, c.start, c.end), c.quote, "quote offsets of {} in {}", f.id, c.source);
             assert!(c.start <= c.value_start && c.value_end <= c.end, "value outside quote in {}", f.id);
             if let Some(t) = &c.value.text {
-                assert_eq!(&js_slice(&a.text, c.value_start, c.value_end), t, "value offsets of {} in {}", f.id, c.source);
+                assert_eq!(
+                    &js_slice(&a.text, c.value_start, c.value_end),
+                    t,
+                    "value offsets of {} in {}",
+                    f.id,
+                    c.source
+                );
             }
         }
     }
@@ -29,9 +35,10 @@ pub fn assert_offsets(doc: &Document, articles: &[Article]) {
 
 /// The fact with this id.
 pub fn fact<'a>(doc: &'a Document, id: &str) -> &'a Fact {
-    doc.facts.iter().find(|f| f.id == id).unwrap_or_else(|| {
-        panic!("no fact {id}; facts: {:?}", doc.facts.iter().map(|f| &f.id).collect::<Vec<_>>())
-    })
+    doc.facts
+        .iter()
+        .find(|f| f.id == id)
+        .unwrap_or_else(|| panic!("no fact {id}; facts: {:?}", doc.facts.iter().map(|f| &f.id).collect::<Vec<_>>()))
 }
 
 /// The sources (by id prefix, `000`) that make claims on a fact.
