@@ -76,6 +76,7 @@ pub const ATTRS: &[&str] = &[
     "class",
     "data-agreement",
     "data-claim",
+    "data-claims",
     "data-fact",
     "data-kind",
     "data-source",
@@ -261,7 +262,17 @@ pub struct Options {
     /// Prefix of every `id` in the tree, so that several panels can share
     /// one document (`fp1-`). Only `[A-Za-z0-9_-]` are kept.
     pub id_prefix: String,
+    /// When the document has more claims than this, the claims lists are
+    /// left empty, marked `data-claims="<index of the fact>"`, and filled on
+    /// demand with [`fact_claims`] when a fact is opened: thousands of
+    /// quotes cost a second or more of DOM building. `None`: always built
+    /// (the wasm `render` uses [`LAZY_CLAIMS_OVER`]).
+    pub lazy_claims_over: Option<usize>,
 }
+
+/// Above this many claims in a document, the wasm `render` leaves the claims
+/// lists to be filled on demand (see [`Options::lazy_claims_over`]).
+pub const LAZY_CLAIMS_OVER: usize = 300;
 
 /// The URL if it is `http:` or `https:` (case-insensitive scheme), else `None`.
 pub fn safe_url(url: &str) -> Option<&str> {
@@ -419,9 +430,18 @@ struct Ctx<'a> {
     opts: &'a Options,
     lang: Lang,
     prefix: String,
+    /// The claims lists are filled on demand ([`fact_claims`]).
+    lazy: bool,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(doc: &'a Document, opts: &'a Options) -> Self {
+        let prefix = opts.id_prefix.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+        let claims: usize = doc.facts.iter().map(|f| f.claims.len()).sum();
+        let lazy = opts.lazy_claims_over.is_some_and(|max| claims > max);
+        Ctx { doc, opts, lang: opts.lang, prefix, lazy }
+    }
+
     fn id(&self, local: &str) -> String {
         format!("{}{local}", self.prefix)
     }
@@ -441,9 +461,7 @@ impl Ctx<'_> {
 
 /// The whole panel for a document.
 pub fn panel(doc: &Document, opts: &Options) -> Node {
-    let prefix: String =
-        opts.id_prefix.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
-    let cx = Ctx { doc, opts, lang: opts.lang, prefix };
+    let cx = Ctx::new(doc, opts);
     let title_id = cx.id("title");
     Node::el("article")
         .attr("class", "fp")
@@ -454,6 +472,16 @@ pub fn panel(doc: &Document, opts: &Options) -> Node {
         .child(facts_section(&cx))
         .children(positions_section(&cx))
         .child(sources_section(&cx))
+}
+
+/// The items of the claims list of `doc.facts[fi]`, as [`panel`] builds
+/// them, for a list it left empty (`data-claims="fi"`). `None` if there is
+/// no such fact.
+pub fn fact_claims(doc: &Document, opts: &Options, fi: usize) -> Option<Vec<Node>> {
+    let f = doc.facts.get(fi)?;
+    let i = ordered_fact_indices(doc).iter().position(|&x| x == fi)?;
+    let cx = Ctx::new(doc, opts);
+    Some(f.claims.iter().enumerate().map(|(j, c)| claim_item(&cx, i, fi, j, f, c)).collect())
 }
 
 fn header(cx: &Ctx, title_id: &str) -> Node {
@@ -548,8 +576,12 @@ fn fact_item(cx: &Ctx, i: usize, fi: usize, f: &Fact) -> Node {
         .attr("class", "claims")
         .attr("part", "claims")
         .attr("role", "list")
-        .attr("hidden", "")
-        .children(f.claims.iter().enumerate().map(|(j, c)| claim_item(cx, i, fi, j, f, c)));
+        .attr("hidden", "");
+    let claims = if cx.lazy {
+        claims.attr("data-claims", fi.to_string())
+    } else {
+        claims.children(f.claims.iter().enumerate().map(|(j, c)| claim_item(cx, i, fi, j, f, c)))
+    };
     Node::el("li")
         .attr("class", format!("fact status-{}", status_key(f.status)))
         .attr("part", "fact")
@@ -809,8 +841,8 @@ fn source_item(cx: &Ctx, n: usize, s: &Source) -> Node {
 #[doc(hidden)]
 pub mod web {
     pub use crate::wasm::{
-        analyze, embedded, embedded_articles, render, render_context, JsArticles, JsClaim, JsDocument, JsRenderOptions,
-        JsRoot,
+        analyze, embedded, embedded_articles, render, render_claims, render_context, JsArticles, JsClaim, JsDocument,
+        JsRenderOptions, JsRoot,
     };
 }
 
@@ -959,7 +991,7 @@ mod tests {
 
     fn opts(lang: Lang) -> Options {
         let articles = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
-        Options { lang, articles, id_prefix: "p1-".into() }
+        Options { lang, articles, id_prefix: "p1-".into(), lazy_claims_over: None }
     }
 
     #[test]
@@ -1200,6 +1232,32 @@ mod tests {
         uniq.sort();
         uniq.dedup();
         assert_eq!(uniq.len(), ids.len(), "duplicate ids");
+    }
+
+    #[test]
+    fn many_claims_are_built_on_demand_as_they_would_be_up_front() {
+        let d = doc();
+        let eager = panel(&d, &opts(Lang::En));
+        let claims: usize = d.facts.iter().map(|f| f.claims.len()).sum();
+        let lazy_opts = Options { lazy_claims_over: Some(claims - 1), ..opts(Lang::En) };
+        let lazy = panel(&d, &lazy_opts);
+        assert_eq!(
+            panel(&d, &Options { lazy_claims_over: Some(claims), ..opts(Lang::En) }),
+            eager,
+            "at the limit: built"
+        );
+        let lists = lazy.by_class("claims");
+        assert_eq!(lists.len(), d.facts.len());
+        for (list, full) in lists.iter().zip(eager.by_class("claims")) {
+            assert!(list.child_nodes().is_empty(), "left empty");
+            let fi: usize = list.get_attr("data-claims").expect("marked with its fact").parse().unwrap();
+            assert_eq!(list.get_attr("id"), full.get_attr("id"));
+            assert_eq!(fact_claims(&d, &lazy_opts, fi).unwrap(), full.child_nodes(), "fact {fi}");
+        }
+        assert_eq!(fact_claims(&d, &lazy_opts, d.facts.len()), None);
+        // Apart from the lists, the same panel.
+        assert_eq!(lazy.by_class("fact-toggle"), eager.by_class("fact-toggle"));
+        assert_eq!(lazy.by_class("sources"), eager.by_class("sources"));
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //!   `setAttribute` (allow-listed names only) and `createTextNode`: text
 //!   from the articles is never parsed as HTML.
 //! - `renderContext(region, text, claim)` fills a "read in the article"
-//!   region on demand (the full text is not put in the DOM up front).
+//!   region on demand (the full text is not put in the DOM up front);
+//!   `renderClaims(region, doc, f, options)` fills a fact's claims list
+//!   that `render` left empty (documents with many claims).
 //! - Every error becomes a JS `Error` in [`into_error`].
 
 use crate::format::Lang;
@@ -231,7 +233,12 @@ fn to_json_value(v: &JsValue, what: &str, depth: usize) -> Result<serde_json::Va
         }
         return Ok(J::Object(m));
     }
-    Err(into_error(format!("{what} is missing or not JSON data (got undefined or a function)")))
+    let kind = match v.js_typeof().as_string().as_deref() {
+        Some("undefined") => "undefined".to_string(),
+        Some(t) => format!("a {t}"),
+        None => "a value".to_string(),
+    };
+    Err(into_error(format!("{what}: {kind} is not JSON data")))
 }
 
 /// `render` options: `{lang?, articles?: [{id}], idPrefix?}`.
@@ -263,11 +270,41 @@ fn render_options(v: &serde_json::Value) -> Result<RenderOptionsIn, String> {
 /// replacing what `root` held. The new panel is built completely before the
 /// old one is removed, so a failure leaves the previous panel in place.
 /// `options`: `{lang?: "fr" | "en", articles?: [{id, text}], idPrefix?}`.
+/// A document with more than [`panel::LAZY_CLAIMS_OVER`] claims gets empty
+/// claims lists (`data-claims="f"`), to fill with `renderClaims` when
+/// opened.
 #[wasm_bindgen(js_name = render)]
 pub fn render(root: &JsRoot, doc: JsDocument, options: Option<JsRenderOptions>) -> Result<(), js_sys::Error> {
     let root = as_container(root, "render: the root")?;
-    let doc = to_json_value(&doc, "the document", 0)?;
-    let doc = crate::model::json::document(&doc).map_err(|e| into_error(format!("not a factpanel/1 document: {e}")))?;
+    let doc = read_document(&doc)?;
+    let opts = read_render_options(options)?;
+    replace_children(root, &[panel::panel(&doc, &opts)])
+}
+
+/// Fills a claims list that `render` left empty (an element with
+/// `data-claims="f"`: documents with many claims) with the claims of
+/// `doc.facts[fact]`. `doc` and `options` are those given to `render`.
+#[wasm_bindgen(js_name = renderClaims)]
+pub fn render_claims(
+    region: &JsRoot,
+    doc: JsDocument,
+    fact: u32,
+    options: Option<JsRenderOptions>,
+) -> Result<(), js_sys::Error> {
+    let region = as_container(region, "renderClaims: the region")?;
+    let doc = read_document(&doc)?;
+    let opts = read_render_options(options)?;
+    let items = panel::fact_claims(&doc, &opts, fact as usize)
+        .ok_or_else(|| into_error(format!("renderClaims: the document has no fact {fact}")))?;
+    replace_children(region, &items)
+}
+
+fn read_document(doc: &JsValue) -> Result<crate::Document, js_sys::Error> {
+    let doc = to_json_value(doc, "the document", 0)?;
+    crate::model::json::document(&doc).map_err(|e| into_error(format!("not a factpanel/1 document: {e}")))
+}
+
+fn read_render_options(options: Option<JsRenderOptions>) -> Result<Options, js_sys::Error> {
     let opts = match options {
         Some(o) if !o.is_undefined() && !o.is_null() => {
             let v = to_json_value(&o, "the render options", 0)?;
@@ -275,12 +312,12 @@ pub fn render(root: &JsRoot, doc: JsDocument, options: Option<JsRenderOptions>) 
         }
         _ => RenderOptionsIn { lang: None, articles: Vec::new(), id_prefix: None },
     };
-    let opts = Options {
+    Ok(Options {
         lang: Lang::from_tag(opts.lang.as_deref().unwrap_or("fr")),
         articles: opts.articles.into_iter().collect::<BTreeSet<_>>(),
         id_prefix: opts.id_prefix.unwrap_or_default(),
-    };
-    replace_children(root, &[panel::panel(&doc, &opts)])
+        lazy_claims_over: Some(panel::LAZY_CLAIMS_OVER),
+    })
 }
 
 /// Fills a context region (an element with `data-claim`, made by `render`)

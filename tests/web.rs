@@ -8,7 +8,7 @@ use factpanel::model::{
     Agreement, Claim, Document, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status, Subject, Value,
     SCHEMA,
 };
-use factpanel::panel::web::{analyze, embedded, embedded_articles, render, render_context};
+use factpanel::panel::web::{analyze, embedded, embedded_articles, render, render_claims, render_context};
 use factpanel::Article;
 use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
@@ -324,6 +324,10 @@ fn errors_cross_as_js_errors_with_clear_messages() {
     assert!(m.contains("duplicate article id \"a\""), "{m}");
     let m = error_message(analyze(js(&serde_json::json!([{"id": "a"}])).unchecked_into()));
     assert!(m.contains("article #1"), "{m}");
+    let article = js(&serde_json::json!({"id": "a", "text": "x"}));
+    js_sys::Reflect::set(&article, &"published".into(), &js_sys::BigInt::from(1u32).into()).unwrap();
+    let m = error_message(analyze(js_sys::Array::of1(&article).unchecked_into()));
+    assert!(m.contains("the articles: a bigint is not JSON data"), "{m}");
 
     // A failed render keeps the previous panel.
     let (root, _) = seed_panel("fr");
@@ -368,4 +372,127 @@ fn renders_into_a_shadow_root_and_replaces_previous_content() {
     assert_eq!(shadow.query_selector_all(".context").unwrap().length(), 0);
     assert!(shadow.query_selector(".sources").unwrap().is_some());
     h.remove();
+}
+
+/// The XSS filter-evasion payloads shared with the page test
+/// (tests/page/fixtures/xss-payloads.txt: one a line, "# " comments).
+fn payloads() -> Vec<&'static str> {
+    include_str!("page/fixtures/xss-payloads.txt").lines().filter(|l| !l.is_empty() && !l.starts_with("# ")).collect()
+}
+
+/// No element or attribute outside the panel's allow-lists, no `on*`, only
+/// http(s) links, and nothing ran.
+fn assert_inert(root: &Element) {
+    for el in all(root, "*") {
+        let tag = el.local_name();
+        assert!(factpanel::panel::TAGS.contains(&tag.as_str()), "created <{tag}>");
+        let names = el.get_attribute_names();
+        for i in 0..names.length() {
+            let name = names.get(i).as_string().unwrap();
+            assert!(factpanel::panel::ATTRS.contains(&name.as_str()), "attribute {name} on <{tag}>");
+        }
+    }
+    for a in all(root, "a") {
+        let href = a.get_attribute("href").unwrap_or_default();
+        assert_eq!(factpanel::panel::safe_url(&href), Some(href.as_str()), "a link to {href:?}");
+    }
+    assert!(
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap().is_undefined(),
+        "a payload ran"
+    );
+}
+
+fn normalized(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[wasm_bindgen_test]
+fn hostile_payloads_stay_text() {
+    let payloads = payloads();
+    assert!(payloads.len() >= 30, "{} payloads", payloads.len());
+    // Through analyze: in ids, titles, texts, URLs and outlets.
+    let articles: Vec<Article> = payloads
+        .iter()
+        .enumerate()
+        .map(|(i, x)| Article {
+            title: Some(x.to_string()),
+            url: Some(x.to_string()),
+            outlet: Some(x.to_string()),
+            ..Article::new(
+                format!("{i}{x}").chars().take(200).collect::<String>(),
+                format!("{x}\nDonald Trump a eu un échange téléphonique de 90 minutes {x} avec Vladimir Poutine, selon le Kremlin.\n{x}"),
+            )
+        })
+        .collect();
+    let doc = analyze(js(&articles).unchecked_into()).unwrap();
+    let root = host();
+    render(root.unchecked_ref(), doc.clone().unchecked_into(), Some(options("fr", &articles).unchecked_into()))
+        .unwrap();
+    let doc: Document = from_js(&doc);
+    for ctx in all(&root, ".context[data-claim]") {
+        let (f, c) = ctx
+            .get_attribute("data-claim")
+            .unwrap()
+            .split_once(':')
+            .map(|(a, b)| (a.parse::<usize>().unwrap(), b.parse::<usize>().unwrap()))
+            .unwrap();
+        let claim = &doc.facts[f].claims[c];
+        let text = &articles.iter().find(|a| a.id == claim.source).unwrap().text;
+        render_context(ctx.unchecked_ref(), text, js(claim).unchecked_into()).unwrap();
+        assert_eq!(self::text(&ctx), *text);
+    }
+    assert!(doc.facts.iter().map(|f| f.claims.len()).sum::<usize>() >= payloads.len() / 2, "few quotes");
+    assert_inert(&root);
+    let shown = normalized(&text(&root));
+    for x in &payloads {
+        assert!(shown.contains(&normalized(x)), "{x:?} is not shown as text");
+    }
+    root.remove();
+
+    // In a document: the event label, entity names, fact labels, notes, languages.
+    let (mut doc, articles) = hostile_doc();
+    for (i, x) in payloads.iter().enumerate() {
+        let mut s = doc.sources[0].clone();
+        s.id = format!("p{i}");
+        s.title = x.to_string();
+        s.url = Some(x.to_string());
+        s.outlet = Some(x.to_string());
+        s.note = Some(x.to_string());
+        s.lang = x.to_string();
+        doc.sources.push(s);
+    }
+    doc.event.label = payloads.join(" ");
+    let root = host();
+    render(root.unchecked_ref(), js(&doc).unchecked_into(), Some(options("en", &articles).unchecked_into())).unwrap();
+    assert_inert(&root);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn many_claims_are_filled_on_demand_by_render_claims() {
+    // 60 copies of the seed corpus: over LAZY_CLAIMS_OVER claims.
+    let seeds = factpanel::corpus::articles();
+    let articles: Vec<Article> =
+        (0..60).flat_map(|k| seeds.iter().map(move |a| Article { id: format!("{k}-{}", a.id), ..a.clone() })).collect();
+    let doc_js = analyze(js(&articles).unchecked_into()).unwrap();
+    let doc: Document = from_js(&doc_js);
+    assert!(doc.facts.iter().map(|f| f.claims.len()).sum::<usize>() > factpanel::panel::LAZY_CLAIMS_OVER);
+    let root = host();
+    let opts = options("fr", &articles);
+    render(root.unchecked_ref(), doc_js.clone().unchecked_into(), Some(opts.clone().unchecked_into())).unwrap();
+    assert!(all(&root, "li.claim").is_empty(), "claims are not built up front");
+    let lists = all(&root, "ol.claims");
+    assert_eq!(lists.len(), doc.facts.len());
+    for list in &lists {
+        let f: u32 = list.get_attribute("data-claims").expect("marked for renderClaims").parse().unwrap();
+        render_claims(list.unchecked_ref(), doc_js.clone().unchecked_into(), f, Some(opts.clone().unchecked_into()))
+            .unwrap();
+        assert_eq!(all(list, "li.claim").len(), doc.facts[f as usize].claims.len());
+    }
+    // Filled, they are the panel's usual claims: quotes, highlights, context.
+    let texts: BTreeMap<String, String> = articles.into_iter().map(|a| (a.id, a.text)).collect();
+    check_highlights(&root, &doc, &texts);
+    let m = error_message(render_claims(lists[0].unchecked_ref(), doc_js, 999, None));
+    assert!(m.contains("renderClaims: the document has no fact 999"), "{m}");
+    root.remove();
 }

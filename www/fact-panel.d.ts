@@ -6,6 +6,8 @@ export declare class FactPanel extends HTMLElement {
   static readonly observedAttributes: string[];
   /** Registers the element under `tag` (once); returns the class. */
   static define(tag?: string, registry?: CustomElementRegistry): typeof FactPanel;
+  /** Milliseconds after which an analysis running in a worker (large inputs) is stopped and reported. Default 30000. */
+  static analysisTimeout: number;
   /** Articles to analyse; `null` = use the `src` attribute (or the embedded corpus). */
   articles: FactpanelArticle[] | null;
   /** The last factpanel/1 document rendered, or `null`. */

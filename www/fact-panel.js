@@ -8,7 +8,9 @@
 // (read-only: the last factpanel/1 document). Event: `fact-panel-ready`
 // (bubbles, composed; detail = the document). The panel itself is built by
 // the Rust core (wasm) with DOM text nodes; this file only loads it, feeds
-// it and adds the disclosure behaviour. See README.md.
+// it and adds the disclosure behaviour. No error escapes: each shows in the
+// panel (role="alert", logged once) and the last good panel stays. Large
+// inputs are analysed in a worker (fact-panel-worker.js). See README.md.
 //
 // Import as `fact-panel.js?define=false` to register under another tag with
 // `FactPanel.define('my-tag')`.
@@ -16,31 +18,162 @@
 const GLUE_URL = new URL('./pkg/factpanel.js', import.meta.url);
 const WASM_URL = new URL('./pkg/factpanel_bg.wasm', import.meta.url);
 const CSS_URL = new URL('./fact-panel.css', import.meta.url);
+const WORKER_URL = new URL('./fact-panel-worker.js', import.meta.url);
+
+// Inputs with more text than this (UTF-16 units, summed over the articles)
+// are analysed in a worker: about 30 ms of analysis on the main thread
+// below it (README, "Large inputs").
+const WORKER_MIN_CHARS = 32 * 1024;
 
 const MESSAGES = {
-  fr: { failed: 'Le panneau des faits n’a pas pu être affiché.' },
-  en: { failed: 'The fact panel could not be shown.' },
+  fr: { failed: 'Le panneau des faits n’a pas pu être affiché.', unavailable: 'Le panneau des faits n’a pas pu être chargé.' },
+  en: { failed: 'The fact panel could not be shown.', unavailable: 'The fact panel could not be loaded.' },
 };
 
 function mark(name) {
   try { performance.mark(name); } catch { /* marks are best effort */ }
 }
 
-// The wasm module: loaded once per page, shared by every panel.
-let wasmPromise = null;
-let wasm = null;
-function loadWasm() {
-  wasmPromise ??= import(GLUE_URL.href)
-    .then(async (glue) => {
-      await glue.default({ module_or_path: WASM_URL });
-      wasm = glue;
-      return glue;
-    })
-    .catch((e) => {
-      wasmPromise = null; // let a later panel retry
-      throw new Error(`could not load the factpanel module (${e?.message ?? e})`);
-    });
-  return wasmPromise;
+/** The panel's code could not be loaded: the light-DOM fallback stays. */
+class LoadError extends Error {}
+
+// The compiled wasm module: fetched and compiled once per page. Every
+// instance (the page's, a fresh one after a crash, the workers') is made
+// from it.
+let modulePromise = null;
+function compileModule() {
+  modulePromise ??= (async () => {
+    const res = await fetch(WASM_URL);
+    if (!res.ok) throw new Error(`${WASM_URL.pathname}: HTTP ${res.status}`);
+    if (typeof WebAssembly.compileStreaming === 'function' && res.headers.get('Content-Type')?.startsWith('application/wasm')) {
+      return WebAssembly.compileStreaming(res);
+    }
+    return WebAssembly.compile(await res.arrayBuffer());
+  })();
+  modulePromise.catch(() => { modulePromise = null; }); // let a later panel retry
+  return modulePromise;
+}
+
+// The wasm instance of the page, with its JS glue, shared by every panel.
+// After a crash (a Rust panic traps with `unreachable` and may leave the
+// instance unusable), it is dropped and the next call gets a fresh instance:
+// a new copy of the glue (same URL, `?instance=N`, since the glue module
+// keeps its instance in a module variable) instantiated from the compiled
+// module.
+let engine = null;
+let enginePromise = null;
+let generation = 0;
+function loadEngine() {
+  enginePromise ??= (async () => {
+    const url = generation === 0 ? GLUE_URL.href : `${GLUE_URL.href}?instance=${generation}`;
+    const [glue, module] = await Promise.all([import(url), compileModule()]);
+    await glue.default({ module_or_path: module });
+    engine = glue;
+    return glue;
+  })().catch((e) => {
+    enginePromise = null; // let a later panel retry
+    throw new LoadError(`could not load the factpanel module (${e?.message ?? e})`);
+  });
+  return enginePromise;
+}
+
+/** An error thrown by the wasm module that is not one of its own `factpanel:` errors. */
+function crashError(name, message) {
+  return new Error(`internal error in the factpanel module (${name}: ${message})`);
+}
+
+const isOwnError = (e) => e instanceof Error && e.message.startsWith('factpanel: ');
+
+// Runs `fn(glue)` on an instance. Anything thrown that is not one of the
+// module's own errors (a trap, a stack overflow…) drops the instance.
+function guarded(glue, fn) {
+  try {
+    return fn(glue);
+  } catch (e) {
+    if (isOwnError(e)) throw e;
+    if (engine === glue) {
+      engine = null;
+      enginePromise = null;
+      generation++;
+    }
+    throw crashError(e?.name ?? 'Error', e?.message ?? String(e));
+  }
+}
+
+/** Runs `fn(glue)` on the page's instance, loading one if needed. */
+async function withEngine(fn) {
+  return guarded(engine ?? (await loadEngine()), fn);
+}
+
+// Trusted Types: `new Worker(url)` needs a TrustedScriptURL where they are
+// enforced. The policy is named `factpanel` and only ever blesses the
+// worker's own URL; it is created the first time a worker is needed.
+let policy;
+function workerScriptURL() {
+  if (policy === undefined) {
+    policy = null;
+    if (globalThis.trustedTypes?.createPolicy) {
+      try {
+        policy = globalThis.trustedTypes.createPolicy('factpanel', {
+          createScriptURL: (url) => {
+            if (url === WORKER_URL.href) return url;
+            throw new TypeError(`factpanel: refusing the script URL ${url}`);
+          },
+        });
+      } catch {
+        /* not allowed by the page's CSP: try without, else the main thread */
+      }
+    }
+  }
+  return policy ? policy.createScriptURL(WORKER_URL.href) : WORKER_URL.href;
+}
+
+let workersFailed = false; // a worker could not start on this page: main thread only
+const MAIN_THREAD = Symbol('main thread');
+
+// Analyses `json` (the articles as JSON text) in a new module worker.
+// Resolves to the document, or to MAIN_THREAD when no worker can run here;
+// `cancel()` stops it (the promise then never settles).
+function analyzeInWorker(module, json, timeout) {
+  let worker;
+  try {
+    worker = new Worker(workerScriptURL(), { type: 'module', name: 'factpanel' });
+  } catch {
+    workersFailed = true;
+    return { promise: Promise.resolve(MAIN_THREAD), cancel() {} };
+  }
+  let finish;
+  const promise = new Promise((resolve, reject) => {
+    let loaded = false;
+    const timer = setTimeout(
+      () => finish(reject, new Error(`the analysis took longer than ${timeout / 1000} s and was stopped`)),
+      timeout,
+    );
+    finish = (settle, value) => {
+      clearTimeout(timer);
+      worker.terminate();
+      settle?.(value);
+      finish = () => {};
+    };
+    worker.onmessage = ({ data }) => {
+      if (data?.ready) loaded = true;
+      else if (data?.ok) finish(resolve, data.doc);
+      else if (String(data?.message).startsWith('factpanel: ')) finish(reject, new Error(data.message));
+      else finish(reject, crashError(data?.name, data?.message));
+    };
+    worker.onerror = (ev) => {
+      ev.preventDefault();
+      if (loaded) {
+        finish(reject, new Error(`the analysis worker failed${ev.message ? ` (${ev.message})` : ''}`));
+      } else {
+        workersFailed = true; // not loadable here (CSP, missing file): use the main thread
+        finish(resolve, MAIN_THREAD);
+      }
+    };
+    worker.onmessageerror = () => finish(reject, new Error('the analysis result could not be read'));
+    worker.postMessage({ module, json });
+  });
+  return { promise, cancel: () => finish() };
 }
 
 // The stylesheet: fetched once, adopted by every shadow root. Styles are not
@@ -60,18 +193,50 @@ function loadSheet() {
   return sheetPromise;
 }
 
+function describe(v) {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  const t = typeof v;
+  return t === 'object' ? 'an object' : t === 'undefined' ? 'nothing' : `a ${t}`;
+}
+
+/** Checks the shape the element relies on; the core checks the rest. */
+function checkArticles(articles, where) {
+  if (!Array.isArray(articles)) {
+    throw new Error(`${where} must be an array of articles ({id, text}), not ${describe(articles)}`);
+  }
+  articles.forEach((a, i) => {
+    if (a === null || typeof a !== 'object' || Array.isArray(a)) {
+      throw new Error(`${where}: article #${i + 1} must be an object ({id, text}), not ${describe(a)}`);
+    }
+    if (typeof a.text !== 'string') {
+      const id = typeof a.id === 'string' ? ` ("${a.id.slice(0, 60)}")` : '';
+      throw new Error(`${where}: article #${i + 1}${id} has no text (expected a string, got ${describe(a.text)})`);
+    }
+  });
+}
+
 async function fetchArticles(src) {
-  const url = new URL(src, document.baseURI);
+  let url;
+  try {
+    url = new URL(src, document.baseURI);
+  } catch {
+    throw new Error(`src is not a valid URL: ${JSON.stringify(src.slice(0, 200))}`);
+  }
   if (url.origin !== window.location.origin) {
-    throw new Error(`src must be a same-origin URL, not ${url.origin}`);
+    const what = url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : `a ${url.protocol} URL`;
+    throw new Error(`src must be a same-origin URL, not ${what}`);
   }
   const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   if (!res.ok) throw new Error(`could not load ${url.pathname} (HTTP ${res.status})`);
+  let articles;
   try {
-    return await res.json();
-  } catch {
-    throw new Error(`${url.pathname} is not valid JSON`);
+    articles = await res.json();
+  } catch (e) {
+    throw new Error(`${url.pathname} is not valid JSON (${e?.message ?? e})`);
   }
+  checkArticles(articles, url.pathname);
+  return articles;
 }
 
 const registered = new WeakSet();
@@ -81,6 +246,12 @@ let rendered = false;
 
 export class FactPanel extends HTMLElement {
   static observedAttributes = ['lang', 'src'];
+
+  /**
+   * Analyses with more text than about 32 K characters run in a worker; one
+   * that takes longer than this (in ms) is stopped and reported.
+   */
+  static analysisTimeout = 30_000;
 
   /** Registers the element (once) under `tag`. */
   static define(tag = 'fact-panel', registry = window.customElements) {
@@ -103,7 +274,8 @@ export class FactPanel extends HTMLElement {
   #token = 0;
   #queued = false;
   #pending = false; // a change arrived while disconnected
-  #lastError = '';
+  #cancel = null; // stops the running worker analysis
+  #error = null; // the error shown, if any
 
   constructor() {
     super();
@@ -204,18 +376,21 @@ export class FactPanel extends HTMLElement {
 
   async #update() {
     const token = ++this.#token;
+    this.#cancel?.(); // a newer input supersedes a running analysis
+    this.#cancel = null;
     try {
-      const [wasm] = await Promise.all([loadWasm(), loadSheet()]);
+      await Promise.all([loadEngine(), loadSheet()]);
       let articles;
       if (this.#articles !== null) articles = this.#articles;
       else if (this.hasAttribute('src')) articles = await fetchArticles(this.getAttribute('src'));
-      else articles = wasm.embeddedArticles();
+      else articles = await withEngine((glue) => glue.embeddedArticles());
       if (token !== this.#token) return; // superseded
-      const doc = wasm.analyze(articles);
-      const list = Array.isArray(articles) ? articles : [articles];
-      wasm.render(this.#body, doc, { lang: this.#lang, articles: list, idPrefix: this.#prefix });
+      if (this.#articles !== null) checkArticles(articles, '.articles');
+      const doc = await this.#analyze(articles, token);
+      if (token !== this.#token) return;
+      await this.#render(doc, articles.map((a) => ({ id: a.id })));
       this.#doc = doc;
-      this.#texts = new Map(list.map((a) => [a.id, a.text]));
+      this.#texts = new Map(articles.map((a) => [a.id, a.text]));
       this.#clearError();
       if (!rendered) {
         rendered = true;
@@ -227,13 +402,44 @@ export class FactPanel extends HTMLElement {
     }
   }
 
+  // Small inputs on the main thread; large ones in a worker, so that the
+  // page stays responsive and a runaway analysis can be stopped.
+  async #analyze(articles, token) {
+    const chars = articles.reduce((n, a) => n + a.text.length, 0);
+    if (chars >= WORKER_MIN_CHARS && !workersFailed && typeof Worker === 'function') {
+      let json;
+      try {
+        json = JSON.stringify(articles);
+      } catch (e) {
+        throw new Error(`the articles cannot be converted to JSON (${e?.message ?? e})`);
+      }
+      const module = await compileModule();
+      if (token !== this.#token) return null;
+      const job = analyzeInWorker(module, json, Math.max(0, Number(FactPanel.analysisTimeout) || 0) || 30_000);
+      this.#cancel = job.cancel;
+      const doc = await job.promise;
+      this.#cancel = null;
+      if (doc !== MAIN_THREAD) return doc;
+    }
+    return withEngine((glue) => glue.analyze(articles));
+  }
+
+  // Builds the new panel off-document, then swaps it in: a failure at any
+  // point leaves the previous panel as it was.
+  async #render(doc, articles) {
+    const body = document.createElement('div');
+    body.className = 'body';
+    await withEngine((glue) => glue.render(body, doc, { lang: this.#lang, articles, idPrefix: this.#prefix }));
+    this.#body.replaceWith(body);
+    this.#body = body;
+  }
+
   // A new language: same document, new labels.
   async #rerender() {
+    if (this.#error) this.#show(this.#error);
     if (!this.#doc) return;
     try {
-      const wasm = await loadWasm();
-      const articles = [...this.#texts.keys()].map((id) => ({ id }));
-      wasm.render(this.#body, this.#doc, { lang: this.#lang, articles, idPrefix: this.#prefix });
+      await this.#render(this.#doc, this.#ids());
     } catch (e) {
       this.#fail(e);
     }
@@ -242,21 +448,28 @@ export class FactPanel extends HTMLElement {
   // Shows the error in the panel (the last good panel stays) and logs it once.
   #fail(error) {
     const detail = String(error?.message ?? error).replace(/^factpanel: /, '');
-    const text = `${MESSAGES[this.#lang].failed} ${detail}`;
+    const again = this.#error?.detail === detail;
+    this.#error = { detail, load: error instanceof LoadError };
     try {
       if (!this.#shadow) this.#setup();
-      if (!this.#doc) this.#body.replaceChildren(); // no "loading…" forever
-      this.#alert.textContent = text;
+      // Without a panel yet: the fallback stays if the code could not load,
+      // else it goes (no "loading…" forever).
+      if (!this.#doc && !this.#error.load) this.#body.replaceChildren();
+      this.#show(this.#error);
     } catch {
       /* nothing more we can do without a shadow root */
     }
-    if (text !== this.#lastError) console.error(`<${this.localName}>: ${detail}`, error);
-    this.#lastError = text;
+    if (!again) console.error(`<${this.localName}>: ${detail}`, error);
+  }
+
+  #show({ detail, load }) {
+    const m = MESSAGES[this.#lang];
+    this.#alert.textContent = `${load ? m.unavailable : m.failed} ${detail}`;
   }
 
   #clearError() {
     this.#alert.textContent = '';
-    this.#lastError = '';
+    this.#error = null;
   }
 
   #onClick(ev) {
@@ -290,9 +503,16 @@ export class FactPanel extends HTMLElement {
   #toggle(button, open) {
     const region = this.#shadow.getElementById(button.getAttribute('aria-controls'));
     if (!region) return;
-    if (open && region.hasAttribute('data-claim') && !region.firstChild) {
+    const onDemand = region.hasAttribute('data-claim') || region.hasAttribute('data-claims');
+    if (open && onDemand && !region.firstChild) {
+      if (!engine) {
+        // The module is being restarted after a crash: open once it is back.
+        loadEngine().then(() => this.#toggle(button, open), (e) => this.#fail(e));
+        return;
+      }
       try {
-        this.#fillContext(region);
+        if (region.hasAttribute('data-claims')) this.#fillClaims(region, engine);
+        else this.#fillContext(region, engine);
       } catch (e) {
         this.#fail(e);
         return;
@@ -306,18 +526,30 @@ export class FactPanel extends HTMLElement {
     }
   }
 
+  // A fact's claims, built on demand when the document has many (render
+  // leaves the lists empty then).
+  #fillClaims(region, glue) {
+    const f = Number(region.getAttribute('data-claims'));
+    const options = { lang: this.#lang, articles: this.#ids(), idPrefix: this.#prefix };
+    guarded(glue, (g) => g.renderClaims(region, this.#doc, f, options));
+  }
+
+  #ids() {
+    return [...this.#texts.keys()].map((id) => ({ id }));
+  }
+
   // "Read in the article": the claim's full source text, built on demand.
-  #fillContext(region) {
+  #fillContext(region, glue) {
     const [f, c] = region.getAttribute('data-claim').split(':').map(Number);
     const claim = this.#doc?.facts[f]?.claims[c];
     const text = claim && this.#texts.get(claim.source);
-    if (typeof text !== 'string' || !wasm) throw new Error('the article text is not available');
-    wasm.renderContext(region, text, claim);
+    if (typeof text !== 'string') throw new Error('the article text is not available');
+    guarded(glue, (g) => g.renderContext(region, text, claim));
   }
 }
 
 // Start fetching and compiling right away, in parallel with the page.
-loadWasm().catch(() => {}); // errors are reported by the panels
+loadEngine().catch(() => {}); // errors are reported by the panels
 loadSheet();
 
 if (new URL(import.meta.url).searchParams.get('define') !== 'false') {

@@ -1,85 +1,29 @@
 // Page tests of the demo and the <fact-panel> element, in headless Chromium
 // (playwright-core driving /usr/bin/chromium; no browser download).
 //
-//   cd tests/page && node --test page.test.mjs      (after ./build.sh)
+//   cd tests/page && node --test --test-concurrency=1 page.test.mjs      (after ./build.sh)
 //
 // Every page is served by server.mjs with the strict CSP header
-// `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`; each test
-// checks that the page logged no console error, raised no CSP violation and
-// made no request outside its origin.
-import { after, before, describe, test } from 'node:test';
+// `default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
+// require-trusted-types-for 'script'; trusted-types factpanel`; each test
+// checks that the page logged no console error, raised no CSP or Trusted
+// Types violation and made no request outside its origin (harness.mjs).
+// The robustness and security tests (issue 5) are in robustness.test.mjs,
+// imported here so that `node --test page.test.mjs` runs them too.
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve, STRICT_CSP } from './server.mjs';
+import { join, resolve } from 'node:path';
+import { close, FIXTURE_ARTICLES, HERE, inPanel, open, ready, text, useBrowser } from './harness.mjs';
+import './robustness.test.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const SHOTS = join(HERE, 'screenshots');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const FIXTURE_ARTICLES = JSON.parse(readFileSync(join(HERE, 'fixtures/articles.json'), 'utf8'));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync',
-];
 
-let browser;
-let server;
-
-before(async () => {
-  server = await serve({ csp: STRICT_CSP });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens a page and records what must stay clean. */
-async function open(path = '/', { width = 1200, height = 900, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
-  const page = await context.newPage();
-  const log = { errors: [], violations: [], foreign: [], requests: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error') log.errors.push(m.text());
-  });
-  page.on('pageerror', (e) => log.errors.push(`uncaught: ${e.message}`));
-  page.on('request', (r) => {
-    log.requests.push(r.url());
-    if (!r.url().startsWith(server.url + '/')) log.foreign.push(r.url());
-  });
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(server.url + path);
-  return { page, context, log };
-}
-
-/** Closes the page after checking the page stayed clean. */
-async function close({ page, context, log }, { expectedErrors = 0 } = {}) {
-  const csp = await page.evaluate(() => window.__csp);
-  await context.close();
-  assert.deepEqual(csp, [], 'CSP violations');
-  assert.deepEqual(log.foreign, [], 'requests outside the page origin');
-  assert.equal(log.errors.length, expectedErrors, `console errors: ${JSON.stringify(log.errors)}`);
-}
-
-async function ready(page, selector = '#panel') {
-  await page.waitForFunction((s) => document.querySelector(s)?.data, selector, { timeout: 30_000 });
-}
-
-const inPanel = (page, css, panel = '#panel') => page.locator(`${panel} ${css}`);
-
-async function text(locator) {
-  return (await locator.textContent())?.replace(/\s+/g, ' ').trim();
-}
+useBrowser();
 
 describe('the seed panel on the demo page', () => {
   test('is visible with 90 min, the NATO positions and 003 off-event', async () => {
@@ -323,7 +267,6 @@ describe('articles given at run time', () => {
   test('through src (same origin), with lang="en"', async () => {
     const p = await open('/__test__/blank.html');
     const { page } = p;
-    await page.addScriptTag({ type: 'module', url: '/fact-panel.js' });
     const detail = await page.evaluate(() => {
       const got = new Promise((ok) => document.addEventListener('fact-panel-ready', (e) => ok(e.detail), { once: true }));
       const el = document.createElement('fact-panel');
@@ -343,7 +286,6 @@ describe('articles given at run time', () => {
   test('hostile input renders as text', async () => {
     const p = await open('/__test__/blank.html');
     const { page } = p;
-    await page.addScriptTag({ type: 'module', url: '/fact-panel.js' });
     await page.evaluate(() => {
       const el = document.createElement('fact-panel');
       el.id = 'p';
@@ -371,70 +313,6 @@ describe('articles given at run time', () => {
     assert.deepEqual(r.handlers, []);
     assert.ok(r.text.includes('<img src=x onerror="window.__pwned=1"> Titre piégé <script>window.__pwned=2</script>'), 'the title shows as text');
     await close(p);
-  });
-});
-
-describe('errors', () => {
-  test('a failing src shows a clear message (role=alert) and one console.error; recovery clears it', async () => {
-    const p = await open('/__test__/blank.html');
-    const { page } = p;
-    await page.addScriptTag({ type: 'module', url: '/fact-panel.js' });
-    await page.evaluate(() => {
-      const el = document.createElement('fact-panel');
-      el.id = 'p';
-      el.setAttribute('src', '/__test__/missing.json');
-      el.textContent = 'Chargement…';
-      document.getElementById('main').append(el);
-    });
-    const alert = inPanel(page, '[role="alert"]', '#p');
-    await page.waitForFunction(() => document.getElementById('p').shadowRoot.querySelector('[role="alert"]').textContent);
-    assert.match(await text(alert), /n’a pas pu être affiché.*missing\.json.*404/);
-    assert.ok(await alert.isVisible());
-    assert.equal(await page.evaluate(() => document.getElementById('p').shadowRoot.querySelector('slot')), null, 'the loading text is gone');
-    // A good document, then bad articles: the last good panel stays.
-    await page.evaluate((a) => { document.getElementById('p').articles = a; }, FIXTURE_ARTICLES);
-    await ready(page, '#p');
-    assert.equal(await text(alert), '');
-    await page.evaluate(() => { document.getElementById('p').articles = [{ id: 'a', text: 'x' }, { id: 'a', text: 'y' }]; });
-    await page.waitForFunction(() => document.getElementById('p').shadowRoot.querySelector('[role="alert"]').textContent);
-    assert.match(await text(alert), /duplicate article id "a"/);
-    assert.ok(await inPanel(page, 'article.fp', '#p').isVisible(), 'the last good panel is still shown');
-    assert.equal(await page.evaluate(() => document.getElementById('p').data.sources[0].id), 'a-agence');
-    // 404 → 1 console error from the element + 1 from the browser's network log; bad articles → 1.
-    const own = p.log.errors.filter((e) => e.startsWith('<fact-panel>'));
-    assert.equal(own.length, 2, JSON.stringify(p.log.errors));
-    await close(p, { expectedErrors: p.log.errors.length });
-  });
-
-  test('a wasm that cannot load gives a message, not a blank panel', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-    await page.route('**/*.wasm', (route) => route.abort());
-    await page.goto(server.url + '/');
-    await page.waitForFunction(() => document.getElementById('panel').shadowRoot?.querySelector('[role="alert"]')?.textContent);
-    assert.match(await text(inPanel(page, '[role="alert"]')), /n’a pas pu être affiché.*could not load the factpanel module/);
-    assert.equal(await page.evaluate(() => document.getElementById('panel').data), null);
-    assert.equal(errors.filter((e) => e.startsWith('<fact-panel>')).length, 1, JSON.stringify(errors));
-    assert.equal(errors.filter((e) => e.startsWith('uncaught')).length, 0, 'no exception escapes to the page');
-    await context.close();
-  });
-
-  test('a cross-origin src is refused without a request', async () => {
-    const p = await open('/__test__/blank.html');
-    const { page } = p;
-    await page.addScriptTag({ type: 'module', url: '/fact-panel.js' });
-    await page.evaluate(() => {
-      const el = document.createElement('fact-panel');
-      el.id = 'p';
-      el.setAttribute('src', 'https://example.org/articles.json');
-      document.getElementById('main').append(el);
-    });
-    await page.waitForFunction(() => document.getElementById('p').shadowRoot?.querySelector('[role="alert"]')?.textContent);
-    assert.match(await text(inPanel(page, '[role="alert"]', '#p')), /same-origin/);
-    await close(p, { expectedErrors: 1 });
   });
 });
 

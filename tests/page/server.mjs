@@ -1,5 +1,6 @@
 // A tiny static server for the page tests: serves www/ at / and
-// tests/page/fixtures/ at /__test__/, optionally with a CSP header.
+// tests/page/fixtures/ at /__test__/, optionally with a CSP header (the
+// page tests use STRICT_CSP).
 // (Humans use `./build.sh serve`, i.e. python3 -m http.server.)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -9,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const WWW = resolve(HERE, '../../www');
 export const FIXTURES = resolve(HERE, 'fixtures');
-export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+/** The CSP of the README: no inline script or style, wasm allowed. */
+export const BASE_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+/** The same with Trusted Types required (issue 5); any policy name allowed. */
+export const TT_CSP = `${BASE_CSP}; require-trusted-types-for 'script'`;
+/** What the page tests serve: Trusted Types with only the element's policy allowed. */
+export const STRICT_CSP = `${TT_CSP}; trusted-types factpanel`;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
