@@ -22,7 +22,7 @@ PAGE_DIR=tests/page
 PORT="${PORT:-8080}"
 # What the page downloads for the panel; the budget test (tests/page/size.test.mjs)
 # reads the same list.
-PANEL_FILES=("$PKG_DIR/factpanel_bg.wasm" "$PKG_DIR/factpanel.js" www/fact-panel.js www/fact-panel.css)
+PANEL_FILES=("$PKG_DIR/factpanel_bg.wasm" "$PKG_DIR/factpanel.js" www/fact-panel.js)
 BUDGET_KB=200
 TARGET_KB=150
 

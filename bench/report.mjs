@@ -59,7 +59,7 @@ for (const n of sizes) native[n] = criterion(`synth/${n}`);
 const scaleOf = (n) => scale.find((r) => r.n === n);
 
 // ---------------------------------------------------------------- size
-const PANEL_FILES = ['www/pkg/factpanel_bg.wasm', 'www/pkg/factpanel.js', 'www/fact-panel.js', 'www/fact-panel.css'];
+const PANEL_FILES = ['www/pkg/factpanel_bg.wasm', 'www/pkg/factpanel.js', 'www/fact-panel.js'];
 const files = PANEL_FILES.map((f) => {
   const buf = readFileSync(join(ROOT, f));
   return { f, raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };

@@ -2,7 +2,9 @@
 //!
 //! - `analyze(articles)` and `embedded()` return the `factpanel/1` document
 //!   as a JS object made by `JSON.parse` of exactly the JSON the CLI prints
-//!   (`serde_json`), so both APIs agree by construction. Articles come in as
+//!   (`serde_json`), so both APIs agree by construction. The object is
+//!   deeply frozen, and the module remembers the last few it made with
+//!   their Rust documents: `render` then skips reading it back. Articles come in as
 //!   a JS value, read into a JSON value and then
 //!   [`crate::articles_from_value`], like a `.json` file given to the CLI.
 //! - `render(root, doc, options)` builds the panel of [`crate::panel`] under
@@ -125,6 +127,10 @@ export interface FactpanelRenderOptions {
   articles?: Array<Pick<FactpanelArticle, "id"> & Partial<FactpanelArticle>>;
   /** Prefix of every element id, unique per panel on a page (`fp1-`). */
   idPrefix?: string;
+  /** Leave every claims list empty (`data-claims="f"`), to fill with
+   * `renderClaims` when its fact is opened: a faster first render. Lists
+   * are always left empty above 300 claims. */
+  lazyClaims?: boolean;
 }
 "#;
 
@@ -167,9 +173,51 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, js_sys::Error> {
     js_sys::JSON::parse(&json).map_err(|e| into_error(js_message(&e)))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse(text, reviver)`.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse_with(text: &str, reviver: &js_sys::Function) -> Result<JsValue, JsValue>;
+}
+
+/// `JSON.parse`, every object and array of the result frozen: the reviver
+/// is `Function.prototype.call.bind(Object.freeze)`, i.e. `(k, v) =>
+/// Object.freeze(v)` without a function made from source text (CSP).
+fn parse_frozen(json: &str) -> Result<JsValue, JsValue> {
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k));
+    let freeze = get(&get(&js_sys::global(), "Object")?, "freeze")?;
+    let call: js_sys::Function = get(&freeze, "call")?.dyn_into()?;
+    json_parse_with(json, &call.bind0(&freeze))
+}
+
+/// How many documents [`DOCS`] remembers (a page rarely has more panels).
+const REMEMBERED_DOCS: usize = 8;
+
+thread_local! {
+    /// The documents this module made, newest first: each frozen JS object
+    /// with the Rust document it was made from. `render` and
+    /// `renderClaims` given one of them use the Rust document instead of
+    /// reading the JS object back (which costs more than the rendering on
+    /// a cold page). Sound because the JS object is deeply frozen.
+    static DOCS: std::cell::RefCell<Vec<(JsValue, std::rc::Rc<crate::Document>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The document as a deeply frozen JS object, remembered for `render`.
+fn document_to_js(doc: crate::Document) -> Result<JsDocument, js_sys::Error> {
+    let json = serde_json::to_string(&doc).map_err(into_error)?;
+    let js = parse_frozen(&json).map_err(|e| into_error(js_message(&e)))?;
+    DOCS.with_borrow_mut(|docs| {
+        docs.truncate(REMEMBERED_DOCS - 1);
+        docs.insert(0, (js.clone(), std::rc::Rc::new(doc)));
+    });
+    Ok(js.unchecked_into())
+}
+
 /// Analyses an array of articles (`{id, text, title?, url?, outlet?, lang?,
 /// published?}`) and returns the `factpanel/1` document: the same JSON as
-/// `factpanel --json` for the same articles. Throws an `Error` on bad input.
+/// `factpanel --json` for the same articles, deeply frozen. Throws an
+/// `Error` on bad input.
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze(articles: JsArticles) -> Result<JsDocument, js_sys::Error> {
     if articles.is_undefined() || articles.is_null() {
@@ -177,14 +225,13 @@ pub fn analyze(articles: JsArticles) -> Result<JsDocument, js_sys::Error> {
     }
     let value = to_json_value(&articles, "the articles", 0)?;
     let articles = crate::articles_from_value(&value).map_err(into_error)?;
-    let doc = crate::analyze(&articles).map_err(into_error)?;
-    Ok(to_js(&doc)?.unchecked_into())
+    document_to_js(crate::analyze(&articles).map_err(into_error)?)
 }
 
 /// The document for the embedded seed corpus.
 #[wasm_bindgen(js_name = embedded)]
 pub fn embedded() -> Result<JsDocument, js_sys::Error> {
-    Ok(to_js(&crate::embedded())?.unchecked_into())
+    document_to_js(crate::embedded())
 }
 
 /// The embedded seed articles, as `analyze` takes them.
@@ -246,6 +293,7 @@ struct RenderOptionsIn {
     lang: Option<String>,
     articles: Vec<String>,
     id_prefix: Option<String>,
+    lazy_claims: bool,
 }
 
 fn render_options(v: &serde_json::Value) -> Result<RenderOptionsIn, String> {
@@ -263,16 +311,21 @@ fn render_options(v: &serde_json::Value) -> Result<RenderOptionsIn, String> {
             .collect::<Result<_, _>>()?,
         Some(_) => return Err("\"articles\" must be an array".into()),
     };
-    Ok(RenderOptionsIn { lang: text("lang")?, articles, id_prefix: text("idPrefix")? })
+    let lazy_claims = match field("lazyClaims") {
+        None => false,
+        Some(serde_json::Value::Bool(b)) => *b,
+        Some(_) => return Err("\"lazyClaims\" must be a boolean".into()),
+    };
+    Ok(RenderOptionsIn { lang: text("lang")?, articles, id_prefix: text("idPrefix")?, lazy_claims })
 }
 
 /// Builds the panel for `doc` inside `root` (a ShadowRoot or an Element),
 /// replacing what `root` held. The new panel is built completely before the
 /// old one is removed, so a failure leaves the previous panel in place.
-/// `options`: `{lang?: "fr" | "en", articles?: [{id, text}], idPrefix?}`.
-/// A document with more than [`panel::LAZY_CLAIMS_OVER`] claims gets empty
-/// claims lists (`data-claims="f"`), to fill with `renderClaims` when
-/// opened.
+/// `options`: `{lang?: "fr" | "en", articles?: [{id, text}], idPrefix?,
+/// lazyClaims?}`. With `lazyClaims`, or when the document has more than
+/// [`panel::LAZY_CLAIMS_OVER`] claims, the claims lists are left empty
+/// (`data-claims="f"`), to fill with `renderClaims` when opened.
 #[wasm_bindgen(js_name = render)]
 pub fn render(root: &JsRoot, doc: JsDocument, options: Option<JsRenderOptions>) -> Result<(), js_sys::Error> {
     let root = as_container(root, "render: the root")?;
@@ -299,9 +352,17 @@ pub fn render_claims(
     replace_children(region, &items)
 }
 
-fn read_document(doc: &JsValue) -> Result<crate::Document, js_sys::Error> {
+/// The Rust document of `doc`: the remembered one if this module made `doc`
+/// (see [`DOCS`]), else read from the JS object.
+fn read_document(doc: &JsValue) -> Result<std::rc::Rc<crate::Document>, js_sys::Error> {
+    let known = DOCS.with_borrow(|docs| docs.iter().find(|(js, _)| js == doc).map(|(_, d)| d.clone()));
+    if let Some(d) = known {
+        return Ok(d);
+    }
     let doc = to_json_value(doc, "the document", 0)?;
-    crate::model::json::document(&doc).map_err(|e| into_error(format!("not a factpanel/1 document: {e}")))
+    crate::model::json::document(&doc)
+        .map(std::rc::Rc::new)
+        .map_err(|e| into_error(format!("not a factpanel/1 document: {e}")))
 }
 
 fn read_render_options(options: Option<JsRenderOptions>) -> Result<Options, js_sys::Error> {
@@ -310,13 +371,13 @@ fn read_render_options(options: Option<JsRenderOptions>) -> Result<Options, js_s
             let v = to_json_value(&o, "the render options", 0)?;
             render_options(&v).map_err(|e| into_error(format!("bad render options: {e}")))?
         }
-        _ => RenderOptionsIn { lang: None, articles: Vec::new(), id_prefix: None },
+        _ => RenderOptionsIn { lang: None, articles: Vec::new(), id_prefix: None, lazy_claims: false },
     };
     Ok(Options {
         lang: Lang::from_tag(opts.lang.as_deref().unwrap_or("fr")),
         articles: opts.articles.into_iter().collect::<BTreeSet<_>>(),
         id_prefix: opts.id_prefix.unwrap_or_default(),
-        lazy_claims_over: Some(panel::LAZY_CLAIMS_OVER),
+        lazy_claims_over: Some(if opts.lazy_claims { 0 } else { panel::LAZY_CLAIMS_OVER }),
     })
 }
 

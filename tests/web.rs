@@ -496,3 +496,73 @@ fn many_claims_are_filled_on_demand_by_render_claims() {
     assert!(m.contains("renderClaims: the document has no fact 999"), "{m}");
     root.remove();
 }
+
+/// Whether `v` and every object and array inside it are frozen.
+fn deeply_frozen(v: &JsValue) -> bool {
+    if !v.is_object() {
+        return true;
+    }
+    let o: &js_sys::Object = v.unchecked_ref();
+    js_sys::Object::is_frozen(o) && js_sys::Object::values(o).iter().all(|x| deeply_frozen(&x))
+}
+
+#[wasm_bindgen_test]
+fn documents_are_frozen_and_render_like_a_copy_read_back() {
+    let articles = factpanel::corpus::articles();
+    let doc_js = analyze(js(&articles).unchecked_into()).unwrap();
+    assert!(deeply_frozen(&doc_js), "analyze() returns a deeply frozen document");
+    assert!(deeply_frozen(&embedded().unwrap()));
+    let title = js_sys::Reflect::get(&doc_js, &"event".into()).unwrap();
+    assert!(
+        !js_sys::Reflect::set(&title, &"label".into(), &"changed".into()).unwrap(),
+        "a frozen document cannot change"
+    );
+    // The same document as a plain copy (not made by the module, so read
+    // back): the same panel as the remembered one.
+    let copy = js_sys::JSON::parse(&String::from(js_sys::JSON::stringify(&doc_js).unwrap())).unwrap();
+    assert!(!deeply_frozen(&copy));
+    let opts = options("fr", &articles);
+    let (a, b) = (host(), host());
+    render(a.unchecked_ref(), doc_js.clone().unchecked_into(), Some(opts.clone().unchecked_into())).unwrap();
+    render(b.unchecked_ref(), copy.clone().unchecked_into(), Some(opts.clone().unchecked_into())).unwrap();
+    assert!(!all(&a, "li.claim").is_empty());
+    assert_eq!(a.inner_html(), b.inner_html());
+    // A changed copy is read as it is now, not as the module once made it.
+    let source = js_sys::Reflect::get(&js_sys::Reflect::get(&copy, &"sources".into()).unwrap(), &0.into()).unwrap();
+    js_sys::Reflect::set(&source, &"title".into(), &"Un titre changé".into()).unwrap();
+    render(b.unchecked_ref(), copy.unchecked_into(), Some(opts.unchecked_into())).unwrap();
+    assert!(text(&b).contains("Un titre changé"));
+    assert!(!text(&a).contains("Un titre changé"));
+    a.remove();
+    b.remove();
+}
+
+#[wasm_bindgen_test]
+fn lazy_claims_leave_every_list_for_render_claims() {
+    let articles = factpanel::corpus::articles();
+    let doc_js = embedded().unwrap();
+    let doc: Document = from_js(&doc_js);
+    let opts = options("en", &articles);
+    js_sys::Reflect::set(&opts, &"lazyClaims".into(), &true.into()).unwrap();
+    let (lazy, eager) = (host(), host());
+    render(lazy.unchecked_ref(), doc_js.clone().unchecked_into(), Some(opts.clone().unchecked_into())).unwrap();
+    render(eager.unchecked_ref(), doc_js.clone().unchecked_into(), Some(options("en", &articles).unchecked_into()))
+        .unwrap();
+    assert!(all(&lazy, "li.claim").is_empty(), "no claim is built up front");
+    assert_eq!(all(&lazy, "button.fact-toggle").len(), doc.facts.len());
+    for list in all(&lazy, "ol.claims") {
+        let f: u32 = list.get_attribute("data-claims").expect("marked for renderClaims").parse().unwrap();
+        render_claims(list.unchecked_ref(), doc_js.clone().unchecked_into(), f, Some(opts.clone().unchecked_into()))
+            .unwrap();
+    }
+    // Filled, the lists hold what the eager panel holds.
+    let items = |root: &Element| all(root, "ol.claims").iter().map(|l| l.inner_html()).collect::<Vec<_>>();
+    assert_eq!(items(&lazy), items(&eager));
+    let texts: BTreeMap<String, String> = articles.into_iter().map(|a| (a.id, a.text)).collect();
+    check_highlights(&lazy, &doc, &texts);
+    js_sys::Reflect::set(&opts, &"lazyClaims".into(), &"yes".into()).unwrap();
+    let m = error_message(render(lazy.unchecked_ref(), doc_js.unchecked_into(), Some(opts.unchecked_into())));
+    assert!(m.contains("\"lazyClaims\" must be a boolean"), "{m}");
+    lazy.remove();
+    eager.remove();
+}

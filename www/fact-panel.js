@@ -17,7 +17,6 @@
 
 const GLUE_URL = new URL('./pkg/factpanel.js', import.meta.url);
 const WASM_URL = new URL('./pkg/factpanel_bg.wasm', import.meta.url);
-const CSS_URL = new URL('./fact-panel.css', import.meta.url);
 const WORKER_URL = new URL('./fact-panel-worker.js', import.meta.url);
 
 // Inputs with more text than this (UTF-16 units, summed over the articles)
@@ -176,21 +175,23 @@ function analyzeInWorker(module, json, timeout) {
   return { promise, cancel: () => finish() };
 }
 
-// The stylesheet: fetched once, adopted by every shadow root. Styles are not
-// essential: on failure the panel still renders, through a <link>.
-let sheetPromise = null;
-function loadSheet() {
-  sheetPromise ??= (async () => {
-    if (!('adoptedStyleSheets' in ShadowRoot.prototype) || typeof CSSStyleSheet.prototype.replaceSync !== 'function') {
-      return null;
+// The stylesheet (STYLES, at the end of this file): made once, adopted by
+// every shadow root. It is part of this file so that it is there as soon as
+// the panel is: no request, nothing to wait for.
+let sheet;
+function styleSheet() {
+  if (sheet === undefined) {
+    sheet = null;
+    try {
+      if ('adoptedStyleSheets' in ShadowRoot.prototype) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(STYLES);
+      }
+    } catch {
+      sheet = null;
     }
-    const res = await fetch(CSS_URL, { credentials: 'same-origin' });
-    if (!res.ok) return null;
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(await res.text());
-    return sheet;
-  })().catch(() => null);
-  return sheetPromise;
+  }
+  return sheet;
 }
 
 function describe(v) {
@@ -342,16 +343,16 @@ export class FactPanel extends HTMLElement {
     this.#shadow.replaceChildren(this.#alert, this.#body);
     this.#shadow.addEventListener('click', (ev) => this.#onClick(ev));
     this.#shadow.addEventListener('keydown', (ev) => this.#onKeydown(ev));
-    loadSheet().then((sheet) => {
-      if (sheet) {
-        this.#shadow.adoptedStyleSheets = [...this.#shadow.adoptedStyleSheets, sheet];
-      } else {
-        const link = document.createElement('link');
-        link.rel = 'stylesheet';
-        link.href = CSS_URL.href;
-        this.#shadow.prepend(link);
-      }
-    });
+    const styles = styleSheet();
+    if (styles) {
+      this.#shadow.adoptedStyleSheets = [...this.#shadow.adoptedStyleSheets, styles];
+    } else {
+      // No constructable stylesheets (old browsers): a <style> element,
+      // which a strict CSP blocks (the panel then shows unstyled).
+      const style = document.createElement('style');
+      style.textContent = STYLES;
+      this.#shadow.prepend(style);
+    }
   }
 
   // A property set before the element was upgraded shadows the accessor.
@@ -379,7 +380,7 @@ export class FactPanel extends HTMLElement {
     this.#cancel?.(); // a newer input supersedes a running analysis
     this.#cancel = null;
     try {
-      await Promise.all([loadEngine(), loadSheet()]);
+      await loadEngine();
       let articles;
       if (this.#articles !== null) articles = this.#articles;
       else if (this.hasAttribute('src')) articles = await fetchArticles(this.getAttribute('src'));
@@ -429,7 +430,7 @@ export class FactPanel extends HTMLElement {
   async #render(doc, articles) {
     const body = document.createElement('div');
     body.className = 'body';
-    await withEngine((glue) => glue.render(body, doc, { lang: this.#lang, articles, idPrefix: this.#prefix }));
+    await withEngine((glue) => glue.render(body, doc, { lang: this.#lang, articles, idPrefix: this.#prefix, lazyClaims: true }));
     this.#body.replaceWith(body);
     this.#body = body;
   }
@@ -548,9 +549,290 @@ export class FactPanel extends HTMLElement {
   }
 }
 
+// The panel's styles. Theme it from the page with the custom properties
+// on :host and the part names; see README.md.
+const STYLES = String.raw`
+:host {
+  --fact-panel-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  --fact-panel-font-size: 1rem;
+  --fact-panel-bg: #ffffff;
+  --fact-panel-fg: #1d2125;
+  --fact-panel-muted: #525a63;
+  --fact-panel-border: #d3d8de;
+  --fact-panel-surface: #f4f6f8;
+  --fact-panel-accent: #1f5fbf;
+  --fact-panel-mark: #fff1a8;
+  --fact-panel-radius: 10px;
+  --fact-panel-gap: 0.75rem;
+  --fact-panel-agreed: #17652f;
+  --fact-panel-compatible: #1d4f9c;
+  --fact-panel-disputed: #a3161a;
+  --fact-panel-single: #4d5359;
+
+  display: block;
+  container-type: inline-size;
+  min-width: 0;
+  color: var(--fact-panel-fg);
+  font-family: var(--fact-panel-font);
+  font-size: var(--fact-panel-font-size);
+  line-height: 1.45;
+}
+
+@media (prefers-color-scheme: dark) {
+  :host {
+    --fact-panel-bg: #16191d;
+    --fact-panel-fg: #e8eaed;
+    --fact-panel-muted: #aab1b9;
+    --fact-panel-border: #3a4048;
+    --fact-panel-surface: #1f2329;
+    --fact-panel-accent: #8ab4f8;
+    --fact-panel-mark: #5c4d00;
+    --fact-panel-agreed: #81c995;
+    --fact-panel-compatible: #9cc0fa;
+    --fact-panel-disputed: #f5a3a0;
+    --fact-panel-single: #c4c9cf;
+  }
+}
+
+[hidden] { display: none !important; }
+*, *::before, *::after { box-sizing: border-box; }
+
+.alert:empty { display: none; }
+.alert {
+  margin: 0 0 var(--fact-panel-gap);
+  padding: 0.6rem 0.8rem;
+  border: 1px solid var(--fact-panel-disputed);
+  border-left-width: 4px;
+  border-radius: var(--fact-panel-radius);
+  background: var(--fact-panel-bg);
+  color: var(--fact-panel-fg);
+  font-size: 0.9rem;
+}
+
+.fp {
+  background: var(--fact-panel-bg);
+  color: var(--fact-panel-fg);
+  border: 1px solid var(--fact-panel-border);
+  border-radius: var(--fact-panel-radius);
+  padding: var(--fact-panel-gap);
+  overflow-wrap: anywhere;
+}
+
+p, h2, h3, h4, ul, ol, blockquote { margin: 0; }
+ul, ol { padding: 0; list-style: none; }
+cite { font-style: normal; }
+button { font: inherit; color: inherit; }
+button:focus-visible, .context:focus-visible, .matrix-wrap:focus-visible, a:focus-visible {
+  outline: 3px solid var(--fact-panel-accent);
+  outline-offset: 2px;
+}
+a { color: var(--fact-panel-accent); }
+
+/* Header */
+.kicker {
+  font-size: 0.75rem;
+  font-weight: 700;
+  letter-spacing: 0.06em;
+  text-transform: uppercase;
+  color: var(--fact-panel-muted);
+}
+.title { font-size: 1.3rem; line-height: 1.2; margin: 0.15rem 0 0.25rem; }
+.meta, .muted { color: var(--fact-panel-muted); font-size: 0.9rem; }
+
+/* Sections */
+.sec { margin-top: var(--fact-panel-gap); border-top: 1px solid var(--fact-panel-border); padding-top: calc(var(--fact-panel-gap) * 0.75); }
+.sec > h3 {
+  font-size: 0.78rem;
+  font-weight: 700;
+  letter-spacing: 0.06em;
+  text-transform: uppercase;
+  color: var(--fact-panel-muted);
+  margin-bottom: 0.35rem;
+}
+.empty { color: var(--fact-panel-muted); }
+
+/* Facts */
+.fact + .fact { border-top: 1px solid var(--fact-panel-border); }
+.fact-h { font: inherit; }
+.fact-toggle {
+  display: grid;
+  grid-template-columns: 1fr auto;
+  column-gap: 0.5rem;
+  row-gap: 0.15rem;
+  width: 100%;
+  margin: 0;
+  padding: 0.55rem 0.25rem;
+  border: 0;
+  border-radius: calc(var(--fact-panel-radius) * 0.6);
+  background: none;
+  text-align: start;
+  cursor: pointer;
+}
+.fact-toggle:hover { background: var(--fact-panel-surface); }
+.fact-toggle > .label { grid-column: 1; font-size: 0.9rem; color: var(--fact-panel-muted); font-weight: 600; }
+.fact-toggle > .value { grid-column: 1; font-size: 1.1rem; font-weight: 700; line-height: 1.25; }
+.fact-toggle > .badges { grid-column: 1; display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.5rem; }
+.chev {
+  grid-column: 2;
+  grid-row: 1 / span 3;
+  align-self: center;
+  width: 0.55rem;
+  height: 0.55rem;
+  margin: 0 0.35rem;
+  border-right: 2px solid var(--fact-panel-muted);
+  border-bottom: 2px solid var(--fact-panel-muted);
+  transform: rotate(45deg);
+  transition: transform 0.15s;
+}
+[aria-expanded="true"] > .chev { transform: rotate(-135deg); }
+@media (prefers-reduced-motion: reduce) { .chev { transition: none; } }
+
+.chip {
+  display: inline-flex;
+  align-items: center;
+  gap: 0.3em;
+  padding: 0.05em 0.55em;
+  border: 1px solid currentColor;
+  border-radius: 999px;
+  font-size: 0.78rem;
+  font-weight: 700;
+  white-space: nowrap;
+  background: var(--fact-panel-bg);
+}
+.chip .sym { font-weight: 700; }
+.chip-agreed { color: var(--fact-panel-agreed); }
+.chip-compatible { color: var(--fact-panel-compatible); }
+.chip-disputed { color: var(--fact-panel-disputed); border-style: dashed; }
+.chip-single { color: var(--fact-panel-single); border-style: dotted; }
+.count { font-size: 0.82rem; color: var(--fact-panel-muted); }
+
+/* Claims */
+.claims {
+  margin: 0.15rem 0 0.6rem 0.3rem;
+  padding-left: 0.7rem;
+  border-left: 3px solid var(--fact-panel-border);
+}
+.claim { padding: 0.45rem 0; }
+.claim + .claim { border-top: 1px dashed var(--fact-panel-border); }
+.claim-src, .src-head { font-size: 0.85rem; }
+.src-title { font-weight: 600; }
+.num {
+  display: inline-block;
+  min-width: 1.45em;
+  margin-right: 0.35em;
+  padding: 0 0.3em;
+  border: 1px solid var(--fact-panel-border);
+  border-radius: 999px;
+  font-size: 0.75rem;
+  font-weight: 700;
+  text-align: center;
+  color: var(--fact-panel-muted);
+}
+.outlet { color: var(--fact-panel-muted); }
+.quote {
+  margin: 0.3rem 0;
+  padding: 0.15rem 0 0.15rem 0.6rem;
+  border-left: 3px solid var(--fact-panel-accent);
+  font-size: 0.95rem;
+}
+mark {
+  background: var(--fact-panel-mark);
+  color: var(--fact-panel-fg);
+  border-radius: 2px;
+  padding: 0 0.1em;
+}
+.claim-meta { font-size: 0.82rem; color: var(--fact-panel-muted); }
+.said-by { font-weight: 600; }
+.agreement-compatible, .agreement-disputes { font-weight: 700; }
+.agreement-disputes { color: var(--fact-panel-disputed); }
+
+.ctx-toggle {
+  margin-top: 0.35rem;
+  padding: 0.2rem 0.6rem;
+  border: 1px solid var(--fact-panel-border);
+  border-radius: 999px;
+  background: var(--fact-panel-bg);
+  color: var(--fact-panel-accent);
+  font-size: 0.82rem;
+  font-weight: 600;
+  cursor: pointer;
+}
+.ctx-toggle:hover { background: var(--fact-panel-surface); }
+.context {
+  position: relative;
+  margin-top: 0.4rem;
+  max-height: 16rem;
+  overflow: auto;
+  padding: 0.5rem 0.7rem;
+  border: 1px solid var(--fact-panel-border);
+  border-radius: calc(var(--fact-panel-radius) * 0.6);
+  background: var(--fact-panel-surface);
+  white-space: pre-wrap;
+  font-size: 0.88rem;
+}
+.context mark { background: var(--fact-panel-mark); }
+.context strong { text-decoration: underline; text-underline-offset: 0.15em; }
+
+/* Positions matrix */
+.matrix-wrap { overflow-x: auto; }
+.matrix { width: 100%; border-collapse: collapse; font-size: 0.88rem; overflow-wrap: normal; hyphens: auto; }
+.matrix th, .matrix td {
+  padding: 0.35rem 0.4rem;
+  border-bottom: 1px solid var(--fact-panel-border);
+  text-align: start;
+  vertical-align: top;
+}
+.matrix thead th { font-size: 0.78rem; color: var(--fact-panel-muted); }
+.matrix tbody th { font-weight: 700; }
+.pos-value { font-weight: 600; }
+.refs { display: block; font-size: 0.75rem; color: var(--fact-panel-muted); }
+.none { color: var(--fact-panel-muted); }
+
+/* Sources */
+.source { padding: 0.35rem 0; }
+.source + .source { border-top: 1px solid var(--fact-panel-border); }
+.src-meta, .note { font-size: 0.82rem; color: var(--fact-panel-muted); margin-top: 0.1rem; }
+.off-badge {
+  display: inline-block;
+  padding: 0 0.45em;
+  border: 1px dashed currentColor;
+  border-radius: 999px;
+  font-weight: 700;
+  color: var(--fact-panel-fg);
+}
+.off .src-title { font-weight: 500; }
+
+/* Fallback (light DOM) while loading */
+.fallback { color: var(--fact-panel-muted); }
+
+/* Wide panels: label and value side by side */
+@container (min-width: 36rem) {
+  .fp { padding: calc(var(--fact-panel-gap) * 1.5); }
+  .title { font-size: 1.55rem; }
+  .fact-toggle { grid-template-columns: minmax(12rem, 1fr) minmax(0, 1.2fr) auto; align-items: baseline; }
+  .fact-toggle > .label { grid-column: 1; grid-row: 1 / span 2; font-size: 0.95rem; }
+  .fact-toggle > .value { grid-column: 2; }
+  .fact-toggle > .badges { grid-column: 2; }
+  .chev { grid-column: 3; grid-row: 1 / span 2; }
+  .claims { margin-left: 1rem; }
+}
+
+/* Very narrow panels */
+@container (max-width: 20rem) {
+  .fp { padding: calc(var(--fact-panel-gap) * 0.7); }
+  .title { font-size: 1.15rem; }
+  .matrix { font-size: 0.8rem; }
+  .matrix th, .matrix td { padding: 0.3rem 0.25rem; }
+}
+
+@media (forced-colors: active) {
+  .chip, .off-badge { border-color: CanvasText; }
+  mark { forced-color-adjust: none; background: Mark; color: MarkText; }
+}
+`;
+
 // Start fetching and compiling right away, in parallel with the page.
 loadEngine().catch(() => {}); // errors are reported by the panels
-loadSheet();
 
 if (new URL(import.meta.url).searchParams.get('define') !== 'false') {
   FactPanel.define();

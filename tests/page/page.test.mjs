@@ -108,6 +108,11 @@ describe('the seed panel on the demo page', () => {
       const root = panel.shadowRoot;
       const problems = [];
       let checked = 0;
+      // The quotes of a fact are built when it is first opened.
+      const lists = [...root.querySelectorAll('ol.claims[data-claims]')];
+      if (lists.length === 0 || lists.some((l) => l.firstChild)) problems.push('claims lists are not left for opening');
+      for (const button of root.querySelectorAll('button.fact-toggle')) button.click();
+      if (lists.some((l) => !l.querySelector('li.claim'))) problems.push('a fact opened without its claims');
       for (const region of root.querySelectorAll('.context[data-claim]')) {
         const [f, c] = region.dataset.claim.split(':').map(Number);
         const claim = panel.data.facts[f].claims[c];

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { WWW } from './server.mjs';
 
 // Keep in sync with PANEL_FILES in build.sh.
-export const PANEL_FILES = ['pkg/factpanel_bg.wasm', 'pkg/factpanel.js', 'fact-panel.js', 'fact-panel.css'];
+export const PANEL_FILES = ['pkg/factpanel_bg.wasm', 'pkg/factpanel.js', 'fact-panel.js'];
 const BUDGET = 200 * 1024;
 const TARGET = 150 * 1024;
 
@@ -26,7 +26,7 @@ test(`the panel downloads at most ${BUDGET / 1024} KB gzip`, () => {
 test('the element loads only these files (and its worker, for large inputs only)', () => {
   const js = readFileSync(join(WWW, 'fact-panel.js'), 'utf8');
   const urls = [...js.matchAll(/new URL\('\.\/([^']+)', import\.meta\.url\)/g)].map((m) => m[1]).sort();
-  assert.deepEqual(urls, ['fact-panel-worker.js', 'fact-panel.css', 'pkg/factpanel.js', 'pkg/factpanel_bg.wasm']);
+  assert.deepEqual(urls, ['fact-panel-worker.js', 'pkg/factpanel.js', 'pkg/factpanel_bg.wasm']);
   // The worker loads the same glue and gets the compiled module from the page.
   const worker = readFileSync(join(WWW, 'fact-panel-worker.js'), 'utf8');
   assert.deepEqual([...worker.matchAll(/from '([^']+)'/g)].map((m) => m[1]), ['./pkg/factpanel.js']);
