@@ -16,7 +16,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 
 WASM_TARGET=wasm32-unknown-unknown
-TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+TARGET_DIR="$(realpath -m "${CARGO_TARGET_DIR:-$ROOT/target}")"
+RULES_BIN="$TARGET_DIR/factpanel-prebuilt-rules.bin"
 PKG_DIR=www/pkg
 PAGE_DIR=tests/page
 PORT="${PORT:-8080}"
@@ -102,8 +103,12 @@ ensure_all() {
 build_wasm() {
     ensure_wasm_target
     ensure_wasm_bindgen
-    log "cargo build --profile wasm-release --target $WASM_TARGET --lib"
-    cargo build --profile wasm-release --target "$WASM_TARGET" --lib
+    # The rules, loaded and compiled natively from data/rules/*.toml, go
+    # into the module in binary form: the page does not parse them.
+    prebuild_rules
+    log "cargo build --profile wasm-release --target $WASM_TARGET --lib --features prebuilt-rules"
+    FACTPANEL_PREBUILT_RULES="$RULES_BIN" \
+        cargo build --profile wasm-release --target "$WASM_TARGET" --lib --features prebuilt-rules
     log "wasm-bindgen --target web → $PKG_DIR/"
     wasm-bindgen --target web --out-dir "$PKG_DIR" --out-name factpanel \
         "$TARGET_DIR/$WASM_TARGET/wasm-release/factpanel.wasm"
@@ -174,8 +179,18 @@ run_suite() {
     if [ "$rc" = 0 ]; then SUITE_RESULTS+=(pass); else SUITE_RESULTS+=("FAIL (exit $rc)"); fi
 }
 
+# The rules in the binary form the wasm module embeds (src/codec.rs).
+prebuild_rules() {
+    log "cargo run --example prebuild → $RULES_BIN"
+    cargo run --quiet --example prebuild -- "$RULES_BIN"
+}
+
 suite_native() {
-    cargo test
+    cargo test &&
+        prebuild_rules &&
+        log "the golden, generality, regression and CLI tests again, on the prebuilt rules" &&
+        FACTPANEL_PREBUILT_RULES="$RULES_BIN" \
+            cargo test --features prebuilt-rules --test seed --test generality --test regressions --test cli
 }
 
 suite_browser() {

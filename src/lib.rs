@@ -36,6 +36,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod codec;
 pub mod corpus;
 mod error;
 pub mod extract;
@@ -157,4 +158,11 @@ pub fn validate(articles: &[Article]) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The embedded rules in the binary form the wasm build embeds (see
+/// `examples/prebuild.rs`). Not part of the API.
+#[doc(hidden)]
+pub fn prebuilt_rules() -> Result<Vec<u8>, String> {
+    codec::build()
 }

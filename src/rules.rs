@@ -25,6 +25,7 @@
 //! Elisions are separate tokens: write `d' une heure`, `l' otan`.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::model::{Stance, Topic};
@@ -405,19 +406,53 @@ pub enum Elem {
 /// A compiled pattern.
 pub type Pattern = Vec<Elem>;
 
+/// Hashing for the rules' word indexes, looked up for every token of every
+/// article: short keys, no untrusted inserts, so FNV-1a rather than SipHash.
+pub type Fnv = BuildHasherDefault<FnvHasher>;
+type WordMap<V> = HashMap<String, V, Fnv>;
+
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub(crate) const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a of `bytes`.
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// The [`Hasher`] of [`Fnv`].
+#[derive(Default)]
+pub struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { FNV_OFFSET } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+        self.0 = h;
+    }
+}
+
 #[derive(Debug, Default)]
 struct Compiled {
     classes: Vec<(String, Vec<Vec<Alt>>)>,
-    class_index: HashMap<String, usize>,
+    class_index: WordMap<usize>,
     patterns: Vec<Pattern>,
     rules: Vec<Vec<usize>>,
     topics: Vec<Vec<usize>>,
     positions: Vec<Vec<usize>>,
     markers: Vec<usize>,
     starts: StartIndex,
-    alias_index: HashMap<String, Vec<AliasEntry>>,
-    entity_index: HashMap<String, usize>,
-    verbs: HashMap<String, Vec<Vec<String>>>,
+    alias_index: WordMap<Vec<AliasEntry>>,
+    entity_index: WordMap<usize>,
+    verbs: WordMap<Vec<Vec<String>>>,
     plural_refs: Vec<Vec<String>>,
 }
 
@@ -426,7 +461,7 @@ struct Compiled {
 #[derive(Debug, Default)]
 pub struct StartIndex {
     /// Exact first tokens → pattern ids.
-    pub words: HashMap<String, Vec<usize>>,
+    pub words: HashMap<String, Vec<usize>, Fnv>,
     /// First-token prefixes → pattern ids.
     pub prefixes: Vec<(String, usize)>,
     /// Patterns that start with a slot.
@@ -861,10 +896,168 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
 /// The embedded rules, loaded once.
 pub fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| match load(RULES_TOML) {
-        Ok(r) => r,
-        Err(e) => panic!("embedded rules are invalid: {e}"),
+    RULES.get_or_init(|| {
+        #[cfg(feature = "prebuilt-rules")]
+        let r = crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES).and_then(from_bytes);
+        #[cfg(not(feature = "prebuilt-rules"))]
+        let r = load(RULES_TOML);
+        r.unwrap_or_else(|e| panic!("embedded rules are invalid: {e}"))
     })
+}
+
+// ---------------------------------------------------------------------------
+// Binary form (see `crate::codec`): what `./build.sh` embeds in the wasm
+// module instead of the TOML, built by `load` from the same files.
+
+use crate::codec::{codec_struct, codec_unit_enum, Codec, Reader};
+
+codec_struct!(Rules {
+    boilerplate,
+    segmentation,
+    entities,
+    groups,
+    references,
+    attribution,
+    lexicon,
+    claim_rules,
+    topics,
+    positions,
+    release,
+    dates,
+    markers,
+    reconcile,
+    labels,
+    compiled,
+});
+codec_struct!(Boilerplate { line_exact, line_glob, tail_glob, metadata_prefix_glob });
+codec_struct!(Segmentation { abbreviations });
+codec_unit_enum!(EntityKind { Person, Institution, Place, Media });
+codec_struct!(EntityDef { id, kind, name, short, name_en, short_en, aliases, member_of, plural });
+codec_struct!(GroupDef { text, ids });
+codec_struct!(References { singular, plural, first_person, prepositions, demonstratives, titles, lookback });
+codec_struct!(Attribution { verbs, introducers, sources, leading_sources });
+codec_struct!(RuleDef { id, kind, patterns, value, examples, counterexamples });
+codec_unit_enum!(RuleKind {
+    CallDuration,
+    CallDate,
+    CallCharacterization,
+    Negotiations,
+    PrisonerRelease,
+    PrisonerExchange,
+    Meeting,
+    Agreement,
+});
+codec_unit_enum!(crate::model::Topic { UkraineNatoMembership, UkrainePre2014Borders });
+codec_unit_enum!(crate::model::Stance { Unrealistic, Opposed, Inevitable, Supports });
+codec_struct!(TopicDef { id, patterns });
+codec_struct!(PositionDef { id, patterns, negatable, examples, counterexamples });
+codec_struct!(Release { detained, held_by_nationality, name_stop, window });
+codec_struct!(Dates { weekdays, months, weekday_window });
+codec_struct!(MarkerDef { pattern, label });
+codec_struct!(ReconcileParams { precise_tolerance, max_call_minutes, off_event_ratio });
+codec_struct!(Labels { kinds, topics, event, off_event_note, off_event_note_plain });
+codec_struct!(Compiled {
+    classes,
+    class_index,
+    patterns,
+    rules,
+    topics,
+    positions,
+    markers,
+    starts,
+    alias_index,
+    entity_index,
+    verbs,
+    plural_refs,
+});
+codec_struct!(StartIndex { words, prefixes, slots, anywhere });
+codec_struct!(AliasEntry { tokens, entities, plural });
+codec_unit_enum!(Slot { Duration, Actor, Place });
+
+impl Codec for Alt {
+    fn put(&self, w: &mut Vec<u8>) {
+        let (tag, s) = match self {
+            Alt::Word(s) => (0u8, s),
+            Alt::Prefix(s) => (1, s),
+        };
+        w.push(tag);
+        s.put(w);
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        match u8::try_from(u64::get(r)?) {
+            Ok(0) => Ok(Alt::Word(String::get(r)?)),
+            Ok(1) => Ok(Alt::Prefix(String::get(r)?)),
+            _ => Err("prebuilt rules: unknown pattern alternative".into()),
+        }
+    }
+}
+
+impl Codec for Elem {
+    fn put(&self, w: &mut Vec<u8>) {
+        match self {
+            Elem::Lit(a) => {
+                w.push(0);
+                a.put(w);
+            }
+            Elem::Opt(a) => {
+                w.push(1);
+                a.put(w);
+            }
+            Elem::Class(c) => {
+                w.push(2);
+                c.put(w);
+            }
+            Elem::Slot(s) => {
+                w.push(3);
+                s.put(w);
+            }
+            Elem::Gap(n) => {
+                w.push(4);
+                n.put(w);
+            }
+        }
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        Ok(match u64::get(r)? {
+            0 => Elem::Lit(Codec::get(r)?),
+            1 => Elem::Opt(Codec::get(r)?),
+            2 => Elem::Class(Codec::get(r)?),
+            3 => Elem::Slot(Codec::get(r)?),
+            4 => Elem::Gap(Codec::get(r)?),
+            t => return Err(format!("prebuilt rules: unknown pattern element {t}")),
+        })
+    }
+}
+
+/// The embedded rules, loaded from the TOML, in binary form: what the
+/// matchers read at run time. What only `compile` and the tests read stays
+/// out: the source form of patterns, lexicon classes and aliases (their
+/// compiled indexes go in), and the examples and counterexamples.
+pub(crate) fn embedded_bytes() -> Result<Vec<u8>, String> {
+    let mut r = load(RULES_TOML)?;
+    r.lexicon = Vec::new();
+    for x in &mut r.claim_rules {
+        (x.patterns, x.examples, x.counterexamples) = (Vec::new(), Vec::new(), Vec::new());
+    }
+    for x in &mut r.topics {
+        x.patterns = Vec::new();
+    }
+    for x in &mut r.positions {
+        (x.patterns, x.examples, x.counterexamples) = (Vec::new(), Vec::new(), Vec::new());
+    }
+    for x in &mut r.markers {
+        x.pattern = String::new();
+    }
+    for x in &mut r.entities {
+        (x.aliases, x.plural) = (Vec::new(), Vec::new());
+    }
+    Ok(crate::codec::encode(&r))
+}
+
+/// Rules from their binary form ([`embedded_bytes`]).
+#[cfg_attr(not(feature = "prebuilt-rules"), allow(dead_code))]
+pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Rules, String> {
+    crate::codec::decode(bytes)
 }
 
 #[cfg(test)]
@@ -885,6 +1078,34 @@ mod tests {
         assert!(e.contains("unknown lexicon class @no_such_class"), "{e}");
         let e = load("[boilerplate]\nline_exact = 3").unwrap_err();
         assert!(e.starts_with("rules file:"), "{e}");
+    }
+
+    #[test]
+    fn the_binary_form_round_trips_and_keeps_what_the_matchers_read() {
+        let bytes = embedded_bytes().unwrap();
+        let r = from_bytes(&bytes).unwrap();
+        assert_eq!(crate::codec::encode(&r), bytes, "decode then encode gives the same bytes");
+        let full = rules();
+        assert_eq!(r.entities.len(), full.entities.len());
+        assert_eq!(r.compiled.patterns, full.compiled.patterns);
+        assert_eq!(r.compiled.starts.words.len(), full.compiled.starts.words.len());
+        assert_eq!(r.entity("trump").map(|e| &e.name), full.entity("trump").map(|e| &e.name));
+        assert_eq!(r.aliases_starting("poutine").len(), full.aliases_starting("poutine").len());
+        assert!(r.claim_rules.iter().all(|x| x.examples.is_empty() && x.patterns.is_empty()), "source forms stay out");
+    }
+
+    #[test]
+    fn damaged_binary_rules_give_errors() {
+        let bytes = embedded_bytes().unwrap();
+        for cut in (0..bytes.len()).step_by(97) {
+            assert!(from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut flipped = bytes.clone();
+        for i in (0..flipped.len()).step_by(31) {
+            flipped[i] ^= 0x5a;
+            let _ = from_bytes(&flipped); // an error or other rules, never a panic
+            flipped[i] ^= 0x5a;
+        }
     }
 
     #[test]

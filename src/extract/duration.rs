@@ -146,7 +146,6 @@ use crate::toml::Table;
 #[cfg(test)]
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// How a hedge word bounds the figure.
@@ -461,35 +460,8 @@ struct Block {
     ranges_only: bool,
 }
 
-type Fnv = BuildHasherDefault<FnvHasher>;
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-fn fnv(bytes: &[u8]) -> u64 {
-    let mut h = FNV_OFFSET;
-    for &b in bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-    }
-    h
-}
-
-/// FNV-1a: lexicon keys are short words, SipHash would dominate the scan.
-#[derive(Default)]
-struct FnvHasher(u64);
-
-impl Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { FNV_OFFSET } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-        self.0 = h;
-    }
-}
+type Fnv = crate::rules::Fnv;
+use crate::rules::{fnv, FNV_OFFSET, FNV_PRIME};
 
 #[derive(Debug)]
 struct Lexicon {
@@ -522,7 +494,112 @@ struct Lexicon {
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| build_lexicon(DATA))
+    LEXICON.get_or_init(|| {
+        #[cfg(feature = "prebuilt-rules")]
+        let lex = crate::codec::section(crate::codec::PREBUILT, crate::codec::DURATIONS).and_then(lexicon_from_bytes);
+        #[cfg(not(feature = "prebuilt-rules"))]
+        let lex: Result<Lexicon, String> = Ok(build_lexicon(DATA));
+        lex.unwrap_or_else(|e| panic!("embedded duration lexicon is invalid: {e}"))
+    })
+}
+
+// The lexicon's binary form (see `crate::codec`).
+use crate::codec::{codec_struct, codec_unit_enum, Codec, Reader};
+// The word table, the first-byte filter and the longest word are rebuilt
+// from the words rather than stored (the table's hashes do not compress).
+impl Codec for Lexicon {
+    fn put(&self, w: &mut Vec<u8>) {
+        self.texts.put(w);
+        self.words.put(w);
+        self.units.put(w);
+        self.fractions.put(w);
+        self.approx.put(w);
+        self.hedges.put(w);
+        self.post_hedges.put(w);
+        self.and.put(w);
+        self.of.put(w);
+        self.range.put(w);
+        self.range_lead.put(w);
+        self.before_blocks.put(w);
+        self.after_blocks.put(w);
+        self.close_below.put(w);
+        self.around.put(w);
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        let texts: Vec<Box<str>> = Codec::get(r)?;
+        if texts.len() > usize::from(u16::MAX) || texts.iter().any(|t| t.len() > MAX_WORD_BYTES) {
+            return Err("prebuilt rules: duration words out of bounds".into());
+        }
+        Ok(Lexicon {
+            table: hash_table(&texts),
+            first_len: first_lengths(&texts),
+            max_word_bytes: texts.iter().map(|w| w.len()).max().unwrap_or(0),
+            texts,
+            words: Codec::get(r)?,
+            units: Codec::get(r)?,
+            fractions: Codec::get(r)?,
+            approx: Codec::get(r)?,
+            hedges: Codec::get(r)?,
+            post_hedges: Codec::get(r)?,
+            and: Codec::get(r)?,
+            of: Codec::get(r)?,
+            range: Codec::get(r)?,
+            range_lead: Codec::get(r)?,
+            before_blocks: Codec::get(r)?,
+            after_blocks: Codec::get(r)?,
+            close_below: Codec::get(r)?,
+            around: Codec::get(r)?,
+        })
+    }
+}
+codec_struct!(WordInfo { number, unit, fraction, approx, infix, pre_hedges, starts });
+codec_struct!(Unit { id, seconds, bare_minutes });
+codec_struct!(Fraction { twelfths, uses });
+codec_struct!(Approx { rule, value });
+codec_struct!(HedgeRule { rule, hedge, keys });
+codec_struct!(Block { keys, units, ranges_only });
+codec_unit_enum!(FractionUse { AfterEt, BeforeUnit, OfUnit, AfterUnit });
+codec_unit_enum!(Hedge { Exact, CloseBelow, Around, AtLeast, AtMost });
+
+impl Codec for Key {
+    fn put(&self, w: &mut Vec<u8>) {
+        match self {
+            Key::Word(id) => {
+                w.push(0);
+                id.put(w);
+            }
+            Key::Apos => w.push(1),
+            Key::Punct(c) => {
+                w.push(2);
+                c.put(w);
+            }
+            Key::Num(n) => {
+                w.push(3);
+                n.put(w);
+            }
+        }
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        Ok(match u64::get(r)? {
+            0 => Key::Word(Codec::get(r)?),
+            1 => Key::Apos,
+            2 => Key::Punct(Codec::get(r)?),
+            3 => Key::Num(Codec::get(r)?),
+            t => return Err(format!("prebuilt rules: unknown duration key {t}")),
+        })
+    }
+}
+
+/// The duration lexicon built from `data/rules/durations-fr.toml`, in
+/// binary form (for `examples/prebuild.rs`).
+pub(crate) fn lexicon_bytes() -> Vec<u8> {
+    crate::codec::encode(&build_lexicon(DATA))
+}
+
+/// The lexicon from its binary form.
+#[cfg_attr(not(feature = "prebuilt-rules"), allow(dead_code))]
+fn lexicon_from_bytes(bytes: &[u8]) -> Result<Lexicon, String> {
+    crate::codec::decode(bytes)
 }
 
 fn parse_rules(src: &str) -> RulesFile {
@@ -801,32 +878,17 @@ fn build_lexicon(src: &str) -> Lexicon {
     for (w, &id) in &b.ids {
         texts[usize::from(id)] = w.clone();
     }
-    let size = (texts.len() * 4).next_power_of_two();
-    let mut table = vec![(0u64, 0u16); size];
-    for (id, w) in texts.iter().enumerate().skip(1) {
-        let h = fnv(w.as_bytes());
-        let mut slot = (h as usize) & (size - 1);
-        while table[slot].1 != 0 {
-            slot = (slot + 1) & (size - 1);
-        }
-        table[slot] = (h, id as u16);
-    }
-
-    let mut first_len = [0u64; 128];
     for w in texts.iter().skip(1) {
         if w.len() > MAX_WORD_BYTES {
             fail(&format!("word {w:?}"), &format!("words are at most {MAX_WORD_BYTES} bytes"));
-        }
-        if let Some(&b) = w.as_bytes().first().filter(|b| b.is_ascii()) {
-            first_len[usize::from(b)] |= 1 << w.len();
         }
     }
 
     Lexicon {
         max_word_bytes: texts.iter().map(|w| w.len()).max().unwrap_or(0),
-        first_len,
+        first_len: first_lengths(&texts),
+        table: hash_table(&texts),
         texts,
-        table,
         words: b.words,
         units,
         fractions,
@@ -842,6 +904,32 @@ fn build_lexicon(src: &str) -> Lexicon {
         close_below,
         around,
     }
+}
+
+/// The open-addressing table of the words (see [`Lexicon::table`]).
+fn hash_table(texts: &[Box<str>]) -> Vec<(u64, u16)> {
+    let size = (texts.len() * 4).next_power_of_two();
+    let mut table = vec![(0u64, 0u16); size];
+    for (id, w) in texts.iter().enumerate().skip(1) {
+        let h = fnv(w.as_bytes());
+        let mut slot = (h as usize) & (size - 1);
+        while table[slot].1 != 0 {
+            slot = (slot + 1) & (size - 1);
+        }
+        table[slot] = (h, id as u16);
+    }
+    table
+}
+
+/// For each ASCII first byte, a bit per length of the words starting with it.
+fn first_lengths(texts: &[Box<str>]) -> [u64; 128] {
+    let mut first_len = [0u64; 128];
+    for w in texts.iter().skip(1) {
+        if let Some(&b) = w.as_bytes().first().filter(|b| b.is_ascii() && w.len() < 64) {
+            first_len[usize::from(b)] |= 1 << w.len();
+        }
+    }
+    first_len
 }
 
 fn nonempty<'a>(what: &str, list: &'a [String]) -> &'a [String] {
@@ -1954,6 +2042,20 @@ mod tests {
         }
         assert_eq!(phrases(text)[0], ("près d’une heure", Some(54), Some(60)));
         assert_eq!(phrases(text)[1], ("2 H", Some(120), Some(120)));
+    }
+
+    #[test]
+    fn the_binary_lexicon_round_trips_and_rebuilds_its_tables() {
+        let bytes = lexicon_bytes();
+        let lex = lexicon_from_bytes(&bytes).unwrap();
+        assert_eq!(crate::codec::encode(&lex), bytes);
+        let built = build_lexicon(DATA);
+        assert_eq!(lex.table, built.table, "the word table is rebuilt as built");
+        assert_eq!(lex.first_len, built.first_len);
+        assert_eq!(lex.max_word_bytes, built.max_word_bytes);
+        for cut in (0..bytes.len()).step_by(53) {
+            assert!(lexicon_from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
     }
 
     #[test]

@@ -1,0 +1,425 @@
+//! A compact binary form of the compiled rules, so that the wasm module
+//! does not parse and compile `data/rules/*.toml` on the page.
+//!
+//! `./build.sh` runs `examples/prebuild.rs` (native), which loads the rules
+//! files exactly as the CLI does and writes them in this form; the wasm
+//! build embeds that file with the `prebuilt-rules` feature. Without the
+//! feature (the CLI, `cargo test`, any other build), the rules are loaded
+//! from the TOML at first use. Tests check that the two give the same rules.
+//!
+//! # Format
+//!
+//! ```text
+//! blob     = "FPRB" version:u32le section section      (rules, then durations)
+//! section  = len:varint bytes[len]
+//! varint   = LEB128, unsigned, at most 10 bytes
+//! usize/u32/u64/u16 = varint          bool = 0 | 1        f64 = 8 bytes LE
+//! String   = len:varint UTF-8[len]    char = varint (a scalar value)
+//! Vec<T>   = len:varint T*            Option<T> = 0 | 1 T
+//! (A, B)   = A B                      map = Vec<(K, V)>, sorted by key
+//! struct   = its fields in declaration order
+//! enum     = variant:varint fields
+//! ```
+//!
+//! | value                  | bytes                |
+//! |------------------------|----------------------|
+//! | `300usize`             | `ac 02`              |
+//! | `"é"`                  | `02 c3 a9`           |
+//! | `Some(true)`           | `01 01`              |
+//! | `vec![1u32, 2]`        | `02 01 02`           |
+//!
+//! Decoding never trusts a length: every length is checked against the bytes
+//! left, so a damaged blob gives an error naming what was being read, never
+//! a panic or a huge allocation.
+
+// Without the feature (the CLI, tests) only the writing side is used.
+#![cfg_attr(not(feature = "prebuilt-rules"), allow(dead_code))]
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash};
+
+/// The magic bytes and format version at the start of a blob.
+pub const MAGIC: &[u8; 4] = b"FPRB";
+/// Bumped whenever an encoded type changes.
+pub const VERSION: u32 = 1;
+
+/// Reads values from a byte slice.
+pub struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `buf`.
+    pub fn new(buf: &'a [u8]) -> Self {
+        Reader { buf, pos: 0 }
+    }
+
+    /// Whether every byte was read.
+    pub fn is_done(&self) -> bool {
+        self.pos == self.buf.len()
+    }
+
+    fn err(&self, what: &str) -> String {
+        format!("prebuilt rules: {what} at byte {} of {}", self.pos, self.buf.len())
+    }
+
+    fn byte(&mut self) -> Result<u8, String> {
+        let b = *self.buf.get(self.pos).ok_or_else(|| self.err("unexpected end"))?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    /// `n` raw bytes.
+    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], String> {
+        if n > self.buf.len() - self.pos {
+            return Err(self.err(&format!("{n} bytes announced, fewer left")));
+        }
+        let s = &self.buf[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+
+    /// An unsigned LEB128 integer.
+    pub fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(self.err("integer longer than 10 bytes"))
+    }
+
+    /// A length, at most the number of bytes left (each element takes at
+    /// least one byte), so that no damaged length can allocate much.
+    pub fn length(&mut self) -> Result<usize, String> {
+        let n = self.varint()?;
+        let left = (self.buf.len() - self.pos) as u64;
+        if n > left {
+            return Err(self.err(&format!("length {n} but {left} bytes left")));
+        }
+        Ok(n as usize)
+    }
+}
+
+/// Appends an unsigned LEB128 integer.
+pub fn put_varint(w: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            w.push(b);
+            return;
+        }
+        w.push(b | 0x80);
+    }
+}
+
+/// A type with a binary form.
+pub trait Codec: Sized {
+    /// Appends the binary form.
+    fn put(&self, w: &mut Vec<u8>);
+    /// Reads one value.
+    fn get(r: &mut Reader) -> Result<Self, String>;
+}
+
+macro_rules! codec_uint {
+    ($($t:ty),*) => {$(
+        impl Codec for $t {
+            fn put(&self, w: &mut Vec<u8>) {
+                put_varint(w, *self as u64);
+            }
+            fn get(r: &mut Reader) -> Result<Self, String> {
+                let v = r.varint()?;
+                <$t>::try_from(v).map_err(|_| r.err(&format!("{v} does not fit a {}", stringify!($t))))
+            }
+        }
+    )*};
+}
+codec_uint!(u16, u32, u64, usize);
+
+impl Codec for bool {
+    fn put(&self, w: &mut Vec<u8>) {
+        w.push(u8::from(*self));
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        match r.byte()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            b => Err(r.err(&format!("bool byte {b}"))),
+        }
+    }
+}
+
+impl Codec for f64 {
+    fn put(&self, w: &mut Vec<u8>) {
+        w.extend_from_slice(&self.to_le_bytes());
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        let b = r.bytes(8)?;
+        Ok(f64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+    }
+}
+
+impl Codec for char {
+    fn put(&self, w: &mut Vec<u8>) {
+        put_varint(w, u64::from(u32::from(*self)));
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        let v = r.varint()?;
+        u32::try_from(v).ok().and_then(char::from_u32).ok_or_else(|| r.err(&format!("{v} is not a character")))
+    }
+}
+
+impl Codec for String {
+    fn put(&self, w: &mut Vec<u8>) {
+        put_varint(w, self.len() as u64);
+        w.extend_from_slice(self.as_bytes());
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        let n = r.length()?;
+        let b = r.bytes(n)?;
+        String::from_utf8(b.to_vec()).map_err(|_| r.err("invalid UTF-8 in a string"))
+    }
+}
+
+impl Codec for Box<str> {
+    fn put(&self, w: &mut Vec<u8>) {
+        put_varint(w, self.len() as u64);
+        w.extend_from_slice(self.as_bytes());
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        String::get(r).map(String::into_boxed_str)
+    }
+}
+
+impl<T: Codec> Codec for Vec<T> {
+    fn put(&self, w: &mut Vec<u8>) {
+        put_varint(w, self.len() as u64);
+        self.iter().for_each(|x| x.put(w));
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        let n = r.length()?;
+        (0..n).map(|_| T::get(r)).collect()
+    }
+}
+
+impl<T: Codec> Codec for Option<T> {
+    fn put(&self, w: &mut Vec<u8>) {
+        match self {
+            None => w.push(0),
+            Some(x) => {
+                w.push(1);
+                x.put(w);
+            }
+        }
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        match r.byte()? {
+            0 => Ok(None),
+            1 => T::get(r).map(Some),
+            b => Err(r.err(&format!("option byte {b}"))),
+        }
+    }
+}
+
+impl<A: Codec, B: Codec> Codec for (A, B) {
+    fn put(&self, w: &mut Vec<u8>) {
+        self.0.put(w);
+        self.1.put(w);
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        Ok((A::get(r)?, B::get(r)?))
+    }
+}
+
+impl<T: Codec + Copy + Default, const N: usize> Codec for [T; N] {
+    fn put(&self, w: &mut Vec<u8>) {
+        self.iter().for_each(|x| x.put(w));
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        let mut out = [T::default(); N];
+        for x in &mut out {
+            *x = T::get(r)?;
+        }
+        Ok(out)
+    }
+}
+
+/// Maps are written sorted by key, so that a blob is the same on every run.
+impl<K: Codec + Ord + Hash + Eq, V: Codec, S: BuildHasher + Default> Codec for HashMap<K, V, S> {
+    fn put(&self, w: &mut Vec<u8>) {
+        let mut entries: Vec<(&K, &V)> = self.iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        put_varint(w, entries.len() as u64);
+        for (k, v) in entries {
+            k.put(w);
+            v.put(w);
+        }
+    }
+    fn get(r: &mut Reader) -> Result<Self, String> {
+        let n = r.length()?;
+        let mut m = HashMap::with_capacity_and_hasher(n, S::default());
+        for _ in 0..n {
+            let k = K::get(r)?;
+            m.insert(k, V::get(r)?);
+        }
+        Ok(m)
+    }
+}
+
+/// `impl Codec` for a struct: its fields in declaration order.
+macro_rules! codec_struct {
+    ($t:ident { $($f:ident),* $(,)? }) => {
+        impl $crate::codec::Codec for $t {
+            fn put(&self, w: &mut Vec<u8>) {
+                $( $crate::codec::Codec::put(&self.$f, w); )*
+            }
+            fn get(r: &mut $crate::codec::Reader) -> Result<Self, String> {
+                Ok($t { $( $f: $crate::codec::Codec::get(r)? ),* })
+            }
+        }
+    };
+}
+
+/// `impl Codec` for an enum of unit variants: the variant's index.
+macro_rules! codec_unit_enum {
+    ($t:path { $($v:ident),* $(,)? }) => {
+        impl $crate::codec::Codec for $t {
+            fn put(&self, w: &mut Vec<u8>) {
+                use $t as T;
+                let all = [$(T::$v),*];
+                let i = all.iter().position(|x| x == self).unwrap_or(0);
+                $crate::codec::put_varint(w, i as u64);
+            }
+            fn get(r: &mut $crate::codec::Reader) -> Result<Self, String> {
+                use $t as T;
+                let all = [$(T::$v),*];
+                let i = r.varint()?;
+                all.get(i as usize).copied().ok_or_else(|| {
+                    format!("prebuilt rules: variant {i} of {} does not exist", stringify!($t))
+                })
+            }
+        }
+    };
+}
+
+pub(crate) use {codec_struct, codec_unit_enum};
+
+/// The section of the compiled rules (`data/rules/fr.toml`).
+pub const RULES: usize = 0;
+/// The section of the duration lexicon (`data/rules/durations-fr.toml`).
+pub const DURATIONS: usize = 1;
+
+/// The blob `./build.sh` made with `examples/prebuild.rs` for this build.
+#[cfg(feature = "prebuilt-rules")]
+pub static PREBUILT: &[u8] = include_bytes!(env!(
+    "FACTPANEL_PREBUILT_RULES",
+    "the prebuilt-rules feature embeds the file named by FACTPANEL_PREBUILT_RULES \
+     (made by `cargo run --example prebuild -- FILE`; ./build.sh does both)"
+));
+
+/// The blob of the embedded rules files, built from the TOML.
+pub fn build() -> Result<Vec<u8>, String> {
+    Ok(blob(&[crate::rules::embedded_bytes()?, crate::extract::duration::lexicon_bytes()]))
+}
+
+/// Writes a whole blob: magic, version, then each section with its length.
+pub fn blob(sections: &[Vec<u8>]) -> Vec<u8> {
+    let mut w = MAGIC.to_vec();
+    w.extend_from_slice(&VERSION.to_le_bytes());
+    for s in sections {
+        put_varint(&mut w, s.len() as u64);
+        w.extend_from_slice(s);
+    }
+    w
+}
+
+/// Section `i` of a blob written by [`blob`].
+pub fn section(blob: &[u8], i: usize) -> Result<&[u8], String> {
+    if blob.len() < 8 || &blob[..4] != MAGIC {
+        return Err("prebuilt rules: not a factpanel rules blob (no FPRB header)".into());
+    }
+    let version = u32::from_le_bytes([blob[4], blob[5], blob[6], blob[7]]);
+    if version != VERSION {
+        return Err(format!("prebuilt rules: format version {version}, this build reads {VERSION}"));
+    }
+    let mut r = Reader::new(&blob[8..]);
+    for _ in 0..i {
+        let n = r.length()?;
+        r.bytes(n)?;
+    }
+    let n = r.length()?;
+    r.bytes(n)
+}
+
+/// Decodes a whole section as one `T`, refusing trailing bytes.
+pub fn decode<T: Codec>(bytes: &[u8]) -> Result<T, String> {
+    let mut r = Reader::new(bytes);
+    let v = T::get(&mut r)?;
+    if !r.is_done() {
+        return Err(r.err("trailing bytes"));
+    }
+    Ok(v)
+}
+
+/// Encodes one value.
+pub fn encode<T: Codec>(v: &T) -> Vec<u8> {
+    let mut w = Vec::new();
+    v.put(&mut w);
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_examples() {
+        assert_eq!(encode(&300usize), [0xac, 0x02]);
+        assert_eq!(encode(&"é".to_string()), [0x02, 0xc3, 0xa9]);
+        assert_eq!(encode(&Some(true)), [0x01, 0x01]);
+        assert_eq!(encode(&vec![1u32, 2]), [0x02, 0x01, 0x02]);
+    }
+
+    #[test]
+    fn round_trips() {
+        let v: Vec<(String, Option<Vec<u64>>)> =
+            vec![("a’b".into(), None), ("".into(), Some(vec![0, 1, 127, 128, u64::MAX]))];
+        assert_eq!(decode::<Vec<(String, Option<Vec<u64>>)>>(&encode(&v)).unwrap(), v);
+        let m: HashMap<String, usize> = [("b".to_string(), 2), ("a".to_string(), 1)].into_iter().collect();
+        assert_eq!(encode(&m), [2, 1, b'a', 1, 1, b'b', 2], "maps are sorted by key");
+        assert_eq!(decode::<HashMap<String, usize>>(&encode(&m)).unwrap(), m);
+        assert_eq!(decode::<f64>(&encode(&0.15f64)).unwrap(), 0.15);
+        assert_eq!(decode::<[u64; 3]>(&encode(&[1u64, 2, 3])).unwrap(), [1, 2, 3]);
+    }
+
+    #[test]
+    fn damaged_input_gives_errors_not_panics() {
+        let e = decode::<String>(&[0xff, 0xff, 0xff, 0xff, 0x0f]).unwrap_err();
+        assert!(e.contains("length 4294967295 but 0 bytes left"), "{e}");
+        let e = decode::<Vec<u32>>(&[0x80; 11]).unwrap_err();
+        assert!(e.contains("integer longer than 10 bytes"), "{e}");
+        let e = decode::<bool>(&[2]).unwrap_err();
+        assert!(e.contains("bool byte 2"), "{e}");
+        let e = decode::<u16>(&encode(&70_000u32)).unwrap_err();
+        assert!(e.contains("70000 does not fit a u16"), "{e}");
+        let e = decode::<u32>(&[1, 2]).unwrap_err();
+        assert!(e.contains("trailing bytes"), "{e}");
+        let e = decode::<String>(&[2, 0xc3, 0x28]).unwrap_err();
+        assert!(e.contains("invalid UTF-8"), "{e}");
+        assert!(section(b"nope", 0).unwrap_err().contains("no FPRB header"));
+        let mut b = blob(&[vec![1], vec![2, 3]]);
+        assert_eq!(section(&b, 1).unwrap(), [2, 3]);
+        b[4] = 9;
+        assert!(section(&b, 0).unwrap_err().contains("format version 9"));
+        // Every truncation of a valid encoding is an error.
+        let full = encode(&vec!["abc".to_string(), "déf".to_string()]);
+        for n in 0..full.len() {
+            assert!(decode::<Vec<String>>(&full[..n]).is_err(), "{n}");
+        }
+    }
+}
