@@ -271,7 +271,7 @@ export class FactPanel extends HTMLElement {
   #prefix;
   #articles = null;
   #doc = null;
-  #texts = new Map(); // source id → text, for "read in the article"
+  #texts = null; // source id → text, for "read in the article"; null: the embedded corpus
   #token = 0;
   #queued = false;
   #pending = false; // a change arrived while disconnected
@@ -381,17 +381,23 @@ export class FactPanel extends HTMLElement {
     this.#cancel = null;
     try {
       await loadEngine();
-      let articles;
-      if (this.#articles !== null) articles = this.#articles;
-      else if (this.hasAttribute('src')) articles = await fetchArticles(this.getAttribute('src'));
-      else articles = await withEngine((glue) => glue.embeddedArticles());
-      if (token !== this.#token) return; // superseded
-      if (this.#articles !== null) checkArticles(articles, '.articles');
-      const doc = await this.#analyze(articles, token);
+      let doc;
+      let texts = null; // null: the embedded corpus, whose texts the module has
+      if (this.#articles !== null || this.hasAttribute('src')) {
+        let articles;
+        if (this.#articles !== null) articles = this.#articles;
+        else articles = await fetchArticles(this.getAttribute('src'));
+        if (token !== this.#token) return; // superseded
+        if (this.#articles !== null) checkArticles(articles, '.articles');
+        doc = await this.#analyze(articles, token);
+        texts = new Map(articles.map((a) => [a.id, a.text]));
+      } else {
+        doc = await withEngine((glue) => glue.embedded());
+      }
       if (token !== this.#token) return;
-      await this.#render(doc, articles.map((a) => ({ id: a.id })));
+      await this.#render(doc);
       this.#doc = doc;
-      this.#texts = new Map(articles.map((a) => [a.id, a.text]));
+      this.#texts = texts;
       this.#clearError();
       if (!rendered) {
         rendered = true;
@@ -427,10 +433,11 @@ export class FactPanel extends HTMLElement {
 
   // Builds the new panel off-document, then swaps it in: a failure at any
   // point leaves the previous panel as it was.
-  async #render(doc, articles) {
+  async #render(doc) {
     const body = document.createElement('div');
     body.className = 'body';
-    await withEngine((glue) => glue.render(body, doc, { lang: this.#lang, articles, idPrefix: this.#prefix, lazyClaims: true }));
+    const options = { lang: this.#lang, articles: this.#ids(doc), idPrefix: this.#prefix, lazyClaims: true };
+    await withEngine((glue) => glue.render(body, doc, options));
     this.#body.replaceWith(body);
     this.#body = body;
   }
@@ -440,7 +447,7 @@ export class FactPanel extends HTMLElement {
     if (this.#error) this.#show(this.#error);
     if (!this.#doc) return;
     try {
-      await this.#render(this.#doc, this.#ids());
+      await this.#render(this.#doc);
     } catch (e) {
       this.#fail(e);
     }
@@ -535,14 +542,16 @@ export class FactPanel extends HTMLElement {
     guarded(glue, (g) => g.renderClaims(region, this.#doc, f, options));
   }
 
-  #ids() {
-    return [...this.#texts.keys()].map((id) => ({ id }));
+  // The analysed articles, as render options name them (only ids are read).
+  #ids(doc = this.#doc) {
+    return doc.sources.map((s) => ({ id: s.id }));
   }
 
   // "Read in the article": the claim's full source text, built on demand.
   #fillContext(region, glue) {
     const [f, c] = region.getAttribute('data-claim').split(':').map(Number);
     const claim = this.#doc?.facts[f]?.claims[c];
+    this.#texts ??= new Map(guarded(glue, (g) => g.embeddedArticles()).map((a) => [a.id, a.text]));
     const text = claim && this.#texts.get(claim.source);
     if (typeof text !== 'string') throw new Error('the article text is not available');
     guarded(glue, (g) => g.renderContext(region, text, claim));
