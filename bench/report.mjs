@@ -172,7 +172,9 @@ table(['target', 'measured', 'goal', 'verdict'], [
   ['wasm `analyze()`, slowest corpus', `${f1(wasmMin)} MB/s`, '≥ 20 MB/s', verdict(wasmMin >= 20)],
   ['throughput vs Recognizers-Text (seed texts)', `${Math.round(ratio).toLocaleString('en')}×`, '≥ 100×', verdict(ratio >= 100)],
   ['hedged durations right where the peer is not', `${probeRows.filter((r) => r.oursRight).length}/4 right (peer ${probeRows.filter((r) => r.peerRight).length}/4)`, 'all', verdict(hedgedWin)],
-  ['demo panel: navigation start → `factpanel:rendered`', `${f1(web.demo.rendered_ms)} ms`, '≤ 100 ms', verdict(web.demo.rendered_ms <= 100)],
+  ['demo panel, first visit: `factpanel:start` → `factpanel:rendered`', `${f1(web.demo.start_to_rendered_ms)} ms`, '≤ 100 ms', verdict(web.demo.start_to_rendered_ms <= 100)],
+  ['demo panel, first visit: navigation start → `factpanel:rendered`', `${f1(web.demo.rendered_ms)} ms (DOMContentLoaded ${f1(web.demo.dcl_ms)} ms)`, '≤ 100 ms', verdict(web.demo.rendered_ms <= 100)],
+  ['demo panel, repeat visit (cached): navigation start → `factpanel:rendered`', `${f1(web.demo_repeat.rendered_ms)} ms`, '≤ 100 ms', verdict(web.demo_repeat.rendered_ms <= 100)],
   ['panel transfer (gzip -9)', kb(gzTotal), '≤ 150 KB', verdict(gzTotal <= 150 * 1024)],
   [`scaling ${refN} → ${maxN.toLocaleString('en')} articles, whole pipeline (time ∝ bytes^k)`, `k = ${slope.toFixed(2)}; peak RSS ${mib(scaleOf(maxN).max_rss_kb * 1024)}`, 'linear (k ≤ 1.1)', verdict(slope <= 1.1)],
   [`scaling ${refN} → ${maxN.toLocaleString('en')} articles, reconcile stage alone`, `k = ${recSlope.toFixed(2)} (${ms(scaleOf(refN).reconcile_s)} → ${ms(scaleOf(maxN).reconcile_s)})`, 'linear (k ≤ 1.1)', verdict(recSlope <= 1.1)],
@@ -202,10 +204,14 @@ table(['corpus', 'articles', 'MB', 'median analyze()', 'MB/s', 'native ÷ wasm']
 table(['stage', 'median'], [
   ['import of the JS glue', `${f1(web.instantiate.import_ms)} ms`],
   ['`init()`: fetch + compile + instantiate', `${f1(web.instantiate.init_ms)} ms`],
-  ['first `analyze()` call (parses the embedded rules)', `${f1(web.instantiate.first_call_ms)} ms`],
+  ['first `analyze()` call (decodes the prebuilt rules)', `${f1(web.instantiate.first_call_ms)} ms`],
   ['second `analyze()` call, same one-sentence article', `${f1(web.instantiate.second_call_ms)} ms`],
-  ['demo page: navigation start → `factpanel:start`', `${f1(web.demo.start_ms)} ms`],
-  ['demo page: navigation start → `factpanel:rendered`', `${f1(web.demo.rendered_ms)} ms`],
+]);
+p(`The demo page (\`www/index.html\`, the seed corpus), from navigation start, medians of ${web.runs} visits. First visit: a fresh profile, everything served \`no-store\`. Repeat visit: the same profile loads the page a second time, served with \`Cache-Control: max-age\` as a site would serve it (HTTP cache, and V8's cache of the compiled wasm).`);
+p();
+table(['visit', 'DOMContentLoaded', '`factpanel:start`', '`factpanel:rendered`', 'start → rendered'], [
+  ['first', `${f1(web.demo.dcl_ms)} ms`, `${f1(web.demo.start_ms)} ms`, `${f1(web.demo.rendered_ms)} ms`, `${f1(web.demo.start_to_rendered_ms)} ms`],
+  ['repeat', `${f1(web.demo_repeat.dcl_ms)} ms`, `${f1(web.demo_repeat.start_ms)} ms`, `${f1(web.demo_repeat.rendered_ms)} ms`, `${f1(web.demo_repeat.start_to_rendered_ms)} ms`],
 ]);
 
 p('### 3. Size: what the page downloads for the panel');

@@ -17,6 +17,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { close, FIXTURE_ARTICLES, HERE, inPanel, open, ready, text, useBrowser } from './harness.mjs';
+import { serve, STRICT_CSP } from './server.mjs';
 import './robustness.test.mjs';
 
 const ROOT = resolve(HERE, '../..');
@@ -338,6 +339,35 @@ describe('contract and performance', () => {
     assert.equal(fromPage.embedded, cli(['--json']).trimEnd());
     assert.equal(fromPage.fixture, cli(['--json', join(HERE, 'fixtures/articles.json')]).trimEnd());
     await close(p);
+  });
+
+  test('performance marks on a first and a repeat visit (served with caching headers)', async () => {
+    const server = await serve({ csp: STRICT_CSP, cache: true });
+    try {
+      const p = await open('/', { server });
+      const marks = () => {
+        const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+        const nav = performance.getEntriesByType('navigation')[0];
+        const title = document.getElementById('panel').shadowRoot.querySelector('header h2')?.textContent;
+        return { start: at('factpanel:start'), rendered: at('factpanel:rendered'), dcl: nav.domContentLoadedEventEnd, title };
+      };
+      const visits = [];
+      for (const visit of ['first', 'repeat']) {
+        if (visit === 'repeat') await p.page.goto(server.url + '/');
+        await ready(p.page);
+        const t = await p.page.evaluate(marks);
+        assert.ok(t.start > 0 && t.rendered > t.start, JSON.stringify(t));
+        console.log(
+          `# ${visit} visit: DOMContentLoaded ${t.dcl.toFixed(1)} ms, factpanel:start ${t.start.toFixed(1)} ms, ` +
+            `factpanel:rendered ${t.rendered.toFixed(1)} ms (start → rendered ${(t.rendered - t.start).toFixed(1)} ms)`,
+        );
+        visits.push(t);
+      }
+      assert.equal(visits[1].title, visits[0].title, 'the repeat visit shows the same panel');
+      await close(p);
+    } finally {
+      await server.close();
+    }
   });
 
   test('performance marks and screenshots (1200 px, 320 px)', async () => {

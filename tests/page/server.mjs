@@ -29,8 +29,12 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Starts a server on a free port; resolves to `{ url, close, requests }`. */
-export function serve({ csp = null } = {}) {
+/**
+ * Starts a server on a free port; resolves to `{ url, close, requests }`.
+ * `cache`: serve with `Cache-Control: max-age` as a site would, instead of
+ * `no-store`.
+ */
+export function serve({ csp = null, cache = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -49,7 +53,10 @@ export function serve({ csp = null } = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' };
+      const headers = {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': cache ? 'public, max-age=3600' : 'no-store',
+      };
       if (csp) headers['Content-Security-Policy'] = csp;
       res.writeHead(200, headers).end(body);
     } catch {
