@@ -138,47 +138,10 @@ const MONTHS_EN: [&str; 12] = [
 const WEEKDAYS_FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-/// The ISO weekday (1 = Monday … 7 = Sunday) of a Gregorian date.
-pub fn weekday(year: i32, month: u8, day: u8) -> u8 {
-    // Sakamoto's method; 0 = Sunday.
-    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let m = i32::from(month.clamp(1, 12));
-    let y = if m < 3 { year - 1 } else { year };
-    let w = (y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400) + T[(m - 1) as usize] + i32::from(day))
-        .rem_euclid(7);
-    if w == 0 {
-        7
-    } else {
-        w as u8
-    }
-}
-
-/// Parses `YYYY-MM-DD` or `YYYY-MM` into parts (with the weekday when the
-/// day is known). `None` when the text is not such a date.
-pub fn parse_date(iso: &str) -> Option<DateParts> {
-    let mut it = iso.trim().splitn(3, '-');
-    let year: i32 = it.next()?.parse().ok()?;
-    let month: u8 = it.next()?.parse().ok()?;
-    if !(1..=12).contains(&month) {
-        return None;
-    }
-    let day: Option<u8> = match it.next() {
-        Some(d) => {
-            let d: u8 = d.parse().ok()?;
-            if !(1..=31).contains(&d) {
-                return None;
-            }
-            Some(d)
-        }
-        None => None,
-    };
-    Some(DateParts { year: Some(year), month: Some(month), day, weekday: day.map(|d| weekday(year, month, d)) })
-}
-
 /// A date in words: `mercredi 12 février 2025`, `Wednesday 12 February 2025`.
 /// Text that is not an ISO date is returned unchanged.
 pub fn date(iso: &str, lang: Lang) -> String {
-    match parse_date(iso) {
+    match crate::extract::dates::parse_iso(iso) {
         Some(p) => date_parts(&p, lang),
         None => iso.to_string(),
     }
@@ -895,16 +858,13 @@ mod tests {
 
     #[test]
     fn dates_in_words() {
-        assert_eq!(weekday(2025, 2, 12), 3);
-        assert_eq!(weekday(2022, 2, 24), 4);
-        assert_eq!(weekday(2000, 1, 1), 6);
-        assert_eq!(weekday(2024, 3, 3), 7);
         assert_eq!(date("2025-02-12", Lang::Fr), "mercredi 12 février 2025");
         assert_eq!(date("2025-02-12", Lang::En), "Wednesday 12 February 2025");
         assert_eq!(date("2025-03-01", Lang::Fr), "samedi 1er mars 2025");
         assert_eq!(date("2025-02", Lang::Fr), "février 2025");
         assert_eq!(date("not a date", Lang::Fr), "not a date");
         assert_eq!(date("2025-13-01", Lang::Fr), "2025-13-01");
+        assert_eq!(date("2025-02-30", Lang::Fr), "2025-02-30", "not a day of February");
         let wed = DateParts { weekday: Some(3), ..DateParts::default() };
         assert_eq!(date_parts(&wed, Lang::Fr), "mercredi");
         let d = DateParts { day: Some(12), month: Some(2), ..DateParts::default() };

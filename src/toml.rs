@@ -363,61 +363,6 @@ impl Parser<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn the_subset() {
-        let v = parse(
-            r#"
-# comment
-top = 1
-[a]
-s = "x \"y\" \u00e9" # trailing comment
-l = 'lit\eral'
-f = 0.25
-flag = true
-arr = [
-  "one", # inside
-  ["two", 3],
-]
-[a.b]
-n = -2
-[[r]]
-id = "first"
-[[r]]
-id = "second"
-t = { k = "v" }
-"#,
-        )
-        .unwrap();
-        assert_eq!(v["top"], json!(1));
-        assert_eq!(v["a"]["l"], json!("lit\\eral"));
-        assert_eq!(v["a"]["b"]["n"], json!(-2));
-
-        assert_eq!(v["r"][1]["t"]["k"], json!("v"));
-        assert_eq!(v["a"]["arr"][1][1], json!(3));
-        assert_eq!(v["a"]["s"], json!("x \"y\" é"));
-        assert_eq!(v["a"]["f"], json!(0.25));
-        assert_eq!(decimal("0.15"), Some(0.15));
-        assert_eq!(decimal("-2.5"), Some(-2.5));
-        assert_eq!(decimal("1."), None);
-    }
-
-    #[test]
-    fn errors_name_the_line_and_what_was_expected() {
-        assert_eq!(
-            parse("a = \n").unwrap_err(),
-            "line 1: expected a value (string, number, boolean, array or table), found the end of the line"
-        );
-        assert!(parse("[x]\na = 1\na = 2\n").unwrap_err().contains("line 3: key \"a\" is defined twice"));
-        assert!(parse("a = [1 2]").unwrap_err().contains("expected ',' or ']'"));
-        assert!(parse("a = \"open").unwrap_err().contains("closing"));
-    }
-}
-
 /// A table being read into typed rules: every getter names the table in its
 /// error, and [`Table::finish`] rejects keys nobody asked for (a typo in a
 /// rules file is an error, not a silently ignored rule).
@@ -600,5 +545,60 @@ impl<'a> Table<'a> {
     /// The context named in errors.
     pub fn ctx(&self) -> &str {
         &self.ctx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_subset() {
+        let v = parse(
+            r#"
+# comment
+top = 1
+[a]
+s = "x \"y\" \u00e9" # trailing comment
+l = 'lit\eral'
+f = 0.25
+flag = true
+arr = [
+  "one", # inside
+  ["two", 3],
+]
+[a.b]
+n = -2
+[[r]]
+id = "first"
+[[r]]
+id = "second"
+t = { k = "v" }
+"#,
+        )
+        .unwrap();
+        assert_eq!(v["top"], json!(1));
+        assert_eq!(v["a"]["l"], json!("lit\\eral"));
+        assert_eq!(v["a"]["b"]["n"], json!(-2));
+
+        assert_eq!(v["r"][1]["t"]["k"], json!("v"));
+        assert_eq!(v["a"]["arr"][1][1], json!(3));
+        assert_eq!(v["a"]["s"], json!("x \"y\" é"));
+        assert_eq!(v["a"]["f"], json!(0.25));
+        assert_eq!(decimal("0.15"), Some(0.15));
+        assert_eq!(decimal("-2.5"), Some(-2.5));
+        assert_eq!(decimal("1."), None);
+    }
+
+    #[test]
+    fn errors_name_the_line_and_what_was_expected() {
+        assert_eq!(
+            parse("a = \n").unwrap_err(),
+            "line 1: expected a value (string, number, boolean, array or table), found the end of the line"
+        );
+        assert!(parse("[x]\na = 1\na = 2\n").unwrap_err().contains("line 3: key \"a\" is defined twice"));
+        assert!(parse("a = [1 2]").unwrap_err().contains("expected ',' or ']'"));
+        assert!(parse("a = \"open").unwrap_err().contains("closing"));
     }
 }

@@ -34,7 +34,7 @@ impl XorShift {
 
     /// Uniform in `0..n` (n > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
 
     /// True with probability `p` percent.
@@ -136,11 +136,12 @@ fn split_sentences(line: &str) -> Vec<String> {
     let mut start = 0;
     let b = line.as_bytes();
     for i in 0..b.len() {
-        if matches!(b[i], b'.' | b'?' | b'!') && b.get(i + 1) == Some(&b' ') {
-            if line[i + 2..].chars().next().is_some_and(char::is_uppercase) {
-                out.push(line[start..=i].trim().to_string());
-                start = i + 2;
-            }
+        if matches!(b[i], b'.' | b'?' | b'!')
+            && b.get(i + 1) == Some(&b' ')
+            && line[i + 2..].chars().next().is_some_and(char::is_uppercase)
+        {
+            out.push(line[start..=i].trim().to_string());
+            start = i + 2;
         }
     }
     let rest = line[start..].trim();

@@ -88,7 +88,7 @@ fn table(doc: &Document) -> String {
     let lang = Lang::Fr;
     let mut s = String::new();
     let on = doc.sources.iter().filter(|x| x.on_event).count();
-    s.push_str(&format!("{}", format::event_label(doc, lang)));
+    s.push_str(&format::event_label(doc, lang).to_string());
     if let Some(d) = &doc.event.date {
         s.push_str(&format!(" — {}", format::date(d, lang)));
     }

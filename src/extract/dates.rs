@@ -218,6 +218,8 @@ mod tests {
     fn weekdays_and_days() {
         assert_eq!(weekday(2025, 2, 12), 3); // a Wednesday
         assert_eq!(weekday(2022, 2, 24), 4);
+        assert_eq!(weekday(2000, 1, 1), 6); // a Saturday
+        assert_eq!(weekday(2024, 3, 3), 7); // a Sunday
         assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
     }
 

@@ -496,10 +496,11 @@ fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         #[cfg(feature = "prebuilt-rules")]
-        let lex = crate::codec::section(crate::codec::PREBUILT, crate::codec::DURATIONS).and_then(lexicon_from_bytes);
+        return crate::codec::section(crate::codec::PREBUILT, crate::codec::DURATIONS)
+            .and_then(lexicon_from_bytes)
+            .unwrap_or_else(|e| panic!("embedded duration lexicon is invalid: {e}"));
         #[cfg(not(feature = "prebuilt-rules"))]
-        let lex: Result<Lexicon, String> = Ok(build_lexicon(DATA));
-        lex.unwrap_or_else(|e| panic!("embedded duration lexicon is invalid: {e}"))
+        build_lexicon(DATA)
     })
 }
 
@@ -1460,7 +1461,7 @@ impl<'t> Scanner<'t> {
             for &h in &info.pre_hedges {
                 if let Some(j) = self.match_keys(i, &lex.hedges[h].keys) {
                     if let Some(a) = self.amount(j) {
-                        if best.as_ref().map_or(true, |(b, _)| a.end > b.end) {
+                        if best.as_ref().is_none_or(|(b, _)| a.end > b.end) {
                             best = Some((a, Some(h)));
                         }
                     }
@@ -1468,7 +1469,7 @@ impl<'t> Scanner<'t> {
             }
         }
         if let Some(a) = self.amount(i) {
-            if best.as_ref().map_or(true, |(b, _)| a.end > b.end) {
+            if best.as_ref().is_none_or(|(b, _)| a.end > b.end) {
                 best = Some((a, None));
             }
         }
@@ -1488,7 +1489,7 @@ impl<'t> Scanner<'t> {
             let mut post: Option<(usize, usize)> = None;
             for &h in &lex.post_hedges {
                 if let Some(e) = self.match_keys(end, &lex.hedges[h].keys) {
-                    if post.map_or(true, |(pe, _)| e > pe) {
+                    if post.is_none_or(|(pe, _)| e > pe) {
                         post = Some((e, h));
                     }
                 }
@@ -2196,7 +2197,7 @@ mod tests {
                 text.push_str(rng.pick(&vocab));
                 text.push_str(rng.pick(&seps));
             }
-            if rng.next() % 3 == 0 {
+            if rng.next().is_multiple_of(3) {
                 text = text.to_uppercase();
             }
             let found = find_durations(&text);

@@ -20,7 +20,7 @@ pub fn subject_in(s: &Sent, rules: &Rules, t0: usize, t1: usize, singular: bool)
     s.mentions_in(t0, t1)
         .find(|(_, m)| {
             !m.after_prep
-                && !(singular && m.plural)
+                && (!singular || !m.plural)
                 && !m.ids.is_empty()
                 && m.ids.iter().any(|&i| matches!(rules.entities[i].kind, EntityKind::Person | EntityKind::Institution))
         })

@@ -97,13 +97,7 @@ pub(super) fn stances(cx: &mut Ctx) {
         let mut pairs = Vec::new();
         for (ci, (_, c)) in cues.iter().enumerate() {
             for (ti, (_, t)) in topics.iter().enumerate() {
-                let dist = if c.end <= t.start {
-                    t.start - c.end
-                } else if t.end <= c.start {
-                    c.start - t.end
-                } else {
-                    0
-                };
+                let dist = if c.end <= t.start { t.start - c.end } else { c.start.saturating_sub(t.end) };
                 if dist <= 25 {
                     pairs.push((dist, ci, ti));
                 }
