@@ -307,7 +307,40 @@ macro_rules! codec_unit_enum {
     };
 }
 
-pub(crate) use {codec_struct, codec_unit_enum};
+/// `impl Codec` for an enum whose variants carry nothing or one value: the
+/// variant's index, then the value. `codec_enum!(Key { Word(id), Apos })`.
+macro_rules! codec_enum {
+    ($t:ident { $($v:ident $(($x:ident))?),* $(,)? }) => {
+        impl $crate::codec::Codec for $t {
+            #[allow(unused_assignments)]
+            fn put(&self, w: &mut Vec<u8>) {
+                let mut tag = 0u64;
+                $(
+                    if let $t::$v $(($x))? = self {
+                        $crate::codec::put_varint(w, tag);
+                        $( $crate::codec::Codec::put($x, w); )?
+                        return;
+                    }
+                    tag += 1;
+                )*
+            }
+            #[allow(unused_assignments)]
+            fn get(r: &mut $crate::codec::Reader) -> Result<Self, String> {
+                let t = r.varint()?;
+                let mut tag = 0u64;
+                $(
+                    if t == tag {
+                        return Ok($t::$v $(({ let $x = $crate::codec::Codec::get(r)?; $x }))?);
+                    }
+                    tag += 1;
+                )*
+                Err(format!("prebuilt rules: variant {t} of {} does not exist", stringify!($t)))
+            }
+        }
+    };
+}
+
+pub(crate) use {codec_enum, codec_struct, codec_unit_enum};
 
 /// The section of the compiled rules (`data/rules/fr.toml`).
 pub const RULES: usize = 0;
@@ -395,6 +428,26 @@ mod tests {
         assert_eq!(decode::<HashMap<String, usize>>(&encode(&m)).unwrap(), m);
         assert_eq!(decode::<f64>(&encode(&0.15f64)).unwrap(), 0.15);
         assert_eq!(decode::<[u64; 3]>(&encode(&[1u64, 2, 3])).unwrap(), [1, 2, 3]);
+    }
+
+    #[derive(Debug, PartialEq)]
+    enum Sample {
+        Empty,
+        Number(u32),
+        Text(String),
+    }
+    codec_enum!(Sample { Empty, Number(n), Text(s) });
+
+    #[test]
+    fn enums_are_a_variant_index_then_the_value() {
+        assert_eq!(encode(&Sample::Empty), [0]);
+        assert_eq!(encode(&Sample::Number(300)), [1, 0xac, 0x02]);
+        assert_eq!(encode(&Sample::Text("é".into())), [2, 2, 0xc3, 0xa9]);
+        for v in [Sample::Empty, Sample::Number(7), Sample::Text("x".into())] {
+            assert_eq!(decode::<Sample>(&encode(&v)).unwrap(), v);
+        }
+        let e = decode::<Sample>(&[3]).unwrap_err();
+        assert!(e.contains("variant 3 of Sample does not exist"), "{e}");
     }
 
     #[test]

@@ -909,7 +909,7 @@ pub fn rules() -> &'static Rules {
 // Binary form (see `crate::codec`): what `./build.sh` embeds in the wasm
 // module instead of the TOML, built by `load` from the same files.
 
-use crate::codec::{codec_struct, codec_unit_enum, Codec, Reader};
+use crate::codec::{codec_enum, codec_struct, codec_unit_enum};
 
 codec_struct!(Rules {
     boilerplate,
@@ -974,60 +974,8 @@ codec_struct!(StartIndex { words, prefixes, slots, anywhere });
 codec_struct!(AliasEntry { tokens, entities, plural });
 codec_unit_enum!(Slot { Duration, Actor, Place });
 
-impl Codec for Alt {
-    fn put(&self, w: &mut Vec<u8>) {
-        let (tag, s) = match self {
-            Alt::Word(s) => (0u8, s),
-            Alt::Prefix(s) => (1, s),
-        };
-        w.push(tag);
-        s.put(w);
-    }
-    fn get(r: &mut Reader) -> Result<Self, String> {
-        match u8::try_from(u64::get(r)?) {
-            Ok(0) => Ok(Alt::Word(String::get(r)?)),
-            Ok(1) => Ok(Alt::Prefix(String::get(r)?)),
-            _ => Err("prebuilt rules: unknown pattern alternative".into()),
-        }
-    }
-}
-
-impl Codec for Elem {
-    fn put(&self, w: &mut Vec<u8>) {
-        match self {
-            Elem::Lit(a) => {
-                w.push(0);
-                a.put(w);
-            }
-            Elem::Opt(a) => {
-                w.push(1);
-                a.put(w);
-            }
-            Elem::Class(c) => {
-                w.push(2);
-                c.put(w);
-            }
-            Elem::Slot(s) => {
-                w.push(3);
-                s.put(w);
-            }
-            Elem::Gap(n) => {
-                w.push(4);
-                n.put(w);
-            }
-        }
-    }
-    fn get(r: &mut Reader) -> Result<Self, String> {
-        Ok(match u64::get(r)? {
-            0 => Elem::Lit(Codec::get(r)?),
-            1 => Elem::Opt(Codec::get(r)?),
-            2 => Elem::Class(Codec::get(r)?),
-            3 => Elem::Slot(Codec::get(r)?),
-            4 => Elem::Gap(Codec::get(r)?),
-            t => return Err(format!("prebuilt rules: unknown pattern element {t}")),
-        })
-    }
-}
+codec_enum!(Alt { Word(s), Prefix(s) });
+codec_enum!(Elem { Lit(a), Opt(a), Class(c), Slot(s), Gap(n) });
 
 /// The embedded rules, loaded from the TOML, in binary form: what the
 /// matchers read at run time. What only `compile` and the tests read stays

@@ -505,7 +505,7 @@ fn lexicon() -> &'static Lexicon {
 }
 
 // The lexicon's binary form (see `crate::codec`).
-use crate::codec::{codec_struct, codec_unit_enum, Codec, Reader};
+use crate::codec::{codec_enum, codec_struct, codec_unit_enum, Codec, Reader};
 // The word table, the first-byte filter and the longest word are rebuilt
 // from the words rather than stored (the table's hashes do not compress).
 impl Codec for Lexicon {
@@ -562,34 +562,7 @@ codec_struct!(Block { keys, units, ranges_only });
 codec_unit_enum!(FractionUse { AfterEt, BeforeUnit, OfUnit, AfterUnit });
 codec_unit_enum!(Hedge { Exact, CloseBelow, Around, AtLeast, AtMost });
 
-impl Codec for Key {
-    fn put(&self, w: &mut Vec<u8>) {
-        match self {
-            Key::Word(id) => {
-                w.push(0);
-                id.put(w);
-            }
-            Key::Apos => w.push(1),
-            Key::Punct(c) => {
-                w.push(2);
-                c.put(w);
-            }
-            Key::Num(n) => {
-                w.push(3);
-                n.put(w);
-            }
-        }
-    }
-    fn get(r: &mut Reader) -> Result<Self, String> {
-        Ok(match u64::get(r)? {
-            0 => Key::Word(Codec::get(r)?),
-            1 => Key::Apos,
-            2 => Key::Punct(Codec::get(r)?),
-            3 => Key::Num(Codec::get(r)?),
-            t => return Err(format!("prebuilt rules: unknown duration key {t}")),
-        })
-    }
-}
+codec_enum!(Key { Word(id), Apos, Punct(c), Num(n) });
 
 /// The duration lexicon built from `data/rules/durations-fr.toml`, in
 /// binary form (for `examples/prebuild.rs`).
