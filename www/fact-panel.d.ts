@@ -10,7 +10,7 @@ export declare class FactPanel extends HTMLElement {
   static analysisTimeout: number;
   /** Articles to analyse; `null` = use the `src` attribute (or the embedded corpus). */
   articles: FactpanelArticle[] | null;
-  /** The last factpanel/1 document rendered, or `null`. */
+  /** The last factpanel/1 document rendered (deeply frozen), or `null`. */
   readonly data: FactpanelDocument | null;
 }
 

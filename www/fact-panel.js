@@ -194,6 +194,15 @@ function styleSheet() {
   return sheet;
 }
 
+/** Freezes `v` and every object and array inside it; returns `v`. */
+function deepFreeze(v) {
+  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
 function describe(v) {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
@@ -426,7 +435,7 @@ export class FactPanel extends HTMLElement {
       this.#cancel = job.cancel;
       const doc = await job.promise;
       this.#cancel = null;
-      if (doc !== MAIN_THREAD) return doc;
+      if (doc !== MAIN_THREAD) return deepFreeze(doc); // like the module's own documents
     }
     return withEngine((glue) => glue.analyze(articles));
   }

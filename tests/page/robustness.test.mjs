@@ -457,10 +457,17 @@ describe('large inputs: a worker keeps the page responsive', () => {
     await addPanel(page, { articles: FIXTURE_ARTICLES });
     await ready(page, '#p');
     assert.equal(log.workers.length, 0, 'small inputs stay on the main thread');
+    const frozen = () =>
+      page.evaluate(() => {
+        const deep = (v) => v === null || typeof v !== 'object' || (Object.isFrozen(v) && Object.values(v).every(deep));
+        return deep(document.getElementById('p').data);
+      });
+    assert.ok(await frozen(), 'a document analysed on the main thread is deeply frozen');
     const big = await timed(page, ['big', FIVE_MB]);
     assert.ok(big.bytes >= FIVE_MB, `${big.bytes} bytes`);
     assert.equal(log.workers.length, 1, 'the 5 MB article went to a worker');
     assert.equal(await page.evaluate(() => document.getElementById('p').data.sources[0].id), 'big');
+    assert.ok(await frozen(), 'so is one analysed in the worker');
     // "Read in the article" shows the whole 5 MB text.
     const shown = await page.evaluate(() => {
       const root = document.getElementById('p').shadowRoot;
