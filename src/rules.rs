@@ -87,7 +87,7 @@ pub struct Boilerplate {
 }
 
 /// Boilerplate lines are short: longer lines are never checked.
-const MAX_BOILERPLATE_LINE: usize = 240;
+pub(crate) const MAX_BOILERPLATE_LINE: usize = 240;
 
 impl Boilerplate {
     fn lowercase(&mut self) {
@@ -121,14 +121,23 @@ impl Boilerplate {
 /// Matches a glob at the start of `s`; returns the longest matched length.
 /// `*` matches any text, `#` one or more ASCII digits.
 fn glob_match(g: &str, s: &str) -> Option<usize> {
-    fn go(g: &[char], s: &str, at: usize) -> Option<usize> {
-        let Some((&first, rest)) = g.split_first() else { return Some(at) };
+    fn go(g: &str, s: &str, at: usize) -> Option<usize> {
+        let mut chars = g.chars();
+        let Some(first) = chars.next() else { return Some(at) };
+        let rest = chars.as_str();
         match first {
             '*' => {
-                // Longest first.
-                let mut ends: Vec<usize> = s[at..].char_indices().map(|(i, _)| at + i).collect();
-                ends.push(s.len());
-                ends.into_iter().rev().find_map(|e| go(rest, s, e))
+                // Longest first: every character boundary from the end back to `at`.
+                let mut end = s.len();
+                loop {
+                    if let Some(n) = go(rest, s, end) {
+                        return Some(n);
+                    }
+                    if end == at {
+                        return None;
+                    }
+                    end = s.floor_char_boundary(end - 1);
+                }
             }
             '#' => {
                 let digits = s[at..].bytes().take_while(u8::is_ascii_digit).count();
@@ -144,8 +153,7 @@ fn glob_match(g: &str, s: &str) -> Option<usize> {
             }
         }
     }
-    let g: Vec<char> = g.chars().collect();
-    go(&g, s, 0)
+    go(g, s, 0)
 }
 
 /// Sentence segmentation data.

@@ -20,7 +20,7 @@
 //! described in the rules file and are *masked*: they stay in the view, so
 //! offsets do not move, but no sentence is made from them.
 
-use crate::rules::{Boilerplate, Rules};
+use crate::rules::{Boilerplate, Rules, MAX_BOILERPLATE_LINE};
 
 /// An article's text, normalised, with the map back to the original.
 #[derive(Debug)]
@@ -52,12 +52,14 @@ impl Utf16Index {
         let mut checkpoints = vec![(0, 0)];
         let mut u16s = 0;
         let mut next = 256;
-        for (i, c) in text.char_indices() {
-            if i >= next {
-                checkpoints.push((i, u16s));
-                next = i + 256;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if is_char_start(b) {
+                if i >= next {
+                    checkpoints.push((i, u16s));
+                    next = i + 256;
+                }
+                u16s += utf16_len(b);
             }
-            u16s += c.len_utf16();
         }
         Utf16Index { checkpoints }
     }
@@ -68,7 +70,22 @@ impl Utf16Index {
             Err(k) => k - 1,
         };
         let (b0, u0) = self.checkpoints[k];
-        u0 + text[b0..byte].chars().map(char::len_utf16).sum::<usize>()
+        u0 + text.as_bytes()[b0..byte].iter().filter(|&&b| is_char_start(b)).map(|&b| utf16_len(b)).sum::<usize>()
+    }
+}
+
+/// Whether a UTF-8 byte starts a character (is not a continuation byte).
+fn is_char_start(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+/// UTF-16 units of the character whose UTF-8 form starts with `b`: two for
+/// the four-byte forms (outside the BMP), else one.
+fn utf16_len(b: u8) -> usize {
+    if b >= 0xF0 {
+        2
+    } else {
+        1
     }
 }
 
@@ -169,7 +186,13 @@ impl<'a> Prepared<'a> {
         let mut tail_from = None;
         for &(a, b) in &lines {
             let line = self.norm[a..b].trim();
-            let lower = line.to_lowercase();
+            // Only lines of at most MAX_BOILERPLATE_LINE bytes once lowercased
+            // can be boilerplate, and only the head of a longer one can be a
+            // metadata prefix. Lowercasing shrinks a text to a third at most
+            // (K, the Kelvin sign, is 3 bytes; k is 1): a head of three times
+            // that length gives the same answers as the whole paragraph.
+            let head = &line[..line.floor_char_boundary(3 * MAX_BOILERPLATE_LINE + 4)];
+            let lower = head.to_lowercase();
             if let Some(len) = bp.metadata_prefix(&lower) {
                 let lead = self.norm[a..b].len() - self.norm[a..b].trim_start().len();
                 let meta = &line[..len.min(line.len())];
@@ -257,21 +280,23 @@ fn split_sentences(norm: &str, a: usize, b: usize, rules: &Rules, out: &mut Vec<
         k % 2 == 1
     };
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in text.char_indices() {
         // The rest of a run already ended a sentence ("…. ", "?! ", "... ").
         if !matches!(c, '.' | '!' | '?' | '…') || i < start {
             continue;
         }
         // Include trailing closing punctuation (quotes, brackets, more dots).
-        let mut j = k + 1;
-        while j < chars.len() && matches!(chars[j].1, '"' | ')' | ']' | '.' | '!' | '?' | '…' | '\'') {
-            j += 1;
-        }
-        if j >= chars.len() || chars[j].1 != ' ' {
+        let after = i + c.len_utf8();
+        let closers: usize = text[after..]
+            .chars()
+            .take_while(|d| matches!(d, '"' | ')' | ']' | '.' | '!' | '?' | '…' | '\''))
+            .map(char::len_utf8)
+            .sum();
+        let space = after + closers;
+        if !text[space..].starts_with(' ') {
             continue;
         }
-        let Some(&(_, next)) = chars.get(j + 1) else { continue };
+        let Some(next) = text[space + 1..].chars().next() else { continue };
         if !(next.is_uppercase() || next.is_ascii_digit() || next == '"' || next == '\'' || next == '-' || next == '(')
         {
             continue;
@@ -279,12 +304,11 @@ fn split_sentences(norm: &str, a: usize, b: usize, rules: &Rules, out: &mut Vec<
         if c == '.' && is_abbreviation(&text[..i], rules) {
             continue;
         }
-        if in_quote(i) && in_quote(chars[j].0) {
+        if in_quote(i) && in_quote(space) {
             continue;
         }
-        let end = chars[j].0;
-        push_sentence(a, start, end, text, out);
-        start = end + 1;
+        push_sentence(a, start, space, text, out);
+        start = space + 1;
     }
     push_sentence(a, start, text.len(), text, out);
 }
