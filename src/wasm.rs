@@ -191,7 +191,7 @@ fn parse_frozen(json: &str) -> Result<JsValue, JsValue> {
 }
 
 /// How many documents [`DOCS`] remembers (a page rarely has more panels).
-const REMEMBERED_DOCS: usize = 8;
+const REMEMBERED_DOCS: usize = 4;
 
 thread_local! {
     /// The documents this module made, newest first: each frozen JS object
