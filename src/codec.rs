@@ -174,10 +174,15 @@ impl Codec for char {
     }
 }
 
+/// Appends a string: its length in bytes, then its UTF-8.
+fn put_str(w: &mut Vec<u8>, s: &str) {
+    put_varint(w, s.len() as u64);
+    w.extend_from_slice(s.as_bytes());
+}
+
 impl Codec for String {
     fn put(&self, w: &mut Vec<u8>) {
-        put_varint(w, self.len() as u64);
-        w.extend_from_slice(self.as_bytes());
+        put_str(w, self);
     }
     fn get(r: &mut Reader) -> Result<Self, String> {
         let n = r.length()?;
@@ -188,8 +193,7 @@ impl Codec for String {
 
 impl Codec for Box<str> {
     fn put(&self, w: &mut Vec<u8>) {
-        put_varint(w, self.len() as u64);
-        w.extend_from_slice(self.as_bytes());
+        put_str(w, self);
     }
     fn get(r: &mut Reader) -> Result<Self, String> {
         String::get(r).map(String::into_boxed_str)
@@ -285,23 +289,22 @@ macro_rules! codec_struct {
     };
 }
 
-/// `impl Codec` for an enum of unit variants: the variant's index.
-macro_rules! codec_unit_enum {
-    ($t:path { $($v:ident),* $(,)? }) => {
+/// `impl Codec` for a closed set that has a name table (`&[(&str, T)]`, the
+/// one its readers use): the value's index in the table.
+macro_rules! codec_named {
+    ($t:ty, $table:expr) => {
         impl $crate::codec::Codec for $t {
             fn put(&self, w: &mut Vec<u8>) {
-                use $t as T;
-                let all = [$(T::$v),*];
-                let i = all.iter().position(|x| x == self).unwrap_or(0);
+                let i = $table.iter().position(|(_, v)| v == self);
+                let i = i.unwrap_or_else(|| panic!("{self:?} is missing from its name table"));
                 $crate::codec::put_varint(w, i as u64);
             }
             fn get(r: &mut $crate::codec::Reader) -> Result<Self, String> {
-                use $t as T;
-                let all = [$(T::$v),*];
                 let i = r.varint()?;
-                all.get(i as usize).copied().ok_or_else(|| {
-                    format!("prebuilt rules: variant {i} of {} does not exist", stringify!($t))
-                })
+                $table
+                    .get(i as usize)
+                    .map(|(_, v)| *v)
+                    .ok_or_else(|| format!("prebuilt rules: variant {i} of {} does not exist", stringify!($t)))
             }
         }
     };
@@ -340,7 +343,7 @@ macro_rules! codec_enum {
     };
 }
 
-pub(crate) use {codec_enum, codec_struct, codec_unit_enum};
+pub(crate) use {codec_enum, codec_named, codec_struct};
 
 /// The section of the compiled rules (`data/rules/fr.toml`).
 pub const RULES: usize = 0;

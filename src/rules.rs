@@ -176,6 +176,19 @@ pub enum EntityKind {
     Media,
 }
 
+/// Entity kinds by their name in the rules file.
+const ENTITY_KINDS: &[(&str, EntityKind)] = &[
+    ("person", EntityKind::Person),
+    ("institution", EntityKind::Institution),
+    ("place", EntityKind::Place),
+    ("media", EntityKind::Media),
+];
+
+/// The value named `name` in a name table.
+fn named<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
+    table.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+}
+
 /// A known entity.
 #[derive(Debug)]
 pub struct EntityDef {
@@ -277,6 +290,18 @@ pub enum RuleKind {
     /// Agreement with another actor's position.
     Agreement,
 }
+
+/// Claim rule kinds by their name in the rules file.
+const RULE_KINDS: &[(&str, RuleKind)] = &[
+    ("call_duration", RuleKind::CallDuration),
+    ("call_date", RuleKind::CallDate),
+    ("call_characterization", RuleKind::CallCharacterization),
+    ("negotiations", RuleKind::Negotiations),
+    ("prisoner_release", RuleKind::PrisonerRelease),
+    ("prisoner_exchange", RuleKind::PrisonerExchange),
+    ("meeting", RuleKind::Meeting),
+    ("agreement", RuleKind::Agreement),
+];
 
 /// A topic and the patterns that mention it.
 #[derive(Debug)]
@@ -395,6 +420,9 @@ pub enum Slot {
     /// A known place.
     Place,
 }
+
+/// Slots by their name in patterns (`@duration`, `@actor`, `@place`).
+const SLOTS: &[(&str, Slot)] = &[("duration", Slot::Duration), ("actor", Slot::Actor), ("place", Slot::Place)];
 
 /// A compiled pattern element.
 #[derive(Debug, Clone, PartialEq)]
@@ -707,11 +735,9 @@ fn compile_pattern(p: &str, c: &Compiled) -> Result<Pattern, String> {
         let e = if let Some(n) = el.strip_prefix("..") {
             Elem::Gap(n.parse().map_err(|_| format!("gap {el:?} needs a number, like ..3"))?)
         } else if let Some(name) = el.strip_prefix('@') {
-            match name {
-                "duration" => Elem::Slot(Slot::Duration),
-                "actor" => Elem::Slot(Slot::Actor),
-                "place" => Elem::Slot(Slot::Place),
-                _ => Elem::Class(*c.class_index.get(name).ok_or_else(|| format!("unknown lexicon class @{name}"))?),
+            match named(SLOTS, name) {
+                Some(slot) => Elem::Slot(slot),
+                None => Elem::Class(*c.class_index.get(name).ok_or_else(|| format!("unknown lexicon class @{name}"))?),
             }
         } else if let Some(inner) = el.strip_prefix('[') {
             let inner = inner.strip_suffix(']').ok_or_else(|| format!("{el:?}: missing ]"))?;
@@ -752,12 +778,10 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
     sg.finish()?;
     let mut entities = Vec::new();
     for e in t.tables("entity")? {
-        let kind = match e.str("kind")?.as_str() {
-            "person" => EntityKind::Person,
-            "institution" => EntityKind::Institution,
-            "place" => EntityKind::Place,
-            "media" => EntityKind::Media,
-            other => return Err(format!("{}: unknown kind {other:?} (person, institution, place, media)", e.ctx())),
+        let kind = e.str("kind")?;
+        let Some(kind) = named(ENTITY_KINDS, &kind) else {
+            let names: Vec<&str> = ENTITY_KINDS.iter().map(|(n, _)| *n).collect();
+            return Err(format!("{}: unknown kind {kind:?} ({})", e.ctx(), names.join(", ")));
         };
         entities.push(EntityDef {
             id: e.str("id")?,
@@ -799,16 +823,9 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
     let lexicon = t.table("lexicon")?.str_map()?.into_iter().collect();
     let mut claim_rules = Vec::new();
     for r in t.tables("rule")? {
-        let kind = match r.str("kind")?.as_str() {
-            "call_duration" => RuleKind::CallDuration,
-            "call_date" => RuleKind::CallDate,
-            "call_characterization" => RuleKind::CallCharacterization,
-            "negotiations" => RuleKind::Negotiations,
-            "prisoner_release" => RuleKind::PrisonerRelease,
-            "prisoner_exchange" => RuleKind::PrisonerExchange,
-            "meeting" => RuleKind::Meeting,
-            "agreement" => RuleKind::Agreement,
-            other => return Err(format!("{}: unknown kind {other:?}", r.ctx())),
+        let kind = r.str("kind")?;
+        let Some(kind) = named(RULE_KINDS, &kind) else {
+            return Err(format!("{}: unknown kind {kind:?}", r.ctx()));
         };
         claim_rules.push(RuleDef {
             id: r.str("id")?,
@@ -917,7 +934,7 @@ pub fn rules() -> &'static Rules {
 // Binary form (see `crate::codec`): what `./build.sh` embeds in the wasm
 // module instead of the TOML, built by `load` from the same files.
 
-use crate::codec::{codec_enum, codec_struct, codec_unit_enum};
+use crate::codec::{codec_enum, codec_named, codec_struct};
 
 codec_struct!(Rules {
     boilerplate,
@@ -939,24 +956,15 @@ codec_struct!(Rules {
 });
 codec_struct!(Boilerplate { line_exact, line_glob, tail_glob, metadata_prefix_glob });
 codec_struct!(Segmentation { abbreviations });
-codec_unit_enum!(EntityKind { Person, Institution, Place, Media });
+codec_named!(EntityKind, ENTITY_KINDS);
 codec_struct!(EntityDef { id, kind, name, short, name_en, short_en, aliases, member_of, plural });
 codec_struct!(GroupDef { text, ids });
 codec_struct!(References { singular, plural, first_person, prepositions, demonstratives, titles, lookback });
 codec_struct!(Attribution { verbs, introducers, sources, leading_sources });
 codec_struct!(RuleDef { id, kind, patterns, value, examples, counterexamples });
-codec_unit_enum!(RuleKind {
-    CallDuration,
-    CallDate,
-    CallCharacterization,
-    Negotiations,
-    PrisonerRelease,
-    PrisonerExchange,
-    Meeting,
-    Agreement,
-});
-codec_unit_enum!(crate::model::Topic { UkraineNatoMembership, UkrainePre2014Borders });
-codec_unit_enum!(crate::model::Stance { Unrealistic, Opposed, Inevitable, Supports });
+codec_named!(RuleKind, RULE_KINDS);
+codec_named!(crate::model::Topic, crate::model::json::TOPICS);
+codec_named!(crate::model::Stance, crate::model::json::STANCES);
 codec_struct!(TopicDef { id, patterns });
 codec_struct!(PositionDef { id, patterns, negatable, examples, counterexamples });
 codec_struct!(Release { detained, held_by_nationality, name_stop, window });
@@ -980,7 +988,7 @@ codec_struct!(Compiled {
 });
 codec_struct!(StartIndex { words, prefixes, slots, anywhere });
 codec_struct!(AliasEntry { tokens, entities, plural });
-codec_unit_enum!(Slot { Duration, Actor, Place });
+codec_named!(Slot, SLOTS);
 
 codec_enum!(Alt { Word(s), Prefix(s) });
 codec_enum!(Elem { Lit(a), Opt(a), Class(c), Slot(s), Gap(n) });

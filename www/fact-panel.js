@@ -445,8 +445,7 @@ export class FactPanel extends HTMLElement {
   async #render(doc) {
     const body = document.createElement('div');
     body.className = 'body';
-    const options = { lang: this.#lang, articles: this.#ids(doc), idPrefix: this.#prefix, lazyClaims: true };
-    await withEngine((glue) => glue.render(body, doc, options));
+    await withEngine((glue) => glue.render(body, doc, this.#options(doc)));
     this.#body.replaceWith(body);
     this.#body = body;
   }
@@ -547,13 +546,14 @@ export class FactPanel extends HTMLElement {
   // leaves the lists empty then).
   #fillClaims(region, glue) {
     const f = Number(region.getAttribute('data-claims'));
-    const options = { lang: this.#lang, articles: this.#ids(), idPrefix: this.#prefix };
-    guarded(glue, (g) => g.renderClaims(region, this.#doc, f, options));
+    guarded(glue, (g) => g.renderClaims(region, this.#doc, f, this.#options(this.#doc)));
   }
 
-  // The analysed articles, as render options name them (only ids are read).
-  #ids(doc = this.#doc) {
-    return doc.sources.map((s) => ({ id: s.id }));
+  // The options of render and renderClaims for `doc`: every analysed
+  // article (only ids are read) gets "read in the article"; the claims
+  // lists are filled when a fact is opened.
+  #options(doc) {
+    return { lang: this.#lang, articles: doc.sources.map((s) => ({ id: s.id })), idPrefix: this.#prefix, lazyClaims: true };
   }
 
   // "Read in the article": the claim's full source text, built on demand.

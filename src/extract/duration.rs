@@ -505,7 +505,7 @@ fn lexicon() -> &'static Lexicon {
 }
 
 // The lexicon's binary form (see `crate::codec`).
-use crate::codec::{codec_enum, codec_struct, codec_unit_enum, Codec, Reader};
+use crate::codec::{codec_enum, codec_named, codec_struct, Codec, Reader};
 // The word table, the first-byte filter and the longest word are rebuilt
 // from the words rather than stored (the table's hashes do not compress).
 impl Codec for Lexicon {
@@ -559,8 +559,8 @@ codec_struct!(Fraction { twelfths, uses });
 codec_struct!(Approx { rule, value });
 codec_struct!(HedgeRule { rule, hedge, keys });
 codec_struct!(Block { keys, units, ranges_only });
-codec_unit_enum!(FractionUse { AfterEt, BeforeUnit, OfUnit, AfterUnit });
-codec_unit_enum!(Hedge { Exact, CloseBelow, Around, AtLeast, AtMost });
+codec_named!(FractionUse, FRACTION_USES);
+codec_named!(Hedge, HEDGES);
 
 codec_enum!(Key { Word(id), Apos, Punct(c), Num(n) });
 
@@ -581,6 +581,13 @@ fn parse_rules(src: &str) -> RulesFile {
         .and_then(|tree| read_rules(&tree))
         .unwrap_or_else(|e| panic!("data/rules/durations-fr.toml: {e}"))
 }
+
+const FRACTION_USES: &[(&str, FractionUse)] = &[
+    ("after_et", FractionUse::AfterEt),
+    ("before_unit", FractionUse::BeforeUnit),
+    ("of_unit", FractionUse::OfUnit),
+    ("after_unit", FractionUse::AfterUnit),
+];
 
 const HEDGES: &[(&str, Hedge)] = &[
     ("exact", Hedge::Exact),
@@ -620,15 +627,9 @@ fn read_rules(tree: &serde_json::Value) -> Result<RulesFile, String> {
         });
         x.finish()?;
     }
-    let uses: &[(&str, FractionUse)] = &[
-        ("after_et", FractionUse::AfterEt),
-        ("before_unit", FractionUse::BeforeUnit),
-        ("of_unit", FractionUse::OfUnit),
-        ("after_unit", FractionUse::AfterUnit),
-    ];
     let mut fractions = Vec::new();
     for x in t.tables("fraction")? {
-        let u = x.strs("uses")?.iter().map(|v| x.one_of("uses", v, uses)).collect::<Result<_, _>>()?;
+        let u = x.strs("uses")?.iter().map(|v| x.one_of("uses", v, FRACTION_USES)).collect::<Result<_, _>>()?;
         fractions.push(FractionSpec {
             id: x.str("id")?,
             words: x.strs("words")?,
