@@ -579,26 +579,17 @@ pub fn mentions(articles: &[Article]) -> MentionsDocument {
                     "attribution".into(),
                 );
             }
-            for (k, t) in r.topics.iter().enumerate() {
-                for m in find_any(r, r.topic_patterns(k), s) {
-                    push(
-                        "topic",
-                        s.toks[m.start].start,
-                        s.toks[m.end - 1].end,
-                        serde_json::json!(t.id),
-                        "topic".into(),
-                    );
-                }
-            }
-            for (k, pdef) in r.positions.iter().enumerate() {
-                for m in find_any(r, r.position_patterns(k), s) {
-                    push(
-                        "position",
-                        s.toks[m.start].start,
-                        s.toks[m.end - 1].end,
-                        serde_json::json!(pdef.id),
-                        "position".into(),
-                    );
+            // Topics, then positions: what their patterns find.
+            let topics =
+                r.topics.iter().enumerate().map(|(k, t)| ("topic", r.topic_patterns(k), serde_json::json!(t.id)));
+            let positions = r
+                .positions
+                .iter()
+                .enumerate()
+                .map(|(k, p)| ("position", r.position_patterns(k), serde_json::json!(p.id)));
+            for (kind, patterns, value) in topics.chain(positions) {
+                for m in find_any(r, patterns, s) {
+                    push(kind, s.toks[m.start].start, s.toks[m.end - 1].end, value.clone(), kind.into());
                 }
             }
         }
