@@ -206,8 +206,16 @@ impl<T: Codec> Codec for Vec<T> {
         self.iter().for_each(|x| x.put(w));
     }
     fn get(r: &mut Reader) -> Result<Self, String> {
+        // A plain loop, not `collect::<Result<_, _>>()`: the iterator
+        // adapters it instantiates per element type are a fifth of the
+        // functions the page compiles on a first visit. `length` is bounded
+        // by the bytes left, so the capacity is too.
         let n = r.length()?;
-        (0..n).map(|_| T::get(r)).collect()
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(T::get(r)?);
+        }
+        Ok(v)
     }
 }
 
