@@ -190,7 +190,7 @@ suite_native() {
         prebuild_rules &&
         log "the golden, generality, regression and CLI tests again, on the prebuilt rules" &&
         FACTPANEL_PREBUILT_RULES="$RULES_BIN" \
-            cargo test --features prebuilt-rules --test seed --test generality --test regressions --test cli
+            cargo test --features prebuilt-rules --test seed --test generality --test unseen --test regressions --test cli
 }
 
 suite_browser() {

@@ -6,11 +6,14 @@
 //!    share; a source that shares much less than the others covers another
 //!    event, gets a reader-facing note naming what it is about instead, and
 //!    contributes no claim.
-//! 2. **Grouping.** Claims are grouped by kind and subject (one fact each).
+//! 2. **Grouping.** Claims are grouped by kind and subject (one fact each);
+//!    a released person named with two spellings of one first name
+//!    ("Alexandre"/"Alexander Vinnik") is one subject.
 //! 3. **Values and statuses.** Durations are intervals: the fact's value is
 //!    their intersection. When it is empty the largest consistent group of
 //!    sources gives the value and the others dispute it. A fact is `agreed`
-//!    when at least two sources state the value precisely, `compatible` when
+//!    when at least two sources state the value precisely (or give exactly
+//!    the same value, "environ une heure" twice), `compatible` when
 //!    the sources overlap but differ in precision or detail, `disputed` when
 //!    they cannot all be true, `single` with one source. Dates are sets of
 //!    constraints (year, month, day, weekday) intersected the same way;
@@ -48,14 +51,22 @@ pub fn document(ex: &Extraction) -> Document {
         ex.sources.iter().zip(&on_event).filter(|(_, (on, _))| *on).flat_map(|(s, _)| s.found.iter()).collect();
     // Small linear maps and sets here: they weigh far less in the wasm
     // module than a BTreeMap per key type.
+    let persons = person_spellings(&claims);
+    let subjects: Vec<Subject> = claims
+        .iter()
+        .map(|f| match f.subject.person.as_ref().and_then(|p| persons.iter().find(|(from, _)| from == p)) {
+            Some((_, to)) => Subject { person: Some(to.clone()), ..f.subject.clone() },
+            None => f.subject.clone(),
+        })
+        .collect();
     let mut groups: Vec<((Kind, Subject), Vec<&Found>)> = Vec::new();
     let mut index: HashMap<(Kind, &Subject), usize> = HashMap::new();
-    for f in claims {
-        match index.get(&(f.kind, &f.subject)) {
+    for (f, subject) in claims.iter().zip(&subjects) {
+        match index.get(&(f.kind, subject)) {
             Some(&i) => groups[i].1.push(f),
             None => {
-                index.insert((f.kind, &f.subject), groups.len());
-                groups.push(((f.kind, f.subject.clone()), vec![f]));
+                index.insert((f.kind, subject), groups.len());
+                groups.push(((f.kind, subject.clone()), vec![f]));
             }
         }
     }
@@ -340,6 +351,45 @@ fn fact(kind: Kind, subject: Subject, fs: &[&Found], r: &Rules, prominence: &Pro
     Fact { id: fact_id(kind, &subject), kind, label, subject, value, status, claims }
 }
 
+/// One person, several spellings: persons (released prisoners, named by
+/// the text) with the same surname and first names that start alike
+/// ("Alexandre Vinnik", "Alexander Vinnik") are one. Returns `(id, id to
+/// use)` for each id that is not the one most sources use (ties: the
+/// smaller id), so that the result does not depend on source order.
+fn person_spellings(claims: &[&Found]) -> Vec<(EntityId, EntityId)> {
+    let mut ids: Vec<(&EntityId, Vec<&str>)> = Vec::new();
+    for f in claims {
+        if let Some(p) = &f.subject.person {
+            match ids.iter_mut().find(|(q, _)| *q == p) {
+                Some((_, sources)) => insert(sources, f.claim.source.as_str()),
+                None => ids.push((p, vec![f.claim.source.as_str()])),
+            }
+        }
+    }
+    let same = |a: &str, b: &str| {
+        let (fa, la) = a.rsplit_once('_').unwrap_or(("", a));
+        let (fb, lb) = b.rsplit_once('_').unwrap_or(("", b));
+        let prefix = fa.bytes().zip(fb.bytes()).take_while(|(x, y)| x == y).count();
+        la == lb && (fa.is_empty() || fb.is_empty() || prefix >= SAME_FIRST_NAME_PREFIX)
+    };
+    let mut out = Vec::new();
+    for (id, _) in &ids {
+        let best = ids
+            .iter()
+            .filter(|(other, _)| same(id.as_str(), other.as_str()))
+            .max_by(|(a, sa), (b, sb)| sa.len().cmp(&sb.len()).then(b.as_str().cmp(a.as_str())))
+            .map(|(other, _)| *other);
+        if let Some(best) = best.filter(|b| b != id) {
+            out.push(((*id).clone(), best.clone()));
+        }
+    }
+    out
+}
+
+/// First names that start with this many letters alike are spellings of
+/// one name ("alexand-re", "alexand-er").
+const SAME_FIRST_NAME_PREFIX: usize = 5;
+
 /// Status from how many claims are precise, when all are consistent.
 fn consistent_status(claims: &[Claim]) -> Status {
     let mut precise: Vec<&str> = Vec::new();
@@ -433,8 +483,27 @@ fn durations(claims: &mut [Claim], r: &Rules) -> (Value, Status) {
             Agreement::Compatible
         };
     }
-    let status = if member.iter().all(|m| *m) { consistent_status(claims) } else { Status::Disputed };
+    let status = if !member.iter().all(|m| *m) {
+        Status::Disputed
+    } else if same_interval_sources(claims, &ivs, &value) >= 2 {
+        // Two sources or more give exactly the combined value ("environ
+        // une heure" twice): they agree, however hedged the value is.
+        Status::Agreed
+    } else {
+        consistent_status(claims)
+    };
     (Value::duration(value), status)
+}
+
+/// How many sources give exactly the interval `value`.
+fn same_interval_sources(claims: &[Claim], ivs: &[Interval], value: &Interval) -> usize {
+    let mut sources: Vec<&str> = Vec::new();
+    for (c, iv) in claims.iter().zip(ivs) {
+        if iv == value {
+            insert(&mut sources, c.source.as_str());
+        }
+    }
+    sources.len()
 }
 
 fn combine_dates(a: &DateParts, b: &DateParts) -> Option<DateParts> {
@@ -686,6 +755,23 @@ mod tests {
         assert_eq!(s, Status::Agreed);
         assert_eq!(cs[3].agreement, Agreement::Compatible);
         assert_eq!(cs[2].agreement, Agreement::Precise);
+    }
+
+    #[test]
+    fn the_same_hedged_duration_twice_is_agreed() {
+        let r = rules();
+        let about_an_hour = Interval::between(54, 66);
+        let mut cs = vec![claim("a", about_an_hour), claim("b", about_an_hour)];
+        let (v, s) = durations(&mut cs, r);
+        assert_eq!(v.interval(), Some(about_an_hour));
+        assert_eq!(s, Status::Agreed);
+        assert!(cs.iter().all(|c| c.agreement == Agreement::Compatible));
+        // One hedged source beside a different, narrower one stays compatible.
+        let mut cs = vec![claim("a", about_an_hour), claim("b", Interval::exact(60))];
+        assert_eq!(durations(&mut cs, r).1, Status::Compatible);
+        // The same source twice is still one source.
+        let mut cs = vec![claim("a", about_an_hour), claim("a", about_an_hour), claim("b", Interval::exact(60))];
+        assert_eq!(durations(&mut cs, r).1, Status::Compatible);
     }
 
     #[test]

@@ -167,19 +167,26 @@ impl Ctx<'_, '_> {
 
     /// The two participants of whatever happens around token `t`: persons
     /// in its clause, else in its sentence, else in the closest sentence
-    /// before that names two.
-    fn participants(&self, si: usize, t: usize) -> Option<Vec<EntityId>> {
+    /// before that names two ([`refs::pair_before`]). With `main`, for
+    /// what the call's parties agree on (negotiations, a meeting), a
+    /// sentence that does not name two persons itself takes the article's
+    /// main pair ([`main_pair`]) when it holds whoever the sentence names:
+    /// "Il évoque aussi une rencontre" after a paragraph on another call
+    /// is still about the main one.
+    fn participants(&self, si: usize, t: usize, main: bool) -> Option<Vec<EntityId>> {
         let s = self.sent(si);
         let (c0, c1) = s.clause_of(t);
         let here = persons_in(s, self.r, c0, c1);
-        let back = |must: &[usize]| {
-            (si.saturating_sub(self.r.references.lookback)..si).rev().find_map(|p| {
-                let q = &self.an.sents[p];
-                let found = persons_in(q, self.r, 0, q.toks.len());
-                (found.len() >= 2 && must.iter().all(|m| found.contains(m))).then_some(found)
-            })
-        };
+        let back = |must: &[usize]| refs::pair_before(&self.an.sents, si, self.r, must);
         let mut ps = here.clone();
+        if ps.len() < 2 && main {
+            let named = persons_in(s, self.r, 0, s.toks.len());
+            if named.len() < 2 {
+                if let Some(pair) = main_pair(&self.an.sents, self.r).filter(|p| named.iter().all(|x| p.contains(x))) {
+                    ps = pair.to_vec();
+                }
+            }
+        }
         if ps.len() < 2 && !here.is_empty() {
             ps = back(&here).unwrap_or(ps);
         }
@@ -199,6 +206,26 @@ impl Ctx<'_, '_> {
         let s = self.sent(si);
         (s.toks[t0].start, s.toks[t1.max(t0 + 1) - 1].end)
     }
+}
+
+/// The pair of persons the article names together most often (the first
+/// two persons of each sentence that names two; ties go to the earlier
+/// pair): whose call the article is about.
+fn main_pair(sents: &[Sent], r: &Rules) -> Option<[usize; 2]> {
+    let mut counts: Vec<([usize; 2], usize)> = Vec::new();
+    for s in sents {
+        let ps = persons_in(s, r, 0, s.toks.len());
+        if ps.len() < 2 {
+            continue;
+        }
+        let pair = [ps[0].min(ps[1]), ps[0].max(ps[1])];
+        match counts.iter_mut().find(|(p, _)| *p == pair) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((pair, 1)),
+        }
+    }
+    let best = counts.iter().map(|&(_, n)| n).max()?;
+    counts.into_iter().find(|&(_, n)| n == best).map(|(p, _)| p)
 }
 
 fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
@@ -293,7 +320,7 @@ fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         {
             continue;
         }
-        let Some(participants) = cx.participants(si, d.t0) else { continue };
+        let Some(participants) = cx.participants(si, d.t0, false) else { continue };
         let said_by = cx.said_by(si, d.t0);
         let subject = Subject { participants, ..Subject::default() };
         cx.push(si, Kind::CallDuration, subject, Value::duration(iv), d.start, d.end, said_by, rule, false);
@@ -356,7 +383,7 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
             .and_then(|a| s.mentions[a.speaker].actor(cx.r))
             .or_else(|| subject_in(s, cx.r, 0, m.start, true).and_then(|k| s.mentions[k].actor(cx.r)));
         let Some(actor) = actor else { continue };
-        let Some(participants) = cx.participants(si, m.start) else { continue };
+        let Some(participants) = cx.participants(si, m.start, false) else { continue };
         let actor = eid(cx.r, actor);
         if !participants.contains(&actor) {
             continue;
@@ -371,7 +398,7 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
 
 fn negotiations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let Some(m) = ms.first() else { return };
-    let Some(participants) = cx.participants(si, m.start) else { return };
+    let Some(participants) = cx.participants(si, m.start, true) else { return };
     let said_by = cx.said_by(si, m.start);
     let (va, vb) = cx.tok_range(si, m.start, m.end);
     let value = Value { start: Some(NegotiationStart::Immediately), ..Value::default() };
@@ -509,7 +536,7 @@ fn exchange(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
 
 fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let Some(m) = ms.first() else { return };
-    let Some(participants) = cx.participants(si, m.start) else { return };
+    let Some(participants) = cx.participants(si, m.start, true) else { return };
     let s = cx.sent(si);
     let place = m
         .capture(Slot::Place)

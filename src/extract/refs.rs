@@ -5,7 +5,8 @@
 //!   sentence before that has one. The subject is the first actor mention
 //!   that no preposition governs.
 //! - A plural reference ("ils", "les deux dirigeants") names the two persons
-//!   of the closest sentence that names two.
+//!   of the closest sentence that names two, preferring one that names them
+//!   in one clause ([`pair_before`]).
 //! - An attribution gives a speaker to a span of tokens:
 //!   preposed ("X a déclaré que …"), postposed ("…, a déclaré X",
 //!   "…, a-t-il déclaré"), or by preposition ("selon X", "Pour X, …").
@@ -44,6 +45,32 @@ pub fn persons_in(s: &Sent, rules: &Rules, t0: usize, t1: usize) -> Vec<usize> {
     out
 }
 
+/// The persons of the closest sentence before `si` (within the lookback)
+/// that names two and all of `must`, preferring a sentence that names two
+/// in one clause ("Trump a ensuite appelé Zelensky") over one whose names
+/// are in different clauses ("… entre un président américain et le maître
+/// du Kremlin, quand Joe Biden avait tenté…"): then the persons of that
+/// clause.
+pub fn pair_before(sents: &[Sent], si: usize, rules: &Rules, must: &[usize]) -> Option<Vec<usize>> {
+    let window = si.saturating_sub(rules.references.lookback)..si;
+    let holds = |ps: &Vec<usize>| ps.len() >= 2 && must.iter().all(|m| ps.contains(m));
+    let in_one_clause = window.clone().rev().find_map(|p| {
+        let q = &sents[p];
+        let mut t = 0;
+        while t < q.toks.len() {
+            let (c0, c1) = q.clause_of(t);
+            let ps = persons_in(q, rules, c0, c1);
+            if holds(&ps) {
+                return Some(ps);
+            }
+            t = c1.max(t + 1);
+        }
+        None
+    });
+    in_one_clause
+        .or_else(|| window.rev().map(|p| persons_in(&sents[p], rules, 0, sents[p].toks.len())).find(|ps| holds(ps)))
+}
+
 /// Resolves pronouns and plural references in sentence `si`, in order.
 pub fn resolve(sents: &mut [Sent], si: usize, rules: &Rules) {
     for k in 0..sents[si].mentions.len() {
@@ -69,11 +96,7 @@ pub fn resolve(sents: &mut [Sent], si: usize, rules: &Rules) {
                 if here.len() >= 2 {
                     Some(here[..2].to_vec())
                 } else {
-                    (si.saturating_sub(rules.references.lookback)..si).rev().find_map(|p| {
-                        let s = &sents[p];
-                        let ps = persons_in(s, rules, 0, s.toks.len());
-                        (ps.len() >= 2).then(|| ps[..2].to_vec())
-                    })
+                    pair_before(sents, si, rules, &[]).map(|ps| ps[..2].to_vec())
                 }
             }
         };
@@ -86,6 +109,11 @@ pub fn resolve(sents: &mut [Sent], si: usize, rules: &Rules) {
 fn is_break(s: &Sent, t: usize) -> bool {
     s.toks.get(t).is_some_and(|x| matches!(x.kind, TokKind::ClauseBreak | TokKind::Quote))
 }
+
+/// Title words skipped between "selon" and its source, at most.
+const MAX_SOURCE_TITLES: usize = 4;
+/// "de" and its forms, between a title word and a name.
+const OF: &[&str] = &["de", "d'", "du", "des"];
 
 const AUX: &[&str] = &["a", "ont", "avait", "avaient", "aurait", "auraient", "est", "sont", "était"];
 
@@ -166,7 +194,17 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
         if !(whole || leading) {
             continue;
         }
-        if let Some(k) = s.mentions.iter().position(|m| m.t0 == i + 1 && m.is_actor(rules)) {
+        // Over a few title words: "selon un communiqué du Kremlin", "d'après
+        // les services du président ukrainien".
+        let mut j = i + 1;
+        while j < n.min(i + 1 + MAX_SOURCE_TITLES) && !s.mentions.iter().any(|m| m.t0 == j) {
+            let t = s.toks[j].lower.as_str();
+            if !rules.references.titles.iter().any(|x| x == t) && !OF.contains(&t) {
+                break;
+            }
+            j += 1;
+        }
+        if let Some(k) = s.mentions.iter().position(|m| m.t0 == j && m.is_actor(rules)) {
             out.push(Attribution { speaker: k, t0: 0, t1: n, at: i });
         }
     }
