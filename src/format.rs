@@ -382,7 +382,9 @@ pub fn subject_label(kind: Kind, s: &Subject, doc: &Document, lang: Lang) -> Str
                 (false, true) => "The call".to_string(),
                 (false, false) => format!("The {who} call"),
             };
-            match (actor, fr) {
+            // "selon Poutine", "selon le Kremlin" (as a source is named in text).
+            let by = s.actor.as_ref().map(|a| entity_in_text(doc, a.as_str(), lang));
+            match (by, fr) {
                 (Some(a), true) => format!("{base} selon {a}"),
                 (Some(a), false) => format!("{base} according to {a}"),
                 (None, _) => base,

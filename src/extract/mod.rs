@@ -384,8 +384,11 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
             .or_else(|| subject_in(s, cx.r, 0, m.start, true).and_then(|k| s.mentions[k].actor(cx.r)));
         let Some(actor) = actor else { continue };
         let Some(participants) = cx.participants(si, m.start, false) else { continue };
+        // A participant, or the institution one of them belongs to ("le
+        // Kremlin a salué un échange utile" speaks for Putin's side).
+        let member_of = |p: &EntityId| cx.r.entity(p.as_str()).and_then(|e| e.member_of.as_deref());
         let actor = eid(cx.r, actor);
-        if !participants.contains(&actor) {
+        if !participants.iter().any(|p| *p == actor || member_of(p) == Some(actor.as_str())) {
             continue;
         }
         let (va, vb) = cx.tok_range(si, t0, t1);
