@@ -323,28 +323,47 @@ fn elide(s: &str) -> String {
 
 fn fact(kind: Kind, subject: Subject, fs: &[&Found], r: &Rules, prominence: &Prominence) -> Fact {
     let mut claims: Vec<Claim> = fs.iter().map(|f| f.claim.clone()).collect();
-    let mut sources: Vec<&str> = Vec::new();
-    for c in &claims {
-        insert(&mut sources, c.source.as_str());
-    }
-    let sources = sources.len();
     let (value, mut status) = match kind {
         Kind::CallDuration => durations(&mut claims, r),
-        Kind::CallDate => call_dates(&mut claims),
+        Kind::CallDate => {
+            let (v, st) = call_dates(&mut claims);
+            // A date in another month is another call ("ils s'étaient
+            // déjà parlé le 12 février"), not a dispute about this one.
+            let month = v.parts.and_then(|p| p.month);
+            let before = claims.len();
+            claims.retain(|c| {
+                c.agreement != Agreement::Disputes
+                    || c.value.parts.and_then(|p| p.month).is_none_or(|m| Some(m) == month)
+            });
+            if claims.len() < before {
+                call_dates(&mut claims)
+            } else {
+                (v, st)
+            }
+        }
         Kind::Stance => positions(&mut claims),
         Kind::Meeting => meetings(&mut claims),
+        // Who released a person: one answer only.
         Kind::PrisonerRelease => same_field(
             &mut claims,
             |v| v.released_by.clone().map(|x| x.0),
             |v, x| Value { released_by: x.map(EntityId), ..v },
+            Agreement::Disputes,
         ),
-        Kind::CallCharacterization => same_field(&mut claims, |v| v.term.clone(), |v, x| Value { term: x, ..v }),
+        // "bon", "productive", "constructif": other words, no contradiction.
+        Kind::CallCharacterization => {
+            same_field(&mut claims, |v| v.term.clone(), |v, x| Value { term: x, ..v }, Agreement::Compatible)
+        }
         Kind::Negotiations | Kind::PrisonerExchange => {
             let v = Value { text: None, ..claims[0].value.clone() };
             (v, Status::Agreed)
         }
     };
-    if sources < 2 && status != Status::Disputed {
+    let mut sources: Vec<&str> = Vec::new();
+    for c in &claims {
+        insert(&mut sources, c.source.as_str());
+    }
+    if sources.len() < 2 && status != Status::Disputed {
         status = Status::Single;
     }
     let label = label(kind, &subject, &claims, r, prominence);
@@ -614,10 +633,13 @@ fn meetings(claims: &mut [Claim]) -> (Value, Status) {
 /// Facts whose value is one field that sources either give or not: the
 /// most given value wins; claims without it are compatible, with another
 /// one dispute it.
+/// The value most claims give for one field; a claim that gives another
+/// value gets `other` (`Disputes` when the values exclude each other).
 fn same_field(
     claims: &mut [Claim],
     get: impl Fn(&Value) -> Option<String>,
     set: impl Fn(Value, Option<String>) -> Value,
+    other: Agreement,
 ) -> (Value, Status) {
     let mut count: Vec<(String, usize)> = Vec::new();
     for c in claims.iter() {
@@ -635,8 +657,8 @@ fn same_field(
             (Some(x), Some(t)) if &x == t => Agreement::Precise,
             (None, _) => Agreement::Compatible,
             _ => {
-                disputed = true;
-                Agreement::Disputes
+                disputed |= other == Agreement::Disputes;
+                other
             }
         };
     }

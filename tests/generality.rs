@@ -143,3 +143,42 @@ fn more_wordings_dates_places_agents() {
     assert_eq!(f.value.released_by.as_ref().unwrap().as_str(), "kremlin");
     assert_eq!(f.claims[0].said_by.as_ref().unwrap().as_str(), "afp");
 }
+
+#[test]
+fn another_call_of_the_same_kind() {
+    // Another pair of leaders, another date, other wordings: nothing here
+    // is about the seeds' call.
+    let arts = [
+        art(
+            "agence",
+            "Macron et Poutine renouent le contact\n\
+             Emmanuel Macron s'est entretenu mardi 1er juillet 2025 avec Vladimir Poutine pendant environ deux heures, a annoncé l'Élysée. \
+             Le président français a plaidé pour un cessez-le-feu en Ukraine « dans les plus brefs délais ».",
+        ),
+        art(
+            "quotidien",
+            "Deux heures au téléphone entre Paris et Moscou\n\
+             Le chef de l'État français et Vladimir Poutine ont discuté deux heures, le 1er juillet, selon un communiqué de l'Élysée. \
+             L'appel de 10h a été suivi d'un Conseil de défense. \
+             Les deux présidents s'étaient parlé pour la dernière fois le 11 septembre 2022. \
+             Un échange de 84 prisonniers avait eu lieu la veille entre Moscou et Kiev.",
+        ),
+    ];
+    let doc = analyze(&arts).unwrap();
+    assert_offsets(&doc, &arts);
+    assert_eq!(doc.event.label, "Appel Macron–Poutine");
+    let d = fact(&doc, "call_duration/macron+putin");
+    assert_eq!(sources(d).len(), 2, "{:#?}", d.claims);
+    // "environ deux heures" beside "deux heures": one precise source.
+    assert_eq!(d.status, Status::Compatible, "{:#?}", d.claims);
+    assert_eq!(d.value.interval(), Some(Interval::exact(120)));
+    assert!(d.claims.iter().all(|c| c.said_by.as_ref().map(|s| s.as_str()) == Some("elysee")), "{:#?}", d.claims);
+    // "L'appel de 10h" is a clock time, not a ten-hour call.
+    assert!(d.claims.iter().all(|c| c.value.interval().unwrap().max <= Some(factpanel::model::Minutes(132))));
+    let date = fact(&doc, "call_date/macron+putin");
+    assert_eq!(date.value.date.as_deref(), Some("2025-07-01"), "{:#?}", date.claims);
+    // Their previous call is another call, not a dispute about this one's date.
+    assert_eq!(date.status, Status::Agreed, "{:#?}", date.claims);
+    assert!(date.claims.iter().all(|c| !c.quote.contains("2022")), "{:#?}", date.claims);
+    assert!(doc.facts.iter().any(|f| f.id == "prisoner_exchange"), "« un échange de 84 prisonniers »");
+}

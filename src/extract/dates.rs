@@ -102,16 +102,24 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
                     continue;
                 }
             }
-            if let (Ok(day), Some(m)) = (t.lower.parse::<u8>(), toks.get(i + 1).and_then(|n| month_of(rules, &n.lower)))
-            {
+        }
+        // "12 février [2025]", "1er juillet" (one token or "1" "er"), with
+        // the weekday before.
+        let (day, mi) = match (t.lower.as_str(), toks.get(i + 1).map(|n| n.lower.as_str())) {
+            ("1er", _) => (Some(1), i + 1),
+            ("1", Some("er")) => (Some(1), i + 2),
+            (d, _) => (d.parse::<u8>().ok(), i + 1),
+        };
+        if matches!(t.kind, TokKind::Number | TokKind::Word) {
+            if let (Some(day), Some(m)) = (day, toks.get(mi).and_then(|n| month_of(rules, &n.lower))) {
                 if (1..=31).contains(&day) {
                     let mut p = DateParts { day: Some(day), month: Some(m), ..DateParts::default() };
-                    let mut end = i + 2;
+                    let mut end = mi + 1;
                     if let Some(y) =
-                        toks.get(i + 2).and_then(|n| n.lower.parse::<i32>().ok()).filter(|y| (1000..=9999).contains(y))
+                        toks.get(mi + 1).and_then(|n| n.lower.parse::<i32>().ok()).filter(|y| (1000..=9999).contains(y))
                     {
                         p.year = Some(y);
-                        end = i + 3;
+                        end = mi + 2;
                         if day <= days_in_month(y, m) {
                             p.weekday = Some(weekday(y, m, day));
                         }
@@ -130,24 +138,14 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
                     continue;
                 }
             }
-        } else if t.kind == TokKind::Word {
+        }
+        if t.kind == TokKind::Word {
             if let Some(w) = weekday_of(rules, &t.lower) {
                 out.push(DateMention {
                     t0: i,
                     t1: i + 1,
                     parts: DateParts { weekday: Some(w), ..DateParts::default() },
                 });
-            } else if t.lower == "1er" {
-                // "1er mars"
-                if let Some(m) = toks.get(i + 1).and_then(|n| month_of(rules, &n.lower)) {
-                    out.push(DateMention {
-                        t0: i,
-                        t1: i + 2,
-                        parts: DateParts { day: Some(1), month: Some(m), ..DateParts::default() },
-                    });
-                    i += 2;
-                    continue;
-                }
             }
         }
         i += 1;
@@ -233,6 +231,24 @@ mod tests {
         assert_eq!((month.year, month.month, month.day), (Some(2025), Some(2), None));
         let dm = DateParts { day: Some(12), month: Some(2), ..Default::default() };
         assert_eq!(resolve(dm, parse_iso("2025-02"), r).weekday, Some(3));
+    }
+
+    #[test]
+    fn date_phrases_in_a_sentence() {
+        let r = crate::rules::rules();
+        let found = |text: &str| {
+            let s = crate::extract::sentence::Sent::new(text, 0, text.len(), r);
+            find(&s, r)
+                .into_iter()
+                .map(|d| iso(&d.parts).unwrap_or_else(|| format!("{:?}", d.parts)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("Mardi 1er juillet 2025, Macron a appelé Poutine."), ["2025-07-01"]);
+        assert_eq!(found("Ils se sont parlé mercredi 12 fév 2025."), ["2025-02-12"]);
+        assert_eq!(
+            found("Le 1er mars et le 3 avril 2024."),
+            ["DateParts { year: None, month: Some(3), day: Some(1), weekday: None }", "2024-04-03"]
+        );
     }
 
     #[test]

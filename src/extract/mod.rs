@@ -330,11 +330,16 @@ fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
 fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let s = cx.sent(si);
     let ds = dates::find(s, cx.r);
-    // The date must sit in a clause that names a person or holds the cue.
+    // The date must sit in a clause that names a person or holds the cue,
+    // or right after the cue's clause ("ont discuté deux heures, le 1er
+    // juillet, selon …").
     let cue_clauses: Vec<usize> = ms.iter().map(|m| s.toks[m.start].clause).collect();
     let Some(d) = ds.into_iter().find(|d| {
         let c = s.toks[d.t0].clause;
-        cue_clauses.contains(&c)
+        // Clause indices are not contiguous (short clauses merge into the
+        // next one): the clause after `k` is the next index that occurs.
+        let next = |k: usize| s.toks.iter().map(|t| t.clause).find(|&x| x > k);
+        cue_clauses.iter().any(|&k| c == k || Some(c) == next(k))
             || s.mentions.iter().any(|m| s.toks[m.t0].clause == c && m.persons(cx.r).next().is_some())
     }) else {
         return;
