@@ -5,7 +5,9 @@
 //!    (event markers, places, people). The main event is what most sources
 //!    share; a source that shares much less than the others covers another
 //!    event, gets a reader-facing note naming what it is about instead, and
-//!    contributes no claim.
+//!    contributes no claim. So does a source that reports another call (a
+//!    length, a date, talks or a meeting of another pair) and nothing of the
+//!    call most sources report.
 //! 2. **Grouping.** Claims are grouped by kind and subject (one fact each);
 //!    a released person named with two spellings of one first name
 //!    ("Alexandre"/"Alexander Vinnik") is one subject.
@@ -141,10 +143,83 @@ fn features(s: &SourceExtract) -> Vec<String> {
     f
 }
 
+/// The pairs whose call (or what they agreed in it) a source reports.
+fn call_pairs(s: &SourceExtract) -> Vec<&[EntityId]> {
+    let mut out: Vec<&[EntityId]> = Vec::new();
+    for f in &s.found {
+        let call = matches!(
+            f.kind,
+            Kind::CallDuration | Kind::CallDate | Kind::CallCharacterization | Kind::Negotiations | Kind::Meeting
+        );
+        if call && f.subject.participants.len() == 2 && !out.contains(&f.subject.participants.as_slice()) {
+            out.push(f.subject.participants.as_slice());
+        }
+    }
+    out
+}
+
+/// The pair whose call most sources report; none when two pairs tie (one
+/// article on each call: nothing says which is the main one).
+fn main_call_pair(sources: &[SourceExtract]) -> Option<&[EntityId]> {
+    let mut count: Vec<(&[EntityId], usize)> = Vec::new();
+    for s in sources {
+        for p in call_pairs(s) {
+            match count.iter_mut().find(|(q, _)| *q == p) {
+                Some((_, n)) => *n += 1,
+                None => count.push((p, 1)),
+            }
+        }
+    }
+    let best = count.iter().map(|&(_, n)| n).max()?;
+    let mut top = count.iter().filter(|&&(_, n)| n == best);
+    match (top.next(), top.next()) {
+        (Some(&(p, _)), None) => Some(p),
+        _ => None,
+    }
+}
+
 /// Decides which sources cover the main event; returns `(on_event, note)`.
+///
+/// Two signals. A source that reports another call (or meeting, or
+/// talks) and nothing of the main pair's call covers another event, however
+/// many names it shares ("Macron et Poutine se sont entretenus…" beside
+/// articles on a Trump–Putin call). Otherwise the score below: what the
+/// source shares with the others.
 fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<String>)> {
+    let main = main_call_pair(sources);
+    let other_call: Vec<bool> = sources
+        .iter()
+        .map(|s| {
+            let pairs = call_pairs(s);
+            main.is_some_and(|m| !pairs.contains(&m) && !pairs.is_empty())
+        })
+        .collect();
+    let by_score = event_scores(sources, r);
+    let on: Vec<bool> = by_score.iter().zip(&other_call).map(|(&on, &other)| on && !other).collect();
+    notes(sources, r, &on)
+}
+
+/// "Appel Macron–Poutine" for the first call a source gives a length or a
+/// date of, named as the event label names calls.
+fn call_label(s: &SourceExtract, r: &Rules) -> Option<String> {
+    let pair = s
+        .found
+        .iter()
+        .find(|f| matches!(f.kind, Kind::CallDuration | Kind::CallDate) && f.subject.participants.len() == 2)?
+        .subject
+        .participants
+        .as_slice();
+    let names: Vec<String> =
+        pair.iter().map(|id| r.entity(id.as_str()).map_or_else(|| id.0.clone(), |e| e.short.clone())).collect();
+    Some(r.labels.event.replace("{p}", &names.join("–")))
+}
+
+/// On the main event by what each source shares with the others: a source
+/// whose shared features weigh less than `off_event_ratio` of the median is
+/// not. Fewer than three sources are all on.
+fn event_scores(sources: &[SourceExtract], r: &Rules) -> Vec<bool> {
     let n = sources.len();
-    let all_on = vec![(true, None); n];
+    let all_on = vec![true; n];
     if n < 3 {
         return all_on;
     }
@@ -175,20 +250,26 @@ fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<S
     if median <= 0.0 {
         return all_on;
     }
-    let on: Vec<bool> = score.iter().map(|&s| s >= r.reconcile.off_event_ratio * median).collect();
+    score.iter().map(|&s| s >= r.reconcile.off_event_ratio * median).collect()
+}
+
+/// `(on_event, note)` per source; the note says what an off-event source
+/// is about instead.
+fn notes(sources: &[SourceExtract], r: &Rules, on: &[bool]) -> Vec<(bool, Option<String>)> {
+    let feats: Vec<Vec<String>> = sources.iter().map(features).collect();
     let on_feats: HashSet<&str> =
-        feats.iter().zip(&on).filter(|(_, o)| **o).flat_map(|(f, _)| f.iter().map(String::as_str)).collect();
+        feats.iter().zip(on).filter(|(_, o)| **o).flat_map(|(f, _)| f.iter().map(String::as_str)).collect();
     sources
         .iter()
         .zip(&feats)
-        .zip(&on)
+        .zip(on)
         .map(|((s, f), &o)| {
             if o {
                 return (true, None);
             }
             // What this source is about that the main event is not: its own
             // markers, then the people and places only it names.
-            let mut own: Vec<String> = Vec::new();
+            let mut own: Vec<String> = call_label(s, r).into_iter().collect();
             let names = s.markers.iter().filter(|m| !on_feats.contains(format!("mark:{m}").as_str())).cloned().chain(
                 f.iter()
                     .filter(|x| x.starts_with("ent:") && !on_feats.contains(x.as_str()))

@@ -144,11 +144,8 @@ fn more_wordings_dates_places_agents() {
     assert_eq!(f.claims[0].said_by.as_ref().unwrap().as_str(), "afp");
 }
 
-#[test]
-fn another_call_of_the_same_kind() {
-    // Another pair of leaders, another date, other wordings: nothing here
-    // is about the seeds' call.
-    let arts = [
+fn macron_putin() -> [Article; 2] {
+    [
         art(
             "agence",
             "Macron et Poutine renouent le contact\n\
@@ -163,7 +160,14 @@ fn another_call_of_the_same_kind() {
              Les deux présidents s'étaient parlé pour la dernière fois le 11 septembre 2022. \
              Un échange de 84 prisonniers avait eu lieu la veille entre Moscou et Kiev.",
         ),
-    ];
+    ]
+}
+
+#[test]
+fn another_call_of_the_same_kind() {
+    // Another pair of leaders, another date, other wordings: nothing here
+    // is about the seeds' call.
+    let arts = macron_putin();
     let doc = analyze(&arts).unwrap();
     assert_offsets(&doc, &arts);
     assert_eq!(doc.event.label, "Appel Macron–Poutine");
@@ -181,4 +185,28 @@ fn another_call_of_the_same_kind() {
     assert_eq!(date.status, Status::Agreed, "{:#?}", date.claims);
     assert!(date.claims.iter().all(|c| !c.quote.contains("2022")), "{:#?}", date.claims);
     assert!(doc.facts.iter().any(|f| f.id == "prisoner_exchange"), "« un échange de 84 prisonniers »");
+}
+
+#[test]
+fn two_articles_on_another_call_are_both_set_aside() {
+    // Two sources on another call share names, a prisoner exchange and a
+    // ceasefire with the main event: they still report another call.
+    let mut arts = corpus();
+    arts.extend(macron_putin());
+    let doc = analyze(&arts).unwrap();
+    assert_eq!(doc.event.label, "Appel Trump–Poutine");
+    for id in ["agence", "quotidien"] {
+        let s = doc.sources.iter().find(|s| s.id == id).unwrap();
+        assert!(!s.on_event, "{s:?}");
+        assert!(s.note.as_deref().unwrap().contains("Appel Macron–Poutine"), "{s:?}");
+    }
+    assert!(doc.sources.iter().filter(|s| s.on_event).count() == 3);
+    assert!(
+        doc.facts.iter().all(|f| !f.id.contains("macron")),
+        "{:?}",
+        doc.facts.iter().map(|f| &f.id).collect::<Vec<_>>()
+    );
+    // One article on each call: nothing says which is the main one, both stay.
+    let pair = [corpus().remove(0), macron_putin()[0].clone()];
+    assert!(analyze(&pair).unwrap().sources.iter().all(|s| s.on_event));
 }
