@@ -210,3 +210,14 @@ fn two_articles_on_another_call_are_both_set_aside() {
     let pair = [corpus().remove(0), macron_putin()[0].clone()];
     assert!(analyze(&pair).unwrap().sources.iter().all(|s| s.on_event));
 }
+
+#[test]
+fn a_kicker_keeps_its_headline() {
+    let doc = analyze(&[art(
+        "live",
+        "DIRECT. Trump et Poutine au téléphone : suivez les réactions\n\
+         Donald Trump et Vladimir Poutine se sont parlé pendant deux heures mardi.",
+    )])
+    .unwrap();
+    assert_eq!(doc.sources[0].title, "DIRECT. Trump et Poutine au téléphone : suivez les réactions");
+}

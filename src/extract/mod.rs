@@ -95,7 +95,17 @@ pub fn extract_all(articles: &[Article]) -> Extraction {
 /// when it is a headline; metadata and boilerplate are skipped).
 fn title_of(a: &Article, an: &Analysed) -> String {
     let given = a.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
-    let first = || an.sents.first().map(|s| an.prep.orig_text(s.start, s.end).trim().to_string());
+    // The first sentence; a kicker of one or two words ("DIRECT.", "VIDÉO.")
+    // takes the rest of its line with it.
+    let first = || {
+        let s0 = an.sents.first()?;
+        let mut end = s0.end;
+        if an.prep.norm[s0.start..s0.end].split_whitespace().count() <= KICKER_WORDS {
+            let line_end = an.prep.norm[s0.start..].find('\n').map_or(an.prep.norm.len(), |i| s0.start + i);
+            end = an.sents.iter().take_while(|s| s.start < line_end).last().map_or(end, |s| s.end);
+        }
+        Some(an.prep.orig_text(s0.start, end).trim().to_string())
+    };
     let t = given
         .or_else(first)
         .unwrap_or_else(|| a.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string());
@@ -105,6 +115,9 @@ fn title_of(a: &Article, an: &Analysed) -> String {
     }
     out
 }
+
+/// A first sentence this short is a kicker, not the headline.
+const KICKER_WORDS: usize = 2;
 
 fn eid(r: &Rules, i: usize) -> EntityId {
     EntityId(r.entities[i].id.clone())
