@@ -180,22 +180,32 @@ fn main_call_pair(sources: &[SourceExtract]) -> Option<&[EntityId]> {
 
 /// Decides which sources cover the main event; returns `(on_event, note)`.
 ///
-/// Two signals. A source that reports another call (or meeting, or
-/// talks) and nothing of the main pair's call covers another event, however
-/// many names it shares ("Macron et Poutine se sont entretenus…" beside
-/// articles on a Trump–Putin call). Otherwise the score below: what the
-/// source shares with the others.
+/// Two signals. A source that reports the call most sources report (its
+/// length, date, talks or meeting) covers the event, however short it is (a
+/// three-sentence flash); one that reports only another call covers another
+/// event, however many names it shares ("Macron et Poutine se sont
+/// entretenus…" beside articles on a Trump–Putin call). A source that
+/// reports no call is judged by the score below: what it shares with the
+/// others.
 fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<String>)> {
     let main = main_call_pair(sources);
-    let other_call: Vec<bool> = sources
+    // Some(true): reports the main call; Some(false): only another call.
+    let reports_main: Vec<Option<bool>> = sources
         .iter()
         .map(|s| {
             let pairs = call_pairs(s);
-            main.is_some_and(|m| !pairs.contains(&m) && !pairs.is_empty())
+            main.filter(|_| !pairs.is_empty()).map(|m| pairs.contains(&m))
         })
         .collect();
     let by_score = event_scores(sources, r);
-    let on: Vec<bool> = by_score.iter().zip(&other_call).map(|(&on, &other)| on && !other).collect();
+    let on: Vec<bool> = by_score
+        .iter()
+        .zip(&reports_main)
+        .map(|(&on, &main)| match main {
+            Some(m) => m,
+            None => on,
+        })
+        .collect();
     notes(sources, r, &on)
 }
 

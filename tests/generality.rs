@@ -221,3 +221,19 @@ fn a_kicker_keeps_its_headline() {
     .unwrap();
     assert_eq!(doc.sources[0].title, "DIRECT. Trump et Poutine au téléphone : suivez les réactions");
 }
+
+#[test]
+fn a_short_flash_on_the_call_is_not_set_aside() {
+    // Three sentences share little with long articles, but they report the
+    // same call.
+    let mut arts = corpus();
+    arts.push(art(
+        "flash",
+        "Appel Trump-Poutine : une heure trente de conversation\n\
+         FLASH - Donald Trump et Vladimir Poutine se sont parlé au téléphone ce mercredi. \
+         Suite à venir.",
+    ));
+    let doc = analyze(&arts).unwrap();
+    assert!(doc.sources.iter().all(|s| s.on_event), "{:?}", doc.sources);
+    assert!(fact(&doc, "call_date/putin+trump").claims.iter().any(|c| c.source == "flash"));
+}
