@@ -87,6 +87,38 @@ pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// `dd/mm[/yyyy]` starting at token `i`.
+fn numeric_date(toks: &[crate::text::Token], i: usize) -> Option<DateParts> {
+    let num = |k: usize, len: std::ops::RangeInclusive<usize>| {
+        toks.get(k)
+            .filter(|t| t.kind == TokKind::Number && len.contains(&t.lower.len()))
+            .and_then(|t| t.lower.parse::<u16>().ok())
+    };
+    let slash = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.lower == "/" && toks[k - 1].end == t.start && toks.get(k + 1).is_some_and(|n| n.start == t.end)
+        })
+    };
+    let day = num(i, 1..=2)?;
+    if !slash(i + 1) {
+        return None;
+    }
+    let month = num(i + 2, 2..=2)?;
+    if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+        return None;
+    }
+    let (day, month) = (day as u8, month as u8);
+    let year = if slash(i + 3) { num(i + 4, 4..=4).map(i32::from) } else { None };
+    let mut p = DateParts { day: Some(day), month: Some(month), year, weekday: None };
+    if let Some(y) = year {
+        if day > days_in_month(y, month) {
+            return None;
+        }
+        p.weekday = Some(weekday(y, month, day));
+    }
+    Some(p)
+}
+
 /// The date phrases of a sentence.
 pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
     let mut out = Vec::new();
@@ -102,6 +134,14 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
                     continue;
                 }
             }
+        }
+        // "12/02/2025", "12/02": a day of one or two digits, a month of two
+        // ("1/2" is a fraction), a year of four.
+        if let Some(p) = numeric_date(toks, i) {
+            let end = if p.year.is_some() { i + 5 } else { i + 3 };
+            out.push(DateMention { t0: i, t1: end, parts: p });
+            i = end;
+            continue;
         }
         // "12 février [2025]", "1er juillet" (one token or "1" "er"), with
         // the weekday before.
@@ -245,6 +285,11 @@ mod tests {
         };
         assert_eq!(found("Mardi 1er juillet 2025, Macron a appelé Poutine."), ["2025-07-01"]);
         assert_eq!(found("Ils se sont parlé mercredi 12 fév 2025."), ["2025-02-12"]);
+        assert_eq!(found("Washington, 12/02/2025 - Trump a parlé à Poutine."), ["2025-02-12"]);
+        assert_eq!(
+            found("Le 11/02, puis le 31/02/2025 et une 1/2 heure."),
+            ["DateParts { year: None, month: Some(2), day: Some(11), weekday: None }"]
+        );
         assert_eq!(
             found("Le 1er mars et le 3 avril 2024."),
             ["DateParts { year: None, month: Some(3), day: Some(1), weekday: None }", "2024-04-03"]

@@ -295,7 +295,9 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
 }
 
 /// Keeps one claim per fact and source: a direct statement over a derived
-/// one, then the more informative value, then the first in the text.
+/// one, then the more informative value, then (for a call's length) one
+/// that says who gave it (the body's "a duré 1 h 30, selon le Kremlin" over
+/// the headline's "1 h 30 de conversation"), then the first in the text.
 fn dedupe(found: &mut Vec<Found>) {
     let info = |f: &Found| -> u8 {
         let v = &f.claim.value;
@@ -303,11 +305,15 @@ fn dedupe(found: &mut Vec<Found>) {
             + u8::from(v.released_by.is_some())
             + u8::from(v.parts.as_ref().is_some_and(|p| p.day.is_some()))
     };
+    // A length is worth its source; a position keeps its own order (what
+    // the holder says, then agreements).
+    let named = |f: &Found| f.kind == Kind::CallDuration && f.claim.said_by.is_some();
     found.sort_unstable_by(|a, b| {
         (a.kind, &a.subject)
             .cmp(&(b.kind, &b.subject))
             .then(a.derived.cmp(&b.derived))
             .then(info(b).cmp(&info(a)))
+            .then(named(b).cmp(&named(a)))
             .then(a.pos.cmp(&b.pos))
     });
     found.dedup_by(|b, a| a.kind == b.kind && a.subject == b.subject);
