@@ -237,3 +237,14 @@ fn a_short_flash_on_the_call_is_not_set_aside() {
     assert!(doc.sources.iter().all(|s| s.on_event), "{:?}", doc.sources);
     assert!(fact(&doc, "call_date/putin+trump").claims.iter().any(|c| c.source == "flash"));
 }
+
+#[test]
+fn a_position_in_a_relative_clause_is_its_antecedent_s() {
+    let doc = analyze(&[art(
+        "a",
+        "Moscou a salué les propos de Pete Hegseth, qui avait jugé la veille que l'entrée de Kiev dans l'Alliance n'était pas réaliste.",
+    )])
+    .unwrap();
+    let ids: Vec<&str> = doc.facts.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["stance/hegseth/ukraine_nato_membership"]);
+}

@@ -8,7 +8,7 @@
 //!   of the closest sentence that names two, preferring one that names them
 //!   in one clause ([`pair_before`]).
 //! - An attribution gives a speaker to a span of tokens:
-//!   preposed ("X a déclaré que …"), postposed ("…, a déclaré X",
+//!   preposed ("X a déclaré que …", "…de X, qui avait jugé que …"), postposed ("…, a déclaré X",
 //!   "…, a-t-il déclaré"), or by preposition ("selon X", "Pour X, …").
 //! - "je"/"nous" inside a quote name the speaker of the span they are in.
 
@@ -173,7 +173,16 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
             .find(|&t| rules.attribution.introducers.iter().any(|x| x == &s.toks[t].lower));
         if let Some(intro) = intro {
             let (c0, _) = s.clause_of(i);
-            let speaker = subject_in(s, rules, c0, b, false)
+            // "les propos de Pete Hegseth, qui avait jugé que …": the
+            // speaker is the name before "qui".
+            let antecedent = (b > 0 && s.toks[b - 1].lower == "qui")
+                .then(|| {
+                    let e = if b > 1 && s.toks[b - 2].lower == "," { b - 2 } else { b - 1 };
+                    s.mentions.iter().position(|m| m.t1 == e && m.is_actor(rules))
+                })
+                .flatten();
+            let speaker = antecedent
+                .or_else(|| subject_in(s, rules, c0, b, false))
                 .or_else(|| subject_in(s, rules, 0, b, false))
                 .filter(|&k| s.mentions[k].is_actor(rules));
             if let Some(k) = speaker {
