@@ -439,11 +439,12 @@ fn fact(kind: Kind, subject: Subject, fs: &[&Found], r: &Rules, prominence: &Pro
             &mut claims,
             |v| v.released_by.clone().map(|x| x.0),
             |v, x| Value { released_by: x.map(EntityId), ..v },
+            str::to_string,
             Agreement::Disputes,
         ),
         // "bon", "productive", "constructif": other words, no contradiction.
         Kind::CallCharacterization => {
-            same_field(&mut claims, |v| v.term.clone(), |v, x| Value { term: x, ..v }, Agreement::Compatible)
+            same_field(&mut claims, |v| v.term.clone(), |v, x| Value { term: x, ..v }, masculine, Agreement::Compatible)
         }
         Kind::Negotiations | Kind::PrisonerExchange => {
             let v = Value { text: None, ..claims[0].value.clone() };
@@ -724,28 +725,41 @@ fn meetings(claims: &mut [Claim]) -> (Value, Status) {
 /// Facts whose value is one field that sources either give or not: the
 /// most given value wins; claims without it are compatible, with another
 /// one dispute it.
-/// The value most claims give for one field; a claim that gives another
-/// value gets `other` (`Disputes` when the values exclude each other).
+/// The value most claims give for one field (ties: the smaller), compared
+/// through `key`; a claim that gives another value gets `other`
+/// (`Disputes` when the values exclude each other). The value shown is the
+/// form most claims with that key use.
 fn same_field(
     claims: &mut [Claim],
     get: impl Fn(&Value) -> Option<String>,
     set: impl Fn(Value, Option<String>) -> Value,
+    key: impl Fn(&str) -> String,
     other: Agreement,
 ) -> (Value, Status) {
-    let mut count: Vec<(String, usize)> = Vec::new();
+    // (key, form, claims)
+    let mut count: Vec<(String, String, usize)> = Vec::new();
     for c in claims.iter() {
         if let Some(x) = get(&c.value) {
-            match count.iter_mut().find(|(k, _)| *k == x) {
-                Some((_, n)) => *n += 1,
-                None => count.push((x, 1)),
+            let k = key(&x);
+            match count.iter_mut().find(|(kk, f, _)| *kk == k && *f == x) {
+                Some((_, _, n)) => *n += 1,
+                None => count.push((k, x, 1)),
             }
         }
     }
-    let top = count.iter().max_by_key(|(_, n)| *n).map(|(x, _)| x.clone());
+    let per_key = |k: &str| count.iter().filter(|(kk, _, _)| kk == k).map(|(_, _, n)| n).sum::<usize>();
+    let top_key = count.iter().map(|(k, _, _)| k).max_by(|a, b| per_key(a).cmp(&per_key(b)).then(b.cmp(a))).cloned();
+    let top = top_key.as_ref().and_then(|tk| {
+        count
+            .iter()
+            .filter(|(k, _, _)| k == tk)
+            .max_by(|a, b| a.2.cmp(&b.2).then(b.1.cmp(&a.1)))
+            .map(|(_, f, _)| f.clone())
+    });
     let mut disputed = false;
     for c in claims.iter_mut() {
-        c.agreement = match (get(&c.value), &top) {
-            (Some(x), Some(t)) if &x == t => Agreement::Precise,
+        c.agreement = match (get(&c.value), &top_key) {
+            (Some(x), Some(t)) if &key(&x) == t => Agreement::Precise,
             (None, _) => Agreement::Compatible,
             _ => {
                 disputed |= other == Agreement::Disputes;
@@ -755,6 +769,22 @@ fn same_field(
     }
     let status = if disputed { Status::Disputed } else { consistent_status(claims) };
     (set(Value::default(), top), status)
+}
+
+/// The masculine singular of a French adjective phrase, to compare
+/// characterizations ("significative" and "significatif", "bonne" and
+/// "bon", "productive" and "productif" are one word).
+fn masculine(term: &str) -> String {
+    let t = term.strip_suffix('s').filter(|t| t.len() > 3).unwrap_or(term);
+    for (fem, masc) in [("ive", "if"), ("euse", "eux"), ("enne", "en"), ("onne", "on"), ("ée", "é")] {
+        if let Some(stem) = t.strip_suffix(fem) {
+            return format!("{stem}{masc}");
+        }
+    }
+    match t.strip_suffix('e') {
+        Some(stem) if stem.chars().count() >= 3 => stem.to_string(),
+        _ => t.to_string(),
+    }
 }
 
 fn event_of(facts: &[Fact], r: &Rules, prominence: &Prominence) -> Event {
@@ -868,6 +898,17 @@ mod tests {
         assert_eq!(s, Status::Agreed);
         assert_eq!(cs[3].agreement, Agreement::Compatible);
         assert_eq!(cs[2].agreement, Agreement::Precise);
+    }
+
+    #[test]
+    fn one_adjective_in_both_genders_is_one_characterization() {
+        for (a, b) in
+            [("significative", "significatif"), ("bonne", "bon"), ("productive", "productif"), ("cordiale", "cordial")]
+        {
+            assert_eq!(masculine(a), masculine(b), "{a} / {b}");
+        }
+        assert_ne!(masculine("productive"), masculine("positive"));
+        assert_ne!(masculine("utile"), masculine("tendue"));
     }
 
     #[test]
