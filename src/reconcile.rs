@@ -185,8 +185,9 @@ fn main_call_pair(sources: &[SourceExtract]) -> Option<&[EntityId]> {
 /// three-sentence flash); one that reports only another call covers another
 /// event, however many names it shares ("Macron et Poutine se sont
 /// entretenus…" beside articles on a Trump–Putin call). A source that
-/// reports no call is judged by the score below: what it shares with the
-/// others.
+/// reports no call is on it when it marks nothing the others do not (a
+/// place, "des pourparlers directs") and shares enough with the others
+/// (the score below).
 fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<String>)> {
     let main = main_call_pair(sources);
     // Some(true): reports the main call; Some(false): only another call.
@@ -197,12 +198,18 @@ fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<S
             main.filter(|_| !pairs.is_empty()).map(|m| pairs.contains(&m))
         })
         .collect();
+    // What the sources on the main call mark (places, "une trêve", …): a
+    // source that reports no call but marks something they do not ("des
+    // pourparlers directs" in Istanbul) is about that instead.
+    let main_marks: Vec<&String> =
+        sources.iter().zip(&reports_main).filter(|(_, m)| **m == Some(true)).flat_map(|(s, _)| &s.markers).collect();
     let by_score = event_scores(sources, r);
-    let on: Vec<bool> = by_score
+    let on: Vec<bool> = sources
         .iter()
-        .zip(&reports_main)
-        .map(|(&on, &main)| match main {
+        .zip(by_score.iter().zip(&reports_main))
+        .map(|(s, (&on, &main))| match main {
             Some(m) => m,
+            None if !main_marks.is_empty() => on && s.markers.iter().all(|m| main_marks.contains(&m)),
             None => on,
         })
         .collect();
