@@ -163,6 +163,9 @@ p(`Machine: ${machine.cpu}, ${machine.nproc} cores, ${machine.mem_gib} GiB; ${ma
   `(anything above 0 is other work sharing the ${machine.nproc} cores). ` +
   `Native figures use the \`release\` profile as shipped (\`opt-level = 3\`, LTO); the wasm module uses \`wasm-release\` (\`opt-level = "z"\`). Medians of several runs; ratios from the same run.`);
 p();
+// The page's own load, measured without the panel: what "within 100 ms of
+// page load" can be read against without the panel's work moving it.
+const afterBareLoad = web.demo.rendered_ms - web.page_without_panel.load_ms;
 p('### Targets');
 p();
 table(['target', 'measured', 'goal', 'verdict'], [
@@ -174,6 +177,7 @@ table(['target', 'measured', 'goal', 'verdict'], [
   ['hedged durations right where the peer is not', `${probeRows.filter((r) => r.oursRight).length}/4 right (peer ${probeRows.filter((r) => r.peerRight).length}/4)`, 'all', verdict(hedgedWin)],
   ['demo panel, first visit: `factpanel:start` → `factpanel:rendered`', `${f1(web.demo.start_to_rendered_ms)} ms`, '≤ 100 ms', verdict(web.demo.start_to_rendered_ms <= 100)],
   ['demo panel, first visit: navigation start → `factpanel:rendered`', `${f1(web.demo.rendered_ms)} ms (DOMContentLoaded ${f1(web.demo.dcl_ms)} ms)`, '≤ 100 ms', verdict(web.demo.rendered_ms <= 100)],
+  ['demo panel, first visit: `factpanel:rendered` after the load event of the same page without the panel', `${f1(afterBareLoad)} ms (page without the panel: load ${f1(web.page_without_panel.load_ms)} ms)`, '≤ 100 ms', verdict(afterBareLoad <= 100)],
   ['demo panel, repeat visit (cached): navigation start → `factpanel:rendered`', `${f1(web.demo_repeat.rendered_ms)} ms`, '≤ 100 ms', verdict(web.demo_repeat.rendered_ms <= 100)],
   ['panel transfer (gzip -9)', kb(gzTotal), '≤ 150 KB', verdict(gzTotal <= 150 * 1024)],
   [`scaling ${refN} → ${maxN.toLocaleString('en')} articles, whole pipeline (time ∝ bytes^k)`, `k = ${slope.toFixed(2)}; peak RSS ${mib(scaleOf(maxN).max_rss_kb * 1024)}`, 'linear (k ≤ 1.1)', verdict(slope <= 1.1)],
@@ -207,11 +211,12 @@ table(['stage', 'median'], [
   ['first `analyze()` call (decodes the prebuilt rules)', `${f1(web.instantiate.first_call_ms)} ms`],
   ['second `analyze()` call, same one-sentence article', `${f1(web.instantiate.second_call_ms)} ms`],
 ]);
-p(`The demo page (\`www/index.html\`, the seed corpus), from navigation start, medians of ${web.runs} visits. First visit: a fresh profile, everything served \`no-store\`. Repeat visit: the same profile loads the page a second time, served with \`Cache-Control: max-age\` as a site would serve it (HTTP cache, and V8's cache of the compiled wasm).`);
+p(`The demo page (\`www/index.html\`, the seed corpus), from navigation start, medians of ${web.runs} visits. First visit: a fresh profile, everything served \`no-store\`. Repeat visit: the same profile loads the page a second time, served with \`Cache-Control: max-age\` as a site would serve it (HTTP cache, and V8's cache of the compiled wasm). The page without the panel is the same page with the panel's module script and preloads removed (first visit): the page's own load time.`);
 p();
-table(['visit', 'DOMContentLoaded', '`factpanel:start`', '`factpanel:rendered`', 'start → rendered'], [
-  ['first', `${f1(web.demo.dcl_ms)} ms`, `${f1(web.demo.start_ms)} ms`, `${f1(web.demo.rendered_ms)} ms`, `${f1(web.demo.start_to_rendered_ms)} ms`],
-  ['repeat', `${f1(web.demo_repeat.dcl_ms)} ms`, `${f1(web.demo_repeat.start_ms)} ms`, `${f1(web.demo_repeat.rendered_ms)} ms`, `${f1(web.demo_repeat.start_to_rendered_ms)} ms`],
+table(['visit', 'DOMContentLoaded', 'load', '`factpanel:start`', '`factpanel:rendered`', 'start → rendered'], [
+  ['first, page without the panel', `${f1(web.page_without_panel.dcl_ms)} ms`, `${f1(web.page_without_panel.load_ms)} ms`, '–', '–', '–'],
+  ['first', `${f1(web.demo.dcl_ms)} ms`, `${f1(web.demo.load_ms)} ms`, `${f1(web.demo.start_ms)} ms`, `${f1(web.demo.rendered_ms)} ms`, `${f1(web.demo.start_to_rendered_ms)} ms`],
+  ['repeat', `${f1(web.demo_repeat.dcl_ms)} ms`, `${f1(web.demo_repeat.load_ms)} ms`, `${f1(web.demo_repeat.start_ms)} ms`, `${f1(web.demo_repeat.rendered_ms)} ms`, `${f1(web.demo_repeat.start_to_rendered_ms)} ms`],
 ]);
 
 p('### 3. Size: what the page downloads for the panel');

@@ -11,7 +11,10 @@
 //     the `factpanel:start` and `factpanel:rendered` marks, on a first visit
 //     (fresh profile, `no-store`) and on a repeat visit (the same profile
 //     loads the page again, served under /__cached__/ with `max-age`: the
-//     HTTP cache and V8's wasm code cache), medians of RUNS visits.
+//     HTTP cache and V8's wasm code cache), medians of RUNS visits;
+//   - the same page without the panel (its script and preloads removed,
+//     served at /__nopanel__/): DOMContentLoaded and load on a first visit,
+//     the page's own load time, to read the panel's marks against.
 // Prints one JSON object on stdout; progress goes to stderr.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -49,11 +52,14 @@ function serve() {
     if (path.startsWith('/__corpus__/')) [root, rel] = [CORPUS, path.slice('/__corpus__'.length)];
     const cached = path.startsWith('/__cached__/');
     if (cached) rel = path.slice('/__cached__'.length);
+    const nopanel = path.startsWith('/__nopanel__/');
+    if (nopanel) rel = path.slice('/__nopanel__'.length);
     let file = normalize(join(root, rel));
     if (!file.startsWith(root)) return res.writeHead(403).end();
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (nopanel && file === join(WWW, 'index.html')) body = withoutPanel(body.toString());
       const caching = cached ? 'public, max-age=3600' : 'no-store';
       res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': caching });
       res.end(body);
@@ -62,6 +68,13 @@ function serve() {
     }
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${server.address().port}`, server })));
+}
+
+/** The demo page without the panel: its module script and preloads go (the element stays, undefined). */
+function withoutPanel(html) {
+  const out = html.replace(/^\s*<(link rel="(?:modulepreload|preload)" href="pkg\/|script type="module" src="fact-panel\.js")[^\n]*\n/gm, '');
+  if (out.length === html.length) throw new Error('bench: the demo page has no panel tags to remove');
+  return out;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -123,12 +136,28 @@ try {
   const marks = () => {
     const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
     const nav = performance.getEntriesByType('navigation')[0];
-    return { dcl_ms: nav?.domContentLoadedEventEnd ?? null, start_ms: at('factpanel:start'), rendered_ms: at('factpanel:rendered') };
+    return {
+      dcl_ms: nav?.domContentLoadedEventEnd ?? null,
+      load_ms: nav?.loadEventStart || null,
+      start_ms: at('factpanel:start'),
+      rendered_ms: at('factpanel:rendered'),
+    };
   };
-  const settle = (page) => page.waitForFunction(() => performance.getEntriesByName('factpanel:rendered').length > 0, null, { timeout: 30_000 });
+  const loaded = () => performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0;
+  const settle = async (page) => {
+    await page.waitForFunction(() => performance.getEntriesByName('factpanel:rendered').length > 0, null, { timeout: 30_000 });
+    await page.waitForFunction(loaded, null, { timeout: 30_000 });
+  };
   const first = [];
   const repeat = [];
+  const bare = [];
   for (let i = 0; i < RUNS; i++) {
+    {
+      const { page, context } = await fresh('/__nopanel__/');
+      await page.waitForFunction(loaded, null, { timeout: 30_000 });
+      bare.push(await page.evaluate(marks));
+      await context.close();
+    }
     const { page, context, errors } = await fresh('/');
     await settle(page);
     first.push(await page.evaluate(marks));
@@ -145,6 +174,7 @@ try {
   }
   const summary = (runs) => ({
     dcl_ms: median(runs.map((x) => x.dcl_ms)),
+    load_ms: median(runs.map((x) => x.load_ms)),
     start_ms: median(runs.map((x) => x.start_ms)),
     rendered_ms: median(runs.map((x) => x.rendered_ms)),
     start_to_rendered_ms: median(runs.map((x) => x.rendered_ms - x.start_ms)),
@@ -152,8 +182,10 @@ try {
   });
   out.demo = summary(first);
   out.demo_repeat = summary(repeat);
+  out.page_without_panel = { dcl_ms: median(bare.map((x) => x.dcl_ms)), load_ms: median(bare.map((x) => x.load_ms)) };
+  log(`demo page without the panel, first visit: DOMContentLoaded ${out.page_without_panel.dcl_ms.toFixed(1)} ms, load ${out.page_without_panel.load_ms.toFixed(1)} ms`);
   for (const [what, d] of [['first visit', out.demo], ['repeat visit', out.demo_repeat]]) {
-    log(`demo page, ${what}: DOMContentLoaded ${d.dcl_ms.toFixed(1)} ms, factpanel:start ${d.start_ms.toFixed(1)} ms, factpanel:rendered ${d.rendered_ms.toFixed(1)} ms (start → rendered ${d.start_to_rendered_ms.toFixed(1)} ms; medians of ${RUNS})`);
+    log(`demo page, ${what}: DOMContentLoaded ${d.dcl_ms.toFixed(1)} ms, load ${d.load_ms.toFixed(1)} ms, factpanel:start ${d.start_ms.toFixed(1)} ms, factpanel:rendered ${d.rendered_ms.toFixed(1)} ms (start → rendered ${d.start_to_rendered_ms.toFixed(1)} ms; medians of ${RUNS})`);
   }
 } finally {
   await browser.close();
