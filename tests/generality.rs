@@ -248,3 +248,19 @@ fn a_position_in_a_relative_clause_is_its_antecedent_s() {
     let ids: Vec<&str> = doc.facts.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, ["stance/hegseth/ukraine_nato_membership"]);
 }
+
+#[test]
+fn a_numeric_date_inside_a_pattern_s_gap() {
+    // "/" is no sentence end: "lundi 19/05" sits in the gap of
+    // "@call_verb ..8 pendant @duration".
+    let doc = analyze(&[art(
+        "a",
+        "Trump et Poutine se parlent\n\
+         Les présidents américain et russe ont échangé lundi 19/05 pendant deux heures, selon Moscou.",
+    )])
+    .unwrap();
+    let d = fact(&doc, "call_duration/putin+trump");
+    assert!(d.claims[0].quote.contains("19/05"), "{:#?}", d.claims);
+    let date = fact(&doc, "call_date/putin+trump").value.parts.unwrap();
+    assert_eq!((date.day, date.month, date.weekday), (Some(19), Some(5), Some(1)));
+}

@@ -17,7 +17,10 @@
 //! `c*`). `tests/fixtures/unseen3/`: the 12 February call again, in Belgian
 //! French, an interview, a three-sentence flash, numeric dates, other
 //! page furniture, the conditional, and with earlier calls (Helsinki 2018,
-//! Biden's last call) in the text.
+//! Biden's last call) in the text. `tests/fixtures/unseen4/`: the
+//! Trump–Putin call of 19 May 2025, with two sources that disagree on its
+//! length, a correction notice, a four-sentence brief, English quotes and
+//! "lundi 19/05".
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -184,4 +187,26 @@ fn the_first_call_in_other_french() {
     assert_eq!(fact(&doc, "call_characterization/trump+zelensky/zelensky").status, Status::Agreed);
     let quotes: Vec<&str> = doc.facts.iter().flat_map(|f| &f.claims).map(|c| c.quote.as_str()).collect();
     assert!(quotes.iter().all(|q| !q.contains("Réagir") && !q.contains("Partager")), "{quotes:#?}");
+}
+
+#[test]
+fn a_real_disagreement_on_the_length_is_disputed() {
+    let arts = articles("unseen4", &[""]);
+    assert_eq!(arts.len(), 7);
+    let doc = analyze(&arts).unwrap();
+    assert_offsets(&doc, &arts);
+    assert_eq!(doc.event.date.as_deref(), Some("2025-05-19"));
+    let d = fact(&doc, "call_duration/putin+trump");
+    assert_eq!(d.status, Status::Disputed, "{:#?}", d.claims);
+    let disputing: Vec<&str> = d
+        .claims
+        .iter()
+        .filter(|c| c.agreement == factpanel::model::Agreement::Disputes)
+        .map(|c| c.source.as_str())
+        .collect();
+    assert_eq!(disputing, ["a3_trois_heures"], "« aurait duré près de trois heures »");
+    // The correction notice gives the corrected figure only.
+    let fix = d.claims.iter().find(|c| c.source == "a5_rectificatif").unwrap();
+    assert_eq!(fix.agreement, factpanel::model::Agreement::Compatible, "{fix:#?}");
+    assert!(fact(&doc, "negotiations/putin+trump").claims.len() >= 4);
 }

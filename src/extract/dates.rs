@@ -137,9 +137,16 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
         }
         // "12/02/2025", "12/02": a day of one or two digits, a month of two
         // ("1/2" is a fraction), a year of four.
-        if let Some(p) = numeric_date(toks, i) {
+        if let Some(mut p) = numeric_date(toks, i) {
             let end = if p.year.is_some() { i + 5 } else { i + 3 };
-            out.push(DateMention { t0: i, t1: end, parts: p });
+            // "lundi 19/05".
+            let mut start = i;
+            if let Some(w) = i.checked_sub(1).and_then(|k| weekday_of(rules, &toks[k].lower)) {
+                p.weekday = p.weekday.or(Some(w));
+                start = i - 1;
+                out.retain(|d: &DateMention| d.t0 != i - 1);
+            }
+            out.push(DateMention { t0: start, t1: end, parts: p });
             i = end;
             continue;
         }
@@ -286,6 +293,10 @@ mod tests {
         assert_eq!(found("Mardi 1er juillet 2025, Macron a appelé Poutine."), ["2025-07-01"]);
         assert_eq!(found("Ils se sont parlé mercredi 12 fév 2025."), ["2025-02-12"]);
         assert_eq!(found("Washington, 12/02/2025 - Trump a parlé à Poutine."), ["2025-02-12"]);
+        assert_eq!(
+            found("Ils ont échangé lundi 19/05."),
+            ["DateParts { year: None, month: Some(5), day: Some(19), weekday: Some(1) }"]
+        );
         assert_eq!(
             found("Le 11/02, puis le 31/02/2025 et une 1/2 heure."),
             ["DateParts { year: None, month: Some(2), day: Some(11), weekday: None }"]

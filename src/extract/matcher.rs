@@ -119,7 +119,11 @@ fn go(rules: &Rules, pat: &[Elem], s: &Sent, i: usize, caps: &mut Vec<Capture>) 
                     break;
                 }
                 // A gap never crosses sentence-final punctuation.
-                if k > 0 && s.toks[i + k - 1].kind == TokKind::Punct && s.toks[i + k - 1].lower != "-" {
+                // ("lundi 19/05", "5 %" and "-" are no ends.)
+                if k > 0
+                    && s.toks[i + k - 1].kind == TokKind::Punct
+                    && matches!(s.toks[i + k - 1].lower.as_str(), "." | "!" | "?" | "…")
+                {
                     break;
                 }
                 if let Some(e) = go(rules, rest, s, i + k, caps) {
