@@ -101,7 +101,10 @@ pub fn articles_from_value(value: &serde_json::Value) -> Result<Vec<Article>, Er
         .into_iter()
         .enumerate()
         .map(|(i, item)| {
-            model::json::article(item).map_err(|e| Error::Json { message: format!("article #{}: {e}", i + 1) })
+            model::json::article(item).map_err(|e| {
+                let e = e.strip_prefix("article: ").unwrap_or(&e);
+                Error::Json { message: format!("article #{}: {e}", i + 1) }
+            })
         })
         .collect()
 }

@@ -102,6 +102,8 @@ fn empty_text() {
     assert_bad(&run(&[p.to_str().unwrap()]), "empty.txt", "empty");
     let j = tmp("empty.json", br#"{"id": "a", "text": "   "}"#);
     assert_bad(&run(&[j.to_str().unwrap()]), "empty.json", "empty");
+    let a = tmp("none.json", b"[]");
+    assert_bad(&run(&[a.to_str().unwrap()]), "none.json", "empty array");
 }
 
 #[test]

@@ -264,3 +264,19 @@ fn a_numeric_date_inside_a_pattern_s_gap() {
     let date = fact(&doc, "call_date/putin+trump").value.parts.unwrap();
     assert_eq!((date.day, date.month, date.weekday), (Some(19), Some(5), Some(1)));
 }
+
+#[test]
+fn questions_state_nothing() {
+    let doc = analyze(&[art(
+        "faq",
+        "L'appel Trump-Poutine en questions\n\
+         Donald Trump et Vladimir Poutine se sont parlé mercredi. \
+         Les deux présidents vont-ils se rencontrer à Moscou ? Ce n'est pas certain. \
+         Les négociations vont-elles commencer immédiatement ? \
+         Combien de temps a duré l'appel ? Près d'une heure et demie, d'après le Kremlin.",
+    )])
+    .unwrap();
+    let ids: Vec<&str> = doc.facts.iter().map(|f| f.id.as_str()).collect();
+    assert!(!ids.iter().any(|id| id.starts_with("meeting/") || id.starts_with("negotiations/")), "{ids:?}");
+    assert!(doc.facts.iter().flat_map(|f| &f.claims).all(|c| !c.quote.ends_with('?')), "{ids:?}");
+}

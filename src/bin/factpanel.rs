@@ -53,7 +53,11 @@ fn read_file(path: &str) -> Result<Vec<Article>, String> {
     let p = Path::new(path);
     let is_json = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
-        return factpanel::parse_articles_json(&text).map_err(|e| format!("{path}: {e}"));
+        let articles = factpanel::parse_articles_json(&text).map_err(|e| format!("{path}: {e}"))?;
+        if articles.is_empty() {
+            return Err(format!("{path}: an empty array: expected at least one article"));
+        }
+        return Ok(articles);
     }
     if text.trim().is_empty() {
         return Err(format!("{path}: empty text"));

@@ -245,6 +245,9 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
     let an = analyse(article, r);
     let mut cx = Ctx { r, an: &an, source: &article.id, out: Vec::new() };
     for si in 0..an.sents.len() {
+        if an.sents[si].is_question() {
+            continue;
+        }
         for (ri, rule) in r.claim_rules.iter().enumerate() {
             let ms = find_any(r, r.rule_patterns(ri), &an.sents[si]);
             if ms.is_empty() {

@@ -116,6 +116,12 @@ impl Sent {
         s
     }
 
+    /// Whether the sentence asks ("Combien de temps a duré l'appel ?"): it
+    /// states nothing, whatever its words.
+    pub fn is_question(&self) -> bool {
+        self.toks.iter().rev().find(|t| t.kind != TokKind::Quote).is_some_and(|t| t.lower == "?")
+    }
+
     /// The token index at or after normalised byte `b`.
     pub fn tok_at(&self, b: usize) -> usize {
         self.toks.partition_point(|t| t.start < b)

@@ -70,6 +70,9 @@ pub(super) fn stances(cx: &mut Ctx) {
     let r = cx.r;
     let mut directs = Vec::new();
     for si in 0..cx.an.sents.len() {
+        if cx.sent(si).is_question() {
+            continue;
+        }
         let s = cx.sent(si);
         let topics: Vec<(usize, Match)> = r
             .topics
@@ -132,6 +135,9 @@ pub(super) fn stances(cx: &mut Ctx) {
     }
     // Agreements, in text order.
     for si in 0..cx.an.sents.len() {
+        if cx.sent(si).is_question() {
+            continue;
+        }
         for (ri, rule) in r.claim_rules.iter().enumerate() {
             if rule.kind != RuleKind::Agreement {
                 continue;
