@@ -349,6 +349,9 @@ pub struct Dates {
     pub months: Vec<Vec<String>>,
     /// How many days before the article date a bare weekday may lie.
     pub weekday_window: u32,
+    /// Words for a day counted back from the article's date: entry `k` is
+    /// `k` days before it ("hier" is 1, "avant-hier" 2).
+    pub days_back: Vec<Vec<String>>,
 }
 
 /// A phrase that characterizes an event, for telling events apart.
@@ -875,6 +878,7 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
         weekdays: dt.strs("weekdays")?,
         months: dt.str_lists("months")?,
         weekday_window: dt.uint("weekday_window")?,
+        days_back: dt.str_lists("days_back")?,
     };
     dt.finish()?;
     let mut markers = Vec::new();
@@ -968,7 +972,7 @@ codec_named!(crate::model::Stance, crate::model::json::STANCES);
 codec_struct!(TopicDef { id, patterns });
 codec_struct!(PositionDef { id, patterns, negatable, examples, counterexamples });
 codec_struct!(Release { detained, held_by_nationality, name_stop, window });
-codec_struct!(Dates { weekdays, months, weekday_window });
+codec_struct!(Dates { weekdays, months, weekday_window, days_back });
 codec_struct!(MarkerDef { pattern, label });
 codec_struct!(ReconcileParams { precise_tolerance, max_call_minutes, off_event_ratio });
 codec_struct!(Labels { kinds, topics, event, off_event_note, off_event_note_plain });

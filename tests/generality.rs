@@ -280,3 +280,21 @@ fn questions_state_nothing() {
     assert!(!ids.iter().any(|id| id.starts_with("meeting/") || id.starts_with("negotiations/")), "{ids:?}");
     assert!(doc.facts.iter().flat_map(|f| &f.claims).all(|c| !c.quote.ends_with('?')), "{ids:?}");
 }
+
+#[test]
+fn yesterday_counts_from_the_publication_date() {
+    let mut a =
+        art("a", "Trump et Poutine\nDonald Trump et Vladimir Poutine ont eu hier un long entretien téléphonique.");
+    a.published = Some("2025-02-13T06:30:00+01:00".into());
+    let mut b = art("b", "Deux jours après\nAvant-hier, Donald Trump a parlé avec Vladimir Poutine au téléphone.");
+    b.published = Some("2025-02-14".into());
+    let doc = analyze(&[a, b]).unwrap();
+    let date = fact(&doc, "call_date/putin+trump");
+    assert_eq!(date.value.date.as_deref(), Some("2025-02-12"), "{:#?}", date.claims);
+    assert_eq!(sources(date).len(), 2);
+    assert_eq!(date.status, Status::Agreed);
+    // Without a publication date, "hier" gives no date.
+    let doc =
+        analyze(&[art("c", "Donald Trump et Vladimir Poutine ont eu hier un long entretien téléphonique.")]).unwrap();
+    assert!(!doc.facts.iter().any(|f| f.id.starts_with("call_date/")));
+}

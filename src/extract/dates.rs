@@ -26,6 +26,9 @@ pub struct DateMention {
     pub t1: usize,
     /// What it says.
     pub parts: DateParts,
+    /// Days before the article's date ("hier": 1), for a relative date;
+    /// `parts` is then empty until [`resolve_back`] gives it the article's.
+    pub back: Option<u32>,
 }
 
 fn month_of(rules: &Rules, w: &str) -> Option<u8> {
@@ -129,7 +132,7 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
         if t.kind == TokKind::Number {
             if let Some(p) = parse_iso(&t.lower) {
                 if t.lower.len() >= 7 {
-                    out.push(DateMention { t0: i, t1: i + 1, parts: p });
+                    out.push(DateMention { t0: i, t1: i + 1, parts: p, back: None });
                     i += 1;
                     continue;
                 }
@@ -146,7 +149,7 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
                 start = i - 1;
                 out.retain(|d: &DateMention| d.t0 != i - 1);
             }
-            out.push(DateMention { t0: start, t1: end, parts: p });
+            out.push(DateMention { t0: start, t1: end, parts: p, back: None });
             i = end;
             continue;
         }
@@ -180,7 +183,7 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
                             out.retain(|d: &DateMention| d.t0 != i - 1);
                         }
                     }
-                    out.push(DateMention { t0: start, t1: end, parts: p });
+                    out.push(DateMention { t0: start, t1: end, parts: p, back: None });
                     i = end;
                     continue;
                 }
@@ -192,12 +195,24 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
                     t0: i,
                     t1: i + 1,
                     parts: DateParts { weekday: Some(w), ..DateParts::default() },
+                    back: None,
                 });
+            } else if let Some(k) = rules.dates.days_back.iter().position(|ws| ws.iter().any(|w| *w == t.lower)) {
+                out.push(DateMention { t0: i, t1: i + 1, parts: DateParts::default(), back: Some(k as u32) });
             }
         }
         i += 1;
     }
     out
+}
+
+/// The date `back` days before a full article date ("hier" in an article
+/// of 2025-02-13 is 2025-02-12); `None` without a full article date.
+pub fn resolve_back(back: u32, article: Option<DateParts>) -> Option<DateParts> {
+    let a = article?;
+    let (y, m, d) = (a.year?, a.month?, a.day?);
+    let (yy, mm, dd) = civil_from_days(days_from_civil(y, m, d) - i64::from(back));
+    Some(DateParts { year: Some(yy), month: Some(mm), day: Some(dd), weekday: Some(weekday(yy, mm, dd)) })
 }
 
 /// Completes the parts of a date phrase with the article's date: a bare

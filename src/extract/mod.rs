@@ -351,7 +351,17 @@ fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
 
 fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let s = cx.sent(si);
-    let ds = dates::find(s, cx.r);
+    // A relative date ("hier") only with a full article date to count from.
+    let ds = dates::find(s, cx.r)
+        .into_iter()
+        .filter_map(|mut d| match d.back {
+            None => Some(d),
+            Some(k) => dates::resolve_back(k, cx.an.article_date).map(|p| {
+                d.parts = p;
+                d
+            }),
+        })
+        .collect::<Vec<_>>();
     // The date must sit in a clause that names a person or holds the cue,
     // or right after the cue's clause ("ont discuté deux heures, le 1er
     // juillet, selon …").
@@ -623,7 +633,10 @@ pub fn mentions(articles: &[Article]) -> MentionsDocument {
                 push(kind, s.toks[m.t0].start, s.toks[m.t1 - 1].end, serde_json::json!(ids), format!("entity.{kind}"));
             }
             for d in dates::find(s, r) {
-                let parts = dates::resolve(d.parts, an.article_date, r);
+                let parts = match d.back {
+                    Some(k) => dates::resolve_back(k, an.article_date).unwrap_or_default(),
+                    None => dates::resolve(d.parts, an.article_date, r),
+                };
                 push("date", s.toks[d.t0].start, s.toks[d.t1 - 1].end, serde_json::json!(parts), "date".into());
             }
             for at in &s.attributions {
