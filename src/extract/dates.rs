@@ -197,7 +197,7 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
                     parts: DateParts { weekday: Some(w), ..DateParts::default() },
                     back: None,
                 });
-            } else if let Some(k) = rules.dates.days_back.iter().position(|ws| ws.iter().any(|w| *w == t.lower)) {
+            } else if let Some(k) = rules.dates.days_back.iter().position(|ws| ws.contains(&t.lower)) {
                 out.push(DateMention { t0: i, t1: i + 1, parts: DateParts::default(), back: Some(k as u32) });
             }
         }
