@@ -391,8 +391,9 @@ pub struct Token {
 /// Splits the normalised range `[a, b)` into tokens.
 ///
 /// Elisions split after the apostrophe (`d'une` → `d'`, `une`); inverted
-/// pronouns split off (`a-t-il` → `a`, `il`); other hyphenated words stay
-/// whole (`quatre-vingt-dix`, `cessez-le-feu`).
+/// pronouns split off (`a-t-il` → `a`, `il`); capitalized names joined by a
+/// hyphen split at it (`Trump-Poutine` → `trump`, `-`, `poutine`); other
+/// hyphenated words stay whole (`quatre-vingt-dix`, `cessez-le-feu`).
 pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
     let text = &norm[a..b];
     let mut toks = Vec::new();
@@ -411,6 +412,13 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
                     end = j + d.len_utf8();
                     it.next();
                 } else if d == '-' && next_alpha() {
+                    // Two capitalized names joined by a hyphen are two
+                    // tokens ("Trump-Poutine", "États-Unis", "Jean-Noël":
+                    // aliases are cut the same way).
+                    let next_upper = text[j + 1..].chars().next().is_some_and(char::is_uppercase);
+                    if c.is_uppercase() && next_upper {
+                        break;
+                    }
                     end = j + 1;
                     it.next();
                 } else if d == '\'' && next_alpha() {

@@ -298,3 +298,15 @@ fn yesterday_counts_from_the_publication_date() {
         analyze(&[art("c", "Donald Trump et Vladimir Poutine ont eu hier un long entretien téléphonique.")]).unwrap();
     assert!(!doc.facts.iter().any(|f| f.id.starts_with("call_date/")));
 }
+
+#[test]
+fn names_joined_by_a_hyphen_are_both_named() {
+    let doc = analyze(&[art(
+        "a",
+        "Appel Trump-Poutine : 90 minutes au téléphone\n\
+         Le locataire de la Maison Blanche a parlé mercredi avec le maître du Kremlin.",
+    )])
+    .unwrap();
+    let d = fact(&doc, "call_duration/putin+trump");
+    assert_eq!(d.value.interval(), Some(Interval::exact(90)), "{:#?}", d.claims);
+}
