@@ -220,6 +220,13 @@ fn a_kicker_keeps_its_headline() {
     )])
     .unwrap();
     assert_eq!(doc.sources[0].title, "DIRECT. Trump et Poutine au téléphone : suivez les réactions");
+    let doc = analyze(&[art(
+        "q",
+        "Une heure et demie ou « plus d'une heure » ? Ce que l'on sait de l'appel\n\
+         Donald Trump et Vladimir Poutine se sont parlé mercredi.",
+    )])
+    .unwrap();
+    assert_eq!(doc.sources[0].title, "Une heure et demie ou « plus d'une heure » ? Ce que l'on sait de l'appel");
 }
 
 #[test]

@@ -96,12 +96,16 @@ pub fn extract_all(articles: &[Article]) -> Extraction {
 fn title_of(a: &Article, an: &Analysed) -> String {
     let given = a.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
     // The first sentence; a kicker of one or two words ("DIRECT.", "VIDÉO.")
-    // takes the rest of its line with it.
+    // takes the rest of its line with it, and so does a headline line (no
+    // final full stop: "Une heure et demie ou « plus d'une heure » ? Ce
+    // que l'on sait").
     let first = || {
         let s0 = an.sents.first()?;
         let mut end = s0.end;
-        if an.prep.norm[s0.start..s0.end].split_whitespace().count() <= KICKER_WORDS {
-            let line_end = an.prep.norm[s0.start..].find('\n').map_or(an.prep.norm.len(), |i| s0.start + i);
+        let line_end = an.prep.norm[s0.start..].find('\n').map_or(an.prep.norm.len(), |i| s0.start + i);
+        let line = an.prep.norm[s0.start..line_end].trim_end();
+        let headline = !line.ends_with('.') && line.len() <= MAX_HEADLINE_BYTES;
+        if headline || an.prep.norm[s0.start..s0.end].split_whitespace().count() <= KICKER_WORDS {
             end = an.sents.iter().take_while(|s| s.start < line_end).last().map_or(end, |s| s.end);
         }
         Some(an.prep.orig_text(s0.start, end).trim().to_string())
@@ -118,6 +122,8 @@ fn title_of(a: &Article, an: &Analysed) -> String {
 
 /// A first sentence this short is a kicker, not the headline.
 const KICKER_WORDS: usize = 2;
+/// A first line up to this long without a final full stop is a headline.
+const MAX_HEADLINE_BYTES: usize = 300;
 
 fn eid(r: &Rules, i: usize) -> EntityId {
     EntityId(r.entities[i].id.clone())
@@ -297,7 +303,8 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
     SourceExtract { title: title_of(article, &an), article: article.clone(), found, entities, markers }
 }
 
-/// Keeps one claim per fact and source: a direct statement over a derived
+/// Keeps the best claim per fact and source (and one per other voice on a
+/// call's length, below): a direct statement over a derived
 /// one, then the more informative value, then (for a call's length) one
 /// that says who gave it (the body's "a duré 1 h 30, selon le Kremlin" over
 /// the headline's "1 h 30 de conversation"), then the first in the text.
@@ -319,7 +326,30 @@ fn dedupe(found: &mut Vec<Found>) {
             .then(named(b).cmp(&named(a)))
             .then(a.pos.cmp(&b.pos))
     });
-    found.dedup_by(|b, a| a.kind == b.kind && a.subject == b.subject);
+    // Besides the best claim of each fact, a source keeps one more for each
+    // other voice on a call's length ("selon le Kremlin" and Trump's own
+    // "plus d'une heure"): what the panel compares.
+    let voice = |f: &Found| -> Option<String> {
+        match f.kind {
+            Kind::CallDuration => f.claim.said_by.as_ref().map(|e| e.0.clone()),
+            _ => None,
+        }
+    };
+    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+    let mut group_start = 0;
+    for f in found.drain(..) {
+        let same_fact = kept.get(group_start).is_some_and(|g| g.kind == f.kind && g.subject == f.subject);
+        if !same_fact {
+            group_start = kept.len();
+            kept.push(f);
+            continue;
+        }
+        let v = voice(&f);
+        if v.is_some() && kept[group_start..].iter().all(|k| voice(k) != v) {
+            kept.push(f);
+        }
+    }
+    *found = kept;
     found.sort_unstable_by_key(|f| (f.pos, f.kind));
 }
 
