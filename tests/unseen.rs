@@ -20,7 +20,10 @@
 //! Biden's last call) in the text. `tests/fixtures/unseen4/`: the
 //! Trump–Putin call of 19 May 2025, with two sources that disagree on its
 //! length, a correction notice, a four-sentence brief, English quotes and
-//! "lundi 19/05".
+//! "lundi 19/05". `tests/fixtures/unseen5/`: the 12 February call as sites
+//! publish it (menu trails, bylines, paywalls, a live blog, pieces mostly
+//! about Hegseth or European reactions, two voices on the length, a
+//! Canadian outlet).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -209,4 +212,31 @@ fn a_real_disagreement_on_the_length_is_disputed() {
     let fix = d.claims.iter().find(|c| c.source == "a5_rectificatif").unwrap();
     assert_eq!(fix.agreement, factpanel::model::Agreement::Compatible, "{fix:#?}");
     assert!(fact(&doc, "negotiations/putin+trump").claims.len() >= 4);
+}
+
+#[test]
+fn two_voices_on_the_length_in_one_article() {
+    let arts = articles("unseen5", &[""]);
+    assert_eq!(arts.len(), 8);
+    let doc = analyze(&arts).unwrap();
+    assert_offsets(&doc, &arts);
+    assert!(doc.sources.iter().all(|s| s.on_event), "pieces mostly about Hegseth or Europe state call facts too");
+    let d = fact(&doc, "call_duration/putin+trump");
+    assert_eq!(sources(d).len(), 8, "{:#?}", d.claims);
+    assert_eq!(d.status, Status::Agreed);
+    let voices: Vec<Option<&str>> = d
+        .claims
+        .iter()
+        .filter(|c| c.source == "a6_durations")
+        .map(|c| c.said_by.as_ref().map(|s| s.as_str()))
+        .collect();
+    assert_eq!(
+        voices,
+        [Some("kremlin"), Some("trump")],
+        "« près d'une heure et demie » selon le Kremlin, « plus d'une heure » selon Trump"
+    );
+    // "les dirigeants américain et russe" are Trump and Putin.
+    let z = fact(&doc, "call_duration/trump+zelensky");
+    assert!(z.claims.iter().all(|c| c.source != "a5_europe"), "{:#?}", z.claims);
+    assert_ne!(z.status, Status::Disputed);
 }
