@@ -84,6 +84,10 @@ pub struct Boilerplate {
     /// A line starting with one of these globs has that prefix masked and
     /// read as the article's date (` date 2025-02 …`).
     pub metadata_prefix_glob: Vec<String>,
+    /// A line matching one of these heads a list of links ("Sur le même
+    /// sujet"): it and the headline-like lines after it (no final full
+    /// stop) are masked.
+    pub links_glob: Vec<String>,
 }
 
 /// Boilerplate lines are short: longer lines are never checked.
@@ -91,7 +95,13 @@ pub(crate) const MAX_BOILERPLATE_LINE: usize = 240;
 
 impl Boilerplate {
     fn lowercase(&mut self) {
-        for v in [&mut self.line_exact, &mut self.line_glob, &mut self.tail_glob, &mut self.metadata_prefix_glob] {
+        for v in [
+            &mut self.line_exact,
+            &mut self.line_glob,
+            &mut self.tail_glob,
+            &mut self.metadata_prefix_glob,
+            &mut self.links_glob,
+        ] {
             for g in v.iter_mut() {
                 *g = g.to_lowercase();
             }
@@ -102,6 +112,10 @@ impl Boilerplate {
         line.len() <= MAX_BOILERPLATE_LINE
             && (self.line_exact.iter().any(|e| e == line)
                 || self.line_glob.iter().any(|g| glob_match(g, line) == Some(line.len())))
+    }
+    /// Whether the line heads a list of links.
+    pub fn starts_links(&self, line: &str) -> bool {
+        line.len() <= MAX_BOILERPLATE_LINE && self.links_glob.iter().any(|g| glob_match(g, line) == Some(line.len()))
     }
     /// Whether the line starts the trailing block.
     pub fn starts_tail(&self, line: &str) -> bool {
@@ -773,6 +787,7 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
         line_exact: bp.strs("line_exact")?,
         line_glob: bp.strs("line_glob")?,
         tail_glob: bp.strs("tail_glob")?,
+        links_glob: bp.strs("links_glob")?,
         metadata_prefix_glob: bp.strs("metadata_prefix_glob")?,
     };
     bp.finish()?;
@@ -958,7 +973,7 @@ codec_struct!(Rules {
     labels,
     compiled,
 });
-codec_struct!(Boilerplate { line_exact, line_glob, tail_glob, metadata_prefix_glob });
+codec_struct!(Boilerplate { line_exact, line_glob, tail_glob, metadata_prefix_glob, links_glob });
 codec_struct!(Segmentation { abbreviations });
 codec_named!(EntityKind, ENTITY_KINDS);
 codec_struct!(EntityDef { id, kind, name, short, name_en, short_en, aliases, member_of, plural });

@@ -184,8 +184,17 @@ impl<'a> Prepared<'a> {
         lines.push((start, self.norm.len()));
         let mut masked = Vec::new();
         let mut tail_from = None;
+        let mut in_links = false;
         for &(a, b) in &lines {
             let line = self.norm[a..b].trim();
+            // Under a links heading, headline-like lines are links.
+            if in_links {
+                in_links = !line.is_empty() && !line.ends_with(['.', '!', '…']) && line.len() <= MAX_BOILERPLATE_LINE;
+                if in_links {
+                    masked.push((a, b));
+                    continue;
+                }
+            }
             // Only lines of at most MAX_BOILERPLATE_LINE bytes once lowercased
             // can be boilerplate, and only the head of a longer one can be a
             // metadata prefix. Lowercasing shrinks a text to a third at most
@@ -204,6 +213,11 @@ impl<'a> Prepared<'a> {
             if bp.starts_tail(&lower) {
                 tail_from = Some(a);
                 break;
+            }
+            if bp.starts_links(&lower) {
+                in_links = true;
+                masked.push((a, b));
+                continue;
             }
             if bp.is_boilerplate_line(&lower) {
                 masked.push((a, b));

@@ -317,3 +317,21 @@ fn names_joined_by_a_hyphen_are_both_named() {
     let d = fact(&doc, "call_duration/putin+trump");
     assert_eq!(d.value.interval(), Some(Interval::exact(90)), "{:#?}", d.claims);
 }
+
+#[test]
+fn a_list_of_links_is_not_read() {
+    let doc = analyze(&[art(
+        "a",
+        "Trump et Poutine se parlent\n\
+         Donald Trump et Vladimir Poutine se sont parlé pendant une heure et demie mercredi.\n\
+         Sur le même sujet\n\
+         Ce que l'on sait de l'échange de prisonniers entre Moscou et Washington\n\
+         Qui est Marc Fogel, l'Américain libéré par la Russie ?\n\
+         Les deux présidents sont convenus de se rendre visite.",
+    )])
+    .unwrap();
+    let ids: Vec<&str> = doc.facts.iter().map(|f| f.id.as_str()).collect();
+    assert!(!ids.iter().any(|id| id.starts_with("prisoner_")), "{ids:?}");
+    // The list ends at the first line that ends like a sentence.
+    assert!(ids.contains(&"meeting/putin+trump"), "{ids:?}");
+}
