@@ -90,6 +90,26 @@ pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Pushes the date at tokens `[i, end)`, with the weekday just before it
+/// when there is one ("mercredi 12 février", "lundi 19/05"), which is then
+/// no date of its own.
+fn push_with_weekday(
+    out: &mut Vec<DateMention>,
+    toks: &[crate::text::Token],
+    rules: &Rules,
+    i: usize,
+    end: usize,
+    mut p: DateParts,
+) {
+    let mut start = i;
+    if let Some(w) = i.checked_sub(1).and_then(|k| weekday_of(rules, &toks[k].lower)) {
+        p.weekday = p.weekday.or(Some(w));
+        start = i - 1;
+        out.retain(|d| d.t0 != i - 1);
+    }
+    out.push(DateMention { t0: start, t1: end, parts: p, back: None });
+}
+
 /// `dd/mm[/yyyy]` starting at token `i`.
 fn numeric_date(toks: &[crate::text::Token], i: usize) -> Option<DateParts> {
     let num = |k: usize, len: std::ops::RangeInclusive<usize>| {
@@ -140,16 +160,9 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
         }
         // "12/02/2025", "12/02": a day of one or two digits, a month of two
         // ("1/2" is a fraction), a year of four.
-        if let Some(mut p) = numeric_date(toks, i) {
+        if let Some(p) = numeric_date(toks, i) {
             let end = if p.year.is_some() { i + 5 } else { i + 3 };
-            // "lundi 19/05".
-            let mut start = i;
-            if let Some(w) = i.checked_sub(1).and_then(|k| weekday_of(rules, &toks[k].lower)) {
-                p.weekday = p.weekday.or(Some(w));
-                start = i - 1;
-                out.retain(|d: &DateMention| d.t0 != i - 1);
-            }
-            out.push(DateMention { t0: start, t1: end, parts: p, back: None });
+            push_with_weekday(&mut out, toks, rules, i, end, p);
             i = end;
             continue;
         }
@@ -174,16 +187,7 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
                             p.weekday = Some(weekday(y, m, day));
                         }
                     }
-                    // "mercredi 12 février".
-                    let mut start = i;
-                    if i > 0 {
-                        if let Some(w) = weekday_of(rules, &toks[i - 1].lower) {
-                            p.weekday = p.weekday.or(Some(w));
-                            start = i - 1;
-                            out.retain(|d: &DateMention| d.t0 != i - 1);
-                        }
-                    }
-                    out.push(DateMention { t0: start, t1: end, parts: p, back: None });
+                    push_with_weekday(&mut out, toks, rules, i, end, p);
                     i = end;
                     continue;
                 }
