@@ -304,7 +304,7 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
 }
 
 /// Keeps the best claim per fact and source (and one per other voice on a
-/// call's length, below): a direct statement over a derived
+/// call's length or place of a meeting, below): a direct statement over a derived
 /// one, then the more informative value, then (for a call's length) one
 /// that says who gave it (the body's "a duré 1 h 30, selon le Kremlin" over
 /// the headline's "1 h 30 de conversation"), then the first in the text.
@@ -328,10 +328,12 @@ fn dedupe(found: &mut Vec<Found>) {
     });
     // Besides the best claim of each fact, a source keeps one more for each
     // other voice on a call's length ("selon le Kremlin" and Trump's own
-    // "plus d'une heure"): what the panel compares.
+    // "plus d'une heure") and each other place of a meeting (Riyad, and
+    // Putin's invitation to Moscow): what the panel compares.
     let voice = |f: &Found| -> Option<String> {
         match f.kind {
             Kind::CallDuration => f.claim.said_by.as_ref().map(|e| e.0.clone()),
+            Kind::Meeting => f.claim.value.place.clone().flatten().map(|e| e.0),
             _ => None,
         }
     };
