@@ -23,7 +23,8 @@
 //! "lundi 19/05". `tests/fixtures/unseen5/`: the 12 February call as sites
 //! publish it (menu trails, bylines, paywalls, a live blog, pieces mostly
 //! about Hegseth or European reactions, two voices on the length, a
-//! Canadian outlet).
+//! Canadian outlet). `tests/fixtures/unseen6/`: ten outlets' ordinary copy
+//! on the 12 February call, written as a measurement of coverage.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -239,4 +240,37 @@ fn two_voices_on_the_length_in_one_article() {
     let z = fact(&doc, "call_duration/trump+zelensky");
     assert!(z.claims.iter().all(|c| c.source != "a5_europe"), "{:#?}", z.claims);
     assert_ne!(z.status, Status::Disputed);
+}
+
+#[test]
+fn ten_outlets_ordinary_copy() {
+    let arts = articles("unseen6", &[""]);
+    assert_eq!(arts.len(), 10);
+    let doc = analyze(&arts).unwrap();
+    assert_offsets(&doc, &arts);
+    assert!(doc.sources.iter().all(|s| s.on_event));
+    // How many of the ten articles each fact is read from (what they state:
+    // all ten give the date, the negotiations and Fogel; nine the length…).
+    let n = |id: &str| sources(fact(&doc, id)).len();
+    for (id, at_least) in [
+        ("call_date/putin+trump", 10),
+        ("negotiations/putin+trump", 10),
+        ("prisoner_release/marc_fogel", 10),
+        ("meeting/putin+trump", 10),
+        ("call_duration/putin+trump", 9),
+        ("stance/hegseth/ukraine_pre2014_borders", 9),
+        ("stance/hegseth/ukraine_nato_membership", 7),
+        ("prisoner_release/alexander_vinnik", 7),
+        ("stance/kremlin/ukraine_nato_membership", 6),
+        ("prisoner_exchange", 6),
+        ("call_characterization/trump+zelensky/zelensky", 5),
+        ("call_duration/trump+zelensky", 4),
+    ] {
+        assert!(n(id) >= at_least, "{id}: {} sources, expected at least {at_least}", n(id));
+    }
+    for f in &doc.facts {
+        assert_ne!(f.status, Status::Disputed, "{}: {:#?}", f.id, f.claims);
+    }
+    let d = fact(&doc, "call_duration/putin+trump");
+    assert_eq!(d.value.interval(), Some(Interval::exact(90)));
 }

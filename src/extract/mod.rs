@@ -447,10 +447,14 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         let words: Vec<&str> =
             s.toks[t0..t1].iter().filter(|x| x.kind != TokKind::Quote).map(|x| x.lower.as_str()).collect();
         let term_text = words.join(" ");
-        let actor = s
-            .speaker_at(m.start)
-            .and_then(|a| s.mentions[a.speaker].actor(cx.r))
-            .or_else(|| subject_in(s, cx.r, 0, m.start, true).and_then(|k| s.mentions[k].actor(cx.r)));
+        // Who characterizes: the subject before the phrase when it is a
+        // person ("Le président ukrainien a évoqué une conversation
+        // « significative », selon la présidence ukrainienne"), else the
+        // speaker, else any subject.
+        let subject = subject_in(s, cx.r, 0, m.start, true).and_then(|k| s.mentions[k].actor(cx.r));
+        let person = subject.filter(|&a| cx.r.entities[a].kind == crate::rules::EntityKind::Person);
+        let actor =
+            person.or_else(|| s.speaker_at(m.start).and_then(|a| s.mentions[a.speaker].actor(cx.r))).or(subject);
         let Some(actor) = actor else { continue };
         let Some(participants) = cx.participants(si, m.start, false) else { continue };
         // A participant, or the institution one of them belongs to ("le
