@@ -50,6 +50,16 @@ fn corpus() -> Vec<Article> {
     articles("unseen", &[""])
 }
 
+/// The document of all `count` articles of a fixture set, their quotes
+/// checked against their offsets.
+fn analyzed(dir: &str, count: usize) -> Document {
+    let arts = articles(dir, &[""]);
+    assert_eq!(arts.len(), count, "{dir}");
+    let doc = analyze(&arts).unwrap();
+    assert_offsets(&doc, &arts);
+    doc
+}
+
 fn doc() -> (Document, Vec<Article>) {
     let arts = corpus();
     assert_eq!(arts.len(), 8);
@@ -172,10 +182,7 @@ fn the_macron_putin_call_alone_and_beside_the_trump_putin_one() {
 
 #[test]
 fn the_first_call_in_other_french() {
-    let arts = articles("unseen3", &[""]);
-    assert_eq!(arts.len(), 8);
-    let doc = analyze(&arts).unwrap();
-    assert_offsets(&doc, &arts);
+    let doc = analyzed("unseen3", 8);
     assert!(doc.sources.iter().all(|s| s.on_event), "the three-sentence flash too");
     assert_eq!(doc.event.date.as_deref(), Some("2025-02-12"), "12/02/2025");
     let d = fact(&doc, "call_duration/putin+trump");
@@ -195,10 +202,7 @@ fn the_first_call_in_other_french() {
 
 #[test]
 fn a_real_disagreement_on_the_length_is_disputed() {
-    let arts = articles("unseen4", &[""]);
-    assert_eq!(arts.len(), 7);
-    let doc = analyze(&arts).unwrap();
-    assert_offsets(&doc, &arts);
+    let doc = analyzed("unseen4", 7);
     assert_eq!(doc.event.date.as_deref(), Some("2025-05-19"));
     let d = fact(&doc, "call_duration/putin+trump");
     assert_eq!(d.status, Status::Disputed, "{:#?}", d.claims);
@@ -217,10 +221,7 @@ fn a_real_disagreement_on_the_length_is_disputed() {
 
 #[test]
 fn two_voices_on_the_length_in_one_article() {
-    let arts = articles("unseen5", &[""]);
-    assert_eq!(arts.len(), 8);
-    let doc = analyze(&arts).unwrap();
-    assert_offsets(&doc, &arts);
+    let doc = analyzed("unseen5", 8);
     assert!(doc.sources.iter().all(|s| s.on_event), "pieces mostly about Hegseth or Europe state call facts too");
     let d = fact(&doc, "call_duration/putin+trump");
     assert_eq!(sources(d).len(), 8, "{:#?}", d.claims);
@@ -244,10 +245,7 @@ fn two_voices_on_the_length_in_one_article() {
 
 #[test]
 fn ten_outlets_ordinary_copy() {
-    let arts = articles("unseen6", &[""]);
-    assert_eq!(arts.len(), 10);
-    let doc = analyze(&arts).unwrap();
-    assert_offsets(&doc, &arts);
+    let doc = analyzed("unseen6", 10);
     assert!(doc.sources.iter().all(|s| s.on_event));
     // How many of the ten articles each fact is read from (what they state:
     // all ten give the date, the negotiations and Fogel; nine the length…).
