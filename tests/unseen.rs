@@ -25,6 +25,9 @@
 //! about Hegseth or European reactions, two voices on the length, a
 //! Canadian outlet). `tests/fixtures/unseen6/`: ten outlets' ordinary copy
 //! on the 12 February call, written as a measurement of coverage.
+//! `tests/fixtures/unseen7/`: the Trump–Putin call of 16 October 2025 (a
+//! summit in Budapest) in eight outlets, and two articles on other events
+//! that week.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -271,4 +274,24 @@ fn ten_outlets_ordinary_copy() {
     }
     let d = fact(&doc, "call_duration/putin+trump");
     assert_eq!(d.value.interval(), Some(Interval::exact(90)));
+}
+
+#[test]
+fn the_october_call_and_its_budapest_summit() {
+    let doc = analyzed("unseen7", 10);
+    assert_eq!(doc.event.label, "Appel Trump–Poutine");
+    assert_eq!(doc.event.date.as_deref(), Some("2025-10-16"));
+    let off: Vec<&str> = doc.sources.iter().filter(|s| !s.on_event).map(|s| &s.id[..3]).collect();
+    assert_eq!(off, ["09_", "10_"]);
+    // A headline's "deux heures au téléphone" gives way to the body's "plus
+    // de deux heures": no dispute with "2h30".
+    let d = fact(&doc, "call_duration/putin+trump");
+    assert_eq!(sources(d).len(), 8, "{:#?}", d.claims);
+    assert_eq!(d.status, Status::Agreed, "{:#?}", d.claims);
+    assert_eq!(d.value.interval(), Some(Interval::exact(150)));
+    let m = fact(&doc, "meeting/putin+trump");
+    assert!(sources(m).len() >= 7, "{:#?}", m.claims);
+    assert_eq!(m.value.places.iter().map(|p| p.as_str()).collect::<Vec<_>>(), ["budapest"]);
+    // "a jugé « très productif » son échange", "qualifiant l'échange de …".
+    assert!(sources(fact(&doc, "call_characterization/putin+trump/trump")).len() >= 7);
 }

@@ -273,7 +273,14 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
     }
     stance::stances(&mut cx);
     let mut found = std::mem::take(&mut cx.out);
-    dedupe(&mut found);
+    // The headline: the first line, when the text starts with one.
+    let headline_end = an
+        .sents
+        .first()
+        .map(|s0| an.prep.norm[s0.start..].find('\n').map_or(an.prep.norm.len(), |i| s0.start + i))
+        .filter(|&end| an.sents.len() > 1 && an.sents[1].start > end)
+        .unwrap_or(0);
+    dedupe(&mut found, headline_end);
     let mut entities: Vec<(String, (usize, usize))> = Vec::new();
     let mut markers: Vec<String> = Vec::new();
     for s in &an.sents {
@@ -307,8 +314,10 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
 /// call's length or place of a meeting, below): a direct statement over a derived
 /// one, then the more informative value, then (for a call's length) one
 /// that says who gave it (the body's "a duré 1 h 30, selon le Kremlin" over
-/// the headline's "1 h 30 de conversation"), then the first in the text.
-fn dedupe(found: &mut Vec<Found>) {
+/// the headline's "1 h 30 de conversation"), then one from the body over
+/// the headline's rounder words ("deux heures au téléphone" above "un appel
+/// de plus de deux heures"), then the first in the text.
+fn dedupe(found: &mut Vec<Found>, headline_end: usize) {
     let info = |f: &Found| -> u8 {
         let v = &f.claim.value;
         u8::from(v.place.as_ref().is_some_and(Option::is_some))
@@ -324,6 +333,7 @@ fn dedupe(found: &mut Vec<Found>) {
             .then(a.derived.cmp(&b.derived))
             .then(info(b).cmp(&info(a)))
             .then(named(b).cmp(&named(a)))
+            .then((a.pos < headline_end).cmp(&(b.pos < headline_end)))
             .then(a.pos.cmp(&b.pos))
     });
     // Besides the best claim of each fact, a source keeps one more for each
