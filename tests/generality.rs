@@ -335,3 +335,22 @@ fn a_list_of_links_is_not_read() {
     // The list ends at the first line that ends like a sentence.
     assert!(ids.contains(&"meeting/putin+trump"), "{ids:?}");
 }
+
+#[test]
+fn names_a_preposition_governs_are_no_subject_and_unknown_agents_are_not_guessed() {
+    // "entre Donald Trump et Vladimir Poutine": Putin is no subject, so the
+    // next sentence's "il" is Hegseth.
+    let doc = analyze(&[art(
+        "a",
+        "Quelques heures avant l'appel entre Donald Trump et Vladimir Poutine, mercredi, le secrétaire américain à la Défense Pete Hegseth a parlé à Bruxelles. \
+         Devant les alliés, il a jugé « irréaliste » l'adhésion de l'Ukraine à l'Otan.",
+    )])
+    .unwrap();
+    let ids: Vec<&str> = doc.facts.iter().map(|f| f.id.as_str()).collect();
+    assert!(ids.contains(&"stance/hegseth/ukraine_nato_membership"), "{ids:?}");
+    assert!(!ids.iter().any(|id| id.starts_with("stance/putin")), "{ids:?}");
+    // "libéré par l'Ukraine": an agent the rules do not know is not replaced
+    // by a guess from the prisoner's nationality.
+    let doc = analyze(&[art("b", "L'enseignant américain Marc Fogel a été libéré par l'Ukraine.")]).unwrap();
+    assert_eq!(fact(&doc, "prisoner_release/marc_fogel").value.released_by, None);
+}

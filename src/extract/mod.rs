@@ -567,11 +567,14 @@ fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
                 .any(|t| cx.r.class_phrases(c).iter().any(|p| p.len() == 1 && p[0].matches(&s.toks[t].lower)));
             near.then(|| cx.r.entities.iter().position(|e| &e.id == holder)).flatten()
         });
-        // "libéré par la Russie": the agent.
-        let agent = (m.end..(m.end + 2).min(s.toks.len()))
-            .find(|&t| s.toks[t].lower == "par")
-            .and_then(|t| s.mentions.iter().find(|mm| mm.t0 == t + 1).and_then(|mm| mm.actor(cx.r)));
-        let by = agent.or(subject).or(held).or(nationality);
+        // "libéré par la Russie": the agent. An agent the rules do not know
+        // ("par l'Ukraine") is no one: nothing is guessed over it.
+        let par = (m.end..(m.end + 2).min(s.toks.len())).find(|&t| s.toks[t].lower == "par");
+        let agent = par.and_then(|t| s.mentions.iter().find(|mm| mm.t0 == t + 1).and_then(|mm| mm.actor(cx.r)));
+        let by = match (par, agent) {
+            (Some(_), None) => None,
+            _ => agent.or(subject).or(held).or(nationality),
+        };
         let (va, vb) = cx.tok_range(si, n0, n1);
         let said_by = cx.said_by(si, m.start);
         let value = Value { released_by: by.map(|i| eid(cx.r, i)), ..Value::default() };

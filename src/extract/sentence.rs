@@ -258,6 +258,18 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
         }
         i += 1;
     }
+    // A name coordinated with one a preposition governs is governed too:
+    // "entre Donald Trump et Vladimir Poutine" has no subject.
+    for k in 1..out.len() {
+        let (prev, cur) = (&out[k - 1], &out[k]);
+        if prev.after_prep
+            && !cur.after_prep
+            && cur.t0 == prev.t1 + 1
+            && matches!(toks[prev.t1].lower.as_str(), "et" | "ou")
+        {
+            out[k].after_prep = true;
+        }
+    }
     out
 }
 
