@@ -158,12 +158,13 @@ fn call_pairs(s: &SourceExtract) -> Vec<&[EntityId]> {
     out
 }
 
-/// The pair whose call most sources report; none when two pairs tie (one
-/// article on each call: nothing says which is the main one).
-fn main_call_pair(sources: &[SourceExtract]) -> Option<&[EntityId]> {
+/// The pair whose call most sources report (`pairs`: [`call_pairs`] of each
+/// source); none when two pairs tie (one article on each call: nothing says
+/// which is the main one).
+fn main_call_pair<'a>(pairs: &[Vec<&'a [EntityId]>]) -> Option<&'a [EntityId]> {
     let mut count: Vec<(&[EntityId], usize)> = Vec::new();
-    for s in sources {
-        for p in call_pairs(s) {
+    for ps in pairs {
+        for &p in ps {
             match count.iter_mut().find(|(q, _)| *q == p) {
                 Some((_, n)) => *n += 1,
                 None => count.push((p, 1)),
@@ -189,21 +190,18 @@ fn main_call_pair(sources: &[SourceExtract]) -> Option<&[EntityId]> {
 /// place, "des pourparlers directs") and shares enough with the others
 /// (the score below).
 fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<String>)> {
-    let main = main_call_pair(sources);
+    let pairs: Vec<Vec<&[EntityId]>> = sources.iter().map(call_pairs).collect();
+    let main = main_call_pair(&pairs);
     // Some(true): reports the main call; Some(false): only another call.
-    let reports_main: Vec<Option<bool>> = sources
-        .iter()
-        .map(|s| {
-            let pairs = call_pairs(s);
-            main.filter(|_| !pairs.is_empty()).map(|m| pairs.contains(&m))
-        })
-        .collect();
+    let reports_main: Vec<Option<bool>> =
+        pairs.iter().map(|ps| main.filter(|_| !ps.is_empty()).map(|m| ps.contains(&m))).collect();
     // What the sources on the main call mark (places, "une trêve", …): a
     // source that reports no call but marks something they do not ("des
     // pourparlers directs" in Istanbul) is about that instead.
     let main_marks: Vec<&String> =
         sources.iter().zip(&reports_main).filter(|(_, m)| **m == Some(true)).flat_map(|(s, _)| &s.markers).collect();
-    let by_score = event_scores(sources, r);
+    let feats: Vec<Vec<String>> = sources.iter().map(features).collect();
+    let by_score = event_scores(&feats, r);
     let on: Vec<bool> = sources
         .iter()
         .zip(by_score.iter().zip(&reports_main))
@@ -213,7 +211,7 @@ fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<S
             None => on,
         })
         .collect();
-    notes(sources, r, &on)
+    notes(sources, &feats, r, &on)
 }
 
 /// "Appel Macron–Poutine" for the first call a source gives a length or a
@@ -234,15 +232,14 @@ fn call_label(s: &SourceExtract, r: &Rules) -> Option<String> {
 /// On the main event by what each source shares with the others: a source
 /// whose shared features weigh less than `off_event_ratio` of the median is
 /// not. Fewer than three sources are all on.
-fn event_scores(sources: &[SourceExtract], r: &Rules) -> Vec<bool> {
-    let n = sources.len();
+fn event_scores(feats: &[Vec<String>], r: &Rules) -> Vec<bool> {
+    let n = feats.len();
     let all_on = vec![true; n];
     if n < 3 {
         return all_on;
     }
-    let feats: Vec<Vec<String>> = sources.iter().map(features).collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for f in &feats {
+    for f in feats {
         for x in f {
             *counts.entry(x.as_str()).or_insert(0) += 1;
         }
@@ -270,15 +267,14 @@ fn event_scores(sources: &[SourceExtract], r: &Rules) -> Vec<bool> {
     score.iter().map(|&s| s >= r.reconcile.off_event_ratio * median).collect()
 }
 
-/// `(on_event, note)` per source; the note says what an off-event source
-/// is about instead.
-fn notes(sources: &[SourceExtract], r: &Rules, on: &[bool]) -> Vec<(bool, Option<String>)> {
-    let feats: Vec<Vec<String>> = sources.iter().map(features).collect();
+/// `(on_event, note)` per source (`feats`: their [`features`]); the note
+/// says what an off-event source is about instead.
+fn notes(sources: &[SourceExtract], feats: &[Vec<String>], r: &Rules, on: &[bool]) -> Vec<(bool, Option<String>)> {
     let on_feats: HashSet<&str> =
         feats.iter().zip(on).filter(|(_, o)| **o).flat_map(|(f, _)| f.iter().map(String::as_str)).collect();
     sources
         .iter()
-        .zip(&feats)
+        .zip(feats)
         .zip(on)
         .map(|((s, f), &o)| {
             if o {
