@@ -135,6 +135,8 @@ struct Ctx<'a, 'r> {
     an: &'a Analysed<'a>,
     source: &'a str,
     out: Vec<Found>,
+    /// [`main_pair`] of the article, found the first time it is needed.
+    main_pair: std::cell::OnceCell<Option<[usize; 2]>>,
 }
 
 impl Ctx<'_, '_> {
@@ -201,7 +203,11 @@ impl Ctx<'_, '_> {
         if ps.len() < 2 && main {
             let named = persons_in(s, self.r, 0, s.toks.len());
             if named.len() < 2 {
-                if let Some(pair) = main_pair(&self.an.sents, self.r).filter(|p| named.iter().all(|x| p.contains(x))) {
+                if let Some(pair) = self
+                    .main_pair
+                    .get_or_init(|| main_pair(&self.an.sents, self.r))
+                    .filter(|p| named.iter().all(|x| p.contains(x)))
+                {
                     ps = pair.to_vec();
                 }
             }
@@ -249,7 +255,7 @@ fn main_pair(sents: &[Sent], r: &Rules) -> Option<[usize; 2]> {
 
 fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
     let an = analyse(article, r);
-    let mut cx = Ctx { r, an: &an, source: &article.id, out: Vec::new() };
+    let mut cx = Ctx { r, an: &an, source: &article.id, out: Vec::new(), main_pair: std::cell::OnceCell::new() };
     for si in 0..an.sents.len() {
         if an.sents[si].is_question() {
             continue;
