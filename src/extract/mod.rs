@@ -102,7 +102,7 @@ fn title_of(a: &Article, an: &Analysed) -> String {
     let first = || {
         let s0 = an.sents.first()?;
         let mut end = s0.end;
-        let line_end = an.prep.norm[s0.start..].find('\n').map_or(an.prep.norm.len(), |i| s0.start + i);
+        let line_end = first_line_end(an)?;
         let line = an.prep.norm[s0.start..line_end].trim_end();
         let headline = !line.ends_with('.') && line.len() <= MAX_HEADLINE_BYTES;
         if headline || an.prep.norm[s0.start..s0.end].split_whitespace().count() <= KICKER_WORDS {
@@ -118,6 +118,12 @@ fn title_of(a: &Article, an: &Analysed) -> String {
         out = out.chars().take(199).collect::<String>() + "…";
     }
     out
+}
+
+/// The end (normalised byte) of the line that holds the first sentence.
+fn first_line_end(an: &Analysed) -> Option<usize> {
+    let s0 = an.sents.first()?;
+    Some(an.prep.norm[s0.start..].find('\n').map_or(an.prep.norm.len(), |i| s0.start + i))
 }
 
 /// A first sentence this short is a kicker, not the headline.
@@ -280,12 +286,7 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
     stance::stances(&mut cx);
     let mut found = std::mem::take(&mut cx.out);
     // The headline: the first line, when the text starts with one.
-    let headline_end = an
-        .sents
-        .first()
-        .map(|s0| an.prep.norm[s0.start..].find('\n').map_or(an.prep.norm.len(), |i| s0.start + i))
-        .filter(|&end| an.sents.len() > 1 && an.sents[1].start > end)
-        .unwrap_or(0);
+    let headline_end = first_line_end(&an).filter(|&end| an.sents.len() > 1 && an.sents[1].start > end).unwrap_or(0);
     dedupe(&mut found, headline_end);
     let mut entities: Vec<(String, (usize, usize))> = Vec::new();
     let mut markers: Vec<String> = Vec::new();
