@@ -93,6 +93,7 @@ pub fn extract_all(articles: &[Article]) -> Extraction {
 
 /// The given title, else the first sentence of the text (the first line
 /// when it is a headline; metadata and boilerplate are skipped).
+#[inline(never)]
 fn title_of(a: &Article, an: &Analysed) -> String {
     let given = a.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
     // The first sentence; a kicker of one or two words ("DIRECT.", "VIDÉO.")
@@ -263,24 +264,8 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
     let an = analyse(article, r);
     let mut cx = Ctx { r, an: &an, source: &article.id, out: Vec::new(), main_pair: std::cell::OnceCell::new() };
     for si in 0..an.sents.len() {
-        if an.sents[si].is_question() {
-            continue;
-        }
-        for (ri, rule) in r.claim_rules.iter().enumerate() {
-            let ms = find_any(r, r.rule_patterns(ri), &an.sents[si]);
-            if ms.is_empty() {
-                continue;
-            }
-            match rule.kind {
-                RuleKind::CallDuration => call_durations(&mut cx, si, &ms, &rule.id),
-                RuleKind::CallDate => call_date(&mut cx, si, &ms, &rule.id),
-                RuleKind::CallCharacterization => characterization(&mut cx, si, &ms, &rule.id),
-                RuleKind::Negotiations => negotiations(&mut cx, si, &ms, &rule.id),
-                RuleKind::PrisonerRelease => releases(&mut cx, si, &ms, &rule.id),
-                RuleKind::PrisonerExchange => exchange(&mut cx, si, &ms, &rule.id),
-                RuleKind::Meeting => meeting(&mut cx, si, &ms, &rule.id),
-                RuleKind::Agreement => {}
-            }
+        if !an.sents[si].is_question() {
+            sentence_claims(&mut cx, si);
         }
     }
     stance::stances(&mut cx);
@@ -288,8 +273,16 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
     // The headline: the first line, when the text starts with one.
     let headline_end = first_line_end(&an).filter(|&end| an.sents.len() > 1 && an.sents[1].start > end).unwrap_or(0);
     dedupe(&mut found, headline_end);
+    let entities = named_entities(&an, r);
+    let markers = event_markers(&an, r);
+    SourceExtract { title: title_of(article, &an), article: article.clone(), found, entities, markers }
+}
+
+/// Each entity named in the article: its id, how often it is named, and
+/// where first.
+#[inline(never)]
+fn named_entities(an: &Analysed, r: &Rules) -> Vec<(String, (usize, usize))> {
     let mut entities: Vec<(String, (usize, usize))> = Vec::new();
-    let mut markers: Vec<String> = Vec::new();
     for s in &an.sents {
         for m in &s.mentions {
             if m.form == sentence::MentionForm::Name {
@@ -302,6 +295,16 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
                 }
             }
         }
+    }
+    entities
+}
+
+/// The labels of the event markers the article matches, each once, in
+/// order of first match.
+#[inline(never)]
+fn event_markers(an: &Analysed, r: &Rules) -> Vec<String> {
+    let mut markers: Vec<String> = Vec::new();
+    for s in &an.sents {
         for (k, def) in r.markers.iter().enumerate() {
             for m in matcher::find_all(r, r.marker_pattern(k), s) {
                 let label = match m.capture(Slot::Place).and_then(|c| s.mentions[c].place(r)) {
@@ -314,7 +317,35 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
             }
         }
     }
-    SourceExtract { title: title_of(article, &an), article: article.clone(), found, entities, markers }
+    markers
+}
+
+/// The claims of the rules that match sentence `si`.
+///
+/// Out of line, like the builders it calls: this loop is the hot part of
+/// an article's extraction, and a small hot function is what a browser's
+/// optimising compiler can take up quickly (the builders run only on a
+/// match; inlined, they made one 16 KB function V8 spent 30–55 ms
+/// optimising on a first visit).
+#[inline(never)]
+fn sentence_claims(cx: &mut Ctx, si: usize) {
+    let r = cx.r;
+    for (ri, rule) in r.claim_rules.iter().enumerate() {
+        let ms = find_any(r, r.rule_patterns(ri), &cx.an.sents[si]);
+        if ms.is_empty() {
+            continue;
+        }
+        match rule.kind {
+            RuleKind::CallDuration => call_durations(cx, si, &ms, &rule.id),
+            RuleKind::CallDate => call_date(cx, si, &ms, &rule.id),
+            RuleKind::CallCharacterization => characterization(cx, si, &ms, &rule.id),
+            RuleKind::Negotiations => negotiations(cx, si, &ms, &rule.id),
+            RuleKind::PrisonerRelease => releases(cx, si, &ms, &rule.id),
+            RuleKind::PrisonerExchange => exchange(cx, si, &ms, &rule.id),
+            RuleKind::Meeting => meeting(cx, si, &ms, &rule.id),
+            RuleKind::Agreement => {}
+        }
+    }
 }
 
 /// Keeps the best claim per fact and source (and one per other voice on a
@@ -324,6 +355,7 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
 /// the headline's "1 h 30 de conversation"), then one from the body over
 /// the headline's rounder words ("deux heures au téléphone" above "un appel
 /// de plus de deux heures"), then the first in the text.
+#[inline(never)]
 fn dedupe(found: &mut Vec<Found>, headline_end: usize) {
     let info = |f: &Found| -> u8 {
         let v = &f.claim.value;
@@ -372,6 +404,7 @@ fn dedupe(found: &mut Vec<Found>, headline_end: usize) {
     found.sort_unstable_by_key(|f| (f.pos, f.kind));
 }
 
+#[inline(never)]
 fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     for m in ms {
         let Some(di) = m.capture(Slot::Duration) else { continue };
@@ -398,6 +431,7 @@ fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     }
 }
 
+#[inline(never)]
 fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let s = cx.sent(si);
     // A relative date ("hier") only with a full article date to count from.
@@ -438,6 +472,7 @@ fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     cx.push(si, Kind::CallDate, Subject { participants, ..Subject::default() }, value, va, vb, said_by, rule, false);
 }
 
+#[inline(never)]
 fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let Some(class) = cx.r.class_id("characterization") else { return };
     for m in ms {
@@ -489,6 +524,7 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     }
 }
 
+#[inline(never)]
 fn negotiations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let Some(m) = ms.first() else { return };
     let Some(participants) = cx.participants(si, m.start, true) else { return };
@@ -544,6 +580,7 @@ fn person_name(cx: &Ctx, si: usize, t: usize) -> Option<(usize, usize)> {
     })
 }
 
+#[inline(never)]
 fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     for m in ms {
         let Some((n0, n1)) = person_name(cx, si, m.start) else { continue };
@@ -622,6 +659,7 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('_').to_string()
 }
 
+#[inline(never)]
 fn exchange(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let Some(m) = ms.first() else { return };
     let said_by = cx.said_by(si, m.start);
@@ -630,6 +668,7 @@ fn exchange(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     cx.push(si, Kind::PrisonerExchange, Subject::default(), value, va, vb, said_by, rule, false);
 }
 
+#[inline(never)]
 fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let Some(m) = ms.first() else { return };
     let Some(participants) = cx.participants(si, m.start, true) else { return };
