@@ -201,7 +201,7 @@ impl<'a> Prepared<'a> {
             // (K, the Kelvin sign, is 3 bytes; k is 1): a head of three times
             // that length gives the same answers as the whole paragraph.
             let head = &line[..line.floor_char_boundary(3 * MAX_BOILERPLATE_LINE + 4)];
-            let lower = head.to_lowercase();
+            let lower = lowercase(head);
             if let Some(len) = bp.metadata_prefix(&lower) {
                 let lead = self.norm[a..b].len() - self.norm[a..b].trim_start().len();
                 let meta = &line[..len.min(line.len())];
@@ -445,7 +445,7 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
                 }
             }
             let word = &text[i..end];
-            let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
+            let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { lowercase(word) };
             let cap = c.is_uppercase();
             // Inverted subject pronoun: "a-t-il", "dit-il", "estime-t-elle".
             let mut split = None;
@@ -534,6 +534,29 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
     toks
 }
 
+/// `s.to_lowercase()`, the same string, without the general Unicode path
+/// for the letters of French text: ASCII, Latin-1 and Œ map directly, the
+/// general punctuation block (’, –, …) has no case; anything else takes
+/// the standard library's path (it alone knows the final sigma).
+///
+/// Tokens and paragraph heads are lowercased thousands of times per
+/// analysis; in a browser's baseline compiler the general path costs
+/// several times this one.
+pub(crate) fn lowercase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'A'..='Z' | '\u{c0}'..='\u{de}' if c != '\u{d7}' => {
+                out.push(char::from_u32(u32::from(c) + 32).unwrap_or(c))
+            }
+            '\u{152}' => out.push('\u{153}'),
+            '\u{0}'..='\u{ff}' | '\u{153}' | '\u{2000}'..='\u{206f}' => out.push(c),
+            _ => return s.to_lowercase(),
+        }
+    }
+    out
+}
+
 /// A clause of fewer than five words ("Le 12 février,", "Marc Fogel,") is
 /// merged with the clause that follows it.
 fn merge_short_clauses(toks: &mut [Token]) {
@@ -558,6 +581,20 @@ fn merge_short_clauses(toks: &mut [Token]) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for s in ["Élysée", "ŒUVRE", "«Ça», dit-il…", "ΟΔΟΣ Σ", "İstanbul", "Kelvin \u{212a}", "Ⅻ", "ÀÉÎÕÜ×ÝÞßÿ", ""]
+        {
+            assert_eq!(lowercase(s), s.to_lowercase(), "{s:?}");
+        }
+        // Every char of the first planes, alone and inside a word.
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("A{c}é"), format!("Σ{c}Σ ")] {
+                assert_eq!(lowercase(&s), s.to_lowercase(), "{s:?}");
+            }
+        }
+    }
+
     use super::*;
     use crate::rules::rules;
 

@@ -1283,7 +1283,7 @@ struct Scanner<'t> {
 
 impl<'t> Scanner<'t> {
     fn new(text: &'t str, lex: &'static Lexicon) -> Self {
-        Scanner { text, lex, toks: Vec::with_capacity(512), base: 0, next_pos: 0, eof: false, limit: usize::MAX }
+        Scanner { text, lex, toks: Vec::with_capacity(64), base: 0, next_pos: 0, eof: false, limit: usize::MAX }
     }
 
     /// Token `i` (global index), lexed on demand.
