@@ -250,6 +250,9 @@ pub struct References {
     pub demonstratives: Vec<String>,
     /// Words that may stand between a preposition and a name.
     pub titles: Vec<String>,
+    /// Impersonal constructions, whose pronoun refers to nobody ("il s'
+    /// agit", "il y a", "il faut"): space-separated tokens.
+    pub impersonal: Vec<String>,
     /// How many sentences back a reference may look.
     pub lookback: usize,
 }
@@ -827,6 +830,7 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
         prepositions: rf.strs("prepositions")?,
         demonstratives: rf.strs("demonstratives")?,
         titles: rf.strs("titles")?,
+        impersonal: rf.strs("impersonal")?,
         lookback: rf.uint("lookback")? as usize,
     };
     rf.finish()?;
@@ -978,7 +982,16 @@ codec_struct!(Segmentation { abbreviations });
 codec_named!(EntityKind, ENTITY_KINDS);
 codec_struct!(EntityDef { id, kind, name, short, name_en, short_en, aliases, member_of, plural });
 codec_struct!(GroupDef { text, ids });
-codec_struct!(References { singular, plural, first_person, prepositions, demonstratives, titles, lookback });
+codec_struct!(References {
+    singular,
+    plural,
+    first_person,
+    prepositions,
+    demonstratives,
+    titles,
+    impersonal,
+    lookback
+});
 codec_struct!(Attribution { verbs, introducers, sources, leading_sources });
 codec_struct!(RuleDef { id, kind, patterns, value, examples, counterexamples });
 codec_named!(RuleKind, RULE_KINDS);

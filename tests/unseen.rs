@@ -27,12 +27,15 @@
 //! on the 12 February call, written as a measurement of coverage.
 //! `tests/fixtures/unseen7/`: the Trump–Putin call of 16 October 2025 (a
 //! summit in Budapest) in eight outlets, and two articles on other events
-//! that week.
+//! that week. `tests/fixtures/unseen8/`: a call between two other leaders
+//! (Macron–Xi, 6 March 2025) in eight outlets, one of which gives a length
+//! the others contradict, and two articles on other events (a Macron–
+//! Zelensky meeting, a Trump–Xi call).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 use common::*;
-use factpanel::model::{Interval, Stance, Status};
+use factpanel::model::{Interval, Kind, Stance, Status};
 use factpanel::{analyze, Article, Document};
 
 /// The articles of `tests/fixtures/<dir>` whose file names start with one
@@ -294,4 +297,42 @@ fn the_october_call_and_its_budapest_summit() {
     assert_eq!(m.value.places.iter().map(|p| p.as_str()).collect::<Vec<_>>(), ["budapest"]);
     // "a jugé « très productif » son échange", "qualifiant l'échange de …".
     assert!(sources(fact(&doc, "call_characterization/putin+trump/trump")).len() >= 7);
+}
+
+#[test]
+fn a_call_between_two_other_leaders() {
+    let doc = analyzed("unseen8", 10);
+    assert_eq!(doc.event.date.as_deref(), Some("2025-03-06"));
+    let off: Vec<&str> = doc.sources.iter().filter(|s| !s.on_event).map(|s| &s.id[..3]).collect();
+    assert_eq!(off, ["09_", "10_"]);
+    // "une quarantaine de minutes" against "1 h 45": a real dispute.
+    let d = fact(&doc, "call_duration/macron+xi");
+    assert_eq!(sources(d).len(), 8, "{:#?}", d.claims);
+    assert_eq!(d.status, Status::Disputed, "{:#?}", d.claims);
+    // "se sont donné rendez-vous à Pékin", "entendus pour se revoir à Pékin",
+    // "la promesse d'un sommet à Pékin".
+    let m = fact(&doc, "meeting/macron+xi");
+    assert_eq!(sources(m).len(), 8, "{:#?}", m.claims);
+    assert_eq!(m.value.places.iter().map(|p| p.as_str()).collect::<Vec<_>>(), ["beijing"]);
+    // "qualifié de « franc et constructif » par l'Élysée", "que l'Élysée a
+    // présenté comme …", "jugé « constructif » par la présidence française":
+    // the Élysée's words, whole.
+    let c = fact(&doc, "call_characterization/macron+xi/elysee");
+    assert!(sources(c).len() >= 4, "{:#?}", c.claims);
+    assert_eq!(c.value.term.as_deref(), Some("franc et constructif"));
+    // "Il s'agit de leur premier entretien depuis le retour de Donald Trump
+    // …, le 20 janvier": no call with Trump on that date.
+    let dates: Vec<&str> = doc.facts.iter().filter(|f| f.kind == Kind::CallDate).map(|f| f.id.as_str()).collect();
+    assert!(!dates.iter().any(|id| id.contains("macron+trump")), "{dates:?}");
+    assert_eq!(sources(fact(&doc, "call_date/macron+xi")).len(), 7);
+}
+
+#[test]
+fn near_two_hours_is_compatible_with_one_hour_forty_five() {
+    let arts = articles("unseen8", &["01", "02", "04", "05", "06", "07", "08"]);
+    let doc = analyze(&arts).unwrap();
+    let d = fact(&doc, "call_duration/macron+xi");
+    assert_eq!(sources(d).len(), 7, "{:#?}", d.claims);
+    assert_eq!(d.status, Status::Agreed, "{:#?}", d.claims);
+    assert_eq!(d.value.interval(), Some(Interval::exact(105)));
 }

@@ -33,7 +33,8 @@ impl Match {
     }
 }
 
-fn skip_quotes(s: &Sent, mut i: usize) -> usize {
+/// The first token at or after `i` that is not a quotation mark.
+pub(crate) fn skip_quotes(s: &Sent, mut i: usize) -> usize {
     while i < s.toks.len() && s.toks[i].kind == TokKind::Quote {
         i += 1;
     }
@@ -45,7 +46,7 @@ fn alt_any(alts: &[Alt], tok: &str) -> bool {
 }
 
 /// Matches a class phrase at `i`; returns the end of the longest phrase.
-fn match_class(rules: &Rules, class: usize, s: &Sent, i: usize) -> Option<usize> {
+pub(crate) fn match_class(rules: &Rules, class: usize, s: &Sent, i: usize) -> Option<usize> {
     let mut best = None;
     'phr: for phrase in rules.class_phrases(class) {
         let mut j = i;

@@ -477,9 +477,10 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let Some(class) = cx.r.class_id("characterization") else { return };
     for m in ms {
         let s = cx.sent(si);
-        // The term: the last characterization phrase inside the match.
+        // The term: the first characterization phrase inside the match
+        // (the longest at its start), with a coordinated second one.
         let mut term = None;
-        for t in m.start..m.end {
+        for t in (m.start..m.end).filter(|&t| s.toks[t].kind != TokKind::Quote) {
             for phrase in cx.r.class_phrases(class) {
                 let mut j = t;
                 let ok = phrase.iter().all(|alt| {
@@ -490,12 +491,17 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
                     j += 1;
                     hit
                 });
-                if ok && j <= m.end && term.is_none_or(|(a, b): (usize, usize)| j - t > b - a || t > a) {
+                if ok && j <= m.end && term.is_none_or(|(a, b): (usize, usize)| t == a && j > b) {
                     term = Some((t, j));
                 }
             }
         }
-        let Some((t0, t1)) = term else { continue };
+        let Some((t0, mut t1)) = term else { continue };
+        // A coordinated second term belongs to the same characterization:
+        // « franc et constructif », « très bon et productif ».
+        if let Some(end) = coordinated_term(cx.r, class, s, t1) {
+            t1 = end;
+        }
         let words: Vec<&str> =
             s.toks[t0..t1].iter().filter(|x| x.kind != TokKind::Quote).map(|x| x.lower.as_str()).collect();
         let term_text = words.join(" ");
@@ -503,10 +509,15 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         // person ("Le président ukrainien a évoqué une conversation
         // « significative », selon la présidence ukrainienne"), else the
         // speaker, else any subject.
+        // An actor the pattern names ("qualifié de « franc » par l'Élysée",
+        // "que l'Élysée a présenté comme …") comes first.
+        let named = m.capture(Slot::Actor).and_then(|k| s.mentions[k].actor(cx.r));
         let subject = subject_in(s, cx.r, 0, m.start, true).and_then(|k| s.mentions[k].actor(cx.r));
         let person = subject.filter(|&a| cx.r.entities[a].kind == crate::rules::EntityKind::Person);
-        let actor =
-            person.or_else(|| s.speaker_at(m.start).and_then(|a| s.mentions[a.speaker].actor(cx.r))).or(subject);
+        let actor = named
+            .or(person)
+            .or_else(|| s.speaker_at(m.start).and_then(|a| s.mentions[a.speaker].actor(cx.r)))
+            .or(subject);
         let Some(actor) = actor else { continue };
         let Some(participants) = cx.participants(si, m.start, false) else { continue };
         // A participant, or the institution one of them belongs to ("le
@@ -522,6 +533,15 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         let value = Value { term: Some(term_text), ..Value::default() };
         cx.push(si, Kind::CallCharacterization, subject, value, va, vb, said_by, rule, false);
     }
+}
+
+/// The end of a characterization coordinated with the one ending at token
+/// `t` (a `term_joiner` phrase, then a characterization: "et [très]
+/// constructif"; quotes skipped), if any.
+fn coordinated_term(r: &Rules, class: usize, s: &Sent, t: usize) -> Option<usize> {
+    let joiner = r.class_id("term_joiner")?;
+    let j = matcher::match_class(r, joiner, s, matcher::skip_quotes(s, t))?;
+    matcher::match_class(r, class, s, matcher::skip_quotes(s, j))
 }
 
 #[inline(never)]

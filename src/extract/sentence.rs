@@ -239,7 +239,7 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
             continue;
         }
         let form = if rules.references.singular.iter().any(|p| p == &t.lower) {
-            Some(MentionForm::Pronoun)
+            (!impersonal(toks, i, rules)).then_some(MentionForm::Pronoun)
         } else if t.quoted && rules.references.first_person.iter().any(|p| p == &t.lower) {
             Some(MentionForm::FirstPerson)
         } else {
@@ -271,6 +271,19 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
         }
     }
     out
+}
+
+/// Whether the tokens from `i` on are an impersonal construction ("il s'
+/// agit", "il y a", "il faut"), whose pronoun refers to nobody.
+fn impersonal(toks: &[Token], i: usize, rules: &Rules) -> bool {
+    rules.references.impersonal.iter().any(|phrase| {
+        let mut j = i;
+        phrase.split_whitespace().all(|w| {
+            let ok = toks.get(j).is_some_and(|t| t.lower == w);
+            j += 1;
+            ok
+        })
+    })
 }
 
 fn align_durations(norm: &str, start: usize, end: usize, toks: &[Token]) -> Vec<DurMention> {
