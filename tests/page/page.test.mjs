@@ -341,30 +341,40 @@ describe('contract and performance', () => {
     await close(p);
   });
 
-  test('performance marks on a first and a repeat visit (served with caching headers)', async () => {
+  test('performance marks on first and repeat visits (served with caching headers)', async () => {
+    // A measurement, printed (medians of VISITS fresh profiles), not a timed
+    // assertion: the figures move with the machine's load.
+    const VISITS = 5;
     const server = await serve({ csp: STRICT_CSP, cache: true });
     try {
-      const p = await open('/', { server });
       const marks = () => {
         const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
         const nav = performance.getEntriesByType('navigation')[0];
         const title = document.getElementById('panel').shadowRoot.querySelector('header h2')?.textContent;
         return { start: at('factpanel:start'), rendered: at('factpanel:rendered'), dcl: nav.domContentLoadedEventEnd, title };
       };
-      const visits = [];
-      for (const visit of ['first', 'repeat']) {
-        if (visit === 'repeat') await p.page.goto(server.url + '/');
-        await ready(p.page);
-        const t = await p.page.evaluate(marks);
-        assert.ok(t.start > 0 && t.rendered > t.start, JSON.stringify(t));
-        console.log(
-          `# ${visit} visit: DOMContentLoaded ${t.dcl.toFixed(1)} ms, factpanel:start ${t.start.toFixed(1)} ms, ` +
-            `factpanel:rendered ${t.rendered.toFixed(1)} ms (start → rendered ${(t.rendered - t.start).toFixed(1)} ms)`,
-        );
-        visits.push(t);
+      const runs = { first: [], repeat: [] };
+      for (let i = 0; i < VISITS; i++) {
+        const p = await open('/', { server });
+        for (const visit of ['first', 'repeat']) {
+          if (visit === 'repeat') await p.page.goto(server.url + '/');
+          await ready(p.page);
+          const t = await p.page.evaluate(marks);
+          assert.ok(t.start > 0 && t.rendered > t.start, JSON.stringify(t));
+          runs[visit].push(t);
+        }
+        assert.equal(runs.repeat[i].title, runs.first[i].title, 'the repeat visit shows the same panel');
+        await close(p);
       }
-      assert.equal(visits[1].title, visits[0].title, 'the repeat visit shows the same panel');
-      await close(p);
+      const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+      for (const [visit, ts] of Object.entries(runs)) {
+        const m = (f) => median(ts.map(f)).toFixed(1);
+        console.log(
+          `# ${visit} visit (median of ${VISITS}): DOMContentLoaded ${m((t) => t.dcl)} ms, factpanel:start ${m((t) => t.start)} ms, ` +
+            `factpanel:rendered ${m((t) => t.rendered)} ms (start → rendered ${m((t) => t.rendered - t.start)} ms; ` +
+            `each: ${ts.map((t) => (t.rendered - t.start).toFixed(0)).join(', ')})`,
+        );
+      }
     } finally {
       await server.close();
     }
