@@ -30,7 +30,10 @@
 //! that week. `tests/fixtures/unseen8/`: a call between two other leaders
 //! (Macron–Xi, 6 March 2025) in eight outlets, one of which gives a length
 //! the others contradict, and two articles on other events (a Macron–
-//! Zelensky meeting, a Trump–Xi call).
+//! Zelensky meeting, a Trump–Xi call). `tests/fixtures/unseen9/`: the 12
+//! February call again, eight articles dense with positions (Hegseth,
+//! Trump, the Kremlin, Zelensky, Rutte, Macron, Scholz, Kallas) and traps:
+//! questions, hypotheses, past positions, negated cues.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -335,4 +338,29 @@ fn near_two_hours_is_compatible_with_one_hour_forty_five() {
     assert_eq!(sources(d).len(), 7, "{:#?}", d.claims);
     assert_eq!(d.status, Status::Agreed, "{:#?}", d.claims);
     assert_eq!(d.value.interval(), Some(Interval::exact(105)));
+}
+
+#[test]
+fn positions_and_their_traps() {
+    let doc = analyzed("unseen9", 8);
+    let stance = |id: &str| fact(&doc, id);
+    assert!(sources(stance("stance/hegseth/ukraine_nato_membership")).len() >= 5);
+    assert!(sources(stance("stance/hegseth/ukraine_pre2014_borders")).len() >= 6);
+    assert!(sources(stance("stance/kremlin/ukraine_nato_membership")).len() >= 5);
+    // "Il souhaite toujours que son pays rejoigne l'OTAN et refuse d'envisager
+    // toute cession de territoire": the refusal is about territory.
+    let z = stance("stance/zelensky/ukraine_nato_membership");
+    assert_eq!((z.status, z.value.position), (Status::Agreed, Some(Stance::Supports)), "{:#?}", z.claims);
+    assert!(sources(z).len() >= 3);
+    // "une adhésion n'était « pas exclue »", "il n'exclut pas une adhésion":
+    // not excluding is no opposition.
+    for f in doc.facts.iter().filter(|f| f.kind == Kind::Stance) {
+        for c in &f.claims {
+            let excl = c.quote.contains("exclu");
+            assert!(!(excl && c.value.position == Some(Stance::Opposed)), "{}: {}", f.id, c.quote);
+        }
+    }
+    let macron_opposed =
+        doc.facts.iter().any(|f| f.id.starts_with("stance/macron/") && f.value.position == Some(Stance::Opposed));
+    assert!(!macron_opposed, "Macron does not exclude it");
 }
