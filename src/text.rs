@@ -534,10 +534,22 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
     toks
 }
 
+/// The lowercase of `c` when it is one char known without Unicode tables:
+/// ASCII, Latin-1 and Œ map directly, the general punctuation block (’, –,
+/// …) has no case. `None`: take the standard library's path.
+pub(crate) fn simple_lower(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' | '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(u32::from(c) + 32),
+        '\u{152}' => Some('\u{153}'),
+        '\u{0}'..='\u{ff}' | '\u{153}' | '\u{2000}'..='\u{206f}' => Some(c),
+        _ => None,
+    }
+}
+
 /// `s.to_lowercase()`, the same string, without the general Unicode path
-/// for the letters of French text: ASCII, Latin-1 and Œ map directly, the
-/// general punctuation block (’, –, …) has no case; anything else takes
-/// the standard library's path (it alone knows the final sigma).
+/// for the letters of French text ([`simple_lower`]); any other char sends
+/// the whole string the standard library's way (it alone knows the final
+/// sigma).
 ///
 /// Tokens and paragraph heads are lowercased thousands of times per
 /// analysis; in a browser's baseline compiler the general path costs
@@ -545,13 +557,9 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
 pub(crate) fn lowercase(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            'A'..='Z' | '\u{c0}'..='\u{de}' if c != '\u{d7}' => {
-                out.push(char::from_u32(u32::from(c) + 32).unwrap_or(c))
-            }
-            '\u{152}' => out.push('\u{153}'),
-            '\u{0}'..='\u{ff}' | '\u{153}' | '\u{2000}'..='\u{206f}' => out.push(c),
-            _ => return s.to_lowercase(),
+        match simple_lower(c) {
+            Some(l) => out.push(l),
+            None => return s.to_lowercase(),
         }
     }
     out
@@ -581,6 +589,9 @@ fn merge_short_clauses(toks: &mut [Token]) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::rules::rules;
+
     #[test]
     fn lowercase_is_to_lowercase() {
         for s in ["Élysée", "ŒUVRE", "«Ça», dit-il…", "ΟΔΟΣ Σ", "İstanbul", "Kelvin \u{212a}", "Ⅻ", "ÀÉÎÕÜ×ÝÞßÿ", ""]
@@ -594,9 +605,6 @@ mod tests {
             }
         }
     }
-
-    use super::*;
-    use crate::rules::rules;
 
     #[test]
     fn normalises_and_maps_back() {

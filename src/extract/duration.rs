@@ -1081,10 +1081,9 @@ fn push_lower(c: char, buf: &mut [u8], len: &mut usize) -> bool {
             None => false,
         }
     };
-    match c {
-        'A'..='Z' | '\u{c0}'..='\u{de}' if c != '\u{d7}' => put(char::from_u32(u32::from(c) + 32).unwrap_or(c)),
-        '\u{0}'..='\u{ff}' => put(c),
-        _ => c.to_lowercase().all(put),
+    match crate::text::simple_lower(c) {
+        Some(l) => put(l),
+        None => c.to_lowercase().all(put),
     }
 }
 
