@@ -468,15 +468,16 @@ pub type Fnv = BuildHasherDefault<FnvHasher>;
 type WordMap<V> = HashMap<String, V, Fnv>;
 
 pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-pub(crate) const FNV_PRIME: u64 = 0x0100_0000_01b3;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// FNV-1a of `bytes`.
 pub(crate) fn fnv(bytes: &[u8]) -> u64 {
-    let mut h = FNV_OFFSET;
-    for &b in bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-    }
-    h
+    fnv_extend(FNV_OFFSET, bytes.iter().copied())
+}
+
+/// FNV-1a state `h` after `bytes`.
+pub(crate) fn fnv_extend(h: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
 }
 
 /// The [`Hasher`] of [`Fnv`].
@@ -488,11 +489,7 @@ impl Hasher for FnvHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { FNV_OFFSET } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-        self.0 = h;
+        self.0 = fnv_extend(if self.0 == 0 { FNV_OFFSET } else { self.0 }, bytes.iter().copied());
     }
 }
 

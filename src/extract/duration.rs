@@ -462,7 +462,7 @@ struct Block {
 }
 
 type Fnv = crate::rules::Fnv;
-use crate::rules::{fnv, FNV_OFFSET, FNV_PRIME};
+use crate::rules::{fnv, fnv_extend, FNV_OFFSET};
 
 #[derive(Debug)]
 struct Lexicon {
@@ -1363,10 +1363,7 @@ impl<'t> Scanner<'t> {
             }
             &buf[..len]
         };
-        let mut hash = FNV_OFFSET;
-        for &b in lower {
-            hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-        }
+        let hash = fnv_extend(FNV_OFFSET, lower.iter().map(u8::to_ascii_lowercase));
         let mask = lex.table.len().wrapping_sub(1);
         let mut slot = (hash as usize) & mask;
         for _ in 0..lex.table.len() {
