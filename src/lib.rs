@@ -139,6 +139,19 @@ pub fn small_sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> std::cmp::Or
     }
 }
 
+/// How often each item occurs, in order of first occurrence (a linear map:
+/// the lists counted here are short).
+pub(crate) fn tally<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<(T, usize)> {
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for x in items {
+        match counts.iter_mut().find(|(y, _)| *y == x) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((x, 1)),
+        }
+    }
+    counts
+}
+
 /// Checks the input without analysing it: at least one article, usable and
 /// unique ids, non-empty texts within [`MAX_ARTICLE_BYTES`].
 pub fn validate(articles: &[Article]) -> Result<(), Error> {

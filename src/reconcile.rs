@@ -162,15 +162,7 @@ fn call_pairs(s: &SourceExtract) -> Vec<&[EntityId]> {
 /// source); none when two pairs tie (one article on each call: nothing says
 /// which is the main one).
 fn main_call_pair<'a>(pairs: &[Vec<&'a [EntityId]>]) -> Option<&'a [EntityId]> {
-    let mut count: Vec<(&[EntityId], usize)> = Vec::new();
-    for ps in pairs {
-        for &p in ps {
-            match count.iter_mut().find(|(q, _)| *q == p) {
-                Some((_, n)) => *n += 1,
-                None => count.push((p, 1)),
-            }
-        }
-    }
+    let count = crate::tally(pairs.iter().flatten().copied());
     let best = count.iter().map(|&(_, n)| n).max()?;
     let mut top = count.iter().filter(|&&(_, n)| n == best);
     match (top.next(), top.next()) {

@@ -244,18 +244,10 @@ impl Ctx<'_, '_> {
 /// two persons of each sentence that names two; ties go to the earlier
 /// pair): whose call the article is about.
 fn main_pair(sents: &[Sent], r: &Rules) -> Option<[usize; 2]> {
-    let mut counts: Vec<([usize; 2], usize)> = Vec::new();
-    for s in sents {
+    let counts = crate::tally(sents.iter().filter_map(|s| {
         let ps = persons_in(s, r, 0, s.toks.len());
-        if ps.len() < 2 {
-            continue;
-        }
-        let pair = [ps[0].min(ps[1]), ps[0].max(ps[1])];
-        match counts.iter_mut().find(|(p, _)| *p == pair) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((pair, 1)),
-        }
-    }
+        (ps.len() >= 2).then(|| [ps[0].min(ps[1]), ps[0].max(ps[1])])
+    }));
     let best = counts.iter().map(|&(_, n)| n).max()?;
     counts.into_iter().find(|&(_, n)| n == best).map(|(p, _)| p)
 }
