@@ -718,12 +718,10 @@ fn meetings(claims: &mut [Claim]) -> (Value, Status) {
 }
 
 /// Facts whose value is one field that sources either give or not: the
-/// most given value wins; claims without it are compatible, with another
-/// one dispute it.
-/// The value most claims give for one field (ties: the smaller), compared
-/// through `key`; a claim that gives another value gets `other`
-/// (`Disputes` when the values exclude each other). The value shown is the
-/// form most claims with that key use.
+/// value most claims give (ties: the smaller), compared through `key`,
+/// wins; claims without it are compatible; a claim that gives another value
+/// gets `other` (`Disputes` when the values exclude each other). The value
+/// shown is the form most claims with that key use.
 fn same_field(
     claims: &mut [Claim],
     get: impl Fn(&Value) -> Option<String>,

@@ -288,7 +288,8 @@ fn to_json_value(v: &JsValue, what: &str, depth: usize) -> Result<serde_json::Va
     Err(into_error(format!("{what}: {kind} is not JSON data")))
 }
 
-/// `render` options: `{lang?, articles?: [{id}], idPrefix?}`.
+/// `render` options: `{lang?, articles?: [{id}], idPrefix?, lazyClaims?}`.
+#[derive(Default)]
 struct RenderOptionsIn {
     lang: Option<String>,
     articles: Vec<String>,
@@ -371,7 +372,7 @@ fn read_render_options(options: Option<JsRenderOptions>) -> Result<Options, js_s
             let v = to_json_value(&o, "the render options", 0)?;
             render_options(&v).map_err(|e| into_error(format!("bad render options: {e}")))?
         }
-        _ => RenderOptionsIn { lang: None, articles: Vec::new(), id_prefix: None, lazy_claims: false },
+        _ => RenderOptionsIn::default(),
     };
     Ok(Options {
         lang: Lang::from_tag(opts.lang.as_deref().unwrap_or("fr")),

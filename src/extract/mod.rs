@@ -497,12 +497,11 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         let words: Vec<&str> =
             s.toks[t0..t1].iter().filter(|x| x.kind != TokKind::Quote).map(|x| x.lower.as_str()).collect();
         let term_text = words.join(" ");
-        // Who characterizes: the subject before the phrase when it is a
-        // person ("Le président ukrainien a évoqué une conversation
-        // « significative », selon la présidence ukrainienne"), else the
-        // speaker, else any subject.
-        // An actor the pattern names ("qualifié de « franc » par l'Élysée",
-        // "que l'Élysée a présenté comme …") comes first.
+        // Who characterizes: an actor the pattern names ("qualifié de
+        // « franc » par l'Élysée", "que l'Élysée a présenté comme …"), else
+        // the subject before the phrase when it is a person ("Le président
+        // ukrainien a évoqué une conversation « significative », selon la
+        // présidence ukrainienne"), else the speaker, else any subject.
         let named = m.capture(Slot::Actor).and_then(|k| s.mentions[k].actor(cx.r));
         let subject = subject_in(s, cx.r, 0, m.start, true).and_then(|k| s.mentions[k].actor(cx.r));
         let person = subject.filter(|&a| cx.r.entities[a].kind == crate::rules::EntityKind::Person);

@@ -276,13 +276,10 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
 /// Whether the tokens from `i` on are an impersonal construction ("il s'
 /// agit", "il y a", "il faut"), whose pronoun refers to nobody.
 fn impersonal(toks: &[Token], i: usize, rules: &Rules) -> bool {
+    let rest = toks.get(i..).unwrap_or_default();
     rules.references.impersonal.iter().any(|phrase| {
-        let mut j = i;
-        phrase.split_whitespace().all(|w| {
-            let ok = toks.get(j).is_some_and(|t| t.lower == w);
-            j += 1;
-            ok
-        })
+        let words = phrase.split_whitespace();
+        words.clone().count() <= rest.len() && rest.iter().zip(words).all(|(t, w)| t.lower == w)
     })
 }
 
