@@ -552,7 +552,8 @@ pub struct AliasEntry {
 pub fn phrase_tokens(phrase: &str) -> Vec<String> {
     // "d' une" and "d'une" are the same two tokens.
     let norm = phrase.replace('\u{2019}', "'").replace("' ", "'");
-    crate::text::tokenize(&norm, 0, norm.len()).into_iter().map(|t| t.lower).collect()
+    let lower = crate::text::lowercase_aligned(&norm);
+    crate::text::tokenize(&norm, &lower, 0, norm.len()).into_iter().map(|t| t.lower.to_string()).collect()
 }
 
 impl Rules {

@@ -29,6 +29,9 @@ pub struct Prepared<'a> {
     pub original: &'a str,
     /// The normalised view.
     pub norm: String,
+    /// `norm` lowercased char by char with every byte offset kept
+    /// ([`lowercase_aligned`]): the tokens' lowercase text is borrowed from it.
+    pub lower: String,
     /// For every byte of `norm` (plus one past the end), the byte offset in
     /// `original` of the character that produced it.
     map: Vec<u32>,
@@ -130,8 +133,16 @@ impl<'a> Prepared<'a> {
             }
         }
         map.push(original.len() as u32);
-        let mut p =
-            Prepared { original, norm, map, masked: Vec::new(), metadata_date: None, utf16: Utf16Index::new(original) };
+        let lower = lowercase_aligned(&norm);
+        let mut p = Prepared {
+            original,
+            norm,
+            lower,
+            map,
+            masked: Vec::new(),
+            metadata_date: None,
+            utf16: Utf16Index::new(original),
+        };
         p.mask_boilerplate(&rules.boilerplate);
         p
     }
@@ -385,13 +396,13 @@ pub enum TokKind {
 
 /// A token of a sentence.
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'a> {
     /// Normalised byte range.
     pub start: usize,
     /// Normalised byte end (exclusive).
     pub end: usize,
-    /// Lowercased text.
-    pub lower: String,
+    /// Lowercased text: the same byte range of the lowercased text.
+    pub lower: &'a str,
     /// What it is.
     pub kind: TokKind,
     /// First letter is uppercase.
@@ -402,14 +413,17 @@ pub struct Token {
     pub clause: usize,
 }
 
-/// Splits the normalised range `[a, b)` into tokens.
+/// Splits the normalised range `[a, b)` into tokens, their lowercase text
+/// borrowed from `lower`, the [`lowercase_aligned`] form of `norm`.
 ///
 /// Elisions split after the apostrophe (`d'une` → `d'`, `une`); inverted
 /// pronouns split off (`a-t-il` → `a`, `il`); capitalized names joined by a
 /// hyphen split at it (`Trump-Poutine` → `trump`, `-`, `poutine`); other
 /// hyphenated words stay whole (`quatre-vingt-dix`, `cessez-le-feu`).
-pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
+pub fn tokenize<'a>(norm: &str, lower: &'a str, a: usize, b: usize) -> Vec<Token<'a>> {
+    debug_assert_eq!(norm.len(), lower.len());
     let text = &norm[a..b];
+    let ltext = &lower[a..b];
     let mut toks = Vec::new();
     let mut quoted = false;
     let mut clause = 0;
@@ -444,8 +458,7 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
                     break;
                 }
             }
-            let word = &text[i..end];
-            let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { lowercase(word) };
+            let lower = &ltext[i..end];
             let cap = c.is_uppercase();
             // Inverted subject pronoun: "a-t-il", "dit-il", "estime-t-elle".
             let mut split = None;
@@ -461,7 +474,7 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
                 toks.push(Token {
                     start: a + i,
                     end: a + verb_end,
-                    lower: lower[..lower.len() - suf.len()].to_string(),
+                    lower: &lower[..lower.len() - suf.len()],
                     kind: TokKind::Word,
                     capitalized: cap,
                     quoted,
@@ -470,7 +483,7 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
                 toks.push(Token {
                     start: a + end - pron.len(),
                     end: a + end,
-                    lower: pron.to_string(),
+                    lower: &lower[lower.len() - pron.len()..],
                     kind: TokKind::Word,
                     capitalized: false,
                     quoted,
@@ -501,7 +514,7 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
             toks.push(Token {
                 start: a + i,
                 end: a + end,
-                lower: text[i..end].to_string(),
+                lower: &ltext[i..end],
                 kind: TokKind::Number,
                 capitalized: false,
                 quoted,
@@ -522,7 +535,7 @@ pub fn tokenize(norm: &str, a: usize, b: usize) -> Vec<Token> {
             toks.push(Token {
                 start: a + i,
                 end: a + i + c.len_utf8(),
-                lower: c.to_string(),
+                lower: &ltext[i..i + c.len_utf8()],
                 kind,
                 capitalized: false,
                 quoted,
@@ -551,9 +564,9 @@ pub(crate) fn simple_lower(c: char) -> Option<char> {
 /// the whole string the standard library's way (it alone knows the final
 /// sigma).
 ///
-/// Tokens and paragraph heads are lowercased thousands of times per
-/// analysis; in a browser's baseline compiler the general path costs
-/// several times this one.
+/// Paragraph heads are lowercased for the boilerplate rules; in a
+/// browser's baseline compiler the general path costs several times this
+/// one.
 pub(crate) fn lowercase(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -561,6 +574,29 @@ pub(crate) fn lowercase(s: &str) -> String {
             Some(l) => out.push(l),
             None => return s.to_lowercase(),
         }
+    }
+    out
+}
+
+/// `s` lowercased char by char, every char keeping its byte length, so
+/// that a byte range of `s` is the same range of the result. Equal to
+/// `s.to_lowercase()` except for the few chars whose lowercase is longer
+/// (`İ` → `i̇`) or depends on context (a final `Σ` gives `σ`, not `ς`):
+/// those stay as they are.
+pub fn lowercase_aligned(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let l = simple_lower(c).or_else(|| {
+            let mut it = c.to_lowercase();
+            match (it.next(), it.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => Some(l),
+                _ => None,
+            }
+        });
+        out.push(l.unwrap_or(c));
     }
     out
 }
@@ -603,6 +639,25 @@ mod tests {
             for s in [c.to_string(), format!("A{c}é"), format!("Σ{c}Σ ")] {
                 assert_eq!(lowercase(&s), s.to_lowercase(), "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn aligned_lowercase_keeps_every_offset() {
+        for s in ["Élysée", "ŒUVRE", "«Ça», dit-il…", "ΟΔΟΣ Σ", "İstanbul", "Kelvin \u{212a}", "Ⅻ", "ÀÉÎÕÜ×ÝÞßÿ", ""]
+        {
+            let l = lowercase_aligned(s);
+            assert_eq!(l.len(), s.len(), "{s:?}");
+            assert!(s.char_indices().all(|(i, _)| l.is_char_boundary(i)), "{s:?}");
+        }
+        assert_eq!(lowercase_aligned("Élysée ŒUVRE «Ça» À×Þ"), "élysée œuvre «ça» à×þ");
+        // The chars whose lowercase would change the length stay.
+        assert_eq!(lowercase_aligned("İ \u{212a}"), "İ \u{212a}");
+        // Every other char of the first planes is lowercased as usual.
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let std = c.to_lowercase().to_string();
+            let want = if std.len() == c.len_utf8() && std.chars().count() == 1 { std } else { c.to_string() };
+            assert_eq!(lowercase_aligned(&c.to_string()), want, "{c:?}");
         }
     }
 
@@ -658,7 +713,8 @@ mod tests {
     #[test]
     fn tokens_split_elisions_and_inversions() {
         let norm = "D'après lui, a-t-il dit, l'OTAN n'est pas quatre-vingt-dix 1,5.";
-        let t: Vec<String> = tokenize(norm, 0, norm.len()).into_iter().map(|t| t.lower).collect();
+        let lower = lowercase_aligned(norm);
+        let t: Vec<&str> = tokenize(norm, &lower, 0, norm.len()).into_iter().map(|t| t.lower).collect();
         assert_eq!(
             t,
             vec![

@@ -102,7 +102,7 @@ fn push_with_weekday(
     mut p: DateParts,
 ) {
     let mut start = i;
-    if let Some(w) = i.checked_sub(1).and_then(|k| weekday_of(rules, &toks[k].lower)) {
+    if let Some(w) = i.checked_sub(1).and_then(|k| weekday_of(rules, toks[k].lower)) {
         p.weekday = p.weekday.or(Some(w));
         start = i - 1;
         out.retain(|d| d.t0 != i - 1);
@@ -150,7 +150,7 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
     while i < toks.len() {
         let t = &toks[i];
         if t.kind == TokKind::Number {
-            if let Some(p) = parse_iso(&t.lower) {
+            if let Some(p) = parse_iso(t.lower) {
                 if t.lower.len() >= 7 {
                     out.push(DateMention { t0: i, t1: i + 1, parts: p, back: None });
                     i += 1;
@@ -168,13 +168,13 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
         }
         // "12 février [2025]", "1er juillet" (one token or "1" "er"), with
         // the weekday before.
-        let (day, mi) = match (t.lower.as_str(), toks.get(i + 1).map(|n| n.lower.as_str())) {
+        let (day, mi) = match (t.lower, toks.get(i + 1).map(|n| n.lower)) {
             ("1er", _) => (Some(1), i + 1),
             ("1", Some("er")) => (Some(1), i + 2),
             (d, _) => (d.parse::<u8>().ok(), i + 1),
         };
         if matches!(t.kind, TokKind::Number | TokKind::Word) {
-            if let (Some(day), Some(m)) = (day, toks.get(mi).and_then(|n| month_of(rules, &n.lower))) {
+            if let (Some(day), Some(m)) = (day, toks.get(mi).and_then(|n| month_of(rules, n.lower))) {
                 if (1..=31).contains(&day) {
                     let mut p = DateParts { day: Some(day), month: Some(m), ..DateParts::default() };
                     let mut end = mi + 1;
@@ -194,14 +194,14 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
             }
         }
         if t.kind == TokKind::Word {
-            if let Some(w) = weekday_of(rules, &t.lower) {
+            if let Some(w) = weekday_of(rules, t.lower) {
                 out.push(DateMention {
                     t0: i,
                     t1: i + 1,
                     parts: DateParts { weekday: Some(w), ..DateParts::default() },
                     back: None,
                 });
-            } else if let Some(k) = rules.dates.days_back.iter().position(|ws| ws.contains(&t.lower)) {
+            } else if let Some(k) = rules.dates.days_back.iter().position(|ws| ws.iter().any(|w| w == t.lower)) {
                 out.push(DateMention { t0: i, t1: i + 1, parts: DateParts::default(), back: Some(k as u32) });
             }
         }
@@ -303,7 +303,8 @@ mod tests {
     fn date_phrases_in_a_sentence() {
         let r = crate::rules::rules();
         let found = |text: &str| {
-            let s = crate::extract::sentence::Sent::new(text, 0, text.len(), r);
+            let lower = crate::text::lowercase_aligned(text);
+            let s = crate::extract::sentence::Sent::new(text, &lower, 0, text.len(), r);
             find(&s, r)
                 .into_iter()
                 .map(|d| iso(&d.parts).unwrap_or_else(|| format!("{:?}", d.parts)))

@@ -55,7 +55,7 @@ pub(crate) fn match_class(rules: &Rules, class: usize, s: &Sent, i: usize) -> Op
                 j = skip_quotes(s, j);
             }
             match s.toks.get(j) {
-                Some(t) if alt.matches(&t.lower) => j += 1,
+                Some(t) if alt.matches(t.lower) => j += 1,
                 _ => continue 'phr,
             }
         }
@@ -72,7 +72,7 @@ fn go(rules: &Rules, pat: &[Elem], s: &Sent, i: usize, caps: &mut Vec<Capture>) 
     match first {
         Elem::Lit(alts) => {
             let t = s.toks.get(i)?;
-            if alt_any(alts, &t.lower) {
+            if alt_any(alts, t.lower) {
                 go(rules, rest, s, i + 1, caps)
             } else {
                 None
@@ -80,7 +80,7 @@ fn go(rules: &Rules, pat: &[Elem], s: &Sent, i: usize, caps: &mut Vec<Capture>) 
         }
         Elem::Opt(alts) => {
             if let Some(t) = s.toks.get(i) {
-                if alt_any(alts, &t.lower) {
+                if alt_any(alts, t.lower) {
                     if let Some(e) = go(rules, rest, s, i + 1, caps) {
                         return Some(e);
                     }
@@ -123,7 +123,7 @@ fn go(rules: &Rules, pat: &[Elem], s: &Sent, i: usize, caps: &mut Vec<Capture>) 
                 // ("lundi 19/05", "5 %" and "-" are no ends.)
                 if k > 0
                     && s.toks[i + k - 1].kind == TokKind::Punct
-                    && matches!(s.toks[i + k - 1].lower.as_str(), "." | "!" | "?" | "…")
+                    && matches!(s.toks[i + k - 1].lower, "." | "!" | "?" | "…")
                 {
                     break;
                 }
@@ -146,7 +146,7 @@ pub fn candidates(rules: &Rules, s: &Sent) -> Vec<(u32, u32)> {
         if tok.kind == TokKind::Quote {
             continue;
         }
-        if let Some(ps) = idx.words.get(tok.lower.as_str()) {
+        if let Some(ps) = idx.words.get(tok.lower) {
             out.extend(ps.iter().map(|&p| (p as u32, t as u32)));
         }
         for (pre, p) in &idx.prefixes {

@@ -63,16 +63,15 @@ pub struct Extraction {
 
 /// An analysed article: prepared text and annotated sentences.
 pub(crate) struct Analysed<'a> {
-    pub prep: Prepared<'a>,
-    pub sents: Vec<Sent>,
+    pub prep: &'a Prepared<'a>,
+    pub sents: Vec<Sent<'a>>,
     pub article_date: Option<DateParts>,
 }
 
-/// Prepares and annotates one article.
-pub(crate) fn analyse<'a>(article: &'a Article, rules: &Rules) -> Analysed<'a> {
-    let prep = Prepared::new(&article.text, rules);
+/// Annotates one article, prepared (`Prepared::new`) from its text.
+pub(crate) fn analyse<'a>(prep: &'a Prepared<'a>, article: &Article, rules: &Rules) -> Analysed<'a> {
     let mut sents: Vec<Sent> =
-        prep.sentences(rules).iter().map(|s| Sent::new(&prep.norm, s.start, s.end, rules)).collect();
+        prep.sentences(rules).iter().map(|s| Sent::new(&prep.norm, &prep.lower, s.start, s.end, rules)).collect();
     for i in 0..sents.len() {
         refs::resolve(&mut sents, i, rules);
         refs::attribute(&mut sents[i], rules);
@@ -147,7 +146,7 @@ struct Ctx<'a, 'r> {
 }
 
 impl Ctx<'_, '_> {
-    fn sent(&self, si: usize) -> &Sent {
+    fn sent(&self, si: usize) -> &Sent<'_> {
         &self.an.sents[si]
     }
 
@@ -253,7 +252,8 @@ fn main_pair(sents: &[Sent], r: &Rules) -> Option<[usize; 2]> {
 }
 
 fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
-    let an = analyse(article, r);
+    let prep = Prepared::new(&article.text, r);
+    let an = analyse(&prep, article, r);
     let mut cx = Ctx { r, an: &an, source: &article.id, out: Vec::new(), main_pair: std::cell::OnceCell::new() };
     for si in 0..an.sents.len() {
         if !an.sents[si].is_question() {
@@ -479,7 +479,7 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
                     while s.toks.get(j).is_some_and(|x| x.kind == TokKind::Quote) {
                         j += 1;
                     }
-                    let hit = s.toks.get(j).is_some_and(|x| alt.matches(&x.lower));
+                    let hit = s.toks.get(j).is_some_and(|x| alt.matches(x.lower));
                     j += 1;
                     hit
                 });
@@ -494,8 +494,7 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         if let Some(end) = coordinated_term(cx.r, class, s, t1) {
             t1 = end;
         }
-        let words: Vec<&str> =
-            s.toks[t0..t1].iter().filter(|x| x.kind != TokKind::Quote).map(|x| x.lower.as_str()).collect();
+        let words: Vec<&str> = s.toks[t0..t1].iter().filter(|x| x.kind != TokKind::Quote).map(|x| x.lower).collect();
         let term_text = words.join(" ");
         // Who characterizes: an actor the pattern names ("qualifié de
         // « franc » par l'Élysée", "que l'Élysée a présenté comme …"), else
@@ -563,7 +562,7 @@ fn person_name(cx: &Ctx, si: usize, t: usize) -> Option<(usize, usize)> {
         let x = &s.toks[i];
         x.kind == TokKind::Word
             && x.capitalized
-            && !stop.iter().any(|w| w == &x.lower)
+            && !stop.iter().any(|w| w == x.lower)
             && !s.mentions.iter().any(|m| m.t0 <= i && i < m.t1 && m.form == sentence::MentionForm::Name)
     };
     let mut runs = Vec::new();
@@ -606,7 +605,7 @@ fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         // Who released: the subject of the release verb, then where the
         // person was held, then the person's nationality.
         let (c0, _) = s.clause_of(m.start);
-        let passive = m.start > 0 && matches!(s.toks[m.start - 1].lower.as_str(), "été" | "est" | "sont");
+        let passive = m.start > 0 && matches!(s.toks[m.start - 1].lower, "été" | "est" | "sont");
         let subject = (!passive)
             .then(|| subject_in(s, cx.r, c0, m.start, false))
             .flatten()
@@ -614,12 +613,12 @@ fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
             .and_then(|k| s.mentions[k].actor(cx.r));
         let window_end = (hi + cx.r.release.window).min(s.toks.len());
         let held = (lo..window_end)
-            .find(|&t| cx.r.release.detained.iter().any(|w| w == &s.toks[t].lower))
+            .find(|&t| cx.r.release.detained.iter().any(|w| w == s.toks[t].lower))
             .and_then(|t| s.mentions.iter().find(|mm| mm.t0 > t && mm.t0 <= t + 3).and_then(|mm| mm.actor(cx.r)));
         let nationality = cx.r.release.held_by_nationality.iter().find_map(|(class, holder)| {
             let c = cx.r.class_id(class)?;
             let near = (lo.saturating_sub(3)..window_end)
-                .any(|t| cx.r.class_phrases(c).iter().any(|p| p.len() == 1 && p[0].matches(&s.toks[t].lower)));
+                .any(|t| cx.r.class_phrases(c).iter().any(|p| p.len() == 1 && p[0].matches(s.toks[t].lower)));
             near.then(|| cx.r.entities.iter().position(|e| &e.id == holder)).flatten()
         });
         // "libéré par la Russie": the agent. An agent the rules do not know
@@ -705,8 +704,9 @@ pub fn mentions(articles: &[Article]) -> MentionsDocument {
     let r = rules();
     let mut out = Vec::new();
     for a in articles {
-        let an = analyse(a, r);
-        let p = &an.prep;
+        let prep = Prepared::new(&a.text, r);
+        let an = analyse(&prep, a, r);
+        let p = an.prep;
         let mut push = |kind: &str, na: usize, nb: usize, value: serde_json::Value, rule: String| {
             let (start, end) = p.utf16_range(na, nb);
             out.push(Mention {

@@ -125,9 +125,9 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
     let actor_at = |s: &Sent, t: usize| s.mentions.iter().position(|m| m.t0 == t && !m.ids.is_empty());
     for i in 0..n {
         let Some(vlen) = rules
-            .verbs_starting(&s.toks[i].lower)
+            .verbs_starting(s.toks[i].lower)
             .iter()
-            .filter(|v| i + v.len() <= n && s.toks[i..i + v.len()].iter().zip(v.iter()).all(|(a, b)| &a.lower == b))
+            .filter(|v| i + v.len() <= n && s.toks[i..i + v.len()].iter().zip(v.iter()).all(|(a, b)| a.lower == b))
             .map(Vec::len)
             .max()
         else {
@@ -139,24 +139,24 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
         let mut inverted = None;
         if b > 0 {
             if let Some(k) = s.mentions.iter().position(|m| m.t1 == b && m.form == MentionForm::Pronoun) {
-                if s.mentions[k].t0 > 0 && AUX.contains(&s.toks[s.mentions[k].t0 - 1].lower.as_str()) {
+                if s.mentions[k].t0 > 0 && AUX.contains(&s.toks[s.mentions[k].t0 - 1].lower) {
                     inverted = Some(k);
                     b = s.mentions[k].t0 - 1;
                 }
             }
         }
-        while b > 0 && AUX.contains(&s.toks[b - 1].lower.as_str()) && inverted.is_none() {
+        while b > 0 && AUX.contains(&s.toks[b - 1].lower) && inverted.is_none() {
             b -= 1;
         }
         let before_is_break = b == 0 || is_break(s, b - 1);
-        let before_is_relative = b > 0 && matches!(s.toks[b - 1].lower.as_str(), "qu'" | "que");
+        let before_is_relative = b > 0 && matches!(s.toks[b - 1].lower, "qu'" | "que");
         if let Some(k) = inverted {
             if !s.mentions[k].ids.is_empty() {
                 out.push(Attribution { speaker: k, t0: 0, t1: b, at: i });
             }
             continue;
         }
-        let intro_next = s.toks.get(after).is_some_and(|t| rules.attribution.introducers.iter().any(|x| x == &t.lower));
+        let intro_next = s.toks.get(after).is_some_and(|t| rules.attribution.introducers.iter().any(|x| x == t.lower));
         if (before_is_break || before_is_relative) && !intro_next {
             // Postposed: the speaker follows within a few tokens.
             let found = (after..(after + 5).min(n)).find_map(|t| actor_at(s, t)).filter(|&k| !s.mentions[k].after_prep);
@@ -170,7 +170,7 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
         // Preposed: "X a déclaré que …", the content starts within a few tokens.
         let intro = (after..(after + 6).min(n))
             .take_while(|&t| s.toks[t].kind != TokKind::ClauseBreak || s.toks[t].lower == ":")
-            .find(|&t| rules.attribution.introducers.iter().any(|x| x == &s.toks[t].lower));
+            .find(|&t| rules.attribution.introducers.iter().any(|x| x == s.toks[t].lower));
         if let Some(intro) = intro {
             let (c0, _) = s.clause_of(i);
             // "les propos de Pete Hegseth, qui avait jugé que …": the
@@ -189,7 +189,7 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
                 // Reported speech runs to the end of its sentence, even
                 // inside a quote that goes on ("… OTAN. Et je …").
                 let end = (intro + 1..n)
-                    .find(|&t| s.toks[t].kind == TokKind::Punct && matches!(s.toks[t].lower.as_str(), "." | "!" | "?"))
+                    .find(|&t| s.toks[t].kind == TokKind::Punct && matches!(s.toks[t].lower, "." | "!" | "?"))
                     .unwrap_or(n);
                 out.push(Attribution { speaker: k, t0: intro, t1: end, at: i });
             }
@@ -197,7 +197,7 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
     }
     // "selon X", "d'après X"; "Pour X, …" at the start.
     for i in 0..n {
-        let w = s.toks[i].lower.as_str();
+        let w = s.toks[i].lower;
         let whole = rules.attribution.sources.iter().any(|x| x == w);
         let leading = i == 0 && rules.attribution.leading_sources.iter().any(|x| x == w);
         if !(whole || leading) {
@@ -207,7 +207,7 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
         // les services du président ukrainien".
         let mut j = i + 1;
         while j < n.min(i + 1 + MAX_SOURCE_TITLES) && !s.mentions.iter().any(|m| m.t0 == j) {
-            let t = s.toks[j].lower.as_str();
+            let t = s.toks[j].lower;
             if !rules.references.titles.iter().any(|x| x == t) && !OF.contains(&t) {
                 break;
             }

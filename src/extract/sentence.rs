@@ -86,15 +86,15 @@ pub struct Attribution {
     pub at: usize,
 }
 
-/// An annotated sentence.
+/// An annotated sentence; its tokens borrow the article's lowercased text.
 #[derive(Debug, Clone)]
-pub struct Sent {
+pub struct Sent<'a> {
     /// Normalised byte range.
     pub start: usize,
     /// Normalised byte end.
     pub end: usize,
     /// Tokens.
-    pub toks: Vec<Token>,
+    pub toks: Vec<Token<'a>>,
     /// Entity mentions, by position.
     pub mentions: Vec<EntMention>,
     /// Durations, by position.
@@ -105,10 +105,11 @@ pub struct Sent {
     pub cands: Vec<(u32, u32)>,
 }
 
-impl Sent {
-    /// Tokenizes and annotates the sentence `[start, end)` of `norm`.
-    pub fn new(norm: &str, start: usize, end: usize, rules: &Rules) -> Sent {
-        let toks = tokenize(norm, start, end);
+impl<'a> Sent<'a> {
+    /// Tokenizes and annotates the sentence `[start, end)` of `norm`;
+    /// `lower` is `norm` lowercased ([`crate::text::lowercase_aligned`]).
+    pub fn new(norm: &str, lower: &'a str, start: usize, end: usize, rules: &Rules) -> Sent<'a> {
+        let toks = tokenize(norm, lower, start, end);
         let mentions = find_mentions(&toks, rules);
         let durations = align_durations(norm, start, end, &toks);
         let mut s = Sent { start, end, toks, mentions, durations, attributions: Vec::new(), cands: Vec::new() };
@@ -177,16 +178,16 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
         // Computed only for the tokens that start a mention.
         let after_prep = || {
             let mut j = i;
-            while j > 0 && rules.references.titles.iter().any(|w| w == &toks[j - 1].lower) {
+            while j > 0 && rules.references.titles.iter().any(|w| w == toks[j - 1].lower) {
                 j -= 1;
             }
-            j > 0 && is_prep(rules, &toks[j - 1].lower)
+            j > 0 && is_prep(rules, toks[j - 1].lower)
         };
         // Longest alias (or group) starting here.
         let mut best: Option<(usize, Vec<usize>, bool)> = None;
-        for a in rules.aliases_starting(&t.lower) {
+        for a in rules.aliases_starting(t.lower) {
             let n = a.tokens.len();
-            if i + n <= toks.len() && toks[i..i + n].iter().zip(&a.tokens).all(|(x, y)| &x.lower == y) {
+            if i + n <= toks.len() && toks[i..i + n].iter().zip(&a.tokens).all(|(x, y)| x.lower == y) {
                 // Single short tokens must be capitalized to count as names
                 // ("Trump", not "trump" inside a slogan is fine either way).
                 match &mut best {
@@ -206,7 +207,7 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
         let plural_len = plural_refs
             .iter()
             .filter(|p| {
-                i + p.len() <= toks.len() && toks[i..i + p.len()].iter().zip(p.iter()).all(|(x, y)| &x.lower == y)
+                i + p.len() <= toks.len() && toks[i..i + p.len()].iter().zip(p.iter()).all(|(x, y)| x.lower == y)
             })
             .map(Vec::len)
             .max();
@@ -238,9 +239,9 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
             i += n;
             continue;
         }
-        let form = if rules.references.singular.iter().any(|p| p == &t.lower) {
+        let form = if rules.references.singular.iter().any(|p| p == t.lower) {
             (!impersonal(toks, i, rules)).then_some(MentionForm::Pronoun)
-        } else if t.quoted && rules.references.first_person.iter().any(|p| p == &t.lower) {
+        } else if t.quoted && rules.references.first_person.iter().any(|p| p == t.lower) {
             Some(MentionForm::FirstPerson)
         } else {
             None
@@ -262,11 +263,7 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
     // "entre Donald Trump et Vladimir Poutine" has no subject.
     for k in 1..out.len() {
         let (prev, cur) = (&out[k - 1], &out[k]);
-        if prev.after_prep
-            && !cur.after_prep
-            && cur.t0 == prev.t1 + 1
-            && matches!(toks[prev.t1].lower.as_str(), "et" | "ou")
-        {
+        if prev.after_prep && !cur.after_prep && cur.t0 == prev.t1 + 1 && matches!(toks[prev.t1].lower, "et" | "ou") {
             out[k].after_prep = true;
         }
     }

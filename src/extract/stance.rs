@@ -62,7 +62,7 @@ fn holder(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) -> Option
 
 fn negated(cx: &Ctx, si: usize, t: usize) -> bool {
     let s = cx.sent(si);
-    (t.saturating_sub(3)..t).any(|i| NEGATORS.contains(&s.toks[i].lower.as_str()))
+    (t.saturating_sub(3)..t).any(|i| NEGATORS.contains(&s.toks[i].lower))
 }
 
 /// Finds direct positions, then agreements, and pushes their claims.
