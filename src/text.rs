@@ -256,29 +256,32 @@ impl<'a> Prepared<'a> {
             }
             i += 1;
         }
+        // Each paragraph without its masked parts, in two buffers reused
+        // from one paragraph to the next.
+        let (mut pieces, mut next) = (Vec::new(), Vec::new());
         for (a, b) in ranges {
-            // Cut masked parts out of the paragraph.
-            let mut pieces = vec![(a, b)];
+            pieces.clear();
+            pieces.push((a, b));
             for &(ma, mb) in &self.masked {
-                pieces = pieces
-                    .into_iter()
-                    .flat_map(|(pa, pb)| {
-                        if mb <= pa || ma >= pb {
-                            vec![(pa, pb)]
-                        } else {
-                            let mut v = Vec::new();
-                            if ma > pa {
-                                v.push((pa, ma));
-                            }
-                            if mb < pb {
-                                v.push((mb, pb));
-                            }
-                            v
-                        }
-                    })
-                    .collect();
+                if !pieces.iter().any(|&(pa, pb)| ma < pb && mb > pa) {
+                    continue;
+                }
+                next.clear();
+                for &(pa, pb) in &pieces {
+                    if mb <= pa || ma >= pb {
+                        next.push((pa, pb));
+                        continue;
+                    }
+                    if ma > pa {
+                        next.push((pa, ma));
+                    }
+                    if mb < pb {
+                        next.push((mb, pb));
+                    }
+                }
+                std::mem::swap(&mut pieces, &mut next);
             }
-            for (pa, pb) in pieces {
+            for &(pa, pb) in &pieces {
                 split_sentences(&self.norm, pa, pb, rules, &mut out);
             }
         }
@@ -364,8 +367,13 @@ fn push_one(base: usize, s: usize, e: usize, text: &str, out: &mut Vec<Sentence>
 }
 
 fn is_abbreviation(before: &str, rules: &Rules) -> bool {
-    let word: String = before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
-    let word: String = word.chars().rev().collect();
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '-')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[start..];
     if word.is_empty() {
         return false;
     }
@@ -376,7 +384,7 @@ fn is_abbreviation(before: &str, rules: &Rules) -> bool {
             return true;
         }
     }
-    rules.segmentation.abbreviations.iter().any(|a| a == &word)
+    rules.segmentation.abbreviations.iter().any(|a| a == word)
 }
 
 /// What a token is.
@@ -424,7 +432,8 @@ pub fn tokenize<'a>(norm: &str, lower: &'a str, a: usize, b: usize) -> Vec<Token
     debug_assert_eq!(norm.len(), lower.len());
     let text = &norm[a..b];
     let ltext = &lower[a..b];
-    let mut toks = Vec::new();
+    // French averages a token per five or six bytes.
+    let mut toks = Vec::with_capacity(text.len() / 4 + 4);
     let mut quoted = false;
     let mut clause = 0;
     let mut it = text.char_indices().peekable();
