@@ -41,7 +41,7 @@ use std::hash::{BuildHasher, Hash};
 /// The magic bytes and format version at the start of a blob.
 pub const MAGIC: &[u8; 4] = b"FPRB";
 /// Bumped whenever an encoded type changes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Reads values from a byte slice.
 pub struct Reader<'a> {

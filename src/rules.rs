@@ -222,6 +222,10 @@ pub struct EntityDef {
     pub aliases: Vec<String>,
     /// The institution it speaks for (`hegseth` → `united_states`).
     pub member_of: Option<String>,
+    /// The person whose time in office it stands for
+    /// (`biden_administration` → `biden`): a government's position stated
+    /// in that time ([`References::era`]) is its.
+    pub era_of: Option<String>,
     /// Phrases among `aliases` that are plural ("les Russes").
     pub plural: Vec<String>,
 }
@@ -253,6 +257,10 @@ pub struct References {
     /// Impersonal constructions, whose pronoun refers to nobody ("il s'
     /// agit", "il y a", "il faut"): space-separated tokens.
     pub impersonal: Vec<String>,
+    /// Words that, right before a person, place what follows in the
+    /// sentence in that person's time ("Sous Joe Biden, Washington jugeait
+    /// …"): see [`EntityDef::era_of`].
+    pub era: Vec<String>,
     /// How many sentences back a reference may look.
     pub lookback: usize,
 }
@@ -625,6 +633,12 @@ impl Rules {
                     return Err(format!("entity {:?}: member_of {m:?} is not a known entity", e.id));
                 }
             }
+            if let Some(p) = &e.era_of {
+                let person = c.entity_index.get(p).is_some_and(|&k| self.entities[k].kind == EntityKind::Person);
+                if !person {
+                    return Err(format!("entity {:?}: era_of {p:?} is not a known person", e.id));
+                }
+            }
             for a in &e.aliases {
                 let toks = phrase_tokens(a);
                 let Some(first) = toks.first().cloned() else {
@@ -811,6 +825,7 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
             short_en: e.str("short_en")?,
             aliases: e.strs("aliases")?,
             member_of: e.opt_str("member_of")?,
+            era_of: e.opt_str("era_of")?,
             plural: e.opt_strs("plural")?,
         });
         e.finish()?;
@@ -829,6 +844,7 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
         demonstratives: rf.strs("demonstratives")?,
         titles: rf.strs("titles")?,
         impersonal: rf.strs("impersonal")?,
+        era: rf.strs("era")?,
         lookback: rf.uint("lookback")? as usize,
     };
     rf.finish()?;
@@ -978,7 +994,7 @@ codec_struct!(Rules {
 codec_struct!(Boilerplate { line_exact, line_glob, tail_glob, metadata_prefix_glob, links_glob });
 codec_struct!(Segmentation { abbreviations });
 codec_named!(EntityKind, ENTITY_KINDS);
-codec_struct!(EntityDef { id, kind, name, short, name_en, short_en, aliases, member_of, plural });
+codec_struct!(EntityDef { id, kind, name, short, name_en, short_en, aliases, member_of, era_of, plural });
 codec_struct!(GroupDef { text, ids });
 codec_struct!(References {
     singular,
@@ -988,6 +1004,7 @@ codec_struct!(References {
     demonstratives,
     titles,
     impersonal,
+    era,
     lookback
 });
 codec_struct!(Attribution { verbs, introducers, sources, leading_sources });

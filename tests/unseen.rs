@@ -360,6 +360,12 @@ fn positions_and_their_traps() {
             assert!(!(excl && c.value.position == Some(Stance::Opposed)), "{}: {}", f.id, c.quote);
         }
     }
+    // "Sous Joe Biden, Washington jugeait … « inévitable »": the Biden
+    // administration's position, not the current government's.
+    let biden = stance("stance/biden_administration/ukraine_nato_membership");
+    assert!(sources(biden).len() >= 3, "{:#?}", biden.claims);
+    let current = doc.facts.iter().find(|f| f.id == "stance/united_states/ukraine_nato_membership");
+    assert!(current.is_none_or(|f| f.claims.iter().all(|c| !c.quote.contains("Sous Joe Biden"))), "{current:#?}");
     let macron_opposed =
         doc.facts.iter().any(|f| f.id.starts_with("stance/macron/") && f.value.position == Some(Stance::Opposed));
     assert!(!macron_opposed, "Macron does not exclude it");

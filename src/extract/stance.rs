@@ -10,6 +10,11 @@
 //! 2. the speaker of the reported speech the cue stands in;
 //! 3. the subject of the sentence.
 //!
+//! A government or institution holding a position in a sentence placed in
+//! a person's time ("Sous Joe Biden, Washington jugeait …", the
+//! `[references].era` words) holds it as the entity that stands for that
+//! time (`era_of`, the Biden administration), when the rules know one.
+//!
 //! Agreement ("je partage cet avis", "en phase avec X", "le même message")
 //! gives its holder the position it agrees with: the named actor's, or else
 //! the latest one stated before.
@@ -58,6 +63,30 @@ fn holder(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) -> Option
             .and_then(|k| s.mentions[k].actor(r))
             .filter(|&a| is_holder_kind(r.entities[a].kind)),
     }
+}
+
+/// The person whose time the words before token `t` place the sentence in:
+/// an era word right before a person ("Sous Joe Biden, …").
+fn era_before(cx: &Ctx, si: usize, t: usize) -> Option<usize> {
+    let (s, r) = (cx.sent(si), cx.r);
+    (0..t.min(s.toks.len())).rev().find_map(|i| {
+        if !r.references.era.iter().any(|w| w == s.toks[i].lower) {
+            return None;
+        }
+        s.mentions_in(i + 1, i + 2).find_map(|(_, m)| m.persons(r).next())
+    })
+}
+
+/// `holder` as the sentence's time makes it: a non-person holder in a
+/// person's time is the entity standing for that time, if any.
+fn in_its_time(cx: &Ctx, si: usize, t: usize, holder: usize) -> usize {
+    let r = cx.r;
+    if r.entities[holder].kind == EntityKind::Person {
+        return holder;
+    }
+    era_before(cx, si, t)
+        .and_then(|p| r.entities.iter().position(|e| e.era_of.as_deref() == Some(r.entities[p].id.as_str())))
+        .unwrap_or(holder)
 }
 
 fn negated(cx: &Ctx, si: usize, t: usize) -> bool {
@@ -126,6 +155,7 @@ pub(super) fn stances(cx: &mut Ctx) {
         let Some(h) = holder(cx, d.si, d.cue.start.min(topic_span.map_or(usize::MAX, |x| x.0)), topic_span) else {
             continue;
         };
+        let h = in_its_time(cx, d.si, d.cue.start, h);
         let (va, vb) = cx.tok_range(d.si, d.cue.start, d.cue.end);
         let said_by = cx.said_by(d.si, d.cue.start);
         let subject = Subject { actor: Some(eid(r, h)), topic: Some(r.topics[d.topic].id), ..Subject::default() };
