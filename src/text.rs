@@ -263,9 +263,6 @@ impl<'a> Prepared<'a> {
             pieces.clear();
             pieces.push((a, b));
             for &(ma, mb) in &self.masked {
-                if !pieces.iter().any(|&(pa, pb)| ma < pb && mb > pa) {
-                    continue;
-                }
                 next.clear();
                 for &(pa, pb) in &pieces {
                     if mb <= pa || ma >= pb {

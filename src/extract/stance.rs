@@ -38,7 +38,8 @@ fn is_holder_kind(k: EntityKind) -> bool {
     matches!(k, EntityKind::Person | EntityKind::Institution)
 }
 
-/// The actor holding a position cue that starts at token `t`.
+/// The actor holding a position cue that starts at token `t`, in the
+/// sentence's time ([`in_its_time`]).
 fn holder(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) -> Option<usize> {
     let s = cx.sent(si);
     let r = cx.r;
@@ -52,7 +53,7 @@ fn holder(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) -> Option
         .next_back();
     let spk =
         s.speaker_at(t).and_then(|a| s.mentions[a.speaker].actor(r)).filter(|&a| is_holder_kind(r.entities[a].kind));
-    match (subj, spk) {
+    let h = match (subj, spk) {
         (Some(sj), Some(sp)) => {
             let own_side = sj == sp || r.entities[sp].member_of.as_deref() == Some(r.entities[sj].id.as_str());
             Some(if own_side { sp } else { sj })
@@ -62,7 +63,8 @@ fn holder(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) -> Option
         (None, None) => subject_in(s, r, 0, s.toks.len(), false)
             .and_then(|k| s.mentions[k].actor(r))
             .filter(|&a| is_holder_kind(r.entities[a].kind)),
-    }
+    };
+    h.map(|h| in_its_time(cx, si, t, h))
 }
 
 /// The person whose time the words before token `t` place the sentence in:
@@ -155,7 +157,6 @@ pub(super) fn stances(cx: &mut Ctx) {
         let Some(h) = holder(cx, d.si, d.cue.start.min(topic_span.map_or(usize::MAX, |x| x.0)), topic_span) else {
             continue;
         };
-        let h = in_its_time(cx, d.si, d.cue.start, h);
         let (va, vb) = cx.tok_range(d.si, d.cue.start, d.cue.end);
         let said_by = cx.said_by(d.si, d.cue.start);
         let subject = Subject { actor: Some(eid(r, h)), topic: Some(r.topics[d.topic].id), ..Subject::default() };
