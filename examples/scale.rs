@@ -11,6 +11,7 @@
 //! high-water mark, the corpus itself included, measured from the start of
 //! `analyze`); run it under `/usr/bin/time -v` for the process's peak RSS.
 
+#[cfg(not(target_family = "wasm"))]
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
@@ -18,12 +19,17 @@ use std::time::Instant;
 #[path = "../benches/synth/mod.rs"]
 mod synth;
 
+/// Counts live bytes. Native only: the wasm module brings its own allocator
+/// (src/wasm.rs), and `cargo test --target wasm32-unknown-unknown` builds
+/// this example too.
+#[cfg(not(target_family = "wasm"))]
 struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
 
 // SAFETY: forwards to the system allocator, only counting bytes.
+#[cfg(not(target_family = "wasm"))]
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, l: Layout) -> *mut u8 {
         let p = System.alloc(l);
@@ -51,6 +57,7 @@ unsafe impl GlobalAlloc for Counting {
     }
 }
 
+#[cfg(not(target_family = "wasm"))]
 #[global_allocator]
 static A: Counting = Counting;
 

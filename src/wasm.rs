@@ -16,6 +16,12 @@
 //!   `renderClaims(region, doc, f, options)` fills a fact's claims list
 //!   that `render` left empty (documents with many claims).
 //! - Every error becomes a JS `Error` in [`into_error`].
+//! - The module allocates with [talc](https://docs.rs/talc) instead of
+//!   Rust's default wasm allocator (dlmalloc): its `malloc` is small, which
+//!   a browser compiles fast and does not re-compile with its optimising
+//!   compiler on a first visit (dlmalloc's 4.7 KB `malloc` was the costliest
+//!   of those optimising compiles, 10–19 ms on this 2-core VM: README,
+//!   "Performance").
 
 use crate::format::Lang;
 use crate::panel::{self, Node, Options};
@@ -23,6 +29,10 @@ use std::collections::BTreeSet;
 use std::fmt::Display;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
