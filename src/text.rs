@@ -110,16 +110,33 @@ impl<'a> Prepared<'a> {
         let mut norm = String::with_capacity(original.len());
         let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
         let mut pending_space: Option<(usize, bool)> = None; // (orig offset, has newline)
-        for (i, c) in original.char_indices() {
-            let Some(n) = normal_char(c) else { continue };
-            if n == ' ' || n == '\n' {
-                let nl = n == '\n';
-                pending_space = match pending_space {
-                    None => Some((i, nl)),
-                    Some((at, had)) => Some((at, had || nl)),
-                };
-                continue;
-            }
+        let mut i = 0;
+        while i < original.len() {
+            // A run of printable ASCII (all but the backquote) is its own
+            // normal form: copied at once (most of a French text).
+            let run = original.as_bytes()[i..].iter().position(|&b| !b.is_ascii_graphic() || b == b'`');
+            let run = run.unwrap_or(original.len() - i);
+            let (n, len) = if run > 0 {
+                (None, run)
+            } else {
+                let Some(c) = original[i..].chars().next() else { break };
+                match normal_char(c) {
+                    None => {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    Some(n @ (' ' | '\n')) => {
+                        let nl = n == '\n';
+                        pending_space = match pending_space {
+                            None => Some((i, nl)),
+                            Some((at, had)) => Some((at, had || nl)),
+                        };
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    Some(n) => (Some(n), c.len_utf8()),
+                }
+            };
             if let Some((at, nl)) = pending_space.take() {
                 if !norm.is_empty() {
                     norm.push(if nl { '\n' } else { ' ' });
@@ -127,10 +144,17 @@ impl<'a> Prepared<'a> {
                 }
             }
             let start = norm.len();
-            norm.push(n);
-            for _ in start..norm.len() {
-                map.push(i as u32);
+            match n {
+                None => {
+                    norm.push_str(&original[i..i + len]);
+                    map.extend(i as u32..(i + len) as u32);
+                }
+                Some(n) => {
+                    norm.push(n);
+                    map.resize(map.len() + (norm.len() - start), i as u32);
+                }
             }
+            i += len;
         }
         map.push(original.len() as u32);
         let lower = lowercase_aligned(&norm);
@@ -594,7 +618,14 @@ pub fn lowercase_aligned(s: &str) -> String {
         return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of ASCII, copied and lowercased in place, then one other char.
+        let n = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let at = out.len();
+        out.push_str(&rest[..n]);
+        out[at..].make_ascii_lowercase();
+        let Some(c) = rest[n..].chars().next() else { break };
         let l = simple_lower(c).or_else(|| {
             let mut it = c.to_lowercase();
             match (it.next(), it.next()) {
@@ -603,6 +634,7 @@ pub fn lowercase_aligned(s: &str) -> String {
             }
         });
         out.push(l.unwrap_or(c));
+        rest = &rest[n + c.len_utf8()..];
     }
     out
 }

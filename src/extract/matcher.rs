@@ -169,6 +169,9 @@ pub fn candidates(rules: &Rules, s: &Sent) -> Vec<(u32, u32)> {
 
 /// Every match of pattern `pid` in the sentence, one per start token.
 pub fn find_all(rules: &Rules, pid: usize, s: &Sent) -> Vec<Match> {
+    if !s.may_match(pid) {
+        return Vec::new();
+    }
     let pat = rules.pattern(pid);
     let lo = s.cands.partition_point(|&(p, _)| (p as usize) < pid);
     let hi = s.cands.partition_point(|&(p, _)| (p as usize) <= pid);
@@ -184,7 +187,12 @@ pub fn find_all(rules: &Rules, pid: usize, s: &Sent) -> Vec<Match> {
 
 /// Every match of any of the patterns, ordered by start.
 pub fn find_any(rules: &Rules, pids: &[usize], s: &Sent) -> Vec<Match> {
-    let mut out: Vec<Match> = pids.iter().flat_map(|&p| find_all(rules, p, s)).collect();
+    let mut out: Vec<Match> = Vec::new();
+    for &p in pids {
+        if s.may_match(p) {
+            out.extend(find_all(rules, p, s));
+        }
+    }
     crate::small_sort_by(&mut out, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     out.dedup_by_key(|m| m.start);
     out

@@ -103,6 +103,10 @@ pub struct Sent<'a> {
     pub attributions: Vec<Attribution>,
     /// Where patterns may start: `(pattern id, token)`, sorted.
     pub cands: Vec<(u32, u32)>,
+    /// The pattern ids in `cands`, as a bit set: most patterns have no
+    /// candidate in a given sentence, and this answers that without a
+    /// search ([`Sent::may_match`]).
+    pub cand_ids: Vec<u64>,
 }
 
 impl<'a> Sent<'a> {
@@ -112,9 +116,30 @@ impl<'a> Sent<'a> {
         let toks = tokenize(norm, lower, start, end);
         let mentions = find_mentions(&toks, rules);
         let durations = align_durations(norm, start, end, &toks);
-        let mut s = Sent { start, end, toks, mentions, durations, attributions: Vec::new(), cands: Vec::new() };
+        let mut s = Sent {
+            start,
+            end,
+            toks,
+            mentions,
+            durations,
+            attributions: Vec::new(),
+            cands: Vec::new(),
+            cand_ids: Vec::new(),
+        };
         s.cands = super::matcher::candidates(rules, &s);
+        if let Some(&(last, _)) = s.cands.last() {
+            s.cand_ids = vec![0; last as usize / 64 + 1];
+            for &(p, _) in &s.cands {
+                s.cand_ids[p as usize / 64] |= 1 << (p % 64);
+            }
+        }
         s
+    }
+
+    /// Whether pattern `pid` may match somewhere in the sentence (it has a
+    /// candidate start).
+    pub fn may_match(&self, pid: usize) -> bool {
+        self.cand_ids.get(pid / 64).is_some_and(|w| w & (1 << (pid % 64)) != 0)
     }
 
     /// Whether the sentence asks ("Combien de temps a duré l'appel ?"): it
