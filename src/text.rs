@@ -51,6 +51,7 @@ struct Utf16Index {
 }
 
 impl Utf16Index {
+    #[inline(never)]
     fn new(text: &str) -> Self {
         let mut checkpoints = vec![(0, 0)];
         let mut u16s = 0;
@@ -112,6 +113,13 @@ impl<'a> Prepared<'a> {
         let mut pending_space: Option<(usize, bool)> = None; // (orig offset, has newline)
         let mut i = 0;
         while i < original.len() {
+            // Spaces first, as the commonest char after letters: this loop
+            // is hot (see `tokenize`).
+            if original.as_bytes()[i] == b' ' {
+                pending_space.get_or_insert((i, false));
+                i += 1;
+                continue;
+            }
             // A run of printable ASCII (all but the backquote) is its own
             // normal form: copied at once (most of a French text).
             let run = original.as_bytes()[i..].iter().position(|&b| !b.is_ascii_graphic() || b == b'`');
@@ -206,6 +214,7 @@ impl<'a> Prepared<'a> {
         self.masked.iter().any(|&(a, b)| a <= i && i < b)
     }
 
+    #[inline(never)]
     fn mask_boilerplate(&mut self, bp: &Boilerplate) {
         // Lines of the normalised view.
         let mut lines = Vec::new();
@@ -452,129 +461,144 @@ pub struct Token<'a> {
 pub fn tokenize<'a>(norm: &str, lower: &'a str, a: usize, b: usize) -> Vec<Token<'a>> {
     debug_assert_eq!(norm.len(), lower.len());
     let text = &norm[a..b];
-    let ltext = &lower[a..b];
     // French averages a token per five or six bytes.
-    let mut toks = Vec::with_capacity(text.len() / 4 + 4);
-    let mut quoted = false;
-    let mut clause = 0;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c == ' ' || c == '\n' {
+    let mut t =
+        Tokens { toks: Vec::with_capacity(text.len() / 4 + 4), a, ltext: &lower[a..b], quoted: false, clause: 0 };
+    // The loop is kept small, its common paths first, and each token is
+    // built out of line: in a browser's baseline code a loop's cost is
+    // counted by its size at every turn, and a large hot loop is re-compiled
+    // by the optimising compiler on a first visit (README, "Performance").
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' || bytes[i] == b'\n' {
+            i += 1;
             continue;
         }
-        if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                let next_alpha = || text[j + d.len_utf8()..].chars().next().is_some_and(|x| x.is_alphanumeric());
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if d == '-' && next_alpha() {
-                    // Two capitalized names joined by a hyphen are two
-                    // tokens ("Trump-Poutine", "États-Unis", "Jean-Noël":
-                    // aliases are cut the same way).
-                    let next_upper = text[j + 1..].chars().next().is_some_and(char::is_uppercase);
-                    if c.is_uppercase() && next_upper {
-                        break;
-                    }
-                    end = j + 1;
-                    it.next();
-                } else if d == '\'' && next_alpha() {
-                    // Elision: the apostrophe ends this token.
-                    end = j + 1;
-                    it.next();
-                    break;
-                } else {
-                    break;
-                }
-            }
-            let lower = &ltext[i..end];
-            let cap = c.is_uppercase();
-            // Inverted subject pronoun: "a-t-il", "dit-il", "estime-t-elle".
-            let mut split = None;
-            for suf in ["-t-il", "-t-elle", "-t-on", "-il", "-elle", "-ils", "-elles"] {
-                if lower.len() > suf.len() && lower.ends_with(suf) {
-                    split = Some(suf);
-                    break;
-                }
-            }
-            if let Some(suf) = split {
-                let verb_end = end - suf.len();
-                let pron = suf.trim_start_matches("-t").trim_start_matches('-');
-                toks.push(Token {
-                    start: a + i,
-                    end: a + verb_end,
-                    lower: &lower[..lower.len() - suf.len()],
-                    kind: TokKind::Word,
-                    capitalized: cap,
-                    quoted,
-                    clause,
-                });
-                toks.push(Token {
-                    start: a + end - pron.len(),
-                    end: a + end,
-                    lower: &lower[lower.len() - pron.len()..],
-                    kind: TokKind::Word,
-                    capitalized: false,
-                    quoted,
-                    clause,
-                });
-            } else {
-                toks.push(Token {
-                    start: a + i,
-                    end: a + end,
-                    lower,
-                    kind: TokKind::Word,
-                    capitalized: cap,
-                    quoted,
-                    clause,
-                });
-            }
+        let Some(c) = text[i..].chars().next() else { break };
+        i = if c.is_alphabetic() {
+            let end = word_end(text, i, c);
+            t.word(i, end, c.is_uppercase());
+            end
         } else if c.is_ascii_digit() || c.is_numeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                let next_digit = || text[j + d.len_utf8()..].chars().next().is_some_and(|x| x.is_ascii_digit());
-                if d.is_ascii_digit() || (matches!(d, ',' | '.' | '-' | ':') && next_digit()) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            toks.push(Token {
-                start: a + i,
-                end: a + end,
-                lower: &ltext[i..end],
-                kind: TokKind::Number,
-                capitalized: false,
-                quoted,
-                clause,
-            });
+            let end = number_end(text, i + c.len_utf8());
+            t.push(i, end, TokKind::Number, false);
+            end
         } else {
-            let kind = match c {
-                '"' | '\'' => TokKind::Quote,
-                ',' | ';' | ':' | '–' | '—' | '(' | ')' => TokKind::ClauseBreak,
-                _ => TokKind::Punct,
-            };
-            if kind == TokKind::Quote {
-                quoted = !quoted;
+            t.punct(i, c);
+            i + c.len_utf8()
+        };
+    }
+    merge_short_clauses(&mut t.toks);
+    t.toks
+}
+
+/// The end of the word that starts with `c` at `i`: letters and digits,
+/// a hyphen between letters (not between two capitalized names: "Trump-Poutine"
+/// is two words, "États-Unis" too, as aliases are cut), an apostrophe of
+/// elision before a letter (ending the word: `d'une` → `d'`).
+fn word_end(text: &str, i: usize, c: char) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = i + c.len_utf8();
+    loop {
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        let Some(d) = text[end..].chars().next() else { return end };
+        let next = || text[end + d.len_utf8()..].chars().next();
+        if d.is_alphanumeric() {
+            end += d.len_utf8();
+        } else if d == '-' && next().is_some_and(char::is_alphanumeric) {
+            if c.is_uppercase() && next().is_some_and(char::is_uppercase) {
+                return end;
             }
-            if kind == TokKind::ClauseBreak {
-                clause += 1;
-            }
-            toks.push(Token {
-                start: a + i,
-                end: a + i + c.len_utf8(),
-                lower: &ltext[i..i + c.len_utf8()],
-                kind,
-                capitalized: false,
-                quoted,
-                clause,
-            });
+            end += 1;
+        } else if d == '\'' && next().is_some_and(char::is_alphanumeric) {
+            return end + 1;
+        } else {
+            return end;
         }
     }
-    merge_short_clauses(&mut toks);
-    toks
+}
+
+/// The end of the number whose digits start before `end`: digits, and
+/// `,` `.` `-` `:` between digits.
+fn number_end(text: &str, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while end < bytes.len() && bytes[end].is_ascii_digit() {
+            end += 1;
+        }
+        let sep = bytes.get(end).is_some_and(|b| matches!(b, b',' | b'.' | b'-' | b':'));
+        if sep && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        } else {
+            return end;
+        }
+    }
+}
+
+/// The tokens of one sentence while [`tokenize`] reads it.
+struct Tokens<'a> {
+    toks: Vec<Token<'a>>,
+    /// Where the sentence starts in the normalised text.
+    a: usize,
+    /// The sentence, lowercased.
+    ltext: &'a str,
+    quoted: bool,
+    clause: usize,
+}
+
+impl<'a> Tokens<'a> {
+    /// Pushes the token at sentence bytes `[i, end)`.
+    #[inline(never)]
+    fn push(&mut self, i: usize, end: usize, kind: TokKind, capitalized: bool) {
+        let (a, quoted, clause) = (self.a, self.quoted, self.clause);
+        self.toks.push(Token {
+            start: a + i,
+            end: a + end,
+            lower: &self.ltext[i..end],
+            kind,
+            capitalized,
+            quoted,
+            clause,
+        });
+    }
+
+    /// A word; an inverted subject pronoun is split off ("a-t-il",
+    /// "dit-il", "estime-t-elle").
+    #[inline(never)]
+    fn word(&mut self, i: usize, end: usize, capitalized: bool) {
+        let lower = &self.ltext[i..end];
+        let split = ["-t-il", "-t-elle", "-t-on", "-il", "-elle", "-ils", "-elles"]
+            .into_iter()
+            .find(|suf| lower.len() > suf.len() && lower.ends_with(suf));
+        match split {
+            Some(suf) => {
+                let pron = suf.trim_start_matches("-t").trim_start_matches('-');
+                self.push(i, end - suf.len(), TokKind::Word, capitalized);
+                self.push(end - pron.len(), end, TokKind::Word, false);
+            }
+            None => self.push(i, end, TokKind::Word, capitalized),
+        }
+    }
+
+    /// A punctuation mark, a quotation mark or a clause break.
+    #[inline(never)]
+    fn punct(&mut self, i: usize, c: char) {
+        let kind = match c {
+            '"' | '\'' => TokKind::Quote,
+            ',' | ';' | ':' | '–' | '—' | '(' | ')' => TokKind::ClauseBreak,
+            _ => TokKind::Punct,
+        };
+        if kind == TokKind::Quote {
+            self.quoted = !self.quoted;
+        }
+        if kind == TokKind::ClauseBreak {
+            self.clause += 1;
+        }
+        self.push(i, i + c.len_utf8(), kind, false);
+    }
 }
 
 /// The lowercase of `c` when it is one char known without Unicode tables:
