@@ -279,16 +279,12 @@ impl<'a> Prepared<'a> {
         let bytes = self.norm.as_bytes();
         // Paragraphs: unmasked runs between line breaks.
         let mut para_start = 0;
-        let mut i = 0;
-        let n = bytes.len();
         let mut ranges = Vec::new();
-        while i <= n {
-            if i == n || bytes[i] == b'\n' {
-                ranges.push((para_start, i));
-                para_start = i + 1;
-            }
-            i += 1;
+        while let Some(k) = bytes[para_start..].iter().position(|&b| b == b'\n') {
+            ranges.push((para_start, para_start + k));
+            para_start += k + 1;
         }
+        ranges.push((para_start, bytes.len()));
         // Each paragraph without its masked parts, in two buffers reused
         // from one paragraph to the next.
         let (mut pieces, mut next) = (Vec::new(), Vec::new());
@@ -338,7 +334,14 @@ fn split_sentences(norm: &str, a: usize, b: usize, rules: &Rules, out: &mut Vec<
         k % 2 == 1
     };
     let mut start = 0;
-    for (i, c) in text.char_indices() {
+    // The next '.', '!', '?' or '…' (0xE2 leads its UTF-8 form), found by a
+    // small byte loop (see `tokenize` on hot loops).
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(k) = bytes[from..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+        let i = from + k;
+        let Some(c) = text[i..].chars().next() else { break };
+        from = i + c.len_utf8();
         // The rest of a run already ended a sentence ("…. ", "?! ", "... ").
         if !matches!(c, '.' | '!' | '?' | '…') || i < start {
             continue;

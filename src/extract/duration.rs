@@ -206,18 +206,22 @@ pub fn find_durations(text: &str) -> Vec<DurationMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(t) = scan.tok(i) {
-        if scan.can_start(&t) {
-            scan.limit = i.saturating_add(MAX_SPAN);
-            let found = scan.attempt(i);
-            scan.limit = usize::MAX;
-            if let Some((end, m)) = found {
+        // Most tokens start nothing: that path comes first.
+        if !scan.can_start(&t) {
+            i += 1;
+            scan.forget_before(i);
+            continue;
+        }
+        scan.limit = i.saturating_add(MAX_SPAN);
+        let found = scan.attempt(i);
+        scan.limit = usize::MAX;
+        match found {
+            Some((end, m)) => {
                 out.extend(m);
                 i = end.max(i + 1);
-                scan.forget_before(i);
-                continue;
             }
+            None => i += 1,
         }
-        i += 1;
         scan.forget_before(i);
     }
     out
@@ -1164,6 +1168,8 @@ fn word_end(text: &str, mut p: usize) -> (usize, bool) {
     (p, ascii)
 }
 
+/// Out of line: numbers are rare, and `raw_next` runs for every token.
+#[inline(never)]
 fn lex_number(bytes: &[u8], start: usize) -> (usize, Num) {
     fn push(n: &mut Num, d: u8) {
         n.int = if n.int >= INT_CAP { INT_CAP } else { n.int * 10 + u64::from(d - b'0') };
@@ -1329,15 +1335,21 @@ impl<'t> Scanner<'t> {
     #[inline]
     fn forget_before(&mut self, i: usize) {
         if i > self.base + 4 * KEEP + 256 {
-            let drop = (i - KEEP - self.base).min(self.toks.len());
-            self.toks.drain(..drop);
-            self.base += drop;
+            self.forget(i);
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn forget(&mut self, i: usize) {
+        let drop = (i - KEEP - self.base).min(self.toks.len());
+        self.toks.drain(..drop);
+        self.base += drop;
     }
 
     /// The lexicon id of the word `text[start..end]`, lowercased; 0 when
     /// it is not in the lexicon.
-    #[inline]
+    #[inline(never)]
     fn lookup(&self, start: usize, end: usize, ascii: bool) -> u16 {
         let lex = self.lex;
         let max = lex.max_word_bytes;
@@ -1425,6 +1437,10 @@ impl<'t> Scanner<'t> {
 
     /// The longest phrase starting at token `i`: its end, and the match
     /// unless a context blocks it.
+    ///
+    /// Out of line: few tokens can start a phrase, and the loop over all of
+    /// them in [`find_durations`] stays small (see `text::tokenize`).
+    #[inline(never)]
     fn attempt(&mut self, i: usize) -> Option<(usize, Option<DurationMatch>)> {
         let lex = self.lex;
         let mut best: Option<(Amount, Option<usize>)> = None;

@@ -143,18 +143,9 @@ pub fn candidates(rules: &Rules, s: &Sent) -> Vec<(u32, u32)> {
     let idx = rules.starts();
     let mut out: Vec<(u32, u32)> = Vec::new();
     for (t, tok) in s.toks.iter().enumerate() {
-        if tok.kind == TokKind::Quote {
-            continue;
+        if tok.kind != TokKind::Quote {
+            starts_at(idx, tok.lower, t as u32, &mut out);
         }
-        if let Some(ps) = idx.words.get(tok.lower) {
-            out.extend(ps.iter().map(|&p| (p as u32, t as u32)));
-        }
-        for (pre, p) in &idx.prefixes {
-            if tok.lower.starts_with(pre.as_str()) {
-                out.push((*p as u32, t as u32));
-            }
-        }
-        out.extend(idx.anywhere.iter().map(|&p| (p as u32, t as u32)));
     }
     for &(slot, p) in &idx.slots {
         match slot {
@@ -165,6 +156,22 @@ pub fn candidates(rules: &Rules, s: &Sent) -> Vec<(u32, u32)> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The patterns that may start at token `t` (`lower`). Out of line: the
+/// loop over a sentence's tokens stays small (see `text::tokenize`).
+#[inline(never)]
+fn starts_at(idx: &crate::rules::StartIndex, lower: &str, t: u32, out: &mut Vec<(u32, u32)>) {
+    if let Some(ps) = idx.words.get(lower) {
+        out.extend(ps.iter().map(|&p| (p as u32, t)));
+    }
+    let first = lower.as_bytes().first();
+    for (pre, p) in &idx.prefixes {
+        if pre.as_bytes().first() == first && lower.starts_with(pre.as_str()) {
+            out.push((*p as u32, t));
+        }
+    }
+    out.extend(idx.anywhere.iter().map(|&p| (p as u32, t)));
 }
 
 /// Every match of pattern `pid` in the sentence, one per start token.

@@ -193,96 +193,19 @@ fn is_prep(rules: &Rules, tok: &str) -> bool {
 fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
     let mut out = Vec::new();
     let mut i = 0;
-    let plural_refs = rules.plural_tokens();
+    // A small loop, the work for each word out of line (see `tokenize`).
     while i < toks.len() {
-        let t = &toks[i];
-        if t.kind != TokKind::Word {
+        if toks[i].kind != TokKind::Word || !may_start_mention(&toks[i], rules) {
             i += 1;
             continue;
         }
-        // Computed only for the tokens that start a mention.
-        let after_prep = || {
-            let mut j = i;
-            while j > 0 && rules.references.titles.iter().any(|w| w == toks[j - 1].lower) {
-                j -= 1;
+        match mention_at(toks, i, rules) {
+            Some(m) => {
+                i = m.t1;
+                out.push(m);
             }
-            j > 0 && is_prep(rules, toks[j - 1].lower)
-        };
-        // Longest alias (or group) starting here.
-        let mut best: Option<(usize, Vec<usize>, bool)> = None;
-        for a in rules.aliases_starting(t.lower) {
-            let n = a.tokens.len();
-            if i + n <= toks.len() && toks[i..i + n].iter().zip(&a.tokens).all(|(x, y)| x.lower == y) {
-                // Single short tokens must be capitalized to count as names
-                // ("Trump", not "trump" inside a slogan is fine either way).
-                match &mut best {
-                    Some((bn, ids, _)) if *bn == n => {
-                        for e in &a.entities {
-                            if !ids.contains(e) {
-                                ids.push(*e);
-                            }
-                        }
-                    }
-                    Some((bn, _, _)) if *bn > n => {}
-                    _ => best = Some((n, a.entities.clone(), a.plural)),
-                }
-            }
+            None => i += 1,
         }
-        // Plural references ("les deux dirigeants").
-        let plural_len = plural_refs
-            .iter()
-            .filter(|p| {
-                i + p.len() <= toks.len() && toks[i..i + p.len()].iter().zip(p.iter()).all(|(x, y)| x.lower == y)
-            })
-            .map(Vec::len)
-            .max();
-        if let Some((n, ids, plural)) = best {
-            if plural_len.is_none_or(|p| n >= p) {
-                out.push(EntMention {
-                    t0: i,
-                    t1: i + n,
-                    ids,
-                    form: MentionForm::Name,
-                    plural,
-                    after_prep: after_prep(),
-                    quoted: t.quoted,
-                });
-                i += n;
-                continue;
-            }
-        }
-        if let Some(n) = plural_len {
-            out.push(EntMention {
-                t0: i,
-                t1: i + n,
-                ids: vec![],
-                form: MentionForm::Plural,
-                plural: true,
-                after_prep: after_prep(),
-                quoted: t.quoted,
-            });
-            i += n;
-            continue;
-        }
-        let form = if rules.references.singular.iter().any(|p| p == t.lower) {
-            (!impersonal(toks, i, rules)).then_some(MentionForm::Pronoun)
-        } else if t.quoted && rules.references.first_person.iter().any(|p| p == t.lower) {
-            Some(MentionForm::FirstPerson)
-        } else {
-            None
-        };
-        if let Some(form) = form {
-            out.push(EntMention {
-                t0: i,
-                t1: i + 1,
-                ids: vec![],
-                form,
-                plural: false,
-                after_prep: after_prep(),
-                quoted: t.quoted,
-            });
-        }
-        i += 1;
     }
     // A name coordinated with one a preposition governs is governed too:
     // "entre Donald Trump et Vladimir Poutine" has no subject.
@@ -293,6 +216,100 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
         }
     }
     out
+}
+
+/// Whether a mention may start at the word: an alias, a plural reference
+/// or a pronoun starts with it. Small and out of line, as most words start
+/// nothing (see `text::tokenize` on hot loops).
+#[inline(never)]
+fn may_start_mention(t: &Token, rules: &Rules) -> bool {
+    let refs = &rules.references;
+    !rules.aliases_starting(t.lower).is_empty()
+        || refs.singular.iter().any(|p| p == t.lower)
+        || (t.quoted && refs.first_person.iter().any(|p| p == t.lower))
+        || rules.plural_tokens().iter().any(|p| p.first().is_some_and(|w| w == t.lower))
+}
+
+/// The mention that starts at word `i`, if one does: the longest alias (or
+/// group), a plural reference ("les deux dirigeants"), a pronoun.
+#[inline(never)]
+fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
+    let t = &toks[i];
+    // Computed only for the tokens that start a mention.
+    let after_prep = || {
+        let mut j = i;
+        while j > 0 && rules.references.titles.iter().any(|w| w == toks[j - 1].lower) {
+            j -= 1;
+        }
+        j > 0 && is_prep(rules, toks[j - 1].lower)
+    };
+    // Longest alias (or group) starting here.
+    let mut best: Option<(usize, Vec<usize>, bool)> = None;
+    for a in rules.aliases_starting(t.lower) {
+        let n = a.tokens.len();
+        if i + n <= toks.len() && toks[i..i + n].iter().zip(&a.tokens).all(|(x, y)| x.lower == y) {
+            // Single short tokens must be capitalized to count as names
+            // ("Trump", not "trump" inside a slogan is fine either way).
+            match &mut best {
+                Some((bn, ids, _)) if *bn == n => {
+                    for e in &a.entities {
+                        if !ids.contains(e) {
+                            ids.push(*e);
+                        }
+                    }
+                }
+                Some((bn, _, _)) if *bn > n => {}
+                _ => best = Some((n, a.entities.clone(), a.plural)),
+            }
+        }
+    }
+    // Plural references ("les deux dirigeants").
+    let plural_len = rules
+        .plural_tokens()
+        .iter()
+        .filter(|p| i + p.len() <= toks.len() && toks[i..i + p.len()].iter().zip(p.iter()).all(|(x, y)| x.lower == y))
+        .map(Vec::len)
+        .max();
+    if let Some((n, ids, plural)) = best {
+        if plural_len.is_none_or(|p| n >= p) {
+            return Some(EntMention {
+                t0: i,
+                t1: i + n,
+                ids,
+                form: MentionForm::Name,
+                plural,
+                after_prep: after_prep(),
+                quoted: t.quoted,
+            });
+        }
+    }
+    if let Some(n) = plural_len {
+        return Some(EntMention {
+            t0: i,
+            t1: i + n,
+            ids: vec![],
+            form: MentionForm::Plural,
+            plural: true,
+            after_prep: after_prep(),
+            quoted: t.quoted,
+        });
+    }
+    let form = if rules.references.singular.iter().any(|p| p == t.lower) {
+        (!impersonal(toks, i, rules)).then_some(MentionForm::Pronoun)
+    } else if t.quoted && rules.references.first_person.iter().any(|p| p == t.lower) {
+        Some(MentionForm::FirstPerson)
+    } else {
+        None
+    };
+    form.map(|form| EntMention {
+        t0: i,
+        t1: i + 1,
+        ids: vec![],
+        form,
+        plural: false,
+        after_prep: after_prep(),
+        quoted: t.quoted,
+    })
 }
 
 /// Whether the tokens from `i` on are an impersonal construction ("il s'
