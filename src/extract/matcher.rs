@@ -196,9 +196,7 @@ pub fn find_all(rules: &Rules, pid: usize, s: &Sent) -> Vec<Match> {
 pub fn find_any(rules: &Rules, pids: &[usize], s: &Sent) -> Vec<Match> {
     let mut out: Vec<Match> = Vec::new();
     for &p in pids {
-        if s.may_match(p) {
-            out.extend(find_all(rules, p, s));
-        }
+        out.extend(find_all(rules, p, s));
     }
     crate::small_sort_by(&mut out, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     out.dedup_by_key(|m| m.start);

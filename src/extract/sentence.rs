@@ -196,6 +196,7 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
     // A small loop, the work for each word out of line (see `tokenize`).
     while i < toks.len() {
         if toks[i].kind != TokKind::Word || !may_start_mention(&toks[i], rules) {
+            debug_assert!(toks[i].kind != TokKind::Word || mention_at(toks, i, rules).is_none());
             i += 1;
             continue;
         }
@@ -219,7 +220,8 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
 }
 
 /// Whether a mention may start at the word: an alias, a plural reference
-/// or a pronoun starts with it. Small and out of line, as most words start
+/// or a pronoun starts with it, as [`mention_at`] reads them (debug builds
+/// check that the two agree). Small and out of line, as most words start
 /// nothing (see `text::tokenize` on hot loops).
 #[inline(never)]
 fn may_start_mention(t: &Token, rules: &Rules) -> bool {
