@@ -110,16 +110,15 @@ impl Boilerplate {
     /// Whether the (trimmed, lowercased) line is boilerplate.
     pub fn is_boilerplate_line(&self, line: &str) -> bool {
         line.len() <= MAX_BOILERPLATE_LINE
-            && (self.line_exact.iter().any(|e| e == line)
-                || self.line_glob.iter().any(|g| glob_match(g, line) == Some(line.len())))
+            && (self.line_exact.iter().any(|e| e == line) || whole_line_matches(&self.line_glob, line))
     }
     /// Whether the line heads a list of links.
     pub fn starts_links(&self, line: &str) -> bool {
-        line.len() <= MAX_BOILERPLATE_LINE && self.links_glob.iter().any(|g| glob_match(g, line) == Some(line.len()))
+        line.len() <= MAX_BOILERPLATE_LINE && whole_line_matches(&self.links_glob, line)
     }
     /// Whether the line starts the trailing block.
     pub fn starts_tail(&self, line: &str) -> bool {
-        line.len() <= MAX_BOILERPLATE_LINE && self.tail_glob.iter().any(|g| glob_match(g, line) == Some(line.len()))
+        line.len() <= MAX_BOILERPLATE_LINE && whole_line_matches(&self.tail_glob, line)
     }
     /// Length in bytes of a metadata prefix at the start of the line.
     pub fn metadata_prefix(&self, line: &str) -> Option<usize> {
@@ -130,6 +129,11 @@ impl Boilerplate {
             (n == line.len() || line[n..].starts_with(' ')).then_some(n)
         })
     }
+}
+
+/// Whether one of the globs matches the whole line.
+fn whole_line_matches(globs: &[String], line: &str) -> bool {
+    globs.iter().any(|g| glob_match(g, line) == Some(line.len()))
 }
 
 /// Matches a glob at the start of `s`; returns the longest matched length.

@@ -134,11 +134,7 @@ impl<'a> Prepared<'a> {
                         continue;
                     }
                     Some(n @ (' ' | '\n')) => {
-                        let nl = n == '\n';
-                        pending_space = match pending_space {
-                            None => Some((i, nl)),
-                            Some((at, had)) => Some((at, had || nl)),
-                        };
+                        pending_space.get_or_insert((i, false)).1 |= n == '\n';
                         i += c.len_utf8();
                         continue;
                     }
@@ -641,9 +637,6 @@ pub(crate) fn lowercase(s: &str) -> String {
 /// (`İ` → `i̇`) or depends on context (a final `Σ` gives `σ`, not `ς`):
 /// those stay as they are.
 pub fn lowercase_aligned(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while !rest.is_empty() {
