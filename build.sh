@@ -190,13 +190,15 @@ suite_native() {
         prebuild_rules &&
         log "the golden, generality, regression and CLI tests again, on the prebuilt rules" &&
         FACTPANEL_PREBUILT_RULES="$RULES_BIN" \
-            cargo test --features prebuilt-rules --test seed --test generality --test unseen --test regressions --test cli
+            cargo test --features prebuilt-rules --lib --test seed --test generality --test unseen --test regressions --test cli
 }
 
+# With the prebuilt rules and document, as the page's module is built.
 suite_browser() {
     unset GECKODRIVER SAFARIDRIVER
-    CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
-        cargo test --target "$WASM_TARGET"
+    prebuild_rules &&
+        CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
+            FACTPANEL_PREBUILT_RULES="$RULES_BIN" cargo test --target "$WASM_TARGET" --features prebuilt-rules
 }
 
 suite_size() {

@@ -1,6 +1,8 @@
 //! Writes the embedded rules (`data/rules/*.toml`, loaded and compiled as
-//! the CLI does) in the binary form of `src/codec.rs`, for the wasm build's
-//! `prebuilt-rules` feature. `./build.sh` runs it before building the module.
+//! the CLI does) and the embedded corpus's document (analysed with them, as
+//! `factpanel --json` prints it) in the binary form of `src/codec.rs`, for
+//! the wasm build's `prebuilt-rules` feature. `./build.sh` runs it before
+//! building the module.
 //!
 //! ```text
 //! cargo run --example prebuild -- FILE

@@ -1,16 +1,21 @@
 //! A compact binary form of the compiled rules, so that the wasm module
-//! does not parse and compile `data/rules/*.toml` on the page.
+//! does not parse and compile `data/rules/*.toml` on the page, and of the
+//! embedded corpus's document, so that the page does not analyse the
+//! embedded articles either.
 //!
 //! `./build.sh` runs `examples/prebuild.rs` (native), which loads the rules
-//! files exactly as the CLI does and writes them in this form; the wasm
-//! build embeds that file with the `prebuilt-rules` feature. Without the
-//! feature (the CLI, `cargo test`, any other build), the rules are loaded
-//! from the TOML at first use. Tests check that the two give the same rules.
+//! files exactly as the CLI does, analyses the embedded corpus with them and
+//! writes both in this form; the wasm build embeds that file with the
+//! `prebuilt-rules` feature. Without the feature (the CLI, `cargo test`, any
+//! other build), the rules are loaded from the TOML at first use and the
+//! embedded corpus is analysed when asked for. Tests check that the two give
+//! the same rules, and (native and in the browser) the same document.
 //!
 //! # Format
 //!
 //! ```text
-//! blob     = "FPRB" version:u32le section section      (rules, then durations)
+//! blob     = "FPRB" version:u32le section section section
+//!            (rules, durations, the embedded corpus's factpanel/1 JSON)
 //! section  = len:varint bytes[len]
 //! varint   = LEB128, unsigned, at most 10 bytes
 //! usize/u32/u64/u16 = varint          bool = 0 | 1        f64 = 8 bytes LE
@@ -41,7 +46,7 @@ use std::hash::{BuildHasher, Hash};
 /// The magic bytes and format version at the start of a blob.
 pub const MAGIC: &[u8; 4] = b"FPRB";
 /// Bumped whenever an encoded type changes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Reads values from a byte slice.
 pub struct Reader<'a> {
@@ -357,6 +362,9 @@ pub(crate) use {codec_enum, codec_named, codec_struct};
 pub const RULES: usize = 0;
 /// The section of the duration lexicon (`data/rules/durations-fr.toml`).
 pub const DURATIONS: usize = 1;
+/// The section of the embedded corpus's document: the `factpanel/1` JSON
+/// that `factpanel --json` prints for it, made with the rules above.
+pub const EMBEDDED: usize = 2;
 
 /// The blob `./build.sh` made with `examples/prebuild.rs` for this build.
 #[cfg(feature = "prebuilt-rules")]
@@ -366,9 +374,18 @@ pub static PREBUILT: &[u8] = include_bytes!(env!(
      (made by `cargo run --example prebuild -- FILE`; ./build.sh does both)"
 ));
 
-/// The blob of the embedded rules files, built from the TOML.
+/// The blob of the embedded rules files, built from the TOML, and of the
+/// embedded corpus's document, analysed with those rules.
 pub fn build() -> Result<Vec<u8>, String> {
-    Ok(blob(&[crate::rules::embedded_bytes()?, crate::extract::duration::lexicon_bytes()]))
+    let doc = serde_json::to_vec(&crate::embedded()).map_err(|e| format!("the embedded corpus's document: {e}"))?;
+    Ok(blob(&[crate::rules::embedded_bytes()?, crate::extract::duration::lexicon_bytes(), doc]))
+}
+
+/// The embedded corpus's document made by the build (section [`EMBEDDED`]).
+#[cfg(feature = "prebuilt-rules")]
+pub fn embedded_json() -> Result<&'static str, String> {
+    let bytes = section(PREBUILT, EMBEDDED)?;
+    std::str::from_utf8(bytes).map_err(|_| "prebuilt rules: the embedded corpus's document is not UTF-8".to_string())
 }
 
 /// Writes a whole blob: magic, version, then each section with its length.
@@ -420,6 +437,18 @@ pub fn encode<T: Codec>(v: &T) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The blob this build embeds is what the sources give now (the rules,
+    /// the lexicon, the embedded corpus's document), and the document is
+    /// the one the embedded rules make: a stale blob fails here.
+    #[cfg(feature = "prebuilt-rules")]
+    #[test]
+    fn the_embedded_blob_is_current() {
+        let fresh = build().unwrap();
+        assert!(PREBUILT == fresh.as_slice(), "FACTPANEL_PREBUILT_RULES is stale: rerun examples/prebuild.rs");
+        let doc = serde_json::to_string(&crate::embedded()).unwrap();
+        assert_eq!(embedded_json().unwrap(), doc);
+    }
 
     #[test]
     fn documented_examples() {

@@ -217,11 +217,16 @@ thread_local! {
 fn document_to_js(doc: crate::Document) -> Result<JsDocument, js_sys::Error> {
     let json = serde_json::to_string(&doc).map_err(into_error)?;
     let js = parse_frozen(&json).map_err(|e| into_error(js_message(&e)))?;
+    remember(js.clone(), doc);
+    Ok(js.unchecked_into())
+}
+
+/// Remembers `doc` as the Rust document of the frozen JS object `js`.
+fn remember(js: JsValue, doc: crate::Document) {
     DOCS.with_borrow_mut(|docs| {
         docs.truncate(REMEMBERED_DOCS - 1);
-        docs.insert(0, (js.clone(), std::rc::Rc::new(doc)));
+        docs.insert(0, (js, std::rc::Rc::new(doc)));
     });
-    Ok(js.unchecked_into())
 }
 
 /// Analyses an array of articles (`{id, text, title?, url?, outlet?, lang?,
@@ -238,10 +243,27 @@ pub fn analyze(articles: JsArticles) -> Result<JsDocument, js_sys::Error> {
     document_to_js(crate::analyze(&articles).map_err(into_error)?)
 }
 
-/// The document for the embedded seed corpus.
+/// The document for the embedded seed corpus: `analyze(embeddedArticles())`.
+/// The page's module (built with `prebuilt-rules`) has it from the build, so
+/// a panel of the embedded corpus runs no analysis.
 #[wasm_bindgen(js_name = embedded)]
 pub fn embedded() -> Result<JsDocument, js_sys::Error> {
+    #[cfg(feature = "prebuilt-rules")]
+    return prebuilt_embedded();
+    #[cfg(not(feature = "prebuilt-rules"))]
     document_to_js(crate::embedded())
+}
+
+/// The embedded corpus's document made by the build, as [`document_to_js`]
+/// gives it: deeply frozen, the Rust document remembered for `render`.
+#[cfg(feature = "prebuilt-rules")]
+fn prebuilt_embedded() -> Result<JsDocument, js_sys::Error> {
+    let json = crate::codec::embedded_json().map_err(into_error)?;
+    let js = parse_frozen(json).map_err(|e| into_error(js_message(&e)))?;
+    let value = to_json_value(&js, "the embedded document", 0)?;
+    let doc = crate::model::json::document(&value).map_err(into_error)?;
+    remember(js.clone(), doc);
+    Ok(js.unchecked_into())
 }
 
 /// The embedded seed articles, as `analyze` takes them.
