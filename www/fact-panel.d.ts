@@ -8,7 +8,11 @@ export declare class FactPanel extends HTMLElement {
   static define(tag?: string, registry?: CustomElementRegistry): typeof FactPanel;
   /** Milliseconds after which an analysis running in a worker (large inputs) is stopped and reported. Default 30000. */
   static analysisTimeout: number;
-  /** Articles to analyse; `null` = use the `src` attribute (or the embedded corpus). */
+  /**
+   * Articles to analyse; `null` = use the `src` attribute (a URL of an array
+   * of articles, or of a factpanel/1 document made by `factpanel --json`),
+   * or else the embedded corpus.
+   */
   articles: FactpanelArticle[] | null;
   /** The last factpanel/1 document rendered (deeply frozen), or `null`. */
   readonly data: FactpanelDocument | null;

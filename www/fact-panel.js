@@ -3,7 +3,8 @@
 //   <script type="module" src="/factpanel/fact-panel.js"></script>
 //   <fact-panel src="/articles/event.json" lang="fr">Chargement…</fact-panel>
 //
-// Attributes: `src` (same-origin URL of a JSON array of articles), `lang`
+// Attributes: `src` (same-origin URL of a JSON array of articles, or of a
+// factpanel/1 document made ahead of time by `factpanel --json`), `lang`
 // (`fr` | `en`). Properties: `articles` (set an array to analyse it), `data`
 // (read-only: the last factpanel/1 document). Event: `fact-panel-ready`
 // (bubbles, composed; detail = the document). The panel itself is built by
@@ -226,7 +227,10 @@ function checkArticles(articles, where) {
   });
 }
 
-async function fetchArticles(src) {
+// `src`: the articles to analyse, or a factpanel/1 document made ahead of
+// time (`factpanel --json`), rendered as it is. Resolves to `{ articles }`
+// or `{ doc }`.
+async function fetchSource(src) {
   let url;
   try {
     url = new URL(src, document.baseURI);
@@ -239,14 +243,23 @@ async function fetchArticles(src) {
   }
   const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   if (!res.ok) throw new Error(`could not load ${url.pathname} (HTTP ${res.status})`);
-  let articles;
+  let value;
   try {
-    articles = await res.json();
+    value = await res.json();
   } catch (e) {
     throw new Error(`${url.pathname} is not valid JSON (${e?.message ?? e})`);
   }
-  checkArticles(articles, url.pathname);
-  return articles;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'schema' in value) {
+    if (value.schema !== 'factpanel/1') {
+      throw new Error(`${url.pathname} is a document of schema ${JSON.stringify(value.schema)?.slice(0, 60)}; this panel reads factpanel/1`);
+    }
+    return { doc: deepFreeze(value) }; // checked by the module when rendered
+  }
+  if (!Array.isArray(value)) {
+    throw new Error(`${url.pathname} must be an array of articles ({id, text}) or a factpanel/1 document, not ${describe(value)}`);
+  }
+  checkArticles(value, url.pathname);
+  return { articles: value };
 }
 
 const registered = new WeakSet();
@@ -389,22 +402,30 @@ export class FactPanel extends HTMLElement {
     this.#cancel?.(); // a newer input supersedes a running analysis
     this.#cancel = null;
     try {
-      await loadEngine();
+      // `src` is fetched while the module loads; a module that cannot load
+      // is the error shown if both fail.
+      const engineReady = loadEngine();
+      const fetching = this.#articles === null && this.hasAttribute('src') ? fetchSource(this.getAttribute('src')) : null;
+      fetching?.catch(() => {}); // awaited below, after the module
+      await engineReady;
       let doc;
       let texts = null; // null: the embedded corpus, whose texts the module has
-      if (this.#articles !== null || this.hasAttribute('src')) {
-        let articles;
-        if (this.#articles !== null) articles = this.#articles;
-        else articles = await fetchArticles(this.getAttribute('src'));
+      if (this.#articles !== null || fetching) {
+        const { articles, doc: given } = this.#articles !== null ? { articles: this.#articles } : await fetching;
         if (token !== this.#token) return; // superseded
-        if (this.#articles !== null) checkArticles(articles, '.articles');
-        doc = await this.#analyze(articles, token);
-        texts = new Map(articles.map((a) => [a.id, a.text]));
+        if (given) {
+          doc = given;
+          texts = new Map(); // a document comes without its articles' texts
+        } else {
+          if (this.#articles !== null) checkArticles(articles, '.articles');
+          doc = await this.#analyze(articles, token);
+          texts = new Map(articles.map((a) => [a.id, a.text]));
+        }
       } else {
         doc = await withEngine((glue) => glue.embedded());
       }
       if (token !== this.#token) return;
-      await this.#render(doc);
+      await this.#render(doc, texts);
       this.#doc = doc;
       this.#texts = texts;
       this.#clearError();
@@ -442,10 +463,11 @@ export class FactPanel extends HTMLElement {
 
   // Builds the new panel off-document, then swaps it in: a failure at any
   // point leaves the previous panel as it was.
-  async #render(doc) {
+  async #render(doc, texts = this.#texts) {
     const body = document.createElement('div');
     body.className = 'body';
-    await withEngine((glue) => glue.render(body, doc, this.#options(doc)));
+    const options = this.#options(doc, texts);
+    await withEngine((glue) => glue.render(body, doc, options));
     this.#body.replaceWith(body);
     this.#body = body;
   }
@@ -552,8 +574,15 @@ export class FactPanel extends HTMLElement {
   // The options of render and renderClaims for `doc`: every analysed
   // article (only ids are read) gets "read in the article"; the claims
   // lists are filled when a fact is opened.
-  #options(doc) {
-    return { lang: this.#lang, articles: doc.sources.map((s) => ({ id: s.id })), idPrefix: this.#prefix, lazyClaims: true };
+  // `texts`: the articles' texts by id (null: the embedded corpus, whose
+  // texts the module has); a claim offers "read in the article" only if its
+  // source's text is there.
+  #options(doc, texts = this.#texts) {
+    const sources = Array.isArray(doc?.sources) ? doc.sources : [];
+    const articles = sources
+      .filter((s) => typeof s?.id === 'string' && (texts === null || texts.has(s.id)))
+      .map((s) => ({ id: s.id }));
+    return { lang: this.#lang, articles, idPrefix: this.#prefix, lazyClaims: true };
   }
 
   // "Read in the article": the claim's full source text, built on demand.

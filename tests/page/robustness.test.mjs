@@ -140,7 +140,7 @@ describe('bad input through .articles and src', () => {
     await close(p, { expectedErrors: cases.length, ownErrors: cases.length });
   });
 
-  test('src: 404, invalid JSON, not an array, other origins, javascript:/data: URLs, invalid URL', async () => {
+  test('src: 404, invalid JSON, not an array, a document of another schema or a broken one, other origins, javascript:/data: URLs, invalid URL', async () => {
     const p = await open('/__test__/blank.html');
     const { page } = p;
     await addPanel(page, { attrs: { src: '/__test__/missing.json' }, fallback: 'Chargement…' });
@@ -152,7 +152,9 @@ describe('bad input through .articles and src', () => {
     assert.equal(await text(inPanel(page, '[role="alert"]', '#p')), '', 'recovery clears the message');
     const cases = [
       ['/__test__/invalid.json', /\/__test__\/invalid\.json is not valid JSON \(.+\)/],
-      ['/__test__/object.json', /\/__test__\/object\.json must be an array of articles \(\{id, text\}\), not an object/],
+      ['/__test__/object.json', /\/__test__\/object\.json must be an array of articles \(\{id, text\}\) or a factpanel\/1 document, not an object/],
+      ['/__test__/doc-schema2.json', /\/__test__\/doc-schema2\.json is a document of schema "factpanel\/2"; this panel reads factpanel\/1/],
+      ['/__test__/doc-broken.json', /not a factpanel\/1 document: .+/],
       ['https://example.org/articles.json', /src must be a same-origin URL, not https:\/\/example\.org$/],
       ['javascript:window.__pwned=1', /src must be a same-origin URL, not a javascript: URL/],
       ['data:application/json,[]', /src must be a same-origin URL, not a data: URL/],

@@ -32,13 +32,20 @@ const TYPES = {
 /**
  * Starts a server on a free port; resolves to `{ url, close, requests }`.
  * `cache`: serve with `Cache-Control: max-age` as a site would, instead of
- * `no-store`.
+ * `no-store`. `files`: more files, `{ path: [contentType, body] }`.
  */
-export function serve({ csp = null, cache = false } = {}) {
+export function serve({ csp = null, cache = false, files = {} } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    if (Object.hasOwn(files, path)) {
+      const [type, body] = files[path];
+      const headers = { 'Content-Type': type, 'Cache-Control': cache ? 'public, max-age=3600' : 'no-store' };
+      if (csp) headers['Content-Security-Policy'] = csp;
+      res.writeHead(200, headers).end(body);
+      return;
+    }
     let root = WWW;
     let rel = path;
     if (path.startsWith('/__test__/')) {
