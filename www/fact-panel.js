@@ -571,12 +571,10 @@ export class FactPanel extends HTMLElement {
     guarded(glue, (g) => g.renderClaims(region, this.#doc, f, this.#options(this.#doc)));
   }
 
-  // The options of render and renderClaims for `doc`: every analysed
-  // article (only ids are read) gets "read in the article"; the claims
-  // lists are filled when a fact is opened.
-  // `texts`: the articles' texts by id (null: the embedded corpus, whose
-  // texts the module has); a claim offers "read in the article" only if its
-  // source's text is there.
+  // The options of render and renderClaims for `doc`: the claims of a
+  // source whose text is in `texts` (by id; null: the embedded corpus, whose
+  // texts the module has) get "read in the article" (only ids are passed);
+  // the claims lists are filled when a fact is opened.
   #options(doc, texts = this.#texts) {
     const sources = Array.isArray(doc?.sources) ? doc.sources : [];
     const articles = sources
