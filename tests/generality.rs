@@ -137,7 +137,7 @@ fn more_wordings_dates_places_agents() {
     let z = fact(&doc, "call_duration/trump+zelensky");
     assert!(z.value.interval().unwrap().min.unwrap().0 < 45 && z.value.interval().unwrap().max.unwrap().0 > 45);
     let m = fact(&doc, "meeting/putin+trump");
-    let places: Vec<&str> = m.value.places.iter().map(|p| p.as_str()).collect();
+    let places = places(m);
     assert_eq!(places, vec!["moscow", "saudi_arabia"]);
     let f = fact(&doc, "prisoner_release/marc_fogel");
     assert_eq!(f.value.released_by.as_ref().unwrap().as_str(), "kremlin");

@@ -77,7 +77,7 @@ fn negotiations_exchange_release_meeting_date() {
     assert_eq!(sources(fact(&doc, "prisoner_exchange")), set(&["000", "001", "004"]));
     let m = fact(&doc, "meeting/putin+trump");
     assert_eq!(sources(m), set(&["000", "001", "002"]));
-    let places: Vec<&str> = m.value.places.iter().map(|p| p.as_str()).collect();
+    let places = places(m);
     assert!(places.contains(&"saudi_arabia") && places.contains(&"moscow"), "{places:?}");
     let z = fact(&doc, "call_characterization/trump+zelensky/zelensky");
     assert_eq!(sources(z), set(&["000", "001", "004"]));

@@ -118,7 +118,7 @@ fn the_meeting_is_between_the_call_s_parties_wherever_it_is_mentioned() {
     let (doc, _) = doc();
     let m = fact(&doc, "meeting/putin+trump");
     assert!(sources(m).len() >= 5, "{:#?}", m.claims);
-    let places: Vec<&str> = m.value.places.iter().map(|p| p.as_str()).collect();
+    let places = places(m);
     assert!(places.contains(&"saudi_arabia") && places.contains(&"moscow"), "{places:?}");
     // "Il évoque aussi une rencontre" after a paragraph on the Zelensky call,
     // "les deux dirigeants" after an aside on Joe Biden: not their meeting.
@@ -287,8 +287,7 @@ fn the_october_call_and_its_budapest_summit() {
     let doc = analyzed("unseen7", 10);
     assert_eq!(doc.event.label, "Appel Trump–Poutine");
     assert_eq!(doc.event.date.as_deref(), Some("2025-10-16"));
-    let off: Vec<&str> = doc.sources.iter().filter(|s| !s.on_event).map(|s| &s.id[..3]).collect();
-    assert_eq!(off, ["09_", "10_"]);
+    assert_eq!(off_event(&doc), ["09_", "10_"]);
     // A headline's "deux heures au téléphone" gives way to the body's "plus
     // de deux heures": no dispute with "2h30".
     let d = fact(&doc, "call_duration/putin+trump");
@@ -297,7 +296,7 @@ fn the_october_call_and_its_budapest_summit() {
     assert_eq!(d.value.interval(), Some(Interval::exact(150)));
     let m = fact(&doc, "meeting/putin+trump");
     assert!(sources(m).len() >= 7, "{:#?}", m.claims);
-    assert_eq!(m.value.places.iter().map(|p| p.as_str()).collect::<Vec<_>>(), ["budapest"]);
+    assert_eq!(places(m), ["budapest"]);
     // "a jugé « très productif » son échange", "qualifiant l'échange de …".
     assert!(sources(fact(&doc, "call_characterization/putin+trump/trump")).len() >= 7);
 }
@@ -306,8 +305,7 @@ fn the_october_call_and_its_budapest_summit() {
 fn a_call_between_two_other_leaders() {
     let doc = analyzed("unseen8", 10);
     assert_eq!(doc.event.date.as_deref(), Some("2025-03-06"));
-    let off: Vec<&str> = doc.sources.iter().filter(|s| !s.on_event).map(|s| &s.id[..3]).collect();
-    assert_eq!(off, ["09_", "10_"]);
+    assert_eq!(off_event(&doc), ["09_", "10_"]);
     // "une quarantaine de minutes" against "1 h 45": a real dispute.
     let d = fact(&doc, "call_duration/macron+xi");
     assert_eq!(sources(d).len(), 8, "{:#?}", d.claims);
@@ -316,7 +314,7 @@ fn a_call_between_two_other_leaders() {
     // "la promesse d'un sommet à Pékin".
     let m = fact(&doc, "meeting/macron+xi");
     assert_eq!(sources(m).len(), 8, "{:#?}", m.claims);
-    assert_eq!(m.value.places.iter().map(|p| p.as_str()).collect::<Vec<_>>(), ["beijing"]);
+    assert_eq!(places(m), ["beijing"]);
     // "qualifié de « franc et constructif » par l'Élysée", "que l'Élysée a
     // présenté comme …", "jugé « constructif » par la présidence française":
     // the Élysée's words, whole.

@@ -46,6 +46,16 @@ pub fn sources(f: &Fact) -> BTreeSet<String> {
     f.claims.iter().map(|c| c.source.chars().take(3).collect()).collect()
 }
 
+/// The places of a meeting fact, as entity ids.
+pub fn places(f: &Fact) -> Vec<&str> {
+    f.value.places.iter().map(|p| p.as_str()).collect()
+}
+
+/// The short ids (`000`) of the sources set aside as off-event.
+pub fn off_event(doc: &Document) -> Vec<&str> {
+    doc.sources.iter().filter(|s| !s.on_event).map(|s| &s.id[..3]).collect()
+}
+
 /// A set of short source ids.
 pub fn set(ids: &[&str]) -> BTreeSet<String> {
     ids.iter().map(|s| s.to_string()).collect()
