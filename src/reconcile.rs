@@ -29,11 +29,11 @@ use crate::model::{
     Agreement, Claim, DateParts, Document, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status, Subject,
     Value, SCHEMA,
 };
-use crate::rules::{rules, Rules};
+use crate::rules::Rules;
 
 /// Builds the document from what extraction found.
 pub fn document(ex: &Extraction) -> Document {
-    let r = rules();
+    let r = ex.rules();
     let on_event = event_membership(&ex.sources, r);
     let sources: Vec<Source> = ex
         .sources
@@ -861,6 +861,7 @@ fn entities_of(facts: &[Fact], r: &Rules) -> BTreeMap<String, EntityInfo> {
 mod tests {
     use super::*;
     use crate::model::Minutes;
+    use crate::rules::rules;
 
     fn claim(source: &str, iv: Interval) -> Claim {
         Claim {

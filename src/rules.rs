@@ -32,9 +32,16 @@ use crate::model::{Stance, Topic};
 use crate::toml::Table;
 
 const RULES_TOML: &str = include_str!("../data/rules/fr.toml");
+const COUNTRIES_TOML: &str = include_str!("../data/rules/countries-fr.toml");
+
+/// The embedded rules files, as one TOML text (the countries file only adds
+/// `[[country]]` tables).
+pub fn embedded_source() -> String {
+    [RULES_TOML, "\n", COUNTRIES_TOML].concat()
+}
 
 /// The parsed rules file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Rules {
     /// Lines that never yield claims.
     pub boilerplate: Boilerplate,
@@ -66,13 +73,17 @@ pub struct Rules {
     pub reconcile: ReconcileParams,
     /// Labels for readers.
     pub labels: Labels,
+    /// How people the rules do not list are recognised.
+    pub people: People,
+    /// Countries, as titles name them ("le président brésilien").
+    pub countries: Vec<Country>,
 
     compiled: Compiled,
 }
 
 /// Boilerplate line descriptions. Globs: `*` is any text, `#` one or more
 /// digits; matching is case-insensitive on the trimmed line.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Boilerplate {
     /// A line equal to one of these is boilerplate.
     pub line_exact: Vec<String>,
@@ -175,7 +186,7 @@ fn glob_match(g: &str, s: &str) -> Option<usize> {
 }
 
 /// Sentence segmentation data.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Segmentation {
     /// Words that take a period without ending a sentence (`M`, `Mme`).
     pub abbreviations: Vec<String>,
@@ -208,7 +219,7 @@ fn named<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
 }
 
 /// A known entity.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct EntityDef {
     /// Lowercase ASCII id.
     pub id: String,
@@ -232,10 +243,61 @@ pub struct EntityDef {
     pub era_of: Option<String>,
     /// Phrases among `aliases` that are plural ("les Russes").
     pub plural: Vec<String>,
+    /// The role the text gives a person found by [`People`] ("président").
+    pub role: Option<String>,
+    /// The country of that role (index into [`Rules::countries`]).
+    pub country: Option<usize>,
+}
+
+/// How a person the rules do not list is recognised: a title before a
+/// capitalised name, « le président brésilien Luiz Inácio Lula da Silva »,
+/// « son homologue brésilien Lula » (see `extract::people`).
+#[derive(Debug, Clone)]
+pub struct People {
+    /// Titles of heads of state or government ("président", "première
+    /// ministre"): their holder may then be named by title and country.
+    pub leader_titles: Vec<String>,
+    /// Other titles and roles ("ministre", "porte-parole").
+    pub titles: Vec<String>,
+    /// Words that name any leader of a country once the person is known:
+    /// « le dirigeant brésilien », « son homologue brésilien ».
+    pub leader_words: Vec<String>,
+    /// Words before a title ("le", "son").
+    pub determiners: Vec<String>,
+    /// Lowercase words inside a name ("da", "von").
+    pub particles: Vec<String>,
+    /// Prepositions that open a complement of a title ("du" in « le
+    /// ministre du Commerce »).
+    pub complement: Vec<String>,
+    /// Articles after such a preposition ("la" in « de la Défense »).
+    pub articles: Vec<String>,
+    /// Lowercase words allowed between a title and the name ("élu").
+    pub modifiers: Vec<String>,
+    /// Capitalised words that never start a name.
+    pub name_stop: Vec<String>,
+    /// `[sentence, name found]`: the rule must find this person.
+    pub examples: Vec<Vec<String>>,
+    /// Sentences in which no person may be found.
+    pub counterexamples: Vec<String>,
+}
+
+/// A country, as French news text names it and its people.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// Lowercase ASCII id ("brazil").
+    pub id: String,
+    /// French name ("Brésil").
+    pub name: String,
+    /// English name.
+    pub name_en: String,
+    /// Adjectives ("brésilien", "brésilienne").
+    pub demonyms: Vec<String>,
+    /// "of" phrases ("du brésil").
+    pub of: Vec<String>,
 }
 
 /// A phrase naming several entities ("ses homologues russe et ukrainien").
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct GroupDef {
     /// The phrase.
     pub text: String,
@@ -244,7 +306,7 @@ pub struct GroupDef {
 }
 
 /// Pronouns and other references resolved to entities.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct References {
     /// Third person singular ("il", "lui").
     pub singular: Vec<String>,
@@ -270,7 +332,7 @@ pub struct References {
 }
 
 /// Reported speech.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Attribution {
     /// Verbs of saying, as tokens ("déclaré", "a-t-il" is split already).
     pub verbs: Vec<String>,
@@ -283,7 +345,7 @@ pub struct Attribution {
 }
 
 /// One claim rule.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RuleDef {
     /// Unique id (`call_duration.noun_de`).
     pub id: String,
@@ -333,7 +395,7 @@ const RULE_KINDS: &[(&str, RuleKind)] = &[
 ];
 
 /// A topic and the patterns that mention it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct TopicDef {
     /// The topic.
     pub id: Topic,
@@ -342,7 +404,7 @@ pub struct TopicDef {
 }
 
 /// A position and its cues.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PositionDef {
     /// The position.
     pub id: Stance,
@@ -357,7 +419,7 @@ pub struct PositionDef {
 }
 
 /// How to tell who released a prisoner.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Release {
     /// Words for being held ("détenu en Russie").
     pub detained: Vec<String>,
@@ -370,7 +432,7 @@ pub struct Release {
 }
 
 /// Date words.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Dates {
     /// Weekday names, Monday first.
     pub weekdays: Vec<String>,
@@ -384,7 +446,7 @@ pub struct Dates {
 }
 
 /// A phrase that characterizes an event, for telling events apart.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct MarkerDef {
     /// The phrase pattern.
     pub pattern: String,
@@ -393,7 +455,7 @@ pub struct MarkerDef {
 }
 
 /// Reconciliation parameters.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ReconcileParams {
     /// A duration interval no wider than this share of its value is precise.
     pub precise_tolerance: f64,
@@ -406,7 +468,7 @@ pub struct ReconcileParams {
 
 /// Reader-facing label templates (French). `{p}` is the participants,
 /// `{a}` the actor, `{x}` the person.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Labels {
     /// Per kind.
     pub kinds: Vec<(String, String)>,
@@ -493,7 +555,7 @@ pub(crate) fn fnv_extend(h: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
 }
 
 /// The [`Hasher`] of [`Fnv`].
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct FnvHasher(u64);
 
 impl Hasher for FnvHasher {
@@ -505,7 +567,7 @@ impl Hasher for FnvHasher {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 struct Compiled {
     classes: Vec<(String, Vec<Vec<Alt>>)>,
     class_index: WordMap<usize>,
@@ -519,11 +581,15 @@ struct Compiled {
     entity_index: WordMap<usize>,
     verbs: WordMap<Vec<Vec<String>>>,
     plural_refs: Vec<Vec<String>>,
+    /// Titles by first token: `(tokens, leader)`.
+    titles: WordMap<Vec<(Vec<String>, bool)>>,
+    /// Demonyms and "of" phrases by first token: `(tokens, country)`.
+    country_phrases: WordMap<Vec<(Vec<String>, usize)>>,
 }
 
 /// Which patterns can start at a token: looked up once per token, so that
 /// matching costs nothing for the many patterns that cannot start there.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct StartIndex {
     /// Exact first tokens → pattern ids.
     pub words: HashMap<String, Vec<usize>, Fnv>,
@@ -558,6 +624,9 @@ pub struct AliasEntry {
     pub entities: Vec<usize>,
     /// Whether the phrase is plural.
     pub plural: bool,
+    /// Whether the phrase counts only when capitalised in the text (a
+    /// found person's surname, which may also be a common word).
+    pub cased: bool,
 }
 
 /// Splits a phrase into the tokens the tokenizer would make.
@@ -649,7 +718,7 @@ impl Rules {
                     return Err(format!("entity {:?} has an empty alias", e.id));
                 };
                 let plural = e.plural.iter().any(|p| p == a);
-                c.alias_index.entry(first).or_default().push(AliasEntry { tokens: toks, entities: vec![i], plural });
+                c.alias_index.entry(first).or_default().push(AliasEntry { tokens: toks, entities: vec![i], plural, cased: false });
             }
         }
         for g in &self.groups {
@@ -662,7 +731,7 @@ impl Rules {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let first = toks.first().cloned().ok_or("empty group phrase")?;
-            c.alias_index.entry(first).or_default().push(AliasEntry { tokens: toks, entities: ids, plural: true });
+            c.alias_index.entry(first).or_default().push(AliasEntry { tokens: toks, entities: ids, plural: true, cased: false });
         }
         for (class, holder) in &self.release.held_by_nationality {
             if !c.class_index.contains_key(class) || !c.entity_index.contains_key(holder) {
@@ -675,6 +744,33 @@ impl Rules {
             c.verbs.entry(first).or_default().push(toks);
         }
         c.plural_refs = self.references.plural.iter().map(|v| phrase_tokens(v)).collect();
+        for (list, leader) in [(&self.people.leader_titles, true), (&self.people.titles, false)] {
+            for t in list {
+                let toks = phrase_tokens(t);
+                let first = toks.first().cloned().ok_or("people: empty title")?;
+                c.titles.entry(first).or_default().push((toks, leader));
+            }
+        }
+        for (k, country) in self.countries.iter().enumerate() {
+            if country.id.is_empty() || !country.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                return Err(format!("country id {:?} is not lowercase ASCII with underscores", country.id));
+            }
+            for phrase in country.demonyms.iter().chain(&country.of) {
+                let toks = phrase_tokens(phrase);
+                let first = toks.first().cloned().ok_or_else(|| format!("country {:?}: empty phrase", country.id))?;
+                let v = c.country_phrases.entry(first).or_default();
+                if v.iter().any(|(t, other)| *t == toks && *other != k) {
+                    return Err(format!("country {:?}: {phrase:?} also names another country", country.id));
+                }
+                v.push((toks, k));
+            }
+        }
+        for t in c.titles.values_mut() {
+            t.sort_by_key(|(toks, _)| std::cmp::Reverse(toks.len()));
+        }
+        for t in c.country_phrases.values_mut() {
+            t.sort_by_key(|(toks, _)| std::cmp::Reverse(toks.len()));
+        }
         if self.dates.weekdays.len() != 7 || self.dates.months.len() != 12 {
             return Err("dates: expected 7 weekdays and 12 months".into());
         }
@@ -725,6 +821,39 @@ impl Rules {
     /// Aliases starting with the token.
     pub fn aliases_starting(&self, tok: &str) -> &[AliasEntry] {
         self.compiled.alias_index.get(tok).map_or(&[], Vec::as_slice)
+    }
+    /// Titles starting with the token: `(tokens, leader)`, longest first.
+    pub fn titles_starting(&self, tok: &str) -> &[(Vec<String>, bool)] {
+        self.compiled.titles.get(tok).map_or(&[], Vec::as_slice)
+    }
+    /// Demonyms and "of" phrases starting with the token: `(tokens,
+    /// country)`, longest first.
+    pub fn country_phrases_starting(&self, tok: &str) -> &[(Vec<String>, usize)] {
+        self.compiled.country_phrases.get(tok).map_or(&[], Vec::as_slice)
+    }
+    /// These rules with more people: each `(entity, aliases)` is added as
+    /// the rules file's entities are, its aliases given as token lists
+    /// (`cased`: counted only when capitalised in the text). A phrase
+    /// that already names an entity is not added.
+    pub fn with_people(&self, people: Vec<(EntityDef, Vec<(Vec<String>, bool)>)>) -> Rules {
+        let mut r = self.clone();
+        for (mut e, aliases) in people {
+            let i = r.entities.len();
+            if r.compiled.entity_index.contains_key(&e.id) {
+                let n = (2..).find(|n| !r.compiled.entity_index.contains_key(&format!("{}_{n}", e.id))).unwrap_or(2);
+                e.id = format!("{}_{n}", e.id);
+            }
+            r.compiled.entity_index.insert(e.id.clone(), i);
+            r.entities.push(e);
+            for (tokens, cased) in aliases {
+                let Some(first) = tokens.first() else { continue };
+                let v = r.compiled.alias_index.entry(first.clone()).or_default();
+                if !v.iter().any(|a| a.tokens == tokens) {
+                    v.push(AliasEntry { tokens, entities: vec![i], plural: false, cased });
+                }
+            }
+        }
+        r
     }
     /// An entity by id.
     pub fn entity(&self, id: &str) -> Option<&EntityDef> {
@@ -831,6 +960,8 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
             member_of: e.opt_str("member_of")?,
             era_of: e.opt_str("era_of")?,
             plural: e.opt_strs("plural")?,
+            role: None,
+            country: None,
         });
         e.finish()?;
     }
@@ -939,6 +1070,32 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
         off_event_note_plain: lb.str("off_event_note_plain")?,
     };
     lb.finish()?;
+    let pp = t.table("people")?;
+    let people = People {
+        leader_titles: pp.strs("leader_titles")?,
+        titles: pp.strs("titles")?,
+        leader_words: pp.strs("leader_words")?,
+        determiners: pp.strs("determiners")?,
+        particles: pp.strs("particles")?,
+        complement: pp.strs("complement")?,
+        articles: pp.strs("articles")?,
+        modifiers: pp.strs("modifiers")?,
+        name_stop: pp.strs("name_stop")?,
+        examples: pp.str_lists("examples")?,
+        counterexamples: pp.strs("counterexamples")?,
+    };
+    pp.finish()?;
+    let mut countries = Vec::new();
+    for c in t.tables("country")? {
+        countries.push(Country {
+            id: c.str("id")?,
+            name: c.str("name")?,
+            name_en: c.str("name_en")?,
+            demonyms: c.strs("demonyms")?,
+            of: c.strs("of")?,
+        });
+        c.finish()?;
+    }
     Ok(Rules {
         boilerplate,
         segmentation,
@@ -955,6 +1112,8 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
         markers,
         reconcile,
         labels,
+        people,
+        countries,
         compiled: Compiled::default(),
     })
 }
@@ -966,7 +1125,7 @@ pub fn rules() -> &'static Rules {
         #[cfg(feature = "prebuilt-rules")]
         let r = crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES).and_then(from_bytes);
         #[cfg(not(feature = "prebuilt-rules"))]
-        let r = load(RULES_TOML);
+        let r = load(&embedded_source());
         r.unwrap_or_else(|e| panic!("embedded rules are invalid: {e}"))
     })
 }
@@ -993,12 +1152,28 @@ codec_struct!(Rules {
     markers,
     reconcile,
     labels,
+    people,
+    countries,
     compiled,
 });
 codec_struct!(Boilerplate { line_exact, line_glob, tail_glob, metadata_prefix_glob, links_glob });
 codec_struct!(Segmentation { abbreviations });
 codec_named!(EntityKind, ENTITY_KINDS);
-codec_struct!(EntityDef { id, kind, name, short, name_en, short_en, aliases, member_of, era_of, plural });
+codec_struct!(EntityDef { id, kind, name, short, name_en, short_en, aliases, member_of, era_of, plural, role, country });
+codec_struct!(People {
+    leader_titles,
+    titles,
+    leader_words,
+    determiners,
+    particles,
+    complement,
+    articles,
+    modifiers,
+    name_stop,
+    examples,
+    counterexamples
+});
+codec_struct!(Country { id, name, name_en, demonyms, of });
 codec_struct!(GroupDef { text, ids });
 codec_struct!(References {
     singular,
@@ -1036,9 +1211,11 @@ codec_struct!(Compiled {
     entity_index,
     verbs,
     plural_refs,
+    titles,
+    country_phrases,
 });
 codec_struct!(StartIndex { words, prefixes, slots, anywhere });
-codec_struct!(AliasEntry { tokens, entities, plural });
+codec_struct!(AliasEntry { tokens, entities, plural, cased });
 codec_named!(Slot, SLOTS);
 
 codec_enum!(Alt { Word(s), Prefix(s) });
@@ -1049,7 +1226,7 @@ codec_enum!(Elem { Lit(a), Opt(a), Class(c), Slot(s), Gap(n) });
 /// out: the source form of patterns, lexicon classes and aliases (their
 /// compiled indexes go in), and the examples and counterexamples.
 pub(crate) fn embedded_bytes() -> Result<Vec<u8>, String> {
-    let mut r = load(RULES_TOML)?;
+    let mut r = load(&embedded_source())?;
     r.lexicon = Vec::new();
     for x in &mut r.claim_rules {
         (x.patterns, x.examples, x.counterexamples) = (Vec::new(), Vec::new(), Vec::new());
@@ -1066,6 +1243,7 @@ pub(crate) fn embedded_bytes() -> Result<Vec<u8>, String> {
     for x in &mut r.entities {
         (x.aliases, x.plural) = (Vec::new(), Vec::new());
     }
+    (r.people.examples, r.people.counterexamples) = (Vec::new(), Vec::new());
     Ok(crate::codec::encode(&r))
 }
 
@@ -1088,7 +1266,7 @@ mod tests {
 
     #[test]
     fn bad_rules_give_clear_errors() {
-        let good = RULES_TOML;
+        let good = embedded_source();
         let e = load(&good.replacen("@call_noun", "@no_such_class", 1)).unwrap_err();
         assert!(e.contains("unknown lexicon class @no_such_class"), "{e}");
         let e = load("[boilerplate]\nline_exact = 3").unwrap_err();

@@ -61,3 +61,27 @@ fn every_rule_has_examples_and_counterexamples() {
         assert!(!p.examples.is_empty() && !p.counterexamples.is_empty(), "position {:?} needs both", p.id);
     }
 }
+
+#[test]
+fn people_rules_hold_their_examples_and_counterexamples() {
+    let rules = factpanel::rules::rules();
+    let mut failures = Vec::new();
+    for ex in &rules.people.examples {
+        let [sentence, name] = ex.as_slice() else {
+            failures.push(format!("people example {ex:?} is not [sentence, name]"));
+            continue;
+        };
+        let found = factpanel::extract::people::names_in(sentence);
+        if !found.contains(name) {
+            failures.push(format!("{name:?} not found in: {sentence} (found {found:?})"));
+        }
+    }
+    for ex in &rules.people.counterexamples {
+        let found = factpanel::extract::people::names_in(ex);
+        if !found.is_empty() {
+            failures.push(format!("{found:?} found in counterexample: {ex}"));
+        }
+    }
+    assert!(!rules.people.examples.is_empty() && !rules.people.counterexamples.is_empty());
+    assert!(failures.is_empty(), "{} people example failures:\n{}", failures.len(), failures.join("\n"));
+}

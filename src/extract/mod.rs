@@ -9,6 +9,7 @@
 pub mod dates;
 pub mod duration;
 mod matcher;
+pub mod people;
 mod refs;
 mod sentence;
 mod stance;
@@ -59,6 +60,16 @@ pub struct SourceExtract {
 pub struct Extraction {
     /// One per article, in input order.
     pub sources: Vec<SourceExtract>,
+    /// The rules with the people the articles introduce, when they
+    /// introduce someone the rules do not list.
+    pub rules: Option<Rules>,
+}
+
+impl Extraction {
+    /// The rules the articles were read with.
+    pub fn rules(&self) -> &Rules {
+        self.rules.as_ref().unwrap_or_else(|| rules())
+    }
 }
 
 /// An analysed article: prepared text and annotated sentences.
@@ -68,10 +79,42 @@ pub(crate) struct Analysed<'a> {
     pub article_date: Option<DateParts>,
 }
 
-/// Annotates one article, prepared (`Prepared::new`) from its text.
-pub(crate) fn analyse<'a>(prep: &'a Prepared<'a>, article: &Article, rules: &Rules) -> Analysed<'a> {
+/// An article cut into sentences and tokens: the first reading, before
+/// entities are known.
+pub(crate) struct Tokenized<'a> {
+    pub prep: &'a Prepared<'a>,
+    pub sents: Vec<(usize, usize, Vec<crate::text::Token<'a>>)>,
+}
+
+impl<'a> Tokenized<'a> {
+    pub(crate) fn new(prep: &'a Prepared<'a>, rules: &Rules) -> Tokenized<'a> {
+        let sents = prep
+            .sentences(rules)
+            .iter()
+            .map(|s| (s.start, s.end, crate::text::tokenize(&prep.norm, &prep.lower, s.start, s.end)))
+            .collect();
+        Tokenized { prep, sents }
+    }
+}
+
+/// The people the articles introduce by a title that the rules do not
+/// list, and the rules that know them too (`None`: nobody new).
+pub(crate) fn with_people(texts: &[Tokenized], r: &Rules) -> Option<Rules> {
+    let mut found = Vec::new();
+    for t in texts {
+        for (_, _, toks) in &t.sents {
+            people::sightings(toks, &t.prep.norm, r, &mut found);
+        }
+    }
+    let people = people::people(found, r);
+    (!people.is_empty()).then(|| r.with_people(people))
+}
+
+/// Annotates one article, tokenized.
+pub(crate) fn analyse_tokens<'a>(t: Tokenized<'a>, article: &Article, rules: &Rules) -> Analysed<'a> {
+    let prep = t.prep;
     let mut sents: Vec<Sent> =
-        prep.sentences(rules).iter().map(|s| Sent::new(&prep.norm, &prep.lower, s.start, s.end, rules)).collect();
+        t.sents.into_iter().map(|(a, b, toks)| Sent::with_tokens(&prep.norm, toks, a, b, rules)).collect();
     for i in 0..sents.len() {
         refs::resolve(&mut sents, i, rules);
         refs::attribute(&mut sents[i], rules);
@@ -86,8 +129,13 @@ pub(crate) fn analyse<'a>(prep: &'a Prepared<'a>, article: &Article, rules: &Rul
 
 /// Extracts every article.
 pub fn extract_all(articles: &[Article]) -> Extraction {
-    let r = rules();
-    Extraction { sources: articles.iter().map(|a| extract_one(a, r)).collect() }
+    let base = rules();
+    let preps: Vec<Prepared> = articles.iter().map(|a| Prepared::new(&a.text, base)).collect();
+    let texts: Vec<Tokenized> = preps.iter().map(|p| Tokenized::new(p, base)).collect();
+    let more = with_people(&texts, base);
+    let r = more.as_ref().unwrap_or(base);
+    let sources = articles.iter().zip(texts).map(|(a, t)| extract_one(a, t, r)).collect();
+    Extraction { sources, rules: more }
 }
 
 /// The given title, else the first sentence of the text (the first line
@@ -251,9 +299,8 @@ fn main_pair(sents: &[Sent], r: &Rules) -> Option<[usize; 2]> {
     counts.into_iter().find(|&(_, n)| n == best).map(|(p, _)| p)
 }
 
-fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
-    let prep = Prepared::new(&article.text, r);
-    let an = analyse(&prep, article, r);
+fn extract_one(article: &Article, t: Tokenized, r: &Rules) -> SourceExtract {
+    let an = analyse_tokens(t, article, r);
     let mut cx = Ctx { r, an: &an, source: &article.id, out: Vec::new(), main_pair: std::cell::OnceCell::new() };
     for si in 0..an.sents.len() {
         if !an.sents[si].is_question() {
@@ -701,11 +748,14 @@ fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
 
 /// Every mention recognized in the articles.
 pub fn mentions(articles: &[Article]) -> MentionsDocument {
-    let r = rules();
+    let base = rules();
+    let preps: Vec<Prepared> = articles.iter().map(|a| Prepared::new(&a.text, base)).collect();
+    let texts: Vec<Tokenized> = preps.iter().map(|p| Tokenized::new(p, base)).collect();
+    let more = with_people(&texts, base);
+    let r = more.as_ref().unwrap_or(base);
     let mut out = Vec::new();
-    for a in articles {
-        let prep = Prepared::new(&a.text, r);
-        let an = analyse(&prep, a, r);
+    for (a, t) in articles.iter().zip(texts) {
+        let an = analyse_tokens(t, a, r);
         let p = an.prep;
         let mut push = |kind: &str, na: usize, nb: usize, value: serde_json::Value, rule: String| {
             let (start, end) = p.utf16_range(na, nb);

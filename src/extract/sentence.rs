@@ -113,7 +113,11 @@ impl<'a> Sent<'a> {
     /// Tokenizes and annotates the sentence `[start, end)` of `norm`;
     /// `lower` is `norm` lowercased ([`crate::text::lowercase_aligned`]).
     pub fn new(norm: &str, lower: &'a str, start: usize, end: usize, rules: &Rules) -> Sent<'a> {
-        let toks = tokenize(norm, lower, start, end);
+        Sent::with_tokens(norm, tokenize(norm, lower, start, end), start, end, rules)
+    }
+
+    /// Annotates the sentence `[start, end)` of `norm`, already tokenized.
+    pub fn with_tokens(norm: &str, toks: Vec<Token<'a>>, start: usize, end: usize, rules: &Rules) -> Sent<'a> {
         let mentions = find_mentions(&toks, rules);
         let durations = align_durations(norm, start, end, &toks);
         let mut s = Sent {
@@ -249,7 +253,10 @@ fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
     let mut best: Option<(usize, Vec<usize>, bool)> = None;
     for a in rules.aliases_starting(t.lower) {
         let n = a.tokens.len();
-        if i + n <= toks.len() && toks[i..i + n].iter().zip(&a.tokens).all(|(x, y)| x.lower == y) {
+        if i + n <= toks.len()
+            && (!a.cased || t.capitalized)
+            && toks[i..i + n].iter().zip(&a.tokens).all(|(x, y)| x.lower == y)
+        {
             // Single short tokens must be capitalized to count as names
             // ("Trump", not "trump" inside a slogan is fine either way).
             match &mut best {

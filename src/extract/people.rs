@@ -1,0 +1,381 @@
+//! People the rules do not list, recognised by the shape of their mention.
+//!
+//! A news text introduces a person by a title before the name; the rules'
+//! `[people]` section lists the titles and the words around them:
+//!
+//! ```text
+//! sighting   = title complement* [","] name
+//! title      = a `leader_titles` or `titles` phrase        « président », « chef du gouvernement »
+//! complement = demonym | of-phrase | modifier | de-phrase   « brésilien », « du Brésil », « élu »,
+//!                                                           « des Affaires étrangères »
+//! name       = Capitalised (particle* Capitalised)*         « Luiz Inácio Lula da Silva »
+//! ```
+//!
+//! | text                                                      | person                      | role           | country |
+//! |-----------------------------------------------------------|-----------------------------|----------------|---------|
+//! | « le président brésilien Luiz Inácio Lula da Silva »      | Luiz Inácio Lula da Silva   | président      | brazil  |
+//! | « le chef du gouvernement espagnol, Pedro Sánchez, »      | Pedro Sánchez               | chef du gouvernement | spain |
+//! | « le ministre des Affaires étrangères Mauro Vieira »      | Mauro Vieira                | ministre       | –       |
+//! | « son homologue brésilien Lula »                          | Lula (the same person)      | homologue      | brazil  |
+//! | « le président a parlé avec Lula »                        | nobody: "a" is no complement |               |         |
+//!
+//! Sightings across all the articles of one analysis are merged: a name
+//! whose words all belong to a longer one of the same country is that
+//! person ("Lula", "Sánchez"). People the rules already list (by any alias)
+//! are left to the rules. Each person found becomes an entity with a
+//! stable id (the name as a slug), and aliases: the names seen, the
+//! surname (counted only when capitalised), and title with country (« le
+//! président brésilien », and for a leader « son homologue brésilien »)
+//! when that names one person only.
+//!
+//! Work is linear in the text: a title is looked up once per word, and a
+//! sighting reads a bounded window after it.
+
+use std::collections::HashMap;
+
+use crate::rules::{EntityDef, EntityKind, Rules};
+use crate::text::{TokKind, Token};
+
+/// How many words a title's complement may take.
+const MAX_COMPLEMENT: usize = 8;
+/// How many words a name may take.
+const MAX_NAME: usize = 6;
+
+/// One person introduced by a title.
+#[derive(Debug, Clone)]
+pub(crate) struct Sighting {
+    /// The name's words as written.
+    pub words: Vec<String>,
+    /// Its words lowercased.
+    pub lower: Vec<String>,
+    /// The title as written ("président", "Première ministre").
+    pub title: String,
+    /// The title's tokens, lowercased.
+    pub title_lower: Vec<String>,
+    /// Whether the title is a leader's.
+    pub leader: bool,
+    /// The country the title gives.
+    pub country: Option<usize>,
+}
+
+fn is_word(t: &Token) -> bool {
+    t.kind == TokKind::Word
+}
+
+fn starts_with(toks: &[Token], at: usize, phrase: &[String]) -> bool {
+    at + phrase.len() <= toks.len() && toks[at..at + phrase.len()].iter().zip(phrase).all(|(t, w)| t.lower == w)
+}
+
+/// The country phrase (demonym or "of" phrase) at `at`: `(end, country)`.
+fn country_at(toks: &[Token], at: usize, r: &Rules) -> Option<(usize, usize)> {
+    let t = toks.get(at)?;
+    r.country_phrases_starting(t.lower).iter().find(|(p, _)| starts_with(toks, at, p)).map(|(p, c)| (at + p.len(), *c))
+}
+
+fn is_name_word(t: &Token, r: &Rules, norm: &str) -> bool {
+    is_word(t)
+        && t.capitalized
+        && t.lower.chars().next().is_some_and(char::is_alphabetic)
+        && !r.people.name_stop.iter().any(|w| w == &norm[t.start..t.end])
+}
+
+/// The sightings in one sentence's tokens (`norm`: the text the tokens'
+/// offsets point into).
+pub(crate) fn sightings(toks: &[Token], norm: &str, r: &Rules, out: &mut Vec<Sighting>) {
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let titles = if is_word(t) { r.titles_starting(t.lower) } else { &[] };
+        let Some((title, leader)) = titles.iter().find(|(p, _)| starts_with(toks, i, p)) else {
+            i += 1;
+            continue;
+        };
+        match sighting_after(toks, i, title.len(), *leader, norm, r) {
+            Some((s, end)) => {
+                out.push(s);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The sighting whose title is `toks[i..i + n]`, and where it ends.
+fn sighting_after(toks: &[Token], i: usize, n: usize, leader: bool, norm: &str, r: &Rules) -> Option<(Sighting, usize)> {
+    let p = &r.people;
+    let mut j = i + n;
+    let mut country = None;
+    let mut taken = 0;
+    while j < toks.len() && taken < MAX_COMPLEMENT {
+        let t = &toks[j];
+        if let Some((end, c)) = country_at(toks, j, r) {
+            country = country.or(Some(c));
+            taken += end - j;
+            j = end;
+        } else if p.modifiers.iter().any(|m| m == t.lower) {
+            j += 1;
+            taken += 1;
+        } else if p.complement.iter().any(|m| m == t.lower) {
+            // A de-phrase: « des Affaires étrangères », « de la Défense ».
+            let mut k = j + 1;
+            if toks.get(k).is_some_and(|t| p.articles.iter().any(|a| a == t.lower)) {
+                k += 1;
+            }
+            toks.get(k).filter(|t| is_word(t))?;
+            k += 1;
+            while let Some(t) = toks.get(k).filter(|t| is_word(t)) {
+                // Lowercase words continue the phrase (« étrangères »); a
+                // capitalised word after a capitalised head ("du Brésil
+                // Lula") or after a lowercase word starts the name.
+                if t.capitalized || p.complement.iter().any(|m| m == t.lower) {
+                    break;
+                }
+                k += 1;
+            }
+            taken += k - j;
+            j = k;
+        } else {
+            break;
+        }
+    }
+    let apposition = toks.get(j).is_some_and(|t| t.lower == ",");
+    if apposition {
+        j += 1;
+    }
+    let start = j;
+    let mut end = j;
+    while end < toks.len() && end - start < MAX_NAME {
+        if is_name_word(&toks[end], r, norm) {
+            end += 1;
+        } else if end > start {
+            // Particles, then a capitalised word: "van der Berg".
+            let is_particle = |t: &Token| !t.capitalized && p.particles.iter().any(|w| w == t.lower);
+            let mut k = end;
+            while k < toks.len() && k - end < 3 && is_particle(&toks[k]) {
+                k += 1;
+            }
+            if k == end || !toks.get(k).is_some_and(|t| is_name_word(t, r, norm)) {
+                break;
+            }
+            end = k;
+        } else {
+            break;
+        }
+    }
+    if end == start {
+        return None;
+    }
+    // A name is followed by something else than more of a name: a run cut
+    // by the length bound is no name.
+    if end - start == MAX_NAME && toks.get(end).is_some_and(|t| is_name_word(t, r, norm)) {
+        return None;
+    }
+    // After a comma the name stands in apposition, closed by another comma
+    // or the sentence end: « selon le président, Paris a… » names nobody.
+    if apposition && toks.get(end).is_some_and(|t| !matches!(t.lower, "," | "." | ")")) {
+        return None;
+    }
+    let name = &toks[start..end];
+    // A title or country word is no name (« le président Brésilien »).
+    if name.iter().any(|t| !r.titles_starting(t.lower).is_empty() || country_at(toks, start, r).is_some()) {
+        return None;
+    }
+    let words: Vec<String> = name.iter().map(|t| norm[t.start..t.end].to_string()).collect();
+    let lower: Vec<String> = name.iter().map(|t| t.lower.to_string()).collect();
+    let title_toks = &toks[i..i + n];
+    let title = norm[title_toks[0].start..title_toks[n - 1].end].to_string();
+    let title_lower = title_toks.iter().map(|t| t.lower.to_string()).collect();
+    Some((Sighting { words, lower, title, title_lower, leader, country }, end))
+}
+
+/// Whether the rules already name someone by these words (or by their
+/// last word, a surname: "Wladimir Poutine" is Poutine).
+fn listed(lower: &[String], r: &Rules) -> bool {
+    let names = |ws: &[String]| {
+        r.aliases_starting(&ws[0]).iter().any(|a| a.tokens.as_slice() == ws && !a.cased)
+    };
+    names(lower) || lower.last().is_some_and(|l| names(std::slice::from_ref(l)))
+}
+
+/// Accent-folded form of a word, to merge "Erdoğan" and "Erdogan".
+fn fold(w: &str) -> String {
+    super::slug(w)
+}
+
+/// A person being gathered from sightings.
+struct Person {
+    words: Vec<String>,
+    folded: Vec<String>,
+    variants: Vec<Vec<String>>,
+    singles: Vec<(String, usize)>,
+    role: Option<String>,
+    roles: Vec<Vec<String>>,
+    leader: bool,
+    country: Option<usize>,
+}
+
+/// The people of a set of sightings (in text order), as rules entities
+/// with their aliases (token lists, and whether counted only capitalised).
+pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<String>, bool)>)> {
+    let mut sightings: Vec<Sighting> = sightings.into_iter().filter(|s| !listed(&s.lower, r)).collect();
+    // Longest names first, so that "Lula" joins "Luiz Inácio Lula da Silva".
+    sightings.sort_by_key(|s| std::cmp::Reverse(s.words.len()));
+    let mut persons: Vec<Person> = Vec::new();
+    // Folded word → persons whose name holds it: merging stays linear.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for s in sightings {
+        let folded: Vec<String> = s.words.iter().map(|w| fold(w)).collect();
+        let found = by_word.get(&folded[0]).and_then(|ps| {
+            ps.iter().copied().find(|&k| {
+                let p = &persons[k];
+                folded.iter().all(|w| p.folded.contains(w))
+                    && (p.country.is_none() || s.country.is_none() || p.country == s.country)
+            })
+        });
+        let k = match found {
+            Some(k) => k,
+            None => {
+                for w in &folded {
+                    let v = by_word.entry(w.clone()).or_default();
+                    // A flood of one surname stays bounded.
+                    if v.len() < 8 {
+                        v.push(persons.len());
+                    }
+                }
+                persons.push(Person {
+                    words: s.words.clone(),
+                    folded,
+                    variants: Vec::new(),
+                    singles: Vec::new(),
+                    role: None,
+                    roles: Vec::new(),
+                    leader: false,
+                    country: None,
+                });
+                persons.len() - 1
+            }
+        };
+        let p = &mut persons[k];
+        if !p.variants.contains(&s.lower) {
+            p.variants.push(s.lower.clone());
+        }
+        if s.words.len() == 1 {
+            match p.singles.iter_mut().find(|(w, _)| *w == s.words[0]) {
+                Some((_, n)) => *n += 1,
+                None => p.singles.push((s.words[0].clone(), 1)),
+            }
+        }
+        // "homologue", "dirigeant" say nothing of the role itself.
+        let generic = r.people.leader_words.iter().any(|w| crate::rules::phrase_tokens(w) == s.title_lower);
+        if p.role.is_none() && !generic {
+            p.role = Some(s.title.to_lowercase());
+        }
+        if !generic && !p.roles.contains(&s.title_lower) {
+            p.roles.push(s.title_lower.clone());
+        }
+        p.leader |= s.leader;
+        p.country = p.country.or(s.country);
+    }
+    role_aliases(persons, r)
+}
+
+/// The entities, with their aliases: names, surnames, and title with
+/// country where only one person holds it.
+fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<String>, bool)>)> {
+    let p = &r.people;
+    let dets: Vec<Vec<String>> = p.determiners.iter().map(|d| crate::rules::phrase_tokens(d)).collect();
+    let leader_words: Vec<Vec<String>> = p.leader_words.iter().map(|w| crate::rules::phrase_tokens(w)).collect();
+    // Role phrases, and who they would name.
+    let mut role_phrases: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+    for (k, person) in persons.iter().enumerate() {
+        let Some(c) = person.country else { continue };
+        let mut titles = person.roles.clone();
+        if person.leader {
+            titles.extend(leader_words.iter().cloned());
+        }
+        for title in &titles {
+            for dem in &r.countries[c].demonyms {
+                for det in &dets {
+                    let phrase: Vec<String> =
+                        det.iter().chain(title).cloned().chain(crate::rules::phrase_tokens(dem)).collect();
+                    let v = role_phrases.entry(phrase).or_default();
+                    if !v.contains(&k) {
+                        v.push(k);
+                    }
+                }
+            }
+        }
+    }
+    let mut aliases: Vec<Vec<(Vec<String>, bool)>> = persons.iter().map(|_| Vec::new()).collect();
+    for (phrase, ks) in role_phrases {
+        if ks.len() == 1 && !r.aliases_starting(&phrase[0]).iter().any(|a| a.tokens == phrase) {
+            aliases[ks[0]].push((phrase, false));
+        }
+    }
+    persons
+        .into_iter()
+        .zip(aliases)
+        .map(|(person, mut al)| {
+            let short = short_name(&person, r);
+            for v in &person.variants {
+                al.push((v.clone(), v.len() == 1));
+            }
+            let short_lower = crate::rules::phrase_tokens(&short);
+            al.push((short_lower.clone(), short_lower.len() == 1));
+            // Every capitalised word after the first may stand for the person.
+            for w in person.words.iter().skip(1) {
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    al.push((vec![w.to_lowercase()], true));
+                }
+            }
+            al.sort();
+            al.dedup_by(|a, b| a.0 == b.0);
+            let name = person.words.join(" ");
+            let entity = EntityDef {
+                id: super::slug(&name),
+                kind: EntityKind::Person,
+                name: name.clone(),
+                short: short.clone(),
+                name_en: name,
+                short_en: short,
+                aliases: Vec::new(),
+                member_of: None,
+                era_of: None,
+                plural: Vec::new(),
+                role: person.role,
+                country: person.country,
+            };
+            (entity, al)
+        })
+        .filter(|(e, _)| !e.id.is_empty())
+        .collect()
+}
+
+/// The short name: the one word the texts use alone most often, else the
+/// name from its first particle ("von der Leyen") or the word before it
+/// ("Lula" in "Luiz Inácio Lula da Silva"), else the last word.
+fn short_name(p: &Person, r: &Rules) -> String {
+    if let Some((w, _)) = p.singles.iter().max_by_key(|(_, n)| *n) {
+        return w.clone();
+    }
+    let words = &p.words;
+    let particle = words.iter().position(|w| r.people.particles.iter().any(|x| x == w));
+    match particle {
+        Some(k) if k >= 3 => words[k - 1].clone(),
+        Some(k) if k >= 1 => words[k..].join(" "),
+        _ => words.last().cloned().unwrap_or_default(),
+    }
+}
+
+/// The names of the people a text introduces by a title, for rule
+/// authors and the rules' examples (`tests/rules.rs`).
+pub fn names_in(text: &str) -> Vec<String> {
+    let r = crate::rules::rules();
+    let prep = crate::text::Prepared::new(text, r);
+    let mut out = Vec::new();
+    for s in prep.sentences(r) {
+        let toks = crate::text::tokenize(&prep.norm, &prep.lower, s.start, s.end);
+        sightings(&toks, &prep.norm, r, &mut out);
+    }
+    people(out, r).into_iter().map(|(e, _)| e.name).collect()
+}
