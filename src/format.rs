@@ -752,7 +752,15 @@ mod tests {
     use crate::model::{Bound, EntityInfo, Event, Minutes, Source, SCHEMA};
 
     fn ent(name: &str, short: &str, name_en: &str, short_en: &str) -> EntityInfo {
-        EntityInfo { name: name.into(), short: short.into(), name_en: name_en.into(), short_en: short_en.into() }
+        EntityInfo {
+            name: name.into(),
+            short: short.into(),
+            name_en: name_en.into(),
+            short_en: short_en.into(),
+            role: None,
+            country: None,
+            country_en: None,
+        }
     }
 
     fn subj() -> Subject {
@@ -778,7 +786,12 @@ mod tests {
     fn doc() -> Document {
         let mut d = Document {
             schema: SCHEMA.into(),
-            event: Event { label: "Appel Trump–Poutine".into(), date: Some("2025-02-12".into()) },
+            event: Event {
+                label: "Appel Trump–Poutine".into(),
+                date: Some("2025-02-12".into()),
+                participants: Vec::new(),
+                kind: None,
+            },
             sources: vec![Source {
                 id: "a".into(),
                 title: "t".into(),

@@ -433,6 +433,13 @@ pub struct Event {
     pub label: String,
     /// `YYYY-MM-DD` when the sources establish it.
     pub date: Option<String>,
+    /// Who took part (entity ids), when the sources name them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<EntityId>,
+    /// `call` (by phone or video) or `meeting` (in person); absent when
+    /// no call is found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// How to name an entity in the panel.
@@ -446,6 +453,16 @@ pub struct EntityInfo {
     pub name_en: String,
     /// English short name.
     pub short_en: String,
+    /// The role the text gives a person the rules do not list
+    /// ("président").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// That person's country, in French ("Brésil").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// That person's country, in English ("Brazil").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_en: Option<String>,
 }
 
 /// The `factpanel/1` document.
@@ -621,7 +638,15 @@ pub mod json {
             return Err(format!("schema {schema:?}, expected {SCHEMA:?}"));
         }
         let e = t.table("event")?;
-        let event = Event { label: e.str("label")?, date: opt_s(&e, "date")? };
+        let event = Event {
+            label: e.str("label")?,
+            date: opt_s(&e, "date")?,
+            participants: match e.raw("participants") {
+                Some(_) => ids(&e, "participants")?,
+                None => Vec::new(),
+            },
+            kind: opt_s(&e, "kind")?,
+        };
         let mut sources = Vec::new();
         for s in t.tables("sources")? {
             sources.push(Source {
@@ -668,6 +693,9 @@ pub mod json {
                         short: x.str("short")?,
                         name_en: x.str("name_en")?,
                         short_en: x.str("short_en")?,
+                        role: opt_s(&x, "role")?,
+                        country: opt_s(&x, "country")?,
+                        country_en: opt_s(&x, "country_en")?,
                     },
                 );
             }

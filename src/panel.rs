@@ -902,7 +902,15 @@ mod tests {
         ] {
             entities.insert(
                 k.to_string(),
-                EntityInfo { name: n.into(), short: s.into(), name_en: ne.into(), short_en: se.into() },
+                EntityInfo {
+                    name: n.into(),
+                    short: s.into(),
+                    name_en: ne.into(),
+                    short_en: se.into(),
+                    role: None,
+                    country: None,
+                    country_en: None,
+                },
             );
         }
         let call = Subject { participants: vec![id("putin"), id("trump")], actor: None, topic: None, person: None };
@@ -976,7 +984,12 @@ mod tests {
         };
         Document {
             schema: SCHEMA.into(),
-            event: Event { label: "Appel Trump–Poutine".into(), date: Some("2025-02-12".into()) },
+            event: Event {
+                label: "Appel Trump–Poutine".into(),
+                date: Some("2025-02-12".into()),
+                participants: Vec::new(),
+                kind: None,
+            },
             sources: vec![
                 source("a", "Titre un", true),
                 source("b", "Titre deux 🇫🇷", true),
@@ -1264,7 +1277,7 @@ mod tests {
     fn empty_document_still_renders() {
         let d = Document {
             schema: SCHEMA.into(),
-            event: Event { label: String::new(), date: None },
+            event: Event { label: String::new(), date: None, participants: Vec::new(), kind: None },
             sources: vec![source("a", "Seul", true)],
             facts: vec![],
             entities: BTreeMap::new(),

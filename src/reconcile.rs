@@ -34,7 +34,7 @@ use crate::rules::Rules;
 /// Builds the document from what extraction found.
 pub fn document(ex: &Extraction) -> Document {
     let r = ex.rules();
-    let on_event = event_membership(&ex.sources, r);
+    let Membership { on: on_event, pair, day, meeting } = event_membership(&ex.sources, r);
     let sources: Vec<Source> = ex
         .sources
         .iter()
@@ -49,8 +49,22 @@ pub fn document(ex: &Extraction) -> Document {
             note: note.clone(),
         })
         .collect();
-    let claims: Vec<&Found> =
-        ex.sources.iter().zip(&on_event).filter(|(_, (on, _))| *on).flat_map(|(s, _)| s.found.iter()).collect();
+    // A claim dated to another day's call is that call's; a source on
+    // another call gives only what it says in passing of the event's day.
+    let event_day = |f: &Found| {
+        f.day
+            .zip(day)
+            .map(|(a, b)| dates::same_day(&a, &b))
+            .filter(|_| pair.as_ref().is_some_and(|p| *p == f.subject.participants))
+    };
+    let claims: Vec<&Found> = ex
+        .sources
+        .iter()
+        .zip(&on_event)
+        .flat_map(|(s, (on, _))| {
+            s.found.iter().filter(move |f| if *on { event_day(f) != Some(false) } else { event_day(f) == Some(true) })
+        })
+        .collect();
     // Small linear maps and sets here: they weigh far less in the wasm
     // module than a BTreeMap per key type.
     let persons = person_spellings(&claims);
@@ -88,7 +102,7 @@ pub fn document(ex: &Extraction) -> Document {
             .then(a.kind.cmp(&b.kind))
             .then(a.id.cmp(&b.id))
     });
-    let event = event_of(&facts, r, &prominence);
+    let event = event_of(&facts, r, &prominence, meeting);
     let entities = entities_of(&facts, r);
     Document { schema: SCHEMA.into(), event, sources, facts, entities }
 }
@@ -181,7 +195,7 @@ fn main_call_pair<'a>(pairs: &[Vec<&'a [EntityId]>]) -> Option<&'a [EntityId]> {
 /// reports no call is on it when it marks nothing the others do not (a
 /// place, "des pourparlers directs") and shares enough with the others
 /// (the score below).
-fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<String>)> {
+fn event_membership(sources: &[SourceExtract], r: &Rules) -> Membership {
     let pairs: Vec<Vec<&[EntityId]>> = sources.iter().map(call_pairs).collect();
     let main = main_call_pair(&pairs);
     // Some(true): reports the main call; Some(false): only another call.
@@ -194,7 +208,7 @@ fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<S
         sources.iter().zip(&reports_main).filter(|(_, m)| **m == Some(true)).flat_map(|(s, _)| &s.markers).collect();
     let feats: Vec<Vec<String>> = sources.iter().map(features).collect();
     let by_score = event_scores(&feats, r);
-    let on: Vec<bool> = sources
+    let mut on: Vec<bool> = sources
         .iter()
         .zip(by_score.iter().zip(&reports_main))
         .map(|(s, (&on, &main))| match main {
@@ -203,7 +217,100 @@ fn event_membership(sources: &[SourceExtract], r: &Rules) -> Vec<(bool, Option<S
             None => on,
         })
         .collect();
-    notes(sources, &feats, r, &on)
+    // The event's day: the one most sources on the main call give. A source
+    // whose call of the same pair is on another day covers that call.
+    let days: Vec<Option<DateParts>> = sources
+        .iter()
+        .zip(&reports_main)
+        .map(|(s, m)| main.filter(|_| *m == Some(true)).and_then(|p| source_day(s, p)))
+        .collect();
+    let day = event_day(&days);
+    let mut other = vec![None; sources.len()];
+    for (k, d) in days.iter().enumerate() {
+        if let Some((d, e)) = d.zip(day) {
+            if !dates::same_day(&d, &e) {
+                on[k] = false;
+                other[k] = Some(d);
+            }
+        }
+    }
+    // By phone or in person: what the on-event sources' call sentences say.
+    let votes = sources
+        .iter()
+        .zip(&on)
+        .filter(|(_, o)| **o)
+        .fold((0, 0), |acc, (s, _)| (acc.0 + s.phone_votes.0, acc.1 + s.phone_votes.1));
+    // A call article says "téléphone" somewhere; a meeting's never does.
+    let meeting = votes.0 == 0 && votes.1 > 0;
+    let mut notes = notes(sources, &feats, r, &on);
+    for (k, d) in other.iter().enumerate() {
+        if let (Some(d), Some(p)) = (d, main) {
+            let names: Vec<String> = p.iter().map(|id| short_name(r, id, &[])).collect();
+            let template = if meeting { &r.labels.off_event_meeting } else { &r.labels.off_event_call };
+            notes[k].1 = Some(template.replace("{p}", &names.join("–")).replace("{d}", &day_words(d, r)));
+        }
+    }
+    Membership { on: notes, pair: main.map(<[EntityId]>::to_vec), day, meeting }
+}
+
+/// Which sources cover the event, whose call it is, on which day.
+struct Membership {
+    /// `(on_event, note)` per source.
+    on: Vec<(bool, Option<String>)>,
+    /// The main call's participants.
+    pair: Option<Vec<EntityId>>,
+    /// The main call's day, when the sources give it.
+    day: Option<DateParts>,
+    /// Whether the event is an in-person meeting rather than a call.
+    meeting: bool,
+}
+
+/// The day a source gives the call of `pair`: the date its sentences on
+/// that call give most often (the first on a tie).
+fn source_day(s: &SourceExtract, pair: &[EntityId]) -> Option<DateParts> {
+    let dated: Vec<DateParts> = s
+        .found
+        .iter()
+        .filter(|f| f.kind == Kind::CallDate && f.subject.participants == pair && !f.earlier)
+        .filter_map(|f| f.day)
+        .collect();
+    event_day(&dated.into_iter().map(Some).collect::<Vec<_>>())
+}
+
+/// The day most of `days` may be (see [`dates::same_day`]), preferring a
+/// day of the month to a bare weekday, then the first.
+fn event_day(days: &[Option<DateParts>]) -> Option<DateParts> {
+    let known: Vec<&DateParts> = days.iter().flatten().collect();
+    let complete =
+        |d: &DateParts| [d.year.is_some(), d.month.is_some(), d.day.is_some()].iter().filter(|k| **k).count();
+    let count = |d: &DateParts| known.iter().filter(|e| dates::same_day(d, e)).count();
+    let best = |keep: &dyn Fn(&DateParts) -> bool, key: &dyn Fn(&DateParts) -> (usize, usize)| {
+        let mut best: Option<((usize, usize), DateParts)> = None;
+        for d in known.iter().filter(|d| keep(d)) {
+            let k = key(d);
+            if best.is_none_or(|(b, _)| k > b) {
+                best = Some((k, **d));
+            }
+        }
+        best.map(|(_, d)| d)
+    };
+    // The day most dates may be, then the most complete date that may be it
+    // ("mardi" beside "18 mars 2025" is the 18th).
+    let first = best(&|_| true, &|d| (count(d), complete(d)))?;
+    best(&|d| dates::same_day(d, &first), &|d| (complete(d), count(d)))
+}
+
+/// A day in words: "6 mai 2025", "1er juillet", "mardi".
+fn day_words(d: &DateParts, r: &Rules) -> String {
+    let month = d.month.and_then(|m| r.dates.months.get(usize::from(m).wrapping_sub(1))).and_then(|v| v.first());
+    match (d.day, month) {
+        (Some(day), Some(m)) => {
+            let day = if day == 1 { r.labels.first_day.clone() } else { day.to_string() };
+            let year = d.year.map(|y| format!(" {y}")).unwrap_or_default();
+            format!("{day} {m}{year}")
+        }
+        _ => d.weekday.and_then(|w| r.dates.weekdays.get(usize::from(w).wrapping_sub(1))).cloned().unwrap_or_default(),
+    }
 }
 
 /// "Appel Macron–Poutine" for the first call a source gives a length or a
@@ -780,7 +887,7 @@ fn masculine(term: &str) -> String {
     }
 }
 
-fn event_of(facts: &[Fact], r: &Rules, prominence: &Prominence) -> Event {
+fn event_of(facts: &[Fact], r: &Rules, prominence: &Prominence, meeting: bool) -> Event {
     // The main call: the participant pair with the most sourced claims
     // about calls.
     let mut support: Vec<(&[EntityId], usize)> = Vec::new();
@@ -796,14 +903,20 @@ fn event_of(facts: &[Fact], r: &Rules, prominence: &Prominence) -> Event {
         }
     }
     let Some((pair, _)) = support.into_iter().max_by_key(|(p, n)| (*n, std::cmp::Reverse(*p))) else {
-        return Event { label: String::new(), date: None };
+        return Event { label: String::new(), date: None, participants: Vec::new(), kind: None };
     };
     let names = ordered(pair, prominence).into_iter().map(|i| short_name(r, i, &[])).collect::<Vec<_>>().join("–");
     let date = facts
         .iter()
         .find(|f| f.kind == Kind::CallDate && f.subject.participants == pair)
         .and_then(|f| f.value.date.clone());
-    Event { label: r.labels.event.replace("{p}", &names), date }
+    let template = if meeting { &r.labels.event_meeting } else { &r.labels.event };
+    Event {
+        label: template.replace("{p}", &names),
+        date,
+        participants: ordered(pair, prominence).into_iter().cloned().collect(),
+        kind: Some(if meeting { "meeting" } else { "call" }.to_string()),
+    }
 }
 
 fn entities_of(facts: &[Fact], r: &Rules) -> BTreeMap<String, EntityInfo> {
@@ -818,10 +931,21 @@ fn entities_of(facts: &[Fact], r: &Rules) -> BTreeMap<String, EntityInfo> {
                 short: e.short.clone(),
                 name_en: e.name_en.clone(),
                 short_en: e.short_en.clone(),
+                role: e.role.clone(),
+                country: e.country.map(|c| r.countries[c].name.clone()),
+                country_en: e.country.map(|c| r.countries[c].name_en.clone()),
             },
             None => {
                 let n = fallback.unwrap_or(id.as_str()).to_string();
-                EntityInfo { name: n.clone(), short: n.clone(), name_en: n.clone(), short_en: n }
+                EntityInfo {
+                    name: n.clone(),
+                    short: n.clone(),
+                    name_en: n.clone(),
+                    short_en: n,
+                    role: None,
+                    country: None,
+                    country_en: None,
+                }
             }
         };
         out.insert(id.0.clone(), info);

@@ -250,8 +250,8 @@ pub struct EntityDef {
 }
 
 /// How a person the rules do not list is recognised: a title before a
-/// capitalised name, « le président brésilien Luiz Inácio Lula da Silva »,
-/// « son homologue brésilien Lula » (see `extract::people`).
+/// capitalised name, « le président péruvien Tomás Quispe Huamán »,
+/// « son homologue péruvien Quispe » (see `extract::people`).
 #[derive(Debug, Clone)]
 pub struct People {
     /// Titles of heads of state or government ("président", "première
@@ -320,6 +320,10 @@ pub struct References {
     pub demonstratives: Vec<String>,
     /// Words that may stand between a preposition and a name.
     pub titles: Vec<String>,
+    /// Words that place a dated call sentence before the article's call
+    /// (« ils s'étaient déjà parlé le 12 février », « lors de leur
+    /// précédent entretien »): that date is another call's.
+    pub earlier: Vec<String>,
     /// Impersonal constructions, whose pronoun refers to nobody ("il s'
     /// agit", "il y a", "il faut"): space-separated tokens.
     pub impersonal: Vec<String>,
@@ -480,6 +484,15 @@ pub struct Labels {
     pub off_event_note: String,
     /// The off-event note when no marker is known.
     pub off_event_note_plain: String,
+    /// The event label of an in-person meeting.
+    pub event_meeting: String,
+    /// The note of a source on another call of the event's participants;
+    /// `{p}` the participants, `{d}` its day.
+    pub off_event_call: String,
+    /// The same for another meeting.
+    pub off_event_meeting: String,
+    /// The first day of a month in a date ("1er").
+    pub first_day: String,
 }
 
 // ---------------------------------------------------------------------------
@@ -718,7 +731,12 @@ impl Rules {
                     return Err(format!("entity {:?} has an empty alias", e.id));
                 };
                 let plural = e.plural.iter().any(|p| p == a);
-                c.alias_index.entry(first).or_default().push(AliasEntry { tokens: toks, entities: vec![i], plural, cased: false });
+                c.alias_index.entry(first).or_default().push(AliasEntry {
+                    tokens: toks,
+                    entities: vec![i],
+                    plural,
+                    cased: false,
+                });
             }
         }
         for g in &self.groups {
@@ -731,7 +749,12 @@ impl Rules {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let first = toks.first().cloned().ok_or("empty group phrase")?;
-            c.alias_index.entry(first).or_default().push(AliasEntry { tokens: toks, entities: ids, plural: true, cased: false });
+            c.alias_index.entry(first).or_default().push(AliasEntry {
+                tokens: toks,
+                entities: ids,
+                plural: true,
+                cased: false,
+            });
         }
         for (class, holder) in &self.release.held_by_nationality {
             if !c.class_index.contains_key(class) || !c.entity_index.contains_key(holder) {
@@ -978,6 +1001,7 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
         prepositions: rf.strs("prepositions")?,
         demonstratives: rf.strs("demonstratives")?,
         titles: rf.strs("titles")?,
+        earlier: rf.strs("earlier")?,
         impersonal: rf.strs("impersonal")?,
         era: rf.strs("era")?,
         lookback: rf.uint("lookback")? as usize,
@@ -1068,6 +1092,10 @@ fn read_rules(t: &Table) -> Result<Rules, String> {
         event: lb.str("event")?,
         off_event_note: lb.str("off_event_note")?,
         off_event_note_plain: lb.str("off_event_note_plain")?,
+        event_meeting: lb.str("event_meeting")?,
+        off_event_call: lb.str("off_event_call")?,
+        off_event_meeting: lb.str("off_event_meeting")?,
+        first_day: lb.str("first_day")?,
     };
     lb.finish()?;
     let pp = t.table("people")?;
@@ -1159,7 +1187,20 @@ codec_struct!(Rules {
 codec_struct!(Boilerplate { line_exact, line_glob, tail_glob, metadata_prefix_glob, links_glob });
 codec_struct!(Segmentation { abbreviations });
 codec_named!(EntityKind, ENTITY_KINDS);
-codec_struct!(EntityDef { id, kind, name, short, name_en, short_en, aliases, member_of, era_of, plural, role, country });
+codec_struct!(EntityDef {
+    id,
+    kind,
+    name,
+    short,
+    name_en,
+    short_en,
+    aliases,
+    member_of,
+    era_of,
+    plural,
+    role,
+    country
+});
 codec_struct!(People {
     leader_titles,
     titles,
@@ -1182,6 +1223,7 @@ codec_struct!(References {
     prepositions,
     demonstratives,
     titles,
+    earlier,
     impersonal,
     era,
     lookback
@@ -1197,7 +1239,17 @@ codec_struct!(Release { detained, held_by_nationality, name_stop, window });
 codec_struct!(Dates { weekdays, months, weekday_window, days_back });
 codec_struct!(MarkerDef { pattern, label });
 codec_struct!(ReconcileParams { precise_tolerance, max_call_minutes, off_event_ratio });
-codec_struct!(Labels { kinds, topics, event, off_event_note, off_event_note_plain });
+codec_struct!(Labels {
+    kinds,
+    topics,
+    event,
+    off_event_note,
+    off_event_note_plain,
+    event_meeting,
+    off_event_call,
+    off_event_meeting,
+    first_day
+});
 codec_struct!(Compiled {
     classes,
     class_index,

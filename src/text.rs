@@ -245,8 +245,9 @@ impl<'a> Prepared<'a> {
             if let Some(len) = bp.metadata_prefix(&lower) {
                 let lead = self.norm[a..b].len() - self.norm[a..b].trim_start().len();
                 let meta = &line[..len.min(line.len())];
-                self.metadata_date =
-                    meta.split(' ').find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit())).map(str::to_string);
+                // From its first figure on: "2025-02", "14/08/2025 à 21h47",
+                // "15 août 2025" (read by `dates::parse_loose`).
+                self.metadata_date = meta.find(|c: char| c.is_ascii_digit()).map(|k| meta[k..].to_string());
                 masked.push((a, a + lead + len));
                 continue;
             }

@@ -118,12 +118,16 @@ export interface FactpanelSource {
   note: string | null;
 }
 
-export interface FactpanelEntity { name: string; short: string; name_en: string; short_en: string; }
+export interface FactpanelEntity {
+  name: string; short: string; name_en: string; short_en: string;
+  /** A person the rules do not list: the role and country the text gives. */
+  role?: string; country?: string; country_en?: string;
+}
 
 /** The `factpanel/1` document: the same JSON as `factpanel --json`. */
 export interface FactpanelDocument {
   schema: "factpanel/1";
-  event: { label: string; date: string | null };
+  event: { label: string; date: string | null; participants?: string[]; kind?: "call" | "meeting" };
   sources: FactpanelSource[];
   facts: FactpanelFact[];
   entities: Record<string, FactpanelEntity>;

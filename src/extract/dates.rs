@@ -40,6 +40,57 @@ fn weekday_of(rules: &Rules, w: &str) -> Option<u8> {
     rules.dates.weekdays.iter().position(|v| v == w).map(|i| i as u8 + 1)
 }
 
+/// Whether two dates may name the same day: their year, month and day
+/// agree wherever both give them. The weekday counts only when neither
+/// gives the day of the month ("mercredi 14 août" and "jeudi 14 août" are
+/// one day with a wrong weekday; "mardi" and "jeudi" are not).
+pub fn same_day(a: &DateParts, b: &DateParts) -> bool {
+    fn agree<T: PartialEq>(x: Option<T>, y: Option<T>) -> bool {
+        x.zip(y).is_none_or(|(x, y)| x == y)
+    }
+    // A full date has a weekday of its own, to hold against a bare one.
+    let own = |p: &DateParts| match (p.year, p.month, p.day) {
+        (Some(y), Some(m), Some(d)) if d <= days_in_month(y, m) => Some(weekday(y, m, d)),
+        _ => None,
+    };
+    let weekday = match (a.day, b.day) {
+        (Some(_), Some(_)) => true,
+        (Some(_), None) => agree(own(a), b.weekday),
+        (None, Some(_)) => agree(a.weekday, own(b)),
+        (None, None) => agree(a.weekday, b.weekday),
+    };
+    agree(a.year, b.year) && agree(a.month, b.month) && agree(a.day, b.day) && weekday
+}
+
+/// Reads a metadata date: `YYYY-MM-DD`, `YYYY-MM`, `DD/MM/YYYY` or a day,
+/// a month name and a year ("15 août 2025"), at the start of `s`.
+pub fn parse_loose(s: &str, rules: &Rules) -> Option<DateParts> {
+    let first = s.split_whitespace().next()?;
+    if let Some(p) = parse_iso(first) {
+        return Some(p);
+    }
+    let nums: Vec<&str> = first.split('/').collect();
+    if let [d, m, y] = nums.as_slice() {
+        let (d, m, y) = (d.parse::<u8>().ok()?, m.parse::<u8>().ok()?, y.parse::<i32>().ok()?);
+        return ((1..=12).contains(&m) && y > 999 && d >= 1 && d <= days_in_month(y, m)).then_some(DateParts {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+            weekday: Some(weekday(y, m, d)),
+        });
+    }
+    let mut words = s.split_whitespace();
+    let d = words.next()?.parse::<u8>().ok()?;
+    let m = month_of(rules, &words.next()?.to_lowercase())?;
+    let y = words.next()?.trim_end_matches(',').parse::<i32>().ok()?;
+    (y > 999 && d >= 1 && d <= days_in_month(y, m)).then_some(DateParts {
+        year: Some(y),
+        month: Some(m),
+        day: Some(d),
+        weekday: Some(weekday(y, m, d)),
+    })
+}
+
 /// Parses `YYYY-MM-DD` or `YYYY-MM`.
 pub fn parse_iso(s: &str) -> Option<DateParts> {
     let mut it = s.trim().split('-');

@@ -37,6 +37,18 @@ pub struct Found {
     pub derived: bool,
     /// Normalised byte position, for ordering.
     pub pos: usize,
+    /// The day of the call the claim is about, when its sentence dates
+    /// the call (« lors de leur précédent entretien, le 6 mai, … »).
+    pub day: Option<DateParts>,
+    /// Whether its sentence places that call before the article's
+    /// (`[references].earlier`): its date says nothing of the article's day.
+    pub earlier: bool,
+}
+
+/// The kinds of claim about a call itself, which belong to one call on
+/// one day.
+pub fn is_call_kind(k: Kind) -> bool {
+    matches!(k, Kind::CallDuration | Kind::CallDate | Kind::CallCharacterization | Kind::Negotiations | Kind::Meeting)
 }
 
 /// What extraction found in one article.
@@ -53,6 +65,12 @@ pub struct SourceExtract {
     pub entities: Vec<(String, (usize, usize))>,
     /// Event markers found (reader labels).
     pub markers: Vec<String>,
+    /// The day of the call the article reports, when it dates it: the day
+    /// its call sentences give most often (the first on a tie).
+    pub call_day: Option<DateParts>,
+    /// Sentences about the event that say it was by phone, and that say
+    /// it was in person.
+    pub phone_votes: (usize, usize),
 }
 
 /// What extraction found in all the articles.
@@ -123,7 +141,7 @@ pub(crate) fn analyse_tokens<'a>(t: Tokenized<'a>, article: &Article, rules: &Ru
         .published
         .as_deref()
         .and_then(dates::parse_iso)
-        .or_else(|| prep.metadata_date.as_deref().and_then(dates::parse_iso));
+        .or_else(|| prep.metadata_date.as_deref().and_then(|m| dates::parse_loose(m, rules)));
     Analysed { prep, sents, article_date }
 }
 
@@ -230,7 +248,9 @@ impl Ctx<'_, '_> {
             agreement: Agreement::Precise,
             rule: rule.to_string(),
         };
-        self.out.push(Found { kind, subject, claim, derived, pos: va });
+        let s = &self.an.sents[si];
+        let earlier = s.toks.iter().any(|t| self.r.references.earlier.iter().any(|w| w == t.lower));
+        self.out.push(Found { kind, subject, claim, derived, pos: va, day: None, earlier });
     }
 
     /// Who the outlet says is speaking at token `t` of sentence `si`.
@@ -309,12 +329,22 @@ fn extract_one(article: &Article, t: Tokenized, r: &Rules) -> SourceExtract {
     }
     stance::stances(&mut cx);
     let mut found = std::mem::take(&mut cx.out);
+    let call_day = call_days(&mut found);
     // The headline: the first line, when the text starts with one.
     let headline_end = first_line_end(&an).filter(|&end| an.sents.len() > 1 && an.sents[1].start > end).unwrap_or(0);
-    dedupe(&mut found, headline_end);
+    dedupe(&mut found, headline_end, call_day.as_ref());
     let entities = named_entities(&an, r);
     let markers = event_markers(&an, r);
-    SourceExtract { title: title_of(article, &an), article: article.clone(), found, entities, markers }
+    let phone_votes = phone_votes(&an, r);
+    SourceExtract {
+        title: title_of(article, &an),
+        article: article.clone(),
+        found,
+        entities,
+        markers,
+        call_day,
+        phone_votes,
+    }
 }
 
 /// Each entity named in the article: its id, how often it is named, and
@@ -395,7 +425,10 @@ fn sentence_claims(cx: &mut Ctx, si: usize) {
 /// the headline's rounder words ("deux heures au téléphone" above "un appel
 /// de plus de deux heures"), then the first in the text.
 #[inline(never)]
-fn dedupe(found: &mut Vec<Found>, headline_end: usize) {
+fn dedupe(found: &mut Vec<Found>, headline_end: usize, day: Option<&DateParts>) {
+    // Claims about another day's call are kept apart: they are that
+    // call's, not the article's.
+    let other = |f: &Found| f.day.as_ref().zip(day).is_some_and(|(a, b)| !dates::same_day(a, b));
     let info = |f: &Found| -> u8 {
         let v = &f.claim.value;
         u8::from(v.place.as_ref().is_some_and(Option::is_some))
@@ -406,8 +439,8 @@ fn dedupe(found: &mut Vec<Found>, headline_end: usize) {
     // the holder says, then agreements).
     let named = |f: &Found| f.kind == Kind::CallDuration && f.claim.said_by.is_some();
     found.sort_unstable_by(|a, b| {
-        (a.kind, &a.subject)
-            .cmp(&(b.kind, &b.subject))
+        (a.kind, &a.subject, other(a))
+            .cmp(&(b.kind, &b.subject, other(b)))
             .then(a.derived.cmp(&b.derived))
             .then(info(b).cmp(&info(a)))
             .then(named(b).cmp(&named(a)))
@@ -428,7 +461,8 @@ fn dedupe(found: &mut Vec<Found>, headline_end: usize) {
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());
     let mut group_start = 0;
     for f in found.drain(..) {
-        let same_fact = kept.get(group_start).is_some_and(|g| g.kind == f.kind && g.subject == f.subject);
+        let same_fact =
+            kept.get(group_start).is_some_and(|g| g.kind == f.kind && g.subject == f.subject && other(g) == other(&f));
         if !same_fact {
             group_start = kept.len();
             kept.push(f);
@@ -441,6 +475,51 @@ fn dedupe(found: &mut Vec<Found>, headline_end: usize) {
     }
     *found = kept;
     found.sort_unstable_by_key(|f| (f.pos, f.kind));
+}
+
+/// Dates each call claim by the call date its sentence gives, and returns
+/// the article's call day: the day its sentences give most often, the
+/// first on a tie.
+#[inline(never)]
+fn call_days(found: &mut [Found]) -> Option<DateParts> {
+    let dated: Vec<(usize, DateParts, bool)> = found
+        .iter()
+        .filter(|f| f.kind == Kind::CallDate)
+        .filter_map(|f| f.claim.value.parts.map(|p| (f.claim.start, p, f.earlier)))
+        .filter(|(_, p, _)| p.day.is_some() || p.weekday.is_some())
+        .collect();
+    for f in found.iter_mut() {
+        if is_call_kind(f.kind) {
+            f.day = dated.iter().find(|(start, _, _)| *start == f.claim.start).map(|(_, p, _)| *p);
+        }
+    }
+    let own: Vec<&DateParts> = dated.iter().filter(|(_, _, earlier)| !earlier).map(|(_, p, _)| p).collect();
+    let mut best: Option<(usize, DateParts)> = None;
+    for p in &own {
+        let n = own.iter().filter(|q| dates::same_day(p, q)).count();
+        if best.is_none_or(|(m, _)| n > m) {
+            best = Some((n, **p));
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+/// How many of the article's sentences that name two persons say they
+/// talked by phone, and how many in person (the `phone` and `in_person`
+/// lexicon classes).
+#[inline(never)]
+fn phone_votes(an: &Analysed, r: &Rules) -> (usize, usize) {
+    let (Some(phone), Some(person)) = (r.class_id("phone"), r.class_id("in_person")) else { return (0, 0) };
+    let mut votes = (0, 0);
+    for s in &an.sents {
+        if persons_in(s, r, 0, s.toks.len()).len() < 2 {
+            continue;
+        }
+        let has = |class: usize| (0..s.toks.len()).any(|t| matcher::match_class(r, class, s, t).is_some());
+        votes.0 += usize::from(has(phone));
+        votes.1 += usize::from(has(person));
+    }
+    votes
 }
 
 #[inline(never)]
@@ -699,12 +778,21 @@ pub fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         let base = match c {
-            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Â' | 'Á' | 'Ä' | 'Ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'É' | 'È' | 'Ê' => 'e',
+            'î' | 'ï' | 'í' | 'ì' | 'ī' | 'ı' | 'İ' | 'Í' | 'Î' => 'i',
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'ø' | 'ō' | 'ő' | 'Ó' | 'Ö' | 'Ô' | 'Ø' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' | 'ū' | 'ů' | 'ű' | 'Ú' | 'Ü' => 'u',
+            'ç' | 'ć' | 'č' | 'Ç' | 'Č' | 'Ć' => 'c',
+            'ğ' | 'Ğ' => 'g',
+            'ñ' | 'ń' | 'ň' | 'Ñ' => 'n',
+            'ş' | 'ś' | 'š' | 'ș' | 'Ş' | 'Š' | 'Ś' | 'Ș' => 's',
+            'ţ' | 'ț' | 'ť' | 'Ț' => 't',
+            'ž' | 'ź' | 'ż' | 'Ž' | 'Ż' => 'z',
+            'ý' | 'ÿ' | 'Ý' => 'y',
+            'ł' | 'Ł' => 'l',
+            'ř' | 'Ř' => 'r',
+            'đ' | 'ď' | 'Đ' => 'd',
             c => c,
         };
         if base.is_ascii_alphanumeric() {

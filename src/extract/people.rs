@@ -8,24 +8,24 @@
 //! title      = a `leader_titles` or `titles` phrase        « président », « chef du gouvernement »
 //! complement = demonym | of-phrase | modifier | de-phrase   « brésilien », « du Brésil », « élu »,
 //!                                                           « des Affaires étrangères »
-//! name       = Capitalised (particle* Capitalised)*         « Luiz Inácio Lula da Silva »
+//! name       = Capitalised (particle* Capitalised)*         « Rui Almeida da Costa Pires »
 //! ```
 //!
 //! | text                                                      | person                      | role           | country |
 //! |-----------------------------------------------------------|-----------------------------|----------------|---------|
-//! | « le président brésilien Luiz Inácio Lula da Silva »      | Luiz Inácio Lula da Silva   | président      | brazil  |
-//! | « le chef du gouvernement espagnol, Pedro Sánchez, »      | Pedro Sánchez               | chef du gouvernement | spain |
-//! | « le ministre des Affaires étrangères Mauro Vieira »      | Mauro Vieira                | ministre       | –       |
-//! | « son homologue brésilien Lula »                          | Lula (the same person)      | homologue      | brazil  |
-//! | « le président a parlé avec Lula »                        | nobody: "a" is no complement |               |         |
+//! | « le président péruvien Tomás Quispe Huamán »            | Tomás Quispe Huamán         | président      | peru    |
+//! | « le chef du gouvernement portugais, Rui Pires, »         | Rui Pires                   | chef du gouvernement | portugal |
+//! | « le ministre des Affaires étrangères Kwame Boateng »     | Kwame Boateng               | ministre       | –       |
+//! | « son homologue péruvien Quispe »                         | Quispe (the same person)    | homologue      | peru    |
+//! | « le président a parlé avec Quispe »                      | nobody: "a" is no complement |               |         |
 //!
 //! Sightings across all the articles of one analysis are merged: a name
 //! whose words all belong to a longer one of the same country is that
-//! person ("Lula", "Sánchez"). People the rules already list (by any alias)
+//! person ("Quispe", "Pires"). People the rules already list (by any alias)
 //! are left to the rules. Each person found becomes an entity with a
 //! stable id (the name as a slug), and aliases: the names seen, the
 //! surname (counted only when capitalised), and title with country (« le
-//! président brésilien », and for a leader « son homologue brésilien »)
+//! président péruvien », and for a leader « son homologue péruvien »)
 //! when that names one person only.
 //!
 //! Work is linear in the text: a title is looked up once per word, and a
@@ -101,7 +101,14 @@ pub(crate) fn sightings(toks: &[Token], norm: &str, r: &Rules, out: &mut Vec<Sig
 }
 
 /// The sighting whose title is `toks[i..i + n]`, and where it ends.
-fn sighting_after(toks: &[Token], i: usize, n: usize, leader: bool, norm: &str, r: &Rules) -> Option<(Sighting, usize)> {
+fn sighting_after(
+    toks: &[Token],
+    i: usize,
+    n: usize,
+    leader: bool,
+    norm: &str,
+    r: &Rules,
+) -> Option<(Sighting, usize)> {
     let p = &r.people;
     let mut j = i + n;
     let mut country = None;
@@ -125,8 +132,8 @@ fn sighting_after(toks: &[Token], i: usize, n: usize, leader: bool, norm: &str, 
             k += 1;
             while let Some(t) = toks.get(k).filter(|t| is_word(t)) {
                 // Lowercase words continue the phrase (« étrangères »); a
-                // capitalised word after a capitalised head ("du Brésil
-                // Lula") or after a lowercase word starts the name.
+                // capitalised word after a capitalised head ("du
+                // Pérou Quispe") or after a lowercase word starts the name.
                 if t.capitalized || p.complement.iter().any(|m| m == t.lower) {
                     break;
                 }
@@ -191,13 +198,11 @@ fn sighting_after(toks: &[Token], i: usize, n: usize, leader: bool, norm: &str, 
 /// Whether the rules already name someone by these words (or by their
 /// last word, a surname: "Wladimir Poutine" is Poutine).
 fn listed(lower: &[String], r: &Rules) -> bool {
-    let names = |ws: &[String]| {
-        r.aliases_starting(&ws[0]).iter().any(|a| a.tokens.as_slice() == ws && !a.cased)
-    };
+    let names = |ws: &[String]| r.aliases_starting(&ws[0]).iter().any(|a| a.tokens.as_slice() == ws && !a.cased);
     names(lower) || lower.last().is_some_and(|l| names(std::slice::from_ref(l)))
 }
 
-/// Accent-folded form of a word, to merge "Erdoğan" and "Erdogan".
+/// Accent-folded form of a word, to merge "Quispe Huamán" and "Quispe Huaman".
 fn fold(w: &str) -> String {
     super::slug(w)
 }
@@ -218,7 +223,7 @@ struct Person {
 /// with their aliases (token lists, and whether counted only capitalised).
 pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<String>, bool)>)> {
     let mut sightings: Vec<Sighting> = sightings.into_iter().filter(|s| !listed(&s.lower, r)).collect();
-    // Longest names first, so that "Lula" joins "Luiz Inácio Lula da Silva".
+    // Longest names first, so that "Quispe" joins "Tomás Quispe Huamán".
     sightings.sort_by_key(|s| std::cmp::Reverse(s.words.len()));
     let mut persons: Vec<Person> = Vec::new();
     // Folded word → persons whose name holds it: merging stays linear.
@@ -352,8 +357,8 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
 }
 
 /// The short name: the one word the texts use alone most often, else the
-/// name from its first particle ("von der Leyen") or the word before it
-/// ("Lula" in "Luiz Inácio Lula da Silva"), else the last word.
+/// name from its first particle ("van der Berg") or the word before it
+/// ("Costa" in "Rui Almeida Costa da Silveira"), else the last word.
 fn short_name(p: &Person, r: &Rules) -> String {
     if let Some((w, _)) = p.singles.iter().max_by_key(|(_, n)| *n) {
         return w.clone();
