@@ -1296,6 +1296,10 @@ pub(crate) fn embedded_bytes() -> Result<Vec<u8>, String> {
         (x.aliases, x.plural) = (Vec::new(), Vec::new());
     }
     (r.people.examples, r.people.counterexamples) = (Vec::new(), Vec::new());
+    // The countries' phrases are in the compiled index.
+    for c in &mut r.countries {
+        (c.demonyms, c.of) = (Vec::new(), Vec::new());
+    }
     Ok(crate::codec::encode(&r))
 }
 

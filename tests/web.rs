@@ -191,11 +191,19 @@ fn hostile_doc() -> (Document, Vec<Article>) {
             short: "<i>Trump</i>".into(),
             name_en: "Trump".into(),
             short_en: "Trump".into(),
+            role: Some("<b>président</b>".into()),
+            country: None,
+            country_en: None,
         },
     );
     let doc = Document {
         schema: SCHEMA.into(),
-        event: Event { label: "<svg onload=alert(1)>".into(), date: Some("2025-02-12".into()) },
+        event: Event {
+            label: "<svg onload=alert(1)>".into(),
+            date: Some("2025-02-12".into()),
+            participants: Vec::new(),
+            kind: Some("call".into()),
+        },
         sources: vec![Source {
             id: "h".into(),
             title: HOSTILE_TITLE.into(),

@@ -295,6 +295,33 @@ impl Ctx<'_, '_> {
         if ps.len() < 2 {
             ps = back(&[])?;
         }
+        // A spokesperson or aide who reports a call is not one of its
+        // parties when two others are named (« Sa porte-parole a déclaré
+        // que l'appel entre Trump et le président ukrainien… »); a leader
+        // who speaks of a call may be one.
+        {
+            let s = self.sent(si);
+            let aide = |i: usize| {
+                self.r.entities[i].role.as_ref().is_some_and(|role| {
+                    !self.r.people.leader_titles.iter().any(|t| t.replace("' ", "'") == role.replace("’", "'"))
+                })
+            };
+            let speakers: Vec<usize> = s
+                .attributions
+                .iter()
+                .filter_map(|a| s.mentions[a.speaker].actor(self.r))
+                .filter(|&i| aide(i))
+                .collect();
+            if ps.iter().any(|p| speakers.contains(p)) {
+                let mut rest: Vec<usize> = Vec::new();
+                for p in persons_in(s, self.r, 0, s.toks.len()).into_iter().filter(|p| !speakers.contains(p)) {
+                    insert_new(&mut rest, p);
+                }
+                if rest.len() >= 2 {
+                    ps = rest;
+                }
+            }
+        }
         let mut ids: Vec<EntityId> = ps.into_iter().take(2).map(|i| eid(self.r, i)).collect();
         crate::small_sort_by(&mut ids, Ord::cmp);
         ids.dedup();
@@ -770,6 +797,13 @@ fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
             continue;
         }
         cx.push(si, Kind::PrisonerRelease, subject, value, va, vb, said_by, rule, false);
+    }
+}
+
+/// Adds `x` to a small set kept as a vector, in order.
+fn insert_new(v: &mut Vec<usize>, x: usize) {
+    if !v.contains(&x) {
+        v.push(x);
     }
 }
 

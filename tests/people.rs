@@ -1,0 +1,56 @@
+//! People the rules do not list, found by title (`src/extract/people.rs`),
+//! across articles: one entity however written, a stable id, role and
+//! country, and an aide who reports a call is no party to it. The names
+//! are invented.
+
+use factpanel::{analyze, Article};
+
+fn arts(texts: &[&str]) -> Vec<Article> {
+    texts.iter().enumerate().map(|(i, t)| Article::new(format!("a{i}"), *t)).collect()
+}
+
+const A: &str = "Le président péruvien Tomás Quispe Huamán s'est entretenu jeudi pendant 40 minutes avec la Première \
+                 ministre islandaise Sigrún Bergsdóttir. Quispe a qualifié l'échange de « constructif ».";
+const B: &str = "La Première ministre islandaise, Sigrún Bergsdottir, a parlé jeudi au téléphone avec son homologue \
+                 péruvien Quispe pendant quarante minutes, selon Reykjavik.";
+const C: &str = "Sa porte-parole Marta Lindqvist a déclaré que l'appel de quarante minutes entre le président \
+                 péruvien Tomás Quispe Huamán et Sigrún Bergsdóttir avait été cordial.";
+
+#[test]
+fn one_person_however_written_with_a_stable_id_role_and_country() {
+    let doc = analyze(&arts(&[A, B])).unwrap();
+    assert_eq!(doc.event.participants.len(), 2, "{:?}", doc.event);
+    let ids: Vec<&str> = doc.event.participants.iter().map(|p| p.as_str()).collect();
+    assert!(ids.contains(&"tomas_quispe_huaman") && ids.contains(&"sigrun_bergsdottir"), "{ids:?}");
+    let q = &doc.entities["tomas_quispe_huaman"];
+    assert_eq!((q.short.as_str(), q.role.as_deref(), q.country.as_deref()), ("Quispe", Some("président"), Some("Pérou")));
+    assert_eq!(doc.entities["sigrun_bergsdottir"].country_en.as_deref(), Some("Iceland"));
+    // Both articles give the same length of one call of one pair.
+    let d = doc.facts.iter().find(|f| f.id == "call_duration/sigrun_bergsdottir+tomas_quispe_huaman").unwrap();
+    assert_eq!(d.claims.len(), 2);
+    // The same ids in another run, in another order.
+    let again = analyze(&arts(&[B, A])).unwrap();
+    let mut a = doc.event.participants.clone();
+    let mut b = again.event.participants.clone();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn an_aide_who_reports_the_call_is_no_party_to_it() {
+    // Article A introduces both leaders; C is the spokesperson's account.
+    let doc = analyze(&arts(&[A, C])).unwrap();
+    let d = doc.facts.iter().find(|f| f.kind == factpanel::model::Kind::CallDuration).expect("a duration");
+    let ids: Vec<&str> = d.subject.participants.iter().map(|p| p.as_str()).collect();
+    assert_eq!(ids, ["sigrun_bergsdottir", "tomas_quispe_huaman"]);
+    assert!(d.claims.iter().any(|c| c.source == "a1"), "{:#?}", d.claims);
+}
+
+#[test]
+fn nobody_is_made_up_from_a_title_alone() {
+    let doc = analyze(&arts(&["Le président a parlé avec Quispe mardi pendant une heure. Le ministre des Affaires \
+                               étrangères a démissionné."]))
+    .unwrap();
+    assert!(doc.entities.is_empty(), "{:?}", doc.entities);
+}
