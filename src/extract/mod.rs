@@ -14,8 +14,8 @@ mod sentence;
 mod stance;
 
 use crate::model::{
-    Agreement, Article, Claim, DateParts, EntityId, Kind, Mention, MentionsDocument, NegotiationStart, Subject, Value,
-    MENTIONS_SCHEMA,
+    Agreement, Article, Claim, DateNote, DateParts, EntityId, Kind, Mention, MentionsDocument, NegotiationStart,
+    Subject, Value, MENTIONS_SCHEMA,
 };
 use crate::rules::{rules, RuleKind, Rules, Slot};
 use crate::text::{Prepared, TokKind};
@@ -181,6 +181,7 @@ impl Ctx<'_, '_> {
             said_by,
             agreement: Agreement::Precise,
             rule: rule.to_string(),
+            date_note: None,
         };
         self.out.push(Found { kind, subject, claim, derived, pos: va });
     }
@@ -460,8 +461,12 @@ fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let parts = dates::resolve(d.parts, cx.an.article_date, cx.r);
     let (va, vb) = cx.tok_range(si, d.t0, d.t1);
     let said_by = cx.said_by(si, d.t0);
+    let note = dates::weekday_mismatch(&d, &parts).map(|w| DateNote::WeekdayInconsistent { stated_weekday: w });
     let value = Value { date: dates::iso(&parts), parts: Some(parts), ..Value::default() };
     cx.push(si, Kind::CallDate, Subject { participants, ..Subject::default() }, value, va, vb, said_by, rule, false);
+    if let Some(f) = cx.out.last_mut() {
+        f.claim.date_note = note;
+    }
 }
 
 #[inline(never)]
@@ -743,7 +748,13 @@ pub fn mentions(articles: &[Article]) -> MentionsDocument {
                     Some(k) => dates::resolve_back(k, an.article_date).unwrap_or_default(),
                     None => dates::resolve(d.parts, an.article_date, r),
                 };
-                push("date", s.toks[d.t0].start, s.toks[d.t1 - 1].end, serde_json::json!(parts), "date".into());
+                let mut value = serde_json::json!(parts);
+                // A weekday that is not the date's: the one written, beside
+                // the date's own.
+                if let (Some(w), Some(o)) = (dates::weekday_mismatch(&d, &parts), value.as_object_mut()) {
+                    o.insert("stated_weekday".into(), w.into());
+                }
+                push("date", s.toks[d.t0].start, s.toks[d.t1 - 1].end, value, "date".into());
             }
             for at in &s.attributions {
                 let who = s.mentions[at.speaker].actor(r).map(|i| r.entities[i].id.clone());
