@@ -63,7 +63,13 @@ fn the_year_comes_from_the_article_date() {
     let text = "Giorgia Meloni a téléphoné lundi 18 novembre à Friedrich Merz.";
     let by_field = published("a", text, "2025-11-19");
     let by_metadata = art("b", &format!(" date 2025-11 {text}"));
-    for a in [by_field, by_metadata] {
+    let by_dateline = art(
+        "c",
+        &format!(
+            "Rome et Berlin se parlent\nROME, 19 novembre 2025 (Reuters) – Les deux capitales veulent avancer. {text}"
+        ),
+    );
+    for a in [by_field, by_metadata, by_dateline] {
         let doc = analyze(std::slice::from_ref(&a)).unwrap();
         let f = fact(&doc, "call_date/meloni+merz");
         assert_eq!(f.value.date.as_deref(), Some("2025-11-18"), "{}", a.id);

@@ -1,7 +1,8 @@
 //! Dates in French text: "mercredi", "le 12 février", "12 février 2025",
-//! "2025-02-12", and the article's own date ("2025-02" from metadata or the
-//! `published` field), which resolves a bare weekday when it is precise
-//! enough.
+//! "2025-02-12", and the article's own date ("2025-02" from metadata, the
+//! `published` field, or a dateline: "ROME, 19 novembre 2025 (AFP) – …"),
+//! which resolves a bare weekday when it is precise enough and gives a day
+//! and month their year.
 //!
 //! | text                 | article date  | parts                               |
 //! |----------------------|---------------|-------------------------------------|
@@ -155,8 +156,12 @@ fn numeric_date(toks: &[crate::text::Token], i: usize) -> Option<DateParts> {
 
 /// The date phrases of a sentence.
 pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
+    find_in(&s.toks, rules)
+}
+
+/// The date phrases of a run of tokens.
+fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
     let mut out = Vec::new();
-    let toks = &s.toks;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -226,6 +231,45 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
         i += 1;
     }
     out
+}
+
+/// Words of a dateline's place, at most ("LE CAIRE", "NEW YORK").
+const DATELINE_PLACE_WORDS: usize = 4;
+/// Tokens of a date phrase, at most ("mardi 12 / 02 / 2025").
+const DATE_TOKENS: usize = 6;
+/// Tokens between a dateline's date and its dash, at most ("(AFP)").
+const DATELINE_TAIL: usize = 4;
+
+/// The date of a dateline opening sentence `s` ("WASHINGTON, 12 février
+/// 2025 (AFP) – …", "Paris, le 3 mars 2025 - …"): a place of one to four
+/// capitalized words, a comma, a full date (day, month and year), then a
+/// dash within a few tokens. The caller checks that the sentence opens a
+/// line.
+pub fn dateline(s: &Sent, rules: &Rules) -> Option<DateParts> {
+    let toks = &s.toks;
+    let place =
+        toks.iter().take(DATELINE_PLACE_WORDS + 1).take_while(|t| t.kind == TokKind::Word && t.capitalized).count();
+    if place == 0 || place > DATELINE_PLACE_WORDS || toks.get(place)?.lower != "," {
+        return None;
+    }
+    let mut at = place + 1;
+    if toks.get(at)?.lower == "le" {
+        at += 1;
+    }
+    // Only the first few tokens: a date phrase is at most six long (a
+    // weekday before the day is part of it).
+    let head = &toks[..toks.len().min(at + DATE_TOKENS)];
+    let d = find_in(head, rules).into_iter().find(|d| d.t0 == at)?;
+    let p = d.parts;
+    let (y, m, day) = (p.year?, p.month?, p.day?);
+    if day > days_in_month(y, m) {
+        return None;
+    }
+    toks.iter()
+        .skip(d.t1)
+        .take(DATELINE_TAIL + 1)
+        .any(|t| matches!(t.lower, "–" | "—" | "-"))
+        .then_some(DateParts { weekday: Some(weekday(y, m, day)), ..p })
 }
 
 /// The date `back` days before a full article date ("hier" in an article
@@ -377,6 +421,26 @@ mod tests {
         assert_eq!(mismatch("Ils se sont parlé jeudi 9 octobre.", Some("2024-10")), (Some(4), Some(3)));
         // Not a date at all: nothing to check.
         assert_eq!(mismatch("Ils se sont parlé jeudi 31 février 2024.", None), (None, Some(4)));
+    }
+
+    #[test]
+    fn datelines() {
+        let r = crate::rules::rules();
+        let dateline_of = |text: &str| {
+            let lower = crate::text::lowercase_aligned(text);
+            let s = crate::extract::sentence::Sent::new(text, &lower, 0, text.len(), r);
+            dateline(&s, r).and_then(|p| iso(&p))
+        };
+        assert_eq!(
+            dateline_of("ANKARA, 23 septembre 2025 (AFP) – Le président turc a reçu…").as_deref(),
+            Some("2025-09-23")
+        );
+        assert_eq!(dateline_of("Le Caire, le 23 septembre 2025 - Les ministres…").as_deref(), Some("2025-09-23"));
+        assert_eq!(dateline_of("NEW YORK, mardi 23/09/2025 — Les ministres…").as_deref(), Some("2025-09-23"));
+        // No year, no dash, no place first: no dateline.
+        assert_eq!(dateline_of("ANKARA, 23 septembre (AFP) – Le président turc a reçu…"), None);
+        assert_eq!(dateline_of("ANKARA, 23 septembre 2025, le président turc a reçu…"), None);
+        assert_eq!(dateline_of("Le 23 septembre 2025 – Le président turc a reçu…"), None);
     }
 
     #[test]

@@ -76,13 +76,30 @@ pub(crate) fn analyse<'a>(prep: &'a Prepared<'a>, article: &Article, rules: &Rul
         refs::resolve(&mut sents, i, rules);
         refs::attribute(&mut sents[i], rules);
     }
+    // The article's date: its `published` field, else a metadata line's
+    // date, else a dateline's ("WASHINGTON, 12 février 2025 (AFP) – …" at
+    // the start of a line among the first sentences).
     let article_date = article
         .published
         .as_deref()
         .and_then(dates::parse_iso)
-        .or_else(|| prep.metadata_date.as_deref().and_then(dates::parse_iso));
+        .or_else(|| prep.metadata_date.as_deref().and_then(dates::parse_iso))
+        .or_else(|| {
+            sents
+                .iter()
+                .take(DATELINE_SENTENCES)
+                .filter(|s| {
+                    let before = prep.norm[..s.start].trim_end_matches([' ', '\t']);
+                    before.is_empty() || before.ends_with('\n')
+                })
+                .find_map(|s| dates::dateline(s, rules))
+        });
     Analysed { prep, sents, article_date }
 }
+
+/// A dateline opens one of the article's first sentences (after a title,
+/// a kicker, a byline).
+const DATELINE_SENTENCES: usize = 4;
 
 /// Extracts every article.
 pub fn extract_all(articles: &[Article]) -> Extraction {
