@@ -341,6 +341,10 @@ fn event_markers(an: &Analysed, r: &Rules) -> Vec<String> {
 fn sentence_claims(cx: &mut Ctx, si: usize) {
     let r = cx.r;
     for (ri, rule) in r.claim_rules.iter().enumerate() {
+        // Vetoes are read by the call-duration builder, when it needs them.
+        if rule.kind == RuleKind::NotCallDuration {
+            continue;
+        }
         let ms = find_any(r, r.rule_patterns(ri), &cx.an.sents[si]);
         if ms.is_empty() {
             continue;
@@ -353,7 +357,7 @@ fn sentence_claims(cx: &mut Ctx, si: usize) {
             RuleKind::PrisonerRelease => releases(cx, si, &ms, &rule.id),
             RuleKind::PrisonerExchange => exchange(cx, si, &ms, &rule.id),
             RuleKind::Meeting => meeting(cx, si, &ms, &rule.id),
-            RuleKind::Agreement => {}
+            RuleKind::Agreement | RuleKind::NotCallDuration => {}
         }
     }
 }
@@ -414,10 +418,53 @@ fn dedupe(found: &mut Vec<Found>, headline_end: usize) {
     found.sort_unstable_by_key(|f| (f.pos, f.kind));
 }
 
+/// The durations of sentence `si` that `not_call_duration` rules hold
+/// back (indices into its durations), sorted. A veto is local evidence: a
+/// match across a clause break holds nothing back ("La conversation,
+/// suivie d'une déclaration, a duré deux heures"), and neither does one on
+/// a duration that measures a call by its grammar ("en deux heures de
+/// conversation").
+fn held_back(r: &Rules, s: &Sent) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (ri, _) in r.claim_rules.iter().enumerate().filter(|(_, x)| x.kind == RuleKind::NotCallDuration) {
+        for &pid in r.rule_patterns(ri) {
+            for m in matcher::find_all(r, pid, s) {
+                let Some(di) = m.capture(Slot::Duration) else { continue };
+                let local = s.toks[m.start..m.end].iter().all(|t| t.kind != TokKind::ClauseBreak);
+                if local && !measures_a_call(r, s, s.durations[di].t1) {
+                    out.push(di);
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether the duration ending at token `t` measures a call by its
+/// grammar: "de|d'", an optional determiner, a call noun ("deux heures
+/// de conversation", "plus d'une heure d'un entretien tendu").
+fn measures_a_call(r: &Rules, s: &Sent, t: usize) -> bool {
+    let Some(call) = r.class_id("call_noun") else { return false };
+    if !s.toks.get(t).is_some_and(|x| matches!(x.lower, "de" | "d'")) {
+        return false;
+    }
+    let mut j = t + 1;
+    if s.toks.get(j).is_some_and(|x| matches!(x.lower, "un" | "une" | "la" | "l'" | "leur" | "cette" | "cet" | "ce")) {
+        j += 1;
+    }
+    matcher::match_class(r, call, s, j).is_some()
+}
+
 #[inline(never)]
 fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
+    let mut held: Option<Vec<usize>> = None;
     for m in ms {
         let Some(di) = m.capture(Slot::Duration) else { continue };
+        if held.get_or_insert_with(|| held_back(cx.r, cx.sent(si))).binary_search(&di).is_ok() {
+            continue;
+        }
         let d = cx.sent(si).durations[di].clone();
         let iv = d.m.interval;
         let max_call = cx.r.reconcile.max_call_minutes;
