@@ -37,6 +37,33 @@ fn three_wordings_of_one_length_agree() {
 }
 
 #[test]
+fn the_exchange_named_under_a_title_that_names_the_pair() {
+    // The pair only in the title given with the article.
+    let titled = Article {
+        title: Some("Starmer et Erdogan se parlent au téléphone".into()),
+        ..art("a", "L'échange a duré plus de deux heures. Il a porté sur la Syrie et la mer Noire.")
+    };
+    // The pair only in the headline, five sentences up.
+    let headline = art(
+        "b",
+        "Starmer et Erdogan au téléphone\nLondres veut relancer le dialogue. Ankara se montre prudent. \
+         Les chancelleries observent. Les marchés aussi. L'échange a duré plus de deux heures.",
+    );
+    for a in [titled, headline] {
+        let doc = analyze(std::slice::from_ref(&a)).unwrap();
+        let f = fact(&doc, LENGTH);
+        assert_eq!(f.value.interval(), Some(Interval { min: Some(Minutes(120)), max: None }), "{}", a.id);
+    }
+    // A sentence that names someone outside the title's pair is not theirs.
+    let other = Article {
+        title: Some("Starmer et Erdogan se parlent au téléphone".into()),
+        ..art("c", "Emmanuel Macron a salué l'initiative. Son échange avec Giorgia Meloni a duré une heure.")
+    };
+    let doc = analyze(&[other]).unwrap();
+    assert!(doc.facts.iter().all(|f| f.kind != Kind::CallDuration), "{:#?}", doc.facts);
+}
+
+#[test]
 fn lengths_that_are_not_the_call_s() {
     for text in [
         "Keir Starmer a appelé Recep Tayyip Erdogan. Après la conversation, sa déclaration aux journalistes \

@@ -160,6 +160,10 @@ struct Ctx<'a, 'r> {
     out: Vec<Found>,
     /// [`main_pair`] of the article, found the first time it is needed.
     main_pair: std::cell::OnceCell<Option<[usize; 2]>>,
+    /// The title given with the article, if any.
+    title: Option<&'a str>,
+    /// [`title_pair`] of the article, found the first time it is needed.
+    title_pair: std::cell::OnceCell<Option<[usize; 2]>>,
 }
 
 impl Ctx<'_, '_> {
@@ -251,6 +255,21 @@ impl Ctx<'_, '_> {
         (ids.len() == 2).then_some(ids)
     }
 
+    /// The pair the title names, for a call sentence that names no pair
+    /// and has none in the sentences before it ("L'échange a duré plus de
+    /// deux heures." far below a headline "Starmer et Erdogan se
+    /// parlent"), when it holds whoever the sentence names.
+    fn title_participants(&self, si: usize) -> Option<Vec<EntityId>> {
+        let pair = (*self.title_pair.get_or_init(|| title_pair(self.an, self.title, self.r)))?;
+        let s = self.sent(si);
+        if !persons_in(s, self.r, 0, s.toks.len()).iter().all(|p| pair.contains(p)) {
+            return None;
+        }
+        let mut ids: Vec<EntityId> = pair.iter().map(|&i| eid(self.r, i)).collect();
+        crate::small_sort_by(&mut ids, Ord::cmp);
+        Some(ids)
+    }
+
     fn tok_range(&self, si: usize, t0: usize, t1: usize) -> (usize, usize) {
         let s = self.sent(si);
         (s.toks[t0].start, s.toks[t1.max(t0 + 1) - 1].end)
@@ -269,10 +288,41 @@ fn main_pair(sents: &[Sent], r: &Rules) -> Option<[usize; 2]> {
     counts.into_iter().find(|&(_, n)| n == best).map(|(p, _)| p)
 }
 
+/// The first two persons the article's title names: the title given with
+/// it, else its headline (a first line without a final full stop, as
+/// [`title_of`] reads it).
+fn title_pair(an: &Analysed, given: Option<&str>, r: &Rules) -> Option<[usize; 2]> {
+    let pair = |ps: Vec<usize>| (ps.len() >= 2).then(|| [ps[0], ps[1]]);
+    if let Some(t) = given.map(str::trim).filter(|t| !t.is_empty()) {
+        let prep = Prepared::new(t, r);
+        let lower = &prep.lower;
+        return prep
+            .sentences(r)
+            .iter()
+            .map(|x| Sent::new(&prep.norm, lower, x.start, x.end, r))
+            .find_map(|s| pair(persons_in(&s, r, 0, s.toks.len())));
+    }
+    let s0 = an.sents.first()?;
+    let line_end = first_line_end(an)?;
+    let line = an.prep.norm[s0.start..line_end].trim_end();
+    if line.ends_with('.') || line.len() > MAX_HEADLINE_BYTES || an.sents.last().is_none_or(|s| s.start < line_end) {
+        return None;
+    }
+    an.sents.iter().take_while(|s| s.start < line_end).find_map(|s| pair(persons_in(s, r, 0, s.toks.len())))
+}
+
 fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
     let prep = Prepared::new(&article.text, r);
     let an = analyse(&prep, article, r);
-    let mut cx = Ctx { r, an: &an, source: &article.id, out: Vec::new(), main_pair: std::cell::OnceCell::new() };
+    let mut cx = Ctx {
+        r,
+        an: &an,
+        source: &article.id,
+        out: Vec::new(),
+        main_pair: std::cell::OnceCell::new(),
+        title: article.title.as_deref(),
+        title_pair: std::cell::OnceCell::new(),
+    };
     for si in 0..an.sents.len() {
         if !an.sents[si].is_question() {
             sentence_claims(&mut cx, si);
@@ -481,7 +531,9 @@ fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         {
             continue;
         }
-        let Some(participants) = cx.participants(si, d.t0, false) else { continue };
+        let Some(participants) = cx.participants(si, d.t0, false).or_else(|| cx.title_participants(si)) else {
+            continue;
+        };
         let said_by = cx.said_by(si, d.t0);
         let subject = Subject { participants, ..Subject::default() };
         cx.push(si, Kind::CallDuration, subject, Value::duration(iv), d.start, d.end, said_by, rule, false);
