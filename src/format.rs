@@ -11,8 +11,8 @@
 //! ```
 
 use crate::model::{
-    Agreement, Claim, DateParts, Document, EntityId, Fact, Interval, Kind, NegotiationStart, Stance, Status, Subject,
-    Topic, Value,
+    Agreement, Claim, DateNote, DateParts, Document, EntityId, Fact, Interval, Kind, NegotiationStart, Stance, Status,
+    Subject, Topic, Value,
 };
 
 /// The language of the reader-facing text.
@@ -184,6 +184,30 @@ pub fn date_parts(p: &DateParts, lang: Lang) -> String {
         }
     } else {
         words.join(" ")
+    }
+}
+
+/// A claim's date note in words, for the reader beside the claim:
+/// `le jour de la semaine donné (mercredi) ne correspond pas au 1er
+/// juillet 2025` / `the weekday given (Wednesday) does not match 1 July
+/// 2025`. The date is the claim's day and month, with its year, else the
+/// fact's when the fact's date has that day and month.
+pub fn date_note(note: &DateNote, claim: &Claim, fact: &Fact, lang: Lang) -> String {
+    let DateNote::WeekdayInconsistent { stated_weekday } = *note;
+    let stated = date_parts(&DateParts { weekday: Some(stated_weekday), ..DateParts::default() }, lang);
+    let mut p = claim.value.parts.unwrap_or_default();
+    p.weekday = None;
+    if p.year.is_none() {
+        p.year = fact.value.parts.filter(|f| (f.month, f.day) == (p.month, p.day)).and_then(|f| f.year);
+    }
+    let known = p.day.is_some() && p.month.is_some();
+    match (lang, known) {
+        (Lang::Fr, true) => {
+            format!("le jour de la semaine donné ({stated}) ne correspond pas au {}", date_parts(&p, lang))
+        }
+        (Lang::Fr, false) => format!("le jour de la semaine donné ({stated}) ne correspond pas à la date"),
+        (Lang::En, true) => format!("the weekday given ({stated}) does not match {}", date_parts(&p, lang)),
+        (Lang::En, false) => format!("the weekday given ({stated}) does not match the date"),
     }
 }
 
@@ -996,8 +1020,50 @@ mod tests {
             said_by: None,
             agreement: Agreement::Compatible,
             rule: "r".into(),
+            date_note: None,
         };
         assert_eq!(claim_value(Kind::CallDuration, &claim, &d, Lang::Fr), "1 h 20 à 1 h 30 (80–90 min)");
+    }
+
+    #[test]
+    fn a_weekday_that_is_not_the_date_s() {
+        let note = DateNote::WeekdayInconsistent { stated_weekday: 3 };
+        let jul1 = DateParts { year: Some(2025), month: Some(7), day: Some(1), weekday: Some(2) };
+        let f = fact(
+            Kind::CallDate,
+            subj(),
+            Value { date: Some("2025-07-01".into()), parts: Some(jul1), ..Value::default() },
+        );
+        let claim = |p: DateParts| Claim {
+            source: "a".into(),
+            quote: "q".into(),
+            start: 0,
+            end: 1,
+            value: Value { parts: Some(p), ..Value::default() },
+            value_start: 0,
+            value_end: 1,
+            said_by: None,
+            agreement: Agreement::Precise,
+            rule: "r".into(),
+            date_note: Some(note),
+        };
+        let full = claim(jul1);
+        assert_eq!(
+            date_note(&note, &full, &f, Lang::Fr),
+            "le jour de la semaine donné (mercredi) ne correspond pas au 1er juillet 2025"
+        );
+        assert_eq!(date_note(&note, &full, &f, Lang::En), "the weekday given (Wednesday) does not match 1 July 2025");
+        // Without a year of its own, the claim's day and month take the fact's.
+        let no_year = claim(DateParts { year: None, ..jul1 });
+        assert_eq!(
+            date_note(&note, &no_year, &f, Lang::En),
+            "the weekday given (Wednesday) does not match 1 July 2025"
+        );
+        let other = claim(DateParts { year: None, day: Some(3), ..jul1 });
+        assert_eq!(
+            date_note(&note, &other, &f, Lang::Fr),
+            "le jour de la semaine donné (mercredi) ne correspond pas au 3 juillet"
+        );
     }
 
     #[test]

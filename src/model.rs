@@ -384,6 +384,25 @@ pub struct Claim {
     pub agreement: Agreement,
     /// The id of the rule that produced the claim.
     pub rule: String,
+    /// What a reader should know about the claim's date (`call_date`);
+    /// absent when there is nothing to say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<DateNote>,
+}
+
+/// A remark on the date a claim gives. Serialized with its `kind`:
+/// `{"kind": "weekday_inconsistent", "stated_weekday": 3}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DateNote {
+    /// The weekday written beside the day and month is not that date's
+    /// ("mercredi 1er juillet 2025", a Tuesday): the claim keeps the day
+    /// and month (its `parts.weekday` is the date's own), and the weekday
+    /// as written is here.
+    WeekdayInconsistent {
+        /// The weekday as written (ISO, 1 = Monday).
+        stated_weekday: u8,
+    },
 }
 
 /// A reconciled fact: what the sources say about one kind + subject.
@@ -627,7 +646,21 @@ pub mod json {
             said_by: opt_s(&t, "said_by")?.map(EntityId),
             agreement: t.one_of("agreement", &t.str("agreement")?, AGREEMENTS)?,
             rule: t.str("rule")?,
+            date_note: match t.raw("date_note") {
+                None | Some(J::Null) => None,
+                Some(_) => Some(date_note(&t.table("date_note")?)?),
+            },
         })
+    }
+
+    /// A claim's `date_note`.
+    fn date_note(t: &Table) -> Result<DateNote, String> {
+        let kind = t.str("kind")?;
+        t.one_of("kind", &kind, &[("weekday_inconsistent", ())])?;
+        match t.uint("stated_weekday")? {
+            w @ 1..=7 => Ok(DateNote::WeekdayInconsistent { stated_weekday: w as u8 }),
+            _ => Err(format!("{}: \"stated_weekday\" must be 1 (Monday) to 7", t.ctx())),
+        }
     }
 
     /// A `factpanel/1` document.

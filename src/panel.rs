@@ -665,6 +665,16 @@ fn claim_item(cx: &Ctx, i: usize, fi: usize, j: usize, f: &Fact, c: &Claim) -> N
                 .child(quote_p),
         )
         .child(meta);
+    // What the reader should know about the claim's date (a weekday that
+    // is not the date's).
+    if let Some(note) = &c.date_note {
+        li = li.child(
+            Node::el("p")
+                .attr("class", "claim-note")
+                .attr("part", "claim-note")
+                .push_text(format::date_note(note, c, f, cx.lang)),
+        );
+    }
     if cx.opts.articles.contains(&c.source) {
         let ctx_id = cx.id(&format!("f{i}c{j}"));
         let title = src.map(|s| s.title.clone()).unwrap_or_else(|| c.source.clone());
@@ -883,6 +893,7 @@ mod tests {
             said_by: said.map(id),
             agreement: a,
             rule: "test".into(),
+            date_note: None,
         }
     }
 

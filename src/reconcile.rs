@@ -26,8 +26,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::extract::{dates, Extraction, Found, SourceExtract};
 use crate::model::{
-    Agreement, Claim, DateParts, Document, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status, Subject,
-    Value, SCHEMA,
+    Agreement, Claim, DateNote, DateParts, Document, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status,
+    Subject, Value, SCHEMA,
 };
 use crate::rules::Rules;
 
@@ -719,51 +719,109 @@ fn same_interval_sources(claims: &[Claim], ivs: &[Interval], value: &Interval) -
     sources.len()
 }
 
-fn combine_dates(a: &DateParts, b: &DateParts) -> Option<DateParts> {
+/// A call date as reconciliation combines them: its parts, and a weekday
+/// stated alone ("mercredi", perhaps placed in a month by the article's
+/// date), which the date must fall on. A weekday written beside a day and
+/// month ("mercredi 1er juillet") is no such constraint: the day and month
+/// say which day it was, and when the year is known the date's own weekday
+/// replaces a wrong one (the claim then gets a note, [`weekday_notes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CallDay {
+    parts: DateParts,
+    bare_weekday: Option<u8>,
+}
+
+impl CallDay {
+    fn of(p: DateParts) -> Self {
+        CallDay { parts: p, bare_weekday: p.weekday.filter(|_| p.day.is_none()) }
+    }
+    /// The weekday written beside a day and month, when no bare weekday
+    /// says otherwise.
+    fn dated_weekday(&self) -> Option<u8> {
+        self.parts.weekday.filter(|_| self.bare_weekday.is_none())
+    }
+}
+
+fn combine_dates(a: &CallDay, b: &CallDay) -> Option<CallDay> {
     fn merge<T: PartialEq + Copy>(x: Option<T>, y: Option<T>) -> Result<Option<T>, ()> {
         match (x, y) {
             (Some(p), Some(q)) if p != q => Err(()),
             (p, q) => Ok(p.or(q)),
         }
     }
+    let (pa, pb) = (&a.parts, &b.parts);
     let mut p = DateParts {
-        year: merge(a.year, b.year).ok()?,
-        month: merge(a.month, b.month).ok()?,
-        day: merge(a.day, b.day).ok()?,
-        weekday: merge(a.weekday, b.weekday).ok()?,
+        year: merge(pa.year, pb.year).ok()?,
+        month: merge(pa.month, pb.month).ok()?,
+        day: merge(pa.day, pb.day).ok()?,
+        weekday: None,
     };
+    let bare = merge(a.bare_weekday, b.bare_weekday).ok()?;
     if let (Some(y), Some(m), Some(d)) = (p.year, p.month, p.day) {
         if d > dates::days_in_month(y, m) {
             return None;
         }
         let w = dates::weekday(y, m, d);
-        if p.weekday.is_some_and(|x| x != w) {
+        if bare.is_some_and(|x| x != w) {
             return None;
         }
         p.weekday = Some(w);
+    } else {
+        // No year to check a weekday against: one stated alone must agree
+        // with those written beside the day and month; two of the latter
+        // that differ leave the weekday unknown (one of them is wrong).
+        let dated = [a.dated_weekday(), b.dated_weekday()];
+        p.weekday = match bare {
+            Some(w) if dated.iter().flatten().any(|&x| x != w) => return None,
+            Some(w) => Some(w),
+            None => match dated {
+                [Some(x), Some(y)] if x != y => None,
+                [x, y] => x.or(y),
+            },
+        };
     }
-    Some(p)
+    Some(CallDay { parts: p, bare_weekday: bare })
 }
 
 fn call_dates(claims: &mut [Claim]) -> (Value, Status) {
-    let parts: Vec<DateParts> = claims.iter().map(|c| c.value.parts.unwrap_or_default()).collect();
+    let days: Vec<CallDay> = claims.iter().map(|c| CallDay::of(c.value.parts.unwrap_or_default())).collect();
     // Ties go to the more complete date, then the later one.
-    let (member, value) = largest_consistent(&parts, combine_dates, |p| {
+    let (member, value) = largest_consistent(&days, combine_dates, |d| {
+        let p = d.parts;
         let known = [p.year.is_some(), p.month.is_some(), p.day.is_some(), p.weekday.is_some()];
-        (known.iter().filter(|k| **k).count(), *p)
+        (known.iter().filter(|k| **k).count(), p)
     });
-    let value = value.unwrap_or_default();
-    for ((c, p), m) in claims.iter_mut().zip(&parts).zip(&member) {
+    let value = value.map(|d| d.parts).unwrap_or_default();
+    for ((c, p), m) in claims.iter_mut().zip(&days).zip(&member) {
         c.agreement = if !m {
             Agreement::Disputes
-        } else if p.day.is_some() && p.month.is_some() {
+        } else if p.parts.day.is_some() && p.parts.month.is_some() {
             Agreement::Precise
         } else {
             Agreement::Compatible
         };
     }
+    weekday_notes(claims, &value);
     let status = if member.iter().all(|m| *m) { consistent_status(claims) } else { Status::Disputed };
     (Value { date: dates::iso(&value), parts: Some(value), ..Value::default() }, status)
+}
+
+/// A claim that gives the day and month of the combined date with another
+/// weekday ("mercredi 1er juillet" without a year, beside sources that
+/// give 2025, when 1 July 2025 was a Tuesday) keeps the day and month; its
+/// weekday becomes the date's and the note keeps the one written.
+fn weekday_notes(claims: &mut [Claim], value: &DateParts) {
+    let (Some(_), Some(m), Some(d), Some(w)) = (value.year, value.month, value.day, value.weekday) else { return };
+    for c in claims.iter_mut().filter(|c| c.agreement != Agreement::Disputes && c.date_note.is_none()) {
+        if let Some(p) = c.value.parts.as_mut() {
+            if let (Some(cm), Some(cd), Some(cw)) = (p.month, p.day, p.weekday) {
+                if (cm, cd) == (m, d) && cw != w {
+                    p.weekday = Some(w);
+                    c.date_note = Some(DateNote::WeekdayInconsistent { stated_weekday: cw });
+                }
+            }
+        }
+    }
 }
 
 fn positions(claims: &mut [Claim]) -> (Value, Status) {
@@ -999,6 +1057,7 @@ mod tests {
             said_by: None,
             agreement: Agreement::Precise,
             rule: "test".into(),
+            date_note: None,
         }
     }
 
@@ -1059,13 +1118,60 @@ mod tests {
 
     #[test]
     fn dates_combine_and_conflict() {
-        let wed = DateParts { weekday: Some(3), ..Default::default() };
-        let feb12 = DateParts { month: Some(2), day: Some(12), ..Default::default() };
-        let y = DateParts { year: Some(2025), month: Some(2), ..Default::default() };
+        let day = |p: DateParts| CallDay::of(p);
+        let wed = day(DateParts { weekday: Some(3), ..Default::default() });
+        let feb12 = day(DateParts { month: Some(2), day: Some(12), ..Default::default() });
+        let y = day(DateParts { year: Some(2025), month: Some(2), ..Default::default() });
         let all = combine_dates(&combine_dates(&wed, &feb12).unwrap(), &y).unwrap();
-        assert_eq!(dates::iso(&all).as_deref(), Some("2025-02-12"));
-        let thu = DateParts { weekday: Some(4), ..Default::default() };
+        assert_eq!(dates::iso(&all.parts).as_deref(), Some("2025-02-12"));
+        let thu = day(DateParts { weekday: Some(4), ..Default::default() });
         assert!(combine_dates(&all, &thu).is_none());
+        // A weekday stated alone still binds once the date is known…
+        let full = day(DateParts { year: Some(2025), month: Some(2), day: Some(12), weekday: Some(3) });
+        assert!(combine_dates(&full, &thu).is_none());
+        assert!(combine_dates(&thu, &feb12).is_some_and(|d| combine_dates(&d, &full).is_none()));
+        // …but a wrong one written beside the day and month yields to them.
+        let thu_feb12 = day(DateParts { month: Some(2), day: Some(12), weekday: Some(4), ..Default::default() });
+        let both = combine_dates(&thu_feb12, &full).unwrap();
+        assert_eq!(both.parts, full.parts);
+        assert_eq!(combine_dates(&full, &thu_feb12).unwrap().parts, full.parts);
+        // Without a year, two such weekdays that differ leave it unknown,
+        // and a bare one must agree with them.
+        let wed_feb12 = day(DateParts { month: Some(2), day: Some(12), weekday: Some(3), ..Default::default() });
+        assert_eq!(combine_dates(&thu_feb12, &wed_feb12).unwrap().parts.weekday, None);
+        assert!(combine_dates(&thu_feb12, &wed).is_none());
+        assert_eq!(combine_dates(&wed_feb12, &wed).unwrap().parts.weekday, Some(3));
+    }
+
+    fn date_claim(source: &str, p: DateParts) -> Claim {
+        Claim {
+            value: Value { date: dates::iso(&p), parts: Some(p), ..Value::default() },
+            ..claim(source, Interval::exact(1))
+        }
+    }
+
+    #[test]
+    fn a_wrong_weekday_beside_the_day_and_month_is_no_dispute() {
+        // "mercredi 1er juillet" (no year) twice, "1er juillet 2025" (a
+        // Tuesday) once: one date, agreed; the two get a note.
+        let wed_jul1 = DateParts { month: Some(7), day: Some(1), weekday: Some(3), ..Default::default() };
+        let jul1 = DateParts { year: Some(2025), month: Some(7), day: Some(1), weekday: Some(2) };
+        let mut cs = vec![date_claim("a", wed_jul1), date_claim("b", wed_jul1), date_claim("c", jul1)];
+        let (v, s) = call_dates(&mut cs);
+        assert_eq!(v.date.as_deref(), Some("2025-07-01"));
+        assert_eq!(s, Status::Agreed);
+        assert!(cs.iter().all(|c| c.agreement == Agreement::Precise));
+        for c in &cs[..2] {
+            assert_eq!(c.date_note, Some(DateNote::WeekdayInconsistent { stated_weekday: 3 }));
+            assert_eq!(c.value.parts.unwrap().weekday, Some(2));
+        }
+        assert_eq!(cs[2].date_note, None);
+        // A bare "mercredi" is another day: disputed.
+        let wed = DateParts { weekday: Some(3), ..Default::default() };
+        let mut cs = vec![date_claim("a", wed), date_claim("b", jul1), date_claim("c", jul1)];
+        let (v, s) = call_dates(&mut cs);
+        assert_eq!((v.date.as_deref(), s), (Some("2025-07-01"), Status::Disputed));
+        assert_eq!(cs[0].date_note, None);
     }
 
     #[test]

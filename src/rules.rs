@@ -384,6 +384,11 @@ pub enum RuleKind {
     Meeting,
     /// Agreement with another actor's position.
     Agreement,
+    /// Durations that are no call's length, whatever call rule matches
+    /// around them (a delay, a truce, a deadline, time since, another
+    /// event's length): each pattern's `@duration` is held back from
+    /// `call_duration` claims.
+    NotCallDuration,
 }
 
 /// Claim rule kinds by their name in the rules file.
@@ -396,6 +401,7 @@ const RULE_KINDS: &[(&str, RuleKind)] = &[
     ("prisoner_exchange", RuleKind::PrisonerExchange),
     ("meeting", RuleKind::Meeting),
     ("agreement", RuleKind::Agreement),
+    ("not_call_duration", RuleKind::NotCallDuration),
 ];
 
 /// A topic and the patterns that mention it.
@@ -690,6 +696,11 @@ impl Rules {
                 return Err(format!("rule {:?} has no example", r.id));
             }
             let pats = compile_all(&r.patterns, &mut c, &format!("rule {:?}", r.id))?;
+            if matches!(r.kind, RuleKind::CallDuration | RuleKind::NotCallDuration) {
+                if let Some(k) = pats.iter().position(|&p| !c.patterns[p].contains(&Elem::Slot(Slot::Duration))) {
+                    return Err(format!("rule {:?}: pattern {:?} has no @duration", r.id, r.patterns[k]));
+                }
+            }
             c.rules.push(pats);
         }
         for t in &self.topics {
@@ -1325,6 +1336,10 @@ mod tests {
         let good = embedded_source();
         let e = load(&good.replacen("@call_noun", "@no_such_class", 1)).unwrap_err();
         assert!(e.contains("unknown lexicon class @no_such_class"), "{e}");
+        let veto = "\"@duration de retard|décalage\",";
+        assert!(good.contains(veto));
+        let e = load(&good.replacen(veto, "\"de retard\",", 1)).unwrap_err();
+        assert!(e.contains("\"not_call_duration.delay\": pattern \"de retard\" has no @duration"), "{e}");
         let e = load("[boilerplate]\nline_exact = 3").unwrap_err();
         assert!(e.starts_with("rules file:"), "{e}");
     }

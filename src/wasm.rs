@@ -96,7 +96,15 @@ export interface FactpanelClaim {
   said_by: string | null;
   agreement: FactpanelAgreement;
   rule: string;
+  /** On a `call_date` claim: what a reader should know about its date. */
+  date_note?: FactpanelDateNote;
 }
+
+/** The weekday written beside the day and month is not that date's
+ * ("mercredi 1er juillet 2025", a Tuesday): the claim keeps the day and
+ * month, `value.parts.weekday` is the date's own, `stated_weekday` the one
+ * written (1 = Monday … 7 = Sunday). */
+export interface FactpanelDateNote { kind: "weekday_inconsistent"; stated_weekday: number; }
 
 export interface FactpanelFact {
   id: string;

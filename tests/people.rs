@@ -23,7 +23,10 @@ fn one_person_however_written_with_a_stable_id_role_and_country() {
     let ids: Vec<&str> = doc.event.participants.iter().map(|p| p.as_str()).collect();
     assert!(ids.contains(&"tomas_quispe_huaman") && ids.contains(&"sigrun_bergsdottir"), "{ids:?}");
     let q = &doc.entities["tomas_quispe_huaman"];
-    assert_eq!((q.short.as_str(), q.role.as_deref(), q.country.as_deref()), ("Quispe", Some("président"), Some("Pérou")));
+    assert_eq!(
+        (q.short.as_str(), q.role.as_deref(), q.country.as_deref()),
+        ("Quispe", Some("président"), Some("Pérou"))
+    );
     assert_eq!(doc.entities["sigrun_bergsdottir"].country_en.as_deref(), Some("Iceland"));
     // Both articles give the same length of one call of one pair.
     let d = doc.facts.iter().find(|f| f.id == "call_duration/sigrun_bergsdottir+tomas_quispe_huaman").unwrap();

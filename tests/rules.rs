@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use factpanel::model::{Document, Kind};
+use factpanel::rules::RuleKind;
 use factpanel::{analyze, Article};
 
 fn doc(text: &str) -> Document {
@@ -15,6 +16,22 @@ fn claim_rules_hold_their_examples_and_counterexamples() {
     let rules = factpanel::rules::rules();
     let mut failures = Vec::new();
     for rule in &rules.claim_rules {
+        // A veto makes no claim: its examples have no call length, its
+        // counterexamples still have one beside the veto's words.
+        if rule.kind == RuleKind::NotCallDuration {
+            let has_length = |text: &str| doc(text).facts.iter().any(|f| f.kind == Kind::CallDuration);
+            for ex in &rule.examples {
+                if has_length(ex) {
+                    failures.push(format!("veto {} let a call length through in example: {ex}", rule.id));
+                }
+            }
+            for ex in &rule.counterexamples {
+                if !has_length(ex) {
+                    failures.push(format!("veto {} held back the call length in counterexample: {ex}", rule.id));
+                }
+            }
+            continue;
+        }
         for ex in &rule.examples {
             let d = doc(ex);
             if !d.facts.iter().flat_map(|f| &f.claims).any(|c| c.rule == rule.id) {

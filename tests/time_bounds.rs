@@ -154,3 +154,30 @@ fn call_sentence_without_breaks_grows_linearly() {
 fn durations_without_sentence_breaks_grow_linearly() {
     check_growth("près d'une heure, repeated", 64 << 10, |n| one(repeat("près d'une heure et demie ", n)));
 }
+
+// Dates and the vetoes on call lengths: a flood of dates with weekdays
+// (each checked against its date, each weekday before a day folded into
+// it), call cues each with a date, lengths each held back by a veto,
+// datelines.
+
+#[test]
+fn dates_and_weekdays_grow_linearly() {
+    check_growth("dates and weekdays", 64 << 10, |n| {
+        one(repeat("mercredi 1er juillet 2025, jeudi 2/07, vendredi ", n))
+    });
+    check_growth("call dates, one line", 32 << 10, |n| {
+        one(repeat("Macron a appelé Xi mercredi 1er juillet 2025 et ", n))
+    });
+}
+
+#[test]
+fn vetoed_lengths_grow_linearly() {
+    check_growth("vetoed lengths, one line", 32 << 10, |n| {
+        one(repeat("Macron et Xi ont discuté deux heures plus tard et ", n))
+    });
+}
+
+#[test]
+fn datelines_grow_linearly() {
+    check_growth("datelines", 32 << 10, |n| one(repeat("PARIS, 1er juillet 2025 (AFP) – Macron a appelé Xi.\n", n)));
+}

@@ -175,6 +175,7 @@ fn claim_on(src: &str, text: &str, quote: &str, value: &str, said_by: Option<&st
         said_by: said_by.map(|s| EntityId(s.into())),
         agreement: Agreement::Precise,
         rule: "test".into(),
+        date_note: None,
     }
 }
 

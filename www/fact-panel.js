@@ -790,6 +790,7 @@ mark {
 .said-by { font-weight: 600; }
 .agreement-compatible, .agreement-disputes { font-weight: 700; }
 .agreement-disputes { color: var(--fact-panel-disputed); }
+.claim-note { margin: 0.15rem 0 0; font-size: 0.82rem; font-style: italic; }
 
 .ctx-toggle {
   margin-top: 0.35rem;

@@ -121,6 +121,9 @@ fn table(doc: &Document) -> String {
                 if who.is_empty() { String::new() } else { format!(" {who}") },
                 quote
             ));
+            if let Some(n) = &c.date_note {
+                s.push_str(&format!("               ({})\n", format::date_note(n, c, f, lang)));
+            }
         }
     }
     s.push_str("\nSources\n");

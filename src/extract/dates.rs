@@ -1,7 +1,8 @@
 //! Dates in French text: "mercredi", "le 12 février", "12 février 2025",
-//! "2025-02-12", and the article's own date ("2025-02" from metadata or the
-//! `published` field), which resolves a bare weekday when it is precise
-//! enough.
+//! "2025-02-12", and the article's own date ("2025-02" from metadata, the
+//! `published` field, or a dateline: "ROME, 19 novembre 2025 (AFP) – …"),
+//! which resolves a bare weekday when it is precise enough and gives a day
+//! and month their year.
 //!
 //! | text                 | article date  | parts                               |
 //! |----------------------|---------------|-------------------------------------|
@@ -29,6 +30,9 @@ pub struct DateMention {
     /// Days before the article's date ("hier": 1), for a relative date;
     /// `parts` is then empty until [`resolve_back`] gives it the article's.
     pub back: Option<u32>,
+    /// The weekday written beside a day and month ("mercredi 1er
+    /// juillet"), which [`weekday_mismatch`] checks once the year is known.
+    pub stated_weekday: Option<u8>,
 }
 
 fn month_of(rules: &Rules, w: &str) -> Option<u8> {
@@ -153,12 +157,20 @@ fn push_with_weekday(
     mut p: DateParts,
 ) {
     let mut start = i;
+    let mut stated = None;
     if let Some(w) = i.checked_sub(1).and_then(|k| weekday_of(rules, toks[k].lower)) {
+        // With a year, the weekday is the date's own; the one written is
+        // kept aside, to be checked (it may be wrong).
         p.weekday = p.weekday.or(Some(w));
+        stated = Some(w);
         start = i - 1;
-        out.retain(|d| d.t0 != i - 1);
+        // The weekday was pushed as a date of its own just before (the
+        // last one pushed, if any: dates are found left to right).
+        if out.last().is_some_and(|d| d.t0 == i - 1) {
+            out.pop();
+        }
     }
-    out.push(DateMention { t0: start, t1: end, parts: p, back: None });
+    out.push(DateMention { t0: start, t1: end, parts: p, back: None, stated_weekday: stated });
 }
 
 /// `dd/mm[/yyyy]` starting at token `i`.
@@ -195,15 +207,19 @@ fn numeric_date(toks: &[crate::text::Token], i: usize) -> Option<DateParts> {
 
 /// The date phrases of a sentence.
 pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
+    find_in(&s.toks, rules)
+}
+
+/// The date phrases of a run of tokens.
+fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
     let mut out = Vec::new();
-    let toks = &s.toks;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         if t.kind == TokKind::Number {
             if let Some(p) = parse_iso(t.lower) {
                 if t.lower.len() >= 7 {
-                    out.push(DateMention { t0: i, t1: i + 1, parts: p, back: None });
+                    out.push(DateMention { t0: i, t1: i + 1, parts: p, back: None, stated_weekday: None });
                     i += 1;
                     continue;
                 }
@@ -251,14 +267,60 @@ pub fn find(s: &Sent, rules: &Rules) -> Vec<DateMention> {
                     t1: i + 1,
                     parts: DateParts { weekday: Some(w), ..DateParts::default() },
                     back: None,
+                    stated_weekday: None,
                 });
             } else if let Some(k) = rules.dates.days_back.iter().position(|ws| ws.iter().any(|w| w == t.lower)) {
-                out.push(DateMention { t0: i, t1: i + 1, parts: DateParts::default(), back: Some(k as u32) });
+                out.push(DateMention {
+                    t0: i,
+                    t1: i + 1,
+                    parts: DateParts::default(),
+                    back: Some(k as u32),
+                    stated_weekday: None,
+                });
             }
         }
         i += 1;
     }
     out
+}
+
+/// Words of a dateline's place, at most ("LE CAIRE", "NEW YORK").
+const DATELINE_PLACE_WORDS: usize = 4;
+/// Tokens of a date phrase, at most ("mardi 12 / 02 / 2025").
+const DATE_TOKENS: usize = 6;
+/// Tokens between a dateline's date and its dash, at most ("(AFP)").
+const DATELINE_TAIL: usize = 4;
+
+/// The date of a dateline opening sentence `s` ("WASHINGTON, 12 février
+/// 2025 (AFP) – …", "Paris, le 3 mars 2025 - …"): a place of one to four
+/// capitalized words, a comma, a full date (day, month and year), then a
+/// dash within a few tokens. The caller checks that the sentence opens a
+/// line.
+pub fn dateline(s: &Sent, rules: &Rules) -> Option<DateParts> {
+    let toks = &s.toks;
+    let place =
+        toks.iter().take(DATELINE_PLACE_WORDS + 1).take_while(|t| t.kind == TokKind::Word && t.capitalized).count();
+    if place == 0 || place > DATELINE_PLACE_WORDS || toks.get(place)?.lower != "," {
+        return None;
+    }
+    let mut at = place + 1;
+    if toks.get(at)?.lower == "le" {
+        at += 1;
+    }
+    // Only the first few tokens: a date phrase is at most six long (a
+    // weekday before the day is part of it).
+    let head = &toks[..toks.len().min(at + DATE_TOKENS)];
+    let d = find_in(head, rules).into_iter().find(|d| d.t0 == at)?;
+    let p = d.parts;
+    let (y, m, day) = (p.year?, p.month?, p.day?);
+    if day > days_in_month(y, m) {
+        return None;
+    }
+    toks.iter()
+        .skip(d.t1)
+        .take(DATELINE_TAIL + 1)
+        .any(|t| matches!(t.lower, "–" | "—" | "-"))
+        .then_some(DateParts { weekday: Some(weekday(y, m, day)), ..p })
 }
 
 /// The date `back` days before a full article date ("hier" in an article
@@ -304,6 +366,19 @@ pub fn resolve(parts: DateParts, article: Option<DateParts>, rules: &Rules) -> D
         _ => {}
     }
     p
+}
+
+/// The weekday written beside a day and month when it is not that date's
+/// ("mercredi 1er juillet 2025": 1 July 2025 was a Tuesday), once `parts`
+/// (the mention's, [`resolve`]d) know the year; `None` when it agrees or
+/// cannot be checked. The date keeps its day and month: a weekday is the
+/// likelier slip.
+pub fn weekday_mismatch(d: &DateMention, parts: &DateParts) -> Option<u8> {
+    let (y, m, day) = (parts.year?, parts.month?, parts.day?);
+    if day > days_in_month(y, m) {
+        return None;
+    }
+    d.stated_weekday.filter(|&w| w != weekday(y, m, day))
 }
 
 /// The civil date of a day count since 1970-01-01.
@@ -376,6 +451,47 @@ mod tests {
             found("Le 1er mars et le 3 avril 2024."),
             ["DateParts { year: None, month: Some(3), day: Some(1), weekday: None }", "2024-04-03"]
         );
+    }
+
+    #[test]
+    fn a_weekday_beside_a_date_is_checked_once_the_year_is_known() {
+        let r = crate::rules::rules();
+        let mismatch = |text: &str, article: Option<&str>| {
+            let lower = crate::text::lowercase_aligned(text);
+            let s = crate::extract::sentence::Sent::new(text, &lower, 0, text.len(), r);
+            let d = find(&s, r).into_iter().next().unwrap();
+            let parts = resolve(d.parts, article.and_then(parse_iso), r);
+            (weekday_mismatch(&d, &parts), parts.weekday)
+        };
+        // 9 October 2024 was a Wednesday.
+        assert_eq!(mismatch("Ils se sont parlé mercredi 9 octobre 2024.", None), (None, Some(3)));
+        assert_eq!(mismatch("Ils se sont parlé jeudi 9 octobre 2024.", None), (Some(4), Some(3)));
+        assert_eq!(mismatch("Ils se sont parlé jeudi 9/10/2024.", None), (Some(4), Some(3)));
+        // Without a year, the weekday as written; the article's year checks it.
+        assert_eq!(mismatch("Ils se sont parlé jeudi 9 octobre.", None), (None, Some(4)));
+        assert_eq!(mismatch("Ils se sont parlé jeudi 9 octobre.", Some("2024-10")), (Some(4), Some(3)));
+        // Not a date at all: nothing to check.
+        assert_eq!(mismatch("Ils se sont parlé jeudi 31 février 2024.", None), (None, Some(4)));
+    }
+
+    #[test]
+    fn datelines() {
+        let r = crate::rules::rules();
+        let dateline_of = |text: &str| {
+            let lower = crate::text::lowercase_aligned(text);
+            let s = crate::extract::sentence::Sent::new(text, &lower, 0, text.len(), r);
+            dateline(&s, r).and_then(|p| iso(&p))
+        };
+        assert_eq!(
+            dateline_of("ANKARA, 23 septembre 2025 (AFP) – Le président turc a reçu…").as_deref(),
+            Some("2025-09-23")
+        );
+        assert_eq!(dateline_of("Le Caire, le 23 septembre 2025 - Les ministres…").as_deref(), Some("2025-09-23"));
+        assert_eq!(dateline_of("NEW YORK, mardi 23/09/2025 — Les ministres…").as_deref(), Some("2025-09-23"));
+        // No year, no dash, no place first: no dateline.
+        assert_eq!(dateline_of("ANKARA, 23 septembre (AFP) – Le président turc a reçu…"), None);
+        assert_eq!(dateline_of("ANKARA, 23 septembre 2025, le président turc a reçu…"), None);
+        assert_eq!(dateline_of("Le 23 septembre 2025 – Le président turc a reçu…"), None);
     }
 
     #[test]

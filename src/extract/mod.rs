@@ -15,8 +15,8 @@ mod sentence;
 mod stance;
 
 use crate::model::{
-    Agreement, Article, Claim, DateParts, EntityId, Kind, Mention, MentionsDocument, NegotiationStart, Subject, Value,
-    MENTIONS_SCHEMA,
+    Agreement, Article, Claim, DateNote, DateParts, EntityId, Kind, Mention, MentionsDocument, NegotiationStart,
+    Subject, Value, MENTIONS_SCHEMA,
 };
 use crate::rules::{rules, RuleKind, Rules, Slot};
 use crate::text::{Prepared, TokKind};
@@ -137,13 +137,30 @@ pub(crate) fn analyse_tokens<'a>(t: Tokenized<'a>, article: &Article, rules: &Ru
         refs::resolve(&mut sents, i, rules);
         refs::attribute(&mut sents[i], rules);
     }
+    // The article's date: its `published` field, else a metadata line's
+    // date, else a dateline's ("WASHINGTON, 12 février 2025 (AFP) – …" at
+    // the start of a line among the first sentences).
     let article_date = article
         .published
         .as_deref()
         .and_then(dates::parse_iso)
-        .or_else(|| prep.metadata_date.as_deref().and_then(|m| dates::parse_loose(m, rules)));
+        .or_else(|| prep.metadata_date.as_deref().and_then(|m| dates::parse_loose(m, rules)))
+        .or_else(|| {
+            sents
+                .iter()
+                .take(DATELINE_SENTENCES)
+                .filter(|s| {
+                    let before = prep.norm[..s.start].trim_end_matches([' ', '\t']);
+                    before.is_empty() || before.ends_with('\n')
+                })
+                .find_map(|s| dates::dateline(s, rules))
+        });
     Analysed { prep, sents, article_date }
 }
+
+/// A dateline opens one of the article's first sentences (after a title,
+/// a kicker, a byline).
+const DATELINE_SENTENCES: usize = 4;
 
 /// Extracts every article.
 pub fn extract_all(articles: &[Article]) -> Extraction {
@@ -209,6 +226,10 @@ struct Ctx<'a, 'r> {
     out: Vec<Found>,
     /// [`main_pair`] of the article, found the first time it is needed.
     main_pair: std::cell::OnceCell<Option<[usize; 2]>>,
+    /// The title given with the article, if any.
+    title: Option<&'a str>,
+    /// [`title_pair`] of the article, found the first time it is needed.
+    title_pair: std::cell::OnceCell<Option<[usize; 2]>>,
 }
 
 impl Ctx<'_, '_> {
@@ -247,6 +268,7 @@ impl Ctx<'_, '_> {
             said_by,
             agreement: Agreement::Precise,
             rule: rule.to_string(),
+            date_note: None,
         };
         let s = &self.an.sents[si];
         let earlier = s.toks.iter().any(|t| self.r.references.earlier.iter().any(|w| w == t.lower));
@@ -328,6 +350,21 @@ impl Ctx<'_, '_> {
         (ids.len() == 2).then_some(ids)
     }
 
+    /// The pair the title names, for a call sentence that names no pair
+    /// and has none in the sentences before it ("L'échange a duré plus de
+    /// deux heures." far below a headline "Starmer et Erdogan se
+    /// parlent"), when it holds whoever the sentence names.
+    fn title_participants(&self, si: usize) -> Option<Vec<EntityId>> {
+        let pair = (*self.title_pair.get_or_init(|| title_pair(self.an, self.title, self.r)))?;
+        let s = self.sent(si);
+        if !persons_in(s, self.r, 0, s.toks.len()).iter().all(|p| pair.contains(p)) {
+            return None;
+        }
+        let mut ids: Vec<EntityId> = pair.iter().map(|&i| eid(self.r, i)).collect();
+        crate::small_sort_by(&mut ids, Ord::cmp);
+        Some(ids)
+    }
+
     fn tok_range(&self, si: usize, t0: usize, t1: usize) -> (usize, usize) {
         let s = self.sent(si);
         (s.toks[t0].start, s.toks[t1.max(t0 + 1) - 1].end)
@@ -346,9 +383,40 @@ fn main_pair(sents: &[Sent], r: &Rules) -> Option<[usize; 2]> {
     counts.into_iter().find(|&(_, n)| n == best).map(|(p, _)| p)
 }
 
+/// The first two persons the article's title names: the title given with
+/// it, else its headline (a first line without a final full stop, as
+/// [`title_of`] reads it).
+fn title_pair(an: &Analysed, given: Option<&str>, r: &Rules) -> Option<[usize; 2]> {
+    let pair = |ps: Vec<usize>| (ps.len() >= 2).then(|| [ps[0], ps[1]]);
+    if let Some(t) = given.map(str::trim).filter(|t| !t.is_empty()) {
+        let prep = Prepared::new(t, r);
+        let lower = &prep.lower;
+        return prep
+            .sentences(r)
+            .iter()
+            .map(|x| Sent::new(&prep.norm, lower, x.start, x.end, r))
+            .find_map(|s| pair(persons_in(&s, r, 0, s.toks.len())));
+    }
+    let s0 = an.sents.first()?;
+    let line_end = first_line_end(an)?;
+    let line = an.prep.norm[s0.start..line_end].trim_end();
+    if line.ends_with('.') || line.len() > MAX_HEADLINE_BYTES || an.sents.last().is_none_or(|s| s.start < line_end) {
+        return None;
+    }
+    an.sents.iter().take_while(|s| s.start < line_end).find_map(|s| pair(persons_in(s, r, 0, s.toks.len())))
+}
+
 fn extract_one(article: &Article, t: Tokenized, r: &Rules) -> SourceExtract {
     let an = analyse_tokens(t, article, r);
-    let mut cx = Ctx { r, an: &an, source: &article.id, out: Vec::new(), main_pair: std::cell::OnceCell::new() };
+    let mut cx = Ctx {
+        r,
+        an: &an,
+        source: &article.id,
+        out: Vec::new(),
+        main_pair: std::cell::OnceCell::new(),
+        title: article.title.as_deref(),
+        title_pair: std::cell::OnceCell::new(),
+    };
     for si in 0..an.sents.len() {
         if !an.sents[si].is_question() {
             sentence_claims(&mut cx, si);
@@ -427,6 +495,10 @@ fn event_markers(an: &Analysed, r: &Rules) -> Vec<String> {
 fn sentence_claims(cx: &mut Ctx, si: usize) {
     let r = cx.r;
     for (ri, rule) in r.claim_rules.iter().enumerate() {
+        // Vetoes are read by the call-duration builder, when it needs them.
+        if rule.kind == RuleKind::NotCallDuration {
+            continue;
+        }
         let ms = find_any(r, r.rule_patterns(ri), &cx.an.sents[si]);
         if ms.is_empty() {
             continue;
@@ -439,7 +511,7 @@ fn sentence_claims(cx: &mut Ctx, si: usize) {
             RuleKind::PrisonerRelease => releases(cx, si, &ms, &rule.id),
             RuleKind::PrisonerExchange => exchange(cx, si, &ms, &rule.id),
             RuleKind::Meeting => meeting(cx, si, &ms, &rule.id),
-            RuleKind::Agreement => {}
+            RuleKind::Agreement | RuleKind::NotCallDuration => {}
         }
     }
 }
@@ -549,10 +621,53 @@ fn phone_votes(an: &Analysed, r: &Rules) -> (usize, usize) {
     votes
 }
 
+/// The durations of sentence `si` that `not_call_duration` rules hold
+/// back (indices into its durations), sorted. A veto is local evidence: a
+/// match across a clause break holds nothing back ("La conversation,
+/// suivie d'une déclaration, a duré deux heures"), and neither does one on
+/// a duration that measures a call by its grammar ("en deux heures de
+/// conversation").
+fn held_back(r: &Rules, s: &Sent) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (ri, _) in r.claim_rules.iter().enumerate().filter(|(_, x)| x.kind == RuleKind::NotCallDuration) {
+        for &pid in r.rule_patterns(ri) {
+            for m in matcher::find_all(r, pid, s) {
+                let Some(di) = m.capture(Slot::Duration) else { continue };
+                let local = s.toks[m.start..m.end].iter().all(|t| t.kind != TokKind::ClauseBreak);
+                if local && !measures_a_call(r, s, s.durations[di].t1) {
+                    out.push(di);
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether the duration ending at token `t` measures a call by its
+/// grammar: "de|d'", an optional determiner, a call noun ("deux heures
+/// de conversation", "plus d'une heure d'un entretien tendu").
+fn measures_a_call(r: &Rules, s: &Sent, t: usize) -> bool {
+    let Some(call) = r.class_id("call_noun") else { return false };
+    if !s.toks.get(t).is_some_and(|x| matches!(x.lower, "de" | "d'")) {
+        return false;
+    }
+    let mut j = t + 1;
+    if s.toks.get(j).is_some_and(|x| matches!(x.lower, "un" | "une" | "la" | "l'" | "leur" | "cette" | "cet" | "ce")) {
+        j += 1;
+    }
+    matcher::match_class(r, call, s, j).is_some()
+}
+
 #[inline(never)]
 fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
+    let mut held: Option<Vec<usize>> = None;
     for m in ms {
         let Some(di) = m.capture(Slot::Duration) else { continue };
+        if held.get_or_insert_with(|| held_back(cx.r, cx.sent(si))).binary_search(&di).is_ok() {
+            continue;
+        }
         let d = cx.sent(si).durations[di].clone();
         let iv = d.m.interval;
         let max_call = cx.r.reconcile.max_call_minutes;
@@ -569,7 +684,9 @@ fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         {
             continue;
         }
-        let Some(participants) = cx.participants(si, d.t0, false) else { continue };
+        let Some(participants) = cx.participants(si, d.t0, false).or_else(|| cx.title_participants(si)) else {
+            continue;
+        };
         let said_by = cx.said_by(si, d.t0);
         let subject = Subject { participants, ..Subject::default() };
         cx.push(si, Kind::CallDuration, subject, Value::duration(iv), d.start, d.end, said_by, rule, false);
@@ -613,8 +730,12 @@ fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let parts = dates::resolve(d.parts, cx.an.article_date, cx.r);
     let (va, vb) = cx.tok_range(si, d.t0, d.t1);
     let said_by = cx.said_by(si, d.t0);
+    let note = dates::weekday_mismatch(&d, &parts).map(|w| DateNote::WeekdayInconsistent { stated_weekday: w });
     let value = Value { date: dates::iso(&parts), parts: Some(parts), ..Value::default() };
     cx.push(si, Kind::CallDate, Subject { participants, ..Subject::default() }, value, va, vb, said_by, rule, false);
+    if let Some(f) = cx.out.last_mut() {
+        f.claim.date_note = note;
+    }
 }
 
 #[inline(never)]
@@ -915,7 +1036,13 @@ pub fn mentions(articles: &[Article]) -> MentionsDocument {
                     Some(k) => dates::resolve_back(k, an.article_date).unwrap_or_default(),
                     None => dates::resolve(d.parts, an.article_date, r),
                 };
-                push("date", s.toks[d.t0].start, s.toks[d.t1 - 1].end, serde_json::json!(parts), "date".into());
+                let mut value = serde_json::json!(parts);
+                // A weekday that is not the date's: the one written, beside
+                // the date's own.
+                if let (Some(w), Some(o)) = (dates::weekday_mismatch(&d, &parts), value.as_object_mut()) {
+                    o.insert("stated_weekday".into(), w.into());
+                }
+                push("date", s.toks[d.t0].start, s.toks[d.t1 - 1].end, value, "date".into());
             }
             for at in &s.attributions {
                 let who = s.mentions[at.speaker].actor(r).map(|i| r.entities[i].id.clone());

@@ -1,0 +1,161 @@
+//! A weekday written beside a day and month that is not that date's
+//! ("vendredi 5 mars 2026", a Thursday): the date keeps its day and month,
+//! the claim says the weekday is inconsistent, and sources that agree on
+//! the day and month agree on the date. Sentences written for these tests.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use common::*;
+use factpanel::format::Lang;
+use factpanel::model::{Agreement, DateNote, Document, Status};
+use factpanel::panel::{panel, Options};
+use factpanel::{analyze, Article};
+
+fn art(id: &str, text: &str) -> Article {
+    Article::new(id, text)
+}
+
+fn published(id: &str, text: &str, date: &str) -> Article {
+    Article { published: Some(date.into()), ..Article::new(id, text) }
+}
+
+const DATE: &str = "call_date/erdogan+starmer";
+
+fn wrong(stated_weekday: u8) -> Option<DateNote> {
+    Some(DateNote::WeekdayInconsistent { stated_weekday })
+}
+
+fn notes(doc: &Document, lang: Lang) -> Vec<String> {
+    let opts = Options { lang, ..Options::default() };
+    panel(doc, &opts).by_class("claim-note").iter().map(|n| n.text_content()).collect()
+}
+
+#[test]
+fn a_wrong_weekday_keeps_the_day_month_and_year() {
+    // 5 March 2026 was a Thursday.
+    let arts = [art("a", "Keir Starmer s'est entretenu vendredi 5 mars 2026 avec Recep Tayyip Erdogan.")];
+    let doc = analyze(&arts).unwrap();
+    assert_offsets(&doc, &arts);
+    let f = fact(&doc, DATE);
+    assert_eq!(f.value.date.as_deref(), Some("2026-03-05"));
+    assert_eq!(f.value.parts.unwrap().weekday, Some(4));
+    let c = &f.claims[0];
+    assert_eq!(c.value.text.as_deref(), Some("vendredi 5 mars 2026"));
+    assert_eq!(c.value.parts.unwrap().weekday, Some(4), "the date's own weekday");
+    assert_eq!(c.date_note, wrong(5));
+    assert_eq!(doc.event.date.as_deref(), Some("2026-03-05"));
+    assert_eq!(notes(&doc, Lang::Fr), ["le jour de la semaine donné (vendredi) ne correspond pas au 5 mars 2026"]);
+    assert_eq!(notes(&doc, Lang::En), ["the weekday given (Friday) does not match 5 March 2026"]);
+}
+
+#[test]
+fn the_right_weekday_has_no_note() {
+    let arts = [art("a", "Keir Starmer s'est entretenu jeudi 5 mars 2026 avec Recep Tayyip Erdogan.")];
+    let doc = analyze(&arts).unwrap();
+    assert_eq!(fact(&doc, DATE).claims[0].date_note, None);
+    assert!(notes(&doc, Lang::Fr).is_empty());
+    assert!(!factpanel::to_json(&doc).contains("date_note"));
+}
+
+#[test]
+fn the_year_comes_from_the_article_date() {
+    // 18 November 2025 was a Tuesday: "lundi 18 novembre" is not.
+    let text = "Giorgia Meloni a téléphoné lundi 18 novembre à Friedrich Merz.";
+    let by_field = published("a", text, "2025-11-19");
+    let by_metadata = art("b", &format!(" date 2025-11 {text}"));
+    let by_dateline = art(
+        "c",
+        &format!(
+            "Rome et Berlin se parlent\nROME, 19 novembre 2025 (Reuters) – Les deux capitales veulent avancer. {text}"
+        ),
+    );
+    for a in [by_field, by_metadata, by_dateline] {
+        let doc = analyze(std::slice::from_ref(&a)).unwrap();
+        let f = fact(&doc, "call_date/meloni+merz");
+        assert_eq!(f.value.date.as_deref(), Some("2025-11-18"), "{}", a.id);
+        assert_eq!(f.claims[0].date_note, wrong(1), "{}", a.id);
+        assert_eq!(
+            notes(&doc, Lang::Fr),
+            ["le jour de la semaine donné (lundi) ne correspond pas au 18 novembre 2025"]
+        );
+    }
+    // Without any of them the weekday cannot be checked: it stays as written.
+    let doc = analyze(&[art("d", text)]).unwrap();
+    let c = &fact(&doc, "call_date/meloni+merz").claims[0];
+    assert_eq!(c.date_note, None);
+    assert_eq!(c.value.parts.unwrap().weekday, Some(1));
+}
+
+#[test]
+fn sources_that_agree_on_the_day_and_month_agree_on_the_date() {
+    // Two sources repeat a wrong weekday without the year; a third gives
+    // the year. The date is theirs, agreed, and the event keeps it.
+    let arts = [
+        art("a", "Keir Starmer a appelé Recep Tayyip Erdogan mercredi 5 mars, selon Londres."),
+        art("b", "Le Premier ministre britannique s'est entretenu mercredi 5 mars avec Recep Tayyip Erdogan."),
+        art("c", "Keir Starmer et Recep Tayyip Erdogan se sont parlé le 5 mars 2026."),
+    ];
+    let doc = analyze(&arts).unwrap();
+    assert_offsets(&doc, &arts);
+    let f = fact(&doc, DATE);
+    assert_eq!(f.status, Status::Agreed, "{:#?}", f.claims);
+    assert_eq!(f.value.date.as_deref(), Some("2026-03-05"));
+    assert_eq!(doc.event.date.as_deref(), Some("2026-03-05"));
+    assert!(f.claims.iter().all(|c| c.agreement == Agreement::Precise));
+    let note = |s: &str| f.claims.iter().find(|c| c.source == s).unwrap().date_note;
+    assert_eq!((note("a"), note("b"), note("c")), (wrong(3), wrong(3), None));
+    assert_eq!(notes(&doc, Lang::Fr).len(), 2);
+    assert!(notes(&doc, Lang::En).iter().all(|n| n == "the weekday given (Wednesday) does not match 5 March 2026"));
+}
+
+/// A weekday on its own that is not the event's day names another day: the
+/// source reports another call of the pair (the day is what tells two calls
+/// apart), and is set aside with a note naming it.
+#[test]
+fn a_weekday_on_its_own_is_another_days_call() {
+    let arts = [
+        art("a", "Keir Starmer a appelé Recep Tayyip Erdogan mercredi."),
+        art("b", "Keir Starmer et Recep Tayyip Erdogan se sont parlé le 5 mars 2026."),
+        art("c", "Le 5 mars 2026, Keir Starmer s'est entretenu avec Recep Tayyip Erdogan."),
+    ];
+    let doc = analyze(&arts).unwrap();
+    let f = fact(&doc, DATE);
+    assert_eq!(f.status, Status::Agreed);
+    assert_eq!(f.value.date.as_deref(), Some("2026-03-05"));
+    assert!(f.claims.iter().all(|c| c.source != "a"));
+    let a = doc.sources.iter().find(|s| s.id == "a").unwrap();
+    assert!(!a.on_event);
+    assert!(a.note.as_deref().is_some_and(|n| n.contains("mercredi")), "{:?}", a.note);
+}
+
+#[test]
+fn the_note_is_read_back_from_json() {
+    let arts = [art("a", "Keir Starmer s'est entretenu vendredi 5 mars 2026 avec Recep Tayyip Erdogan.")];
+    let doc = analyze(&arts).unwrap();
+    let json = serde_json::to_string(&doc).unwrap();
+    assert!(
+        json.contains(
+            r#""rule":"call_date.call_clause","date_note":{"kind":"weekday_inconsistent","stated_weekday":5}}"#
+        ),
+        "{json}"
+    );
+    let back = factpanel::model::json::document(&serde_json::from_str(&json).unwrap()).unwrap();
+    assert_eq!(back, doc);
+    let bad = json.replace(r#""stated_weekday":5"#, r#""stated_weekday":9"#);
+    assert!(factpanel::model::json::document(&serde_json::from_str(&bad).unwrap()).is_err());
+    let bad = json.replace("weekday_inconsistent", "day_unknown");
+    assert!(factpanel::model::json::document(&serde_json::from_str(&bad).unwrap()).is_err());
+}
+
+#[test]
+fn mentions_show_the_weekday_written() {
+    let m = factpanel::mentions(&[art(
+        "a",
+        "Keir Starmer s'est entretenu vendredi 5 mars 2026 avec Recep Tayyip Erdogan.",
+    )])
+    .unwrap();
+    let d = m.mentions.iter().find(|x| x.kind == "date").unwrap();
+    assert_eq!(d.text, "vendredi 5 mars 2026");
+    assert_eq!(d.value["weekday"], 4);
+    assert_eq!(d.value["stated_weekday"], 5);
+}
