@@ -180,9 +180,13 @@ run_suite() {
 }
 
 # The rules in the binary form the wasm module embeds (src/codec.rs).
+# The rules for the module, and the seed corpus the element fetches
+# without src ($PKG_DIR/seed.json: not in the module, so that a page that
+# embeds the panel for its own articles downloads no seed text).
 prebuild_rules() {
-    log "cargo run --example prebuild → $RULES_BIN"
-    cargo run --quiet --example prebuild -- "$RULES_BIN"
+    log "cargo run --example prebuild → $RULES_BIN, $PKG_DIR/seed.json"
+    mkdir -p "$PKG_DIR"
+    cargo run --quiet --example prebuild -- "$RULES_BIN" "$PKG_DIR/seed.json"
 }
 
 suite_native() {

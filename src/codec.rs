@@ -1,21 +1,18 @@
 //! A compact binary form of the compiled rules, so that the wasm module
-//! does not parse and compile `data/rules/*.toml` on the page, and of the
-//! embedded corpus's document, so that the page does not analyse the
-//! embedded articles either.
+//! does not parse and compile `data/rules/*.toml` on the page.
 //!
 //! `./build.sh` runs `examples/prebuild.rs` (native), which loads the rules
-//! files exactly as the CLI does, analyses the embedded corpus with them and
-//! writes both in this form; the wasm build embeds that file with the
-//! `prebuilt-rules` feature. Without the feature (the CLI, `cargo test`, any
-//! other build), the rules are loaded from the TOML at first use and the
-//! embedded corpus is analysed when asked for. Tests check that the two give
-//! the same rules, and (native and in the browser) the same document.
+//! files exactly as the CLI does and writes them in this form; the wasm
+//! build embeds that file with the `prebuilt-rules` feature. Without the
+//! feature (the CLI, `cargo test`, any other build), the rules are loaded
+//! from the TOML at first use. Tests check that the two give the same rules,
+//! and (native and in the browser) the same documents.
 //!
 //! # Format
 //!
 //! ```text
-//! blob     = "FPRB" version:u32le section section section
-//!            (rules, durations, the embedded corpus's factpanel/1 JSON)
+//! blob     = "FPRB" version:u32le section section
+//!            (rules, durations)
 //! section  = len:varint bytes[len]
 //! varint   = LEB128, unsigned, at most 10 bytes
 //! usize/u32/u64/u16 = varint          bool = 0 | 1        f64 = 8 bytes LE
@@ -46,7 +43,7 @@ use std::hash::{BuildHasher, Hash};
 /// The magic bytes and format version at the start of a blob.
 pub const MAGIC: &[u8; 4] = b"FPRB";
 /// Bumped whenever an encoded type changes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Reads values from a byte slice.
 pub struct Reader<'a> {
@@ -189,6 +186,7 @@ impl Codec for String {
     fn put(&self, w: &mut Vec<u8>) {
         put_str(w, self);
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, String> {
         let n = r.length()?;
         let b = r.bytes(n)?;
@@ -210,6 +208,9 @@ impl<T: Codec> Codec for Vec<T> {
         put_varint(w, self.len() as u64);
         self.iter().for_each(|x| x.put(w));
     }
+    // Out of line: a struct's decoder calls one copy per element type
+    // instead of holding a loop per field.
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, String> {
         // A plain loop, not `collect::<Result<_, _>>()`: the iterator
         // adapters it instantiates per element type are a fifth of the
@@ -234,6 +235,7 @@ impl<T: Codec> Codec for Option<T> {
             }
         }
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, String> {
         match r.byte()? {
             0 => Ok(None),
@@ -277,6 +279,7 @@ impl<K: Codec + Ord + Hash + Eq, V: Codec, S: BuildHasher + Default> Codec for H
             v.put(w);
         }
     }
+    #[inline(never)]
     fn get(r: &mut Reader) -> Result<Self, String> {
         let n = r.length()?;
         let mut m = HashMap::with_capacity_and_hasher(n, S::default());
@@ -288,15 +291,20 @@ impl<K: Codec + Ord + Hash + Eq, V: Codec, S: BuildHasher + Default> Codec for H
     }
 }
 
-/// `impl Codec` for a struct: its fields in declaration order.
+/// `impl Codec` for a struct: its fields in declaration order. Fields
+/// after `;` are left out (what only loading and the tests read: a
+/// pattern's source, a rule's examples): read back as their default.
 macro_rules! codec_struct {
     ($t:ident { $($f:ident),* $(,)? }) => {
+        $crate::codec::codec_struct!($t { $($f),* ; });
+    };
+    ($t:ident { $($f:ident),* $(,)? ; $($skip:ident),* $(,)? }) => {
         impl $crate::codec::Codec for $t {
             fn put(&self, w: &mut Vec<u8>) {
                 $( $crate::codec::Codec::put(&self.$f, w); )*
             }
             fn get(r: &mut $crate::codec::Reader) -> Result<Self, String> {
-                Ok($t { $( $f: $crate::codec::Codec::get(r)? ),* })
+                Ok($t { $( $f: $crate::codec::Codec::get(r)?, )* $( $skip: Default::default(), )* })
             }
         }
     };
@@ -362,9 +370,6 @@ pub(crate) use {codec_enum, codec_named, codec_struct};
 pub const RULES: usize = 0;
 /// The section of the duration lexicon (`data/rules/durations-fr.toml`).
 pub const DURATIONS: usize = 1;
-/// The section of the embedded corpus's document: the `factpanel/1` JSON
-/// that `factpanel --json` prints for it, made with the rules above.
-pub const EMBEDDED: usize = 2;
 
 /// The blob `./build.sh` made with `examples/prebuild.rs` for this build.
 #[cfg(feature = "prebuilt-rules")]
@@ -374,18 +379,9 @@ pub static PREBUILT: &[u8] = include_bytes!(env!(
      (made by `cargo run --example prebuild -- FILE`; ./build.sh does both)"
 ));
 
-/// The blob of the embedded rules files, built from the TOML, and of the
-/// embedded corpus's document, analysed with those rules.
+/// The blob of the embedded rules files, built from the TOML.
 pub fn build() -> Result<Vec<u8>, String> {
-    let doc = serde_json::to_vec(&crate::embedded()).map_err(|e| format!("the embedded corpus's document: {e}"))?;
-    Ok(blob(&[crate::rules::embedded_bytes()?, crate::extract::duration::lexicon_bytes(), doc]))
-}
-
-/// The embedded corpus's document made by the build (section [`EMBEDDED`]).
-#[cfg(feature = "prebuilt-rules")]
-pub fn embedded_json() -> Result<&'static str, String> {
-    let bytes = section(PREBUILT, EMBEDDED)?;
-    std::str::from_utf8(bytes).map_err(|_| "prebuilt rules: the embedded corpus's document is not UTF-8".to_string())
+    Ok(blob(&[crate::rules::embedded_bytes()?, crate::extract::duration::lexicon_bytes()]))
 }
 
 /// Writes a whole blob: magic, version, then each section with its length.
@@ -439,15 +435,12 @@ mod tests {
     use super::*;
 
     /// The blob this build embeds is what the sources give now (the rules,
-    /// the lexicon, the embedded corpus's document), and the document is
-    /// the one the embedded rules make: a stale blob fails here.
+    /// the lexicon): a stale blob fails here.
     #[cfg(feature = "prebuilt-rules")]
     #[test]
     fn the_embedded_blob_is_current() {
         let fresh = build().unwrap();
         assert!(PREBUILT == fresh.as_slice(), "FACTPANEL_PREBUILT_RULES is stale: rerun examples/prebuild.rs");
-        let doc = serde_json::to_string(&crate::embedded()).unwrap();
-        assert_eq!(embedded_json().unwrap(), doc);
     }
 
     #[test]

@@ -72,7 +72,8 @@ pub fn mentions(articles: &[Article]) -> Result<MentionsDocument, Error> {
     Ok(extract::mentions(articles))
 }
 
-/// The document for the embedded seed corpus.
+/// The document for the embedded seed corpus (the CLI without FILE; the
+/// wasm module does not carry the corpus: see `seed_json`).
 pub fn embedded() -> Document {
     analyze(&corpus::articles()).expect("the embedded corpus is valid")
 }
@@ -174,6 +175,15 @@ pub fn validate(articles: &[Article]) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The seed corpus as the element fetches it when it has neither `src` nor
+/// `articles` (`pkg/seed.json`, written by `examples/prebuild.rs`): its
+/// articles and their document. Not part of the API.
+#[doc(hidden)]
+pub fn seed_json() -> String {
+    let value = serde_json::json!({ "articles": corpus::articles(), "document": embedded() });
+    value.to_string() + "\n"
 }
 
 /// The embedded rules in the binary form the wasm build embeds (see

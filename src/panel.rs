@@ -851,8 +851,7 @@ fn source_item(cx: &Ctx, n: usize, s: &Source) -> Node {
 #[doc(hidden)]
 pub mod web {
     pub use crate::wasm::{
-        analyze, embedded, embedded_articles, render, render_claims, render_context, JsArticles, JsClaim, JsDocument,
-        JsRenderOptions, JsRoot,
+        analyze, render, render_claims, render_context, JsArticles, JsClaim, JsDocument, JsRenderOptions, JsRoot,
     };
 }
 

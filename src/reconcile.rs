@@ -280,24 +280,27 @@ fn source_day(s: &SourceExtract, pair: &[EntityId]) -> Option<DateParts> {
 /// The day most of `days` may be (see [`dates::same_day`]), preferring a
 /// day of the month to a bare weekday, then the first.
 fn event_day(days: &[Option<DateParts>]) -> Option<DateParts> {
-    let known: Vec<&DateParts> = days.iter().flatten().collect();
-    let complete =
-        |d: &DateParts| [d.year.is_some(), d.month.is_some(), d.day.is_some()].iter().filter(|k| **k).count();
-    let count = |d: &DateParts| known.iter().filter(|e| dates::same_day(d, e)).count();
-    let best = |keep: &dyn Fn(&DateParts) -> bool, key: &dyn Fn(&DateParts) -> (usize, usize)| {
-        let mut best: Option<((usize, usize), DateParts)> = None;
-        for d in known.iter().filter(|d| keep(d)) {
-            let k = key(d);
-            if best.is_none_or(|(b, _)| k > b) {
-                best = Some((k, **d));
-            }
+    // The distinct dates and how often each is given (the first 64: a flood
+    // of dates stays linear).
+    let mut distinct: Vec<(DateParts, usize)> = Vec::new();
+    for d in days.iter().flatten() {
+        match distinct.iter().position(|(e, _)| e == d) {
+            Some(k) => distinct[k].1 += 1,
+            None if distinct.len() < 64 => distinct.push((*d, 1)),
+            None => {}
         }
-        best.map(|(_, d)| d)
-    };
+    }
+    let complete = |d: &DateParts| [d.year, d.month.map(i32::from), d.day.map(i32::from)].iter().flatten().count();
+    let support = |d: &DateParts| distinct.iter().filter(|(e, _)| dates::same_day(d, e)).map(|(_, n)| n).sum::<usize>();
     // The day most dates may be, then the most complete date that may be it
-    // ("mardi" beside "18 mars 2025" is the 18th).
-    let first = best(&|_| true, &|d| (count(d), complete(d)))?;
-    best(&|d| dates::same_day(d, &first), &|d| (complete(d), count(d)))
+    // ("mardi" beside "18 mars 2025" is the 18th); the first on a tie.
+    let first = distinct.iter().rev().map(|(d, _)| *d).max_by_key(|d| (support(d), complete(d)))?;
+    distinct
+        .iter()
+        .rev()
+        .map(|(d, _)| *d)
+        .filter(|d| dates::same_day(d, &first))
+        .max_by_key(|d| (complete(d), support(d)))
 }
 
 /// A day in words: "6 mai 2025", "1er juillet", "mardi".

@@ -1,6 +1,6 @@
 //! The wasm boundary: the only file that touches wasm-bindgen and web-sys.
 //!
-//! - `analyze(articles)` and `embedded()` return the `factpanel/1` document
+//! - `analyze(articles)` returns the `factpanel/1` document
 //!   as a JS object made by `JSON.parse` of exactly the JSON the CLI prints
 //!   (`serde_json`), so both APIs agree by construction. The object is
 //!   deeply frozen, and the module remembers the last few it made with
@@ -15,6 +15,10 @@
 //!   region on demand (the full text is not put in the DOM up front);
 //!   `renderClaims(region, doc, f, options)` fills a fact's claims list
 //!   that `render` left empty (documents with many claims).
+//! - The seed corpus of the demo is not in the module: `./build.sh` writes
+//!   its articles and document to `pkg/seed.json`, which the element fetches
+//!   when it has neither `src` nor `articles` (a page that embeds the panel
+//!   for its own articles downloads no seed text).
 //! - Every error becomes a JS `Error` in [`into_error`].
 //! - The module allocates with [talc](https://docs.rs/talc) instead of
 //!   Rust's default wasm allocator (dlmalloc): its `malloc` is small, which
@@ -189,12 +193,6 @@ fn js_message(v: &JsValue) -> String {
     v.as_string().unwrap_or_else(|| "unknown error".into())
 }
 
-/// Rust value → JSON text (as the CLI prints it) → JS object.
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, js_sys::Error> {
-    let json = serde_json::to_string(value).map_err(into_error)?;
-    js_sys::JSON::parse(&json).map_err(|e| into_error(js_message(&e)))
-}
-
 #[wasm_bindgen]
 extern "C" {
     /// `JSON.parse(text, reviver)`.
@@ -253,35 +251,6 @@ pub fn analyze(articles: JsArticles) -> Result<JsDocument, js_sys::Error> {
     let value = to_json_value(&articles, "the articles", 0)?;
     let articles = crate::articles_from_value(&value).map_err(into_error)?;
     document_to_js(crate::analyze(&articles).map_err(into_error)?)
-}
-
-/// The document for the embedded seed corpus: `analyze(embeddedArticles())`.
-/// The page's module (built with `prebuilt-rules`) has it from the build, so
-/// a panel of the embedded corpus runs no analysis.
-#[wasm_bindgen(js_name = embedded)]
-pub fn embedded() -> Result<JsDocument, js_sys::Error> {
-    #[cfg(feature = "prebuilt-rules")]
-    return prebuilt_embedded();
-    #[cfg(not(feature = "prebuilt-rules"))]
-    document_to_js(crate::embedded())
-}
-
-/// The embedded corpus's document made by the build, as [`document_to_js`]
-/// gives it: deeply frozen, the Rust document remembered for `render`.
-#[cfg(feature = "prebuilt-rules")]
-fn prebuilt_embedded() -> Result<JsDocument, js_sys::Error> {
-    let json = crate::codec::embedded_json().map_err(into_error)?;
-    let js = parse_frozen(json).map_err(|e| into_error(js_message(&e)))?;
-    let value = to_json_value(&js, "the embedded document", 0)?;
-    let doc = crate::model::json::document(&value).map_err(into_error)?;
-    remember(js.clone(), doc);
-    Ok(js.unchecked_into())
-}
-
-/// The embedded seed articles, as `analyze` takes them.
-#[wasm_bindgen(js_name = embeddedArticles)]
-pub fn embedded_articles() -> Result<JsArticles, js_sys::Error> {
-    Ok(to_js(&crate::corpus::articles())?.unchecked_into())
 }
 
 /// JS value → JSON value, walking it directly (no JSON text, no serde

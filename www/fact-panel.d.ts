@@ -11,7 +11,7 @@ export declare class FactPanel extends HTMLElement {
   /**
    * Articles to analyse; `null` = use the `src` attribute (a URL of an array
    * of articles, or of a factpanel/1 document made by `factpanel --json`),
-   * or else the embedded corpus.
+   * or else the seed corpus (`pkg/seed.json`, written by ./build.sh).
    */
   articles: FactpanelArticle[] | null;
   /** The last factpanel/1 document rendered (deeply frozen), or `null`. */

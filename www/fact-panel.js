@@ -19,6 +19,10 @@
 const GLUE_URL = new URL('./pkg/factpanel.js', import.meta.url);
 const WASM_URL = new URL('./pkg/factpanel_bg.wasm', import.meta.url);
 const WORKER_URL = new URL('./fact-panel-worker.js', import.meta.url);
+// The demo's seed corpus (its articles and their document), written by
+// ./build.sh: the module does not carry it, so that a page that embeds the
+// panel for its own articles downloads no seed text.
+const SEED_URL = new URL('./pkg/seed.json', import.meta.url);
 
 // Inputs with more text than this (UTF-16 units, summed over the articles)
 // are analysed in a worker: about 30 ms of analysis on the main thread
@@ -230,6 +234,14 @@ function checkArticles(articles, where) {
 // `src`: the articles to analyse, or a factpanel/1 document made ahead of
 // time (`factpanel --json`), rendered as it is. Resolves to `{ articles }`
 // or `{ doc }`.
+// The seed corpus, shown when the panel has neither `src` nor `articles`.
+async function fetchSeed() {
+  const res = await fetch(SEED_URL, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`could not load the seed corpus ${SEED_URL.pathname} (HTTP ${res.status})`);
+  const { articles, document: doc } = await res.json();
+  return { doc: deepFreeze(doc), texts: new Map(articles.map((a) => [a.id, a.text])) };
+}
+
 async function fetchSource(src) {
   let url;
   try {
@@ -293,7 +305,7 @@ export class FactPanel extends HTMLElement {
   #prefix;
   #articles = null;
   #doc = null;
-  #texts = null; // source id → text, for "read in the article"; null: the embedded corpus
+  #texts = new Map(); // source id → text, for "read in the article"
   #token = 0;
   #queued = false;
   #pending = false; // a change arrived while disconnected
@@ -406,10 +418,12 @@ export class FactPanel extends HTMLElement {
       // is the error shown if both fail.
       const engineReady = loadEngine();
       const fetching = this.#articles === null && this.hasAttribute('src') ? fetchSource(this.getAttribute('src')) : null;
+      const seeding = this.#articles === null && !fetching ? fetchSeed() : null;
       fetching?.catch(() => {}); // awaited below, after the module
+      seeding?.catch(() => {});
       await engineReady;
       let doc;
-      let texts = null; // null: the embedded corpus, whose texts the module has
+      let texts;
       if (this.#articles !== null || fetching) {
         const { articles, doc: given } = this.#articles !== null ? { articles: this.#articles } : await fetching;
         if (token !== this.#token) return; // superseded
@@ -422,7 +436,7 @@ export class FactPanel extends HTMLElement {
           texts = new Map(articles.map((a) => [a.id, a.text]));
         }
       } else {
-        doc = await withEngine((glue) => glue.embedded());
+        ({ doc, texts } = await seeding);
       }
       if (token !== this.#token) return;
       await this.#render(doc, texts);
@@ -572,13 +586,12 @@ export class FactPanel extends HTMLElement {
   }
 
   // The options of render and renderClaims for `doc`: the claims of a
-  // source whose text is in `texts` (by id; null: the embedded corpus, whose
-  // texts the module has) get "read in the article" (only ids are passed);
-  // the claims lists are filled when a fact is opened.
+  // source whose text is in `texts` (by id) get "read in the article" (only
+  // ids are passed); the claims lists are filled when a fact is opened.
   #options(doc, texts = this.#texts) {
     const sources = Array.isArray(doc?.sources) ? doc.sources : [];
     const articles = sources
-      .filter((s) => typeof s?.id === 'string' && (texts === null || texts.has(s.id)))
+      .filter((s) => typeof s?.id === 'string' && texts.has(s.id))
       .map((s) => ({ id: s.id }));
     return { lang: this.#lang, articles, idPrefix: this.#prefix, lazyClaims: true };
   }
@@ -587,7 +600,6 @@ export class FactPanel extends HTMLElement {
   #fillContext(region, glue) {
     const [f, c] = region.getAttribute('data-claim').split(':').map(Number);
     const claim = this.#doc?.facts[f]?.claims[c];
-    this.#texts ??= new Map(guarded(glue, (g) => g.embeddedArticles()).map((a) => [a.id, a.text]));
     const text = claim && this.#texts.get(claim.source);
     if (typeof text !== 'string') throw new Error('the article text is not available');
     guarded(glue, (g) => g.renderContext(region, text, claim));

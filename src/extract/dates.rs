@@ -69,25 +69,20 @@ pub fn same_day(a: &DateParts, b: &DateParts) -> bool {
 /// Reads a metadata date: `YYYY-MM-DD`, `YYYY-MM`, `DD/MM/YYYY` or a day,
 /// a month name and a year ("15 août 2025"), at the start of `s`.
 pub fn parse_loose(s: &str, rules: &Rules) -> Option<DateParts> {
-    let first = s.split_whitespace().next()?;
+    let mut words = s.split_whitespace();
+    let first = words.next()?;
     if let Some(p) = parse_iso(first) {
         return Some(p);
     }
-    let nums: Vec<&str> = first.split('/').collect();
-    if let [d, m, y] = nums.as_slice() {
-        let (d, m, y) = (d.parse::<u8>().ok()?, m.parse::<u8>().ok()?, y.parse::<i32>().ok()?);
-        return ((1..=12).contains(&m) && y > 999 && d >= 1 && d <= days_in_month(y, m)).then_some(DateParts {
-            year: Some(y),
-            month: Some(m),
-            day: Some(d),
-            weekday: Some(weekday(y, m, d)),
-        });
-    }
-    let mut words = s.split_whitespace();
-    let d = words.next()?.parse::<u8>().ok()?;
-    let m = month_of(rules, &words.next()?.to_lowercase())?;
-    let y = words.next()?.trim_end_matches(',').parse::<i32>().ok()?;
-    (y > 999 && d >= 1 && d <= days_in_month(y, m)).then_some(DateParts {
+    // "14/08/2025", or "15 août 2025": day, month, year.
+    let mut parts = first.split('/');
+    let d = parts.next()?.parse::<u8>().ok()?;
+    let (m, y) = match (parts.next(), parts.next()) {
+        (Some(m), Some(y)) => (m.parse::<u8>().ok()?, y),
+        _ => (month_of(rules, &words.next()?.to_lowercase())?, words.next()?.trim_end_matches(',')),
+    };
+    let y = y.parse::<i32>().ok()?;
+    ((1..=12).contains(&m) && y > 999 && d >= 1 && d <= days_in_month(y, m)).then(|| DateParts {
         year: Some(y),
         month: Some(m),
         day: Some(d),

@@ -43,6 +43,9 @@ pub struct Found {
     /// Whether its sentence places that call before the article's
     /// (`[references].earlier`): its date says nothing of the article's day.
     pub earlier: bool,
+    /// Whether `day` is not the article's call day: the claim is another
+    /// call's (set by `call_days`).
+    pub other_day: bool,
 }
 
 /// The kinds of claim about a call itself, which belong to one call on
@@ -272,7 +275,7 @@ impl Ctx<'_, '_> {
         };
         let s = &self.an.sents[si];
         let earlier = s.toks.iter().any(|t| self.r.references.earlier.iter().any(|w| w == t.lower));
-        self.out.push(Found { kind, subject, claim, derived, pos: va, day: None, earlier });
+        self.out.push(Found { kind, subject, claim, derived, pos: va, day: None, earlier, other_day: false });
     }
 
     /// Who the outlet says is speaking at token `t` of sentence `si`.
@@ -427,7 +430,7 @@ fn extract_one(article: &Article, t: Tokenized, r: &Rules) -> SourceExtract {
     let call_day = call_days(&mut found);
     // The headline: the first line, when the text starts with one.
     let headline_end = first_line_end(&an).filter(|&end| an.sents.len() > 1 && an.sents[1].start > end).unwrap_or(0);
-    dedupe(&mut found, headline_end, call_day.as_ref());
+    dedupe(&mut found, headline_end);
     let entities = named_entities(&an, r);
     let markers = event_markers(&an, r);
     let phone_votes = phone_votes(&an, r);
@@ -524,10 +527,10 @@ fn sentence_claims(cx: &mut Ctx, si: usize) {
 /// the headline's rounder words ("deux heures au téléphone" above "un appel
 /// de plus de deux heures"), then the first in the text.
 #[inline(never)]
-fn dedupe(found: &mut Vec<Found>, headline_end: usize, day: Option<&DateParts>) {
+fn dedupe(found: &mut Vec<Found>, headline_end: usize) {
     // Claims about another day's call are kept apart: they are that
     // call's, not the article's.
-    let other = |f: &Found| f.day.as_ref().zip(day).is_some_and(|(a, b)| !dates::same_day(a, b));
+    let other = |f: &Found| f.other_day;
     let info = |f: &Found| -> u8 {
         let v = &f.claim.value;
         u8::from(v.place.as_ref().is_some_and(Option::is_some))
@@ -600,7 +603,11 @@ fn call_days(found: &mut [Found]) -> Option<DateParts> {
             best = Some((n, **p));
         }
     }
-    best.map(|(_, p)| p)
+    let day = best.map(|(_, p)| p);
+    for f in found.iter_mut() {
+        f.other_day = f.day.zip(day).is_some_and(|(a, b)| !dates::same_day(&a, &b));
+    }
+    day
 }
 
 /// How many of the article's sentences that name two persons say they
@@ -635,13 +642,14 @@ fn held_back(r: &Rules, s: &Sent) -> Vec<usize> {
                 let Some(di) = m.capture(Slot::Duration) else { continue };
                 let local = s.toks[m.start..m.end].iter().all(|t| t.kind != TokKind::ClauseBreak);
                 if local && !measures_a_call(r, s, s.durations[di].t1) {
-                    out.push(di);
+                    // Kept sorted as it grows (a few at most).
+                    if let Err(at) = out.binary_search(&di) {
+                        out.insert(at, di);
+                    }
                 }
             }
         }
     }
-    out.sort_unstable();
-    out.dedup();
     out
 }
 

@@ -33,6 +33,8 @@
 
 use std::collections::HashMap;
 
+use crate::rules::Fnv;
+
 use crate::rules::{EntityDef, EntityKind, Rules};
 use crate::text::{TokKind, Token};
 
@@ -90,7 +92,7 @@ pub(crate) fn sightings(toks: &[Token], norm: &str, r: &Rules, out: &mut Vec<Sig
             i += 1;
             continue;
         };
-        match sighting_after(toks, i, title.len(), *leader, norm, r) {
+        match sighting_after(toks, i, title.len(), *leader == 1, norm, r) {
             Some((s, end)) => {
                 out.push(s);
                 i = end;
@@ -222,13 +224,14 @@ struct Person {
 /// The people of a set of sightings (in text order), as rules entities
 /// with their aliases (token lists, and whether counted only capitalised).
 pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<String>, bool)>)> {
-    let mut sightings: Vec<Sighting> = sightings.into_iter().filter(|s| !listed(&s.lower, r)).collect();
-    // Longest names first, so that "Quispe" joins "Tomás Quispe Huamán".
-    sightings.sort_by_key(|s| std::cmp::Reverse(s.words.len()));
+    let sightings: Vec<Sighting> = sightings.into_iter().filter(|s| !listed(&s.lower, r)).collect();
     let mut persons: Vec<Person> = Vec::new();
     // Folded word → persons whose name holds it: merging stays linear.
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-    for s in sightings {
+    let mut by_word: HashMap<String, Vec<usize>, Fnv> = HashMap::default();
+    // Longest names first, so that "Quispe" joins "Tomás Quispe Huamán"
+    // (names are at most `MAX_NAME` words: a pass per length, no sort).
+    let by_length = (1..=MAX_NAME).rev().flat_map(|n| sightings.iter().filter(move |s| s.words.len() == n));
+    for s in by_length {
         let folded: Vec<String> = s.words.iter().map(|w| fold(w)).collect();
         let found = by_word.get(&folded[0]).and_then(|ps| {
             ps.iter().copied().find(|&k| {
@@ -291,7 +294,7 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
     let dets: Vec<Vec<String>> = p.determiners.iter().map(|d| crate::rules::phrase_tokens(d)).collect();
     let leader_words: Vec<Vec<String>> = p.leader_words.iter().map(|w| crate::rules::phrase_tokens(w)).collect();
     // Role phrases, and who they would name.
-    let mut role_phrases: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+    let mut role_phrases: HashMap<String, Vec<usize>, Fnv> = HashMap::default();
     for (k, person) in persons.iter().enumerate() {
         let Some(c) = person.country else { continue };
         let mut titles = person.roles.clone();
@@ -303,7 +306,7 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
                 for det in &dets {
                     let phrase: Vec<String> =
                         det.iter().chain(title).cloned().chain(crate::rules::phrase_tokens(dem)).collect();
-                    let v = role_phrases.entry(phrase).or_default();
+                    let v = role_phrases.entry(phrase.join(" ")).or_default();
                     if !v.contains(&k) {
                         v.push(k);
                     }
@@ -313,8 +316,9 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
     }
     let mut aliases: Vec<Vec<(Vec<String>, bool)>> = persons.iter().map(|_| Vec::new()).collect();
     for (phrase, ks) in role_phrases {
+        let phrase: Vec<String> = phrase.split(' ').map(str::to_string).collect();
         if ks.len() == 1 && !r.aliases_starting(&phrase[0]).iter().any(|a| a.tokens == phrase) {
-            aliases[ks[0]].push((phrase, false));
+            add_alias(&mut aliases[ks[0]], phrase, false);
         }
     }
     persons
@@ -323,18 +327,17 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
         .map(|(person, mut al)| {
             let short = short_name(&person, r);
             for v in &person.variants {
-                al.push((v.clone(), v.len() == 1));
+                add_alias(&mut al, v.clone(), v.len() == 1);
             }
             let short_lower = crate::rules::phrase_tokens(&short);
-            al.push((short_lower.clone(), short_lower.len() == 1));
+            let cased = short_lower.len() == 1;
+            add_alias(&mut al, short_lower, cased);
             // Every capitalised word after the first may stand for the person.
             for w in person.words.iter().skip(1) {
                 if w.chars().next().is_some_and(char::is_uppercase) {
-                    al.push((vec![w.to_lowercase()], true));
+                    add_alias(&mut al, vec![w.to_lowercase()], true);
                 }
             }
-            al.sort();
-            al.dedup_by(|a, b| a.0 == b.0);
             let name = person.words.join(" ");
             let entity = EntityDef {
                 id: super::slug(&name),
@@ -354,6 +357,13 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
         })
         .filter(|(e, _)| !e.id.is_empty())
         .collect()
+}
+
+/// Adds an alias unless the person has it already (a person has a few).
+fn add_alias(al: &mut Vec<(Vec<String>, bool)>, tokens: Vec<String>, cased: bool) {
+    if !al.iter().any(|(t, _)| *t == tokens) {
+        al.push((tokens, cased));
+    }
 }
 
 /// The short name: the one word the texts use alone most often, else the

@@ -107,8 +107,8 @@ describe('the seed panel on the demo page', () => {
     await ready(page);
     const result = await page.evaluate(async () => {
       const panel = document.getElementById('panel');
-      const { embeddedArticles } = await import('/pkg/factpanel.js');
-      const texts = new Map(embeddedArticles().map((a) => [a.id, a.text]));
+      const { articles } = await (await fetch('/pkg/seed.json')).json();
+      const texts = new Map(articles.map((a) => [a.id, a.text]));
       const root = panel.shadowRoot;
       const problems = [];
       let checked = 0;
@@ -379,16 +379,20 @@ describe('contract and performance', () => {
     await ready(page);
     const fromPage = await page.evaluate(async (fixture) => {
       const m = await import('/pkg/factpanel.js');
+      const seed = await (await fetch('/pkg/seed.json')).json();
       return {
-        // What the module has from the build, and the same analysed here.
-        embedded: JSON.stringify(m.embedded(), null, 2),
-        analyzed: JSON.stringify(m.analyze(m.embeddedArticles()), null, 2),
+        // What the build wrote for the demo, the same analysed here, and
+        // what the panel shows.
+        seed: JSON.stringify(seed.document, null, 2),
+        analyzed: JSON.stringify(m.analyze(seed.articles), null, 2),
+        shown: JSON.stringify(document.getElementById('panel').data, null, 2),
         fixture: JSON.stringify(m.analyze(fixture), null, 2),
       };
     }, FIXTURE_ARTICLES);
     const seeds = cli(['--json']).trimEnd();
-    assert.equal(fromPage.embedded, seeds);
+    assert.equal(fromPage.seed, seeds);
     assert.equal(fromPage.analyzed, seeds);
+    assert.equal(fromPage.shown, seeds);
     assert.equal(fromPage.fixture, cli(['--json', join(HERE, 'fixtures/articles.json')]).trimEnd());
     await close(p);
   });
@@ -396,18 +400,14 @@ describe('contract and performance', () => {
   test('performance marks on first and repeat visits (served with caching headers)', async () => {
     // A measurement, printed (medians and quartiles of VISITS fresh
     // profiles), not a timed assertion: the figures move with the machine's
-    // load. Three pages: the demo (the embedded corpus, whose document the
-    // module has from the build) on a first and a repeat visit, and the
+    // load. Three pages: the demo (the seed corpus, whose document the
+    // build wrote to pkg/seed.json) on a first and a repeat visit, and the
     // embed snippet alone with the same five articles from `src` (fetched
     // and analysed on the page, as on a news site).
     const VISITS = 9;
     const seeds = await (async () => {
       const p = await open('/__test__/blank.html');
-      const json = await p.page.evaluate(async () => {
-        const m = await import('/pkg/factpanel.js');
-        await m.default();
-        return JSON.stringify(m.embeddedArticles());
-      });
+      const json = await p.page.evaluate(async () => JSON.stringify((await (await fetch('/pkg/seed.json')).json()).articles));
       await close(p);
       return json;
     })();

@@ -215,7 +215,7 @@ describe('wasm failure', () => {
     const dead = await page.evaluate(async () => {
       const glue = await import('/pkg/factpanel.js');
       try {
-        glue.embedded();
+        glue.analyze([{ id: 'a', text: 'Donald Trump a parlé avec Vladimir Poutine.' }]);
         return 'alive';
       } catch (e) {
         return `${e.name}: ${e.message}`;
