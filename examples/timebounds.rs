@@ -76,6 +76,25 @@ struct Case {
     full: usize,
 }
 
+/// `bytes` of "le président péruvien Quispe Bab et " with a new name each time.
+fn titled_names(bytes: usize) -> String {
+    let mut s = String::new();
+    let mut k = 0usize;
+    while s.len() < bytes {
+        let (mut w, mut j) = (String::from("B"), k);
+        loop {
+            w.push(char::from(b'a' + (j % 26) as u8));
+            j /= 26;
+            if j == 0 {
+                break;
+            }
+        }
+        s.push_str(&format!("le président péruvien Quispe {w} et "));
+        k += 1;
+    }
+    s
+}
+
 fn one(text: String) -> Vec<Article> {
     vec![Article::new("x", text)]
 }
@@ -105,6 +124,8 @@ fn main() {
         text_case("dates and weekdays", "mercredi 1er juillet 2025, jeudi 2/07, vendredi ", mb / k),
         text_case("call dates, one line", "Macron a appelé Xi mercredi 1er juillet 2025 et ", mb / k),
         text_case("vetoed lengths, one line", "Macron et Xi ont discuté deux heures plus tard et ", mb / k),
+        text_case("titled names, all one", "le président péruvien Tomás Quispe et ", mb / k),
+        Case { name: "titled names, all different", make: Box::new(|n| one(titled_names(n))), full: mb / k },
         text_case("datelines", "PARIS, 1er juillet 2025 (AFP) – Macron a appelé Xi.\n", mb / k),
         text_case("short sentences", "Il a dit. ", mb / k),
         text_case("dots", ". ", mb / k),

@@ -181,3 +181,47 @@ fn vetoed_lengths_grow_linearly() {
 fn datelines_grow_linearly() {
     check_growth("datelines", 32 << 10, |n| one(repeat("PARIS, 1er juillet 2025 (AFP) – Macron a appelé Xi.\n", n)));
 }
+
+// People found by title (`extract::people`): a flood of titled names, all
+// different or all one, in one sentence or across many articles.
+
+/// A different capitalised name for each `k`: "Quispe Bac".
+fn person(mut k: usize) -> String {
+    let mut w = String::from("B");
+    loop {
+        w.push(char::from(b'a' + (k % 26) as u8));
+        k /= 26;
+        if k == 0 {
+            return format!("Quispe {w}");
+        }
+    }
+}
+
+/// `bytes` of "le président péruvien <name> et " with a new name each time.
+fn titled_names(bytes: usize) -> String {
+    let mut s = String::new();
+    let mut k = 0;
+    while s.len() < bytes {
+        s.push_str(&format!("le président péruvien {} et ", person(k)));
+        k += 1;
+    }
+    s
+}
+
+#[test]
+fn titled_names_grow_linearly() {
+    check_growth("titled names, all different", 16 << 10, |n| one(titled_names(n)));
+    check_growth("titled names, all one", 16 << 10, |n| one(repeat("le président péruvien Tomás Quispe et ", n)));
+    check_growth("titled names, many articles", 64, |n| {
+        (0..n)
+            .map(|i| {
+                let text = format!(
+                    "Le président péruvien {} s'est entretenu mardi avec la Première ministre islandaise {} pendant une heure.",
+                    person(i),
+                    person(i + n)
+                );
+                Article::new(format!("a{i}"), text)
+            })
+            .collect()
+    });
+}

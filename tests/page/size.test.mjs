@@ -23,10 +23,10 @@ test(`the panel downloads at most ${BUDGET / 1024} KB gzip`, () => {
   assert.ok(total <= BUDGET, `${(total / 1024).toFixed(1)} KB gzip is over the ${BUDGET / 1024} KB budget`);
 });
 
-test('the element loads only these files (and its worker, for large inputs only)', () => {
+test('the element loads only these files (its worker for large inputs only, the seed corpus without src or articles only)', () => {
   const js = readFileSync(join(WWW, 'fact-panel.js'), 'utf8');
   const urls = [...js.matchAll(/new URL\('\.\/([^']+)', import\.meta\.url\)/g)].map((m) => m[1]).sort();
-  assert.deepEqual(urls, ['fact-panel-worker.js', 'pkg/factpanel.js', 'pkg/factpanel_bg.wasm']);
+  assert.deepEqual(urls, ['fact-panel-worker.js', 'pkg/factpanel.js', 'pkg/factpanel_bg.wasm', 'pkg/seed.json']);
   // The worker loads the same glue and gets the compiled module from the page.
   const worker = readFileSync(join(WWW, 'fact-panel-worker.js'), 'utf8');
   assert.deepEqual([...worker.matchAll(/from '([^']+)'/g)].map((m) => m[1]), ['./pkg/factpanel.js']);
