@@ -22,6 +22,8 @@
 //!    positions agree when they point the same way.
 //! 4. **Order.** Agreed facts first, then by number of sources.
 
+pub mod copies;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::extract::{dates, Extraction, Found, SourceExtract};
