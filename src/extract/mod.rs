@@ -12,6 +12,7 @@ mod matcher;
 mod refs;
 mod sentence;
 mod stance;
+pub mod wire;
 
 use crate::model::{
     Agreement, Article, Claim, DateParts, EntityId, Kind, Mention, MentionsDocument, NegotiationStart, Subject, Value,
@@ -52,6 +53,8 @@ pub struct SourceExtract {
     pub entities: Vec<(String, (usize, usize))>,
     /// Event markers found (reader labels).
     pub markers: Vec<String>,
+    /// The news agencies the text credits ("AFP"), see [`wire`].
+    pub wire: Option<String>,
 }
 
 /// What extraction found in all the articles.
@@ -267,7 +270,8 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
     dedupe(&mut found, headline_end);
     let entities = named_entities(&an, r);
     let markers = event_markers(&an, r);
-    SourceExtract { title: title_of(article, &an), article: article.clone(), found, entities, markers }
+    let wire = wire::credit(&article.text, &r.wire);
+    SourceExtract { title: title_of(article, &an), article: article.clone(), found, entities, markers, wire }
 }
 
 /// Each entity named in the article: its id, how often it is named, and
