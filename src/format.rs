@@ -787,6 +787,8 @@ mod tests {
                 outlet: None,
                 on_event: true,
                 note: None,
+                copy_of: None,
+                wire: None,
             }],
             facts: vec![],
             entities: Default::default(),

@@ -864,6 +864,8 @@ mod tests {
             outlet: None,
             on_event: on,
             note: if on { None } else { Some("Couvre un autre événement : des pourparlers à Istanbul.".into()) },
+            copy_of: None,
+            wire: None,
         }
     }
 
