@@ -101,14 +101,14 @@ fn table(doc: &Document) -> String {
     for f in &doc.facts {
         let (sources, newsrooms, less, disp) = rooms.support(f);
         s.push_str(&format!(
-            "{:<12} {}\n             {}  ({})\n",
+            "{:<12} {}\n             {}  {}\n",
             format!("[{}]", format::status(f.status, lang)),
             format::fact_label(f, doc, lang),
             format::fact_value(f, doc, lang),
             if newsrooms < sources {
-                format::support_in_newsrooms(sources, newsrooms, less, disp, lang)
+                format!("— {}", format::support_in_newsrooms(sources, newsrooms, less, disp, lang))
             } else {
-                format::source_count(sources, lang)
+                format!("({})", format::source_count(sources, lang))
             },
         ));
         for c in &f.claims {
