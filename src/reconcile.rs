@@ -85,7 +85,7 @@ impl<'a> Rooms<'a> {
 /// Builds the document from what extraction found.
 pub fn document(ex: &Extraction) -> Document {
     let r = rules();
-    let texts: Vec<&str> = ex.sources.iter().map(|s| s.article.text.as_str()).collect();
+    let texts: Vec<&[u32]> = ex.sources.iter().map(|s| s.words.as_slice()).collect();
     let copy_of = copies::copy_of(&texts);
     let rooms = Rooms::new(&ex.sources, &copy_of);
     let on_event = event_membership(&ex.sources, &rooms.of, r);

@@ -55,6 +55,10 @@ pub struct SourceExtract {
     pub markers: Vec<String>,
     /// The news agencies the text credits ("AFP"), see [`wire`].
     pub wire: Option<String>,
+    /// The hashes of its words, in order, for finding copies of one text
+    /// (`reconcile::copies`): made here from the tokens extraction makes
+    /// anyway.
+    pub words: Vec<u32>,
 }
 
 /// What extraction found in all the articles.
@@ -90,7 +94,8 @@ pub(crate) fn analyse<'a>(prep: &'a Prepared<'a>, article: &Article, rules: &Rul
 /// Extracts every article.
 pub fn extract_all(articles: &[Article]) -> Extraction {
     let r = rules();
-    Extraction { sources: articles.iter().map(|a| extract_one(a, r)).collect() }
+    let credits = wire::Matcher::new(&r.wire);
+    Extraction { sources: articles.iter().map(|a| extract_one(a, r, &credits)).collect() }
 }
 
 /// The given title, else the first sentence of the text (the first line
@@ -254,7 +259,7 @@ fn main_pair(sents: &[Sent], r: &Rules) -> Option<[usize; 2]> {
     counts.into_iter().find(|&(_, n)| n == best).map(|(p, _)| p)
 }
 
-fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
+fn extract_one(article: &Article, r: &Rules, credits: &wire::Matcher) -> SourceExtract {
     let prep = Prepared::new(&article.text, r);
     let an = analyse(&prep, article, r);
     let mut cx = Ctx { r, an: &an, source: &article.id, out: Vec::new(), main_pair: std::cell::OnceCell::new() };
@@ -270,8 +275,12 @@ fn extract_one(article: &Article, r: &Rules) -> SourceExtract {
     dedupe(&mut found, headline_end);
     let entities = named_entities(&an, r);
     let markers = event_markers(&an, r);
-    let wire = wire::credit(&article.text, &r.wire);
-    SourceExtract { title: title_of(article, &an), article: article.clone(), found, entities, markers, wire }
+    let wire = credits.credit(&article.text);
+    let mut words = Vec::new();
+    for s in &an.sents {
+        crate::reconcile::copies::push_words(&an.prep.lower, &s.toks, &mut words);
+    }
+    SourceExtract { title: title_of(article, &an), article: article.clone(), found, entities, markers, wire, words }
 }
 
 /// Each entity named in the article: its id, how often it is named, and

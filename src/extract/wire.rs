@@ -22,27 +22,42 @@ use crate::rules::Wire;
 
 /// The agencies `text` credits, or `None`.
 pub fn credit(text: &str, w: &Wire) -> Option<String> {
+    Matcher::new(w).credit(text)
+}
+
+impl Matcher<'_> {
+    /// [`credit`] with the forms prepared once for many texts.
+    pub fn credit(&self, text: &str) -> Option<String> {
+        credit_with(text, self)
+    }
+}
+
+fn credit_with(text: &str, m: &Matcher) -> Option<String> {
+    let w = m.w;
     if w.agencies.is_empty() {
         return None;
     }
     // (position, agency)
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for form in &w.inline {
-        let Some(mark) = form.chars().next() else { continue };
+    for form in &m.inline {
+        let Some(mark) = form.0.chars().next() else { continue };
         for (at, _) in text.match_indices(mark) {
-            if let Some((_, ags)) = form_at(text, at, form, w) {
+            if let Some((_, ags)) = m.form_at(text, at, *form) {
                 found.extend(ags.into_iter().map(|a| (at, a)));
             }
         }
     }
     let mut line_start = 0;
+    let mut words = Vec::new();
     for line in text.split('\n') {
         let here = line_start;
         line_start += line.len() + 1;
-        let words = word_starts(line, w.dateline_words.max(w.line_words) + 1);
-        for &s in words.iter().take(w.dateline_words) {
-            for form in &w.dateline {
-                if let Some((_, ags)) = form_at(text, here + s, form, w) {
+        // A dateline's credit is followed by a dash among the line's first
+        // words: without one, no dateline form is tried.
+        let dash = word_starts(line, w.dateline_words.max(w.line_words) + 1, &mut words) && !m.dateline.is_empty();
+        for &s in words.iter().take(if dash { w.dateline_words } else { 0 }) {
+            for form in &m.dateline {
+                if let Some((_, ags)) = m.form_at(text, here + s, *form) {
                     found.extend(ags.into_iter().map(|a| (here + s, a)));
                 }
             }
@@ -50,14 +65,19 @@ pub fn credit(text: &str, w: &Wire) -> Option<String> {
         if words.is_empty() || words.len() > w.line_words {
             continue;
         }
-        // The line without its closing full stop and white space.
+        // The line without its closing full stop and white space; a credit
+        // ends with an agency's name, maybe followed by marks (")").
         let end = here + line.trim_end().trim_end_matches('.').trim_end().len();
-        let first = here + words[0];
-        for (i, _) in text[first..end].char_indices() {
-            for form in &w.line_end {
-                if let Some((stop, ags)) = form_at(text, first + i, form, w) {
+        let last = text[..end].trim_end_matches(|c: char| !is_word(c));
+        let last = &last[last.char_indices().rev().find(|(_, c)| !is_word(*c)).map_or(0, |(k, c)| k + c.len_utf8())..];
+        if !m.last_words.iter().any(|l| l.eq_ignore_ascii_case(last)) {
+            continue;
+        }
+        for &s in &words {
+            for form in &m.line_end {
+                if let Some((stop, ags)) = m.form_at(text, here + s, *form) {
                     if stop == end {
-                        found.extend(ags.into_iter().map(|a| (first + i, a)));
+                        found.extend(ags.into_iter().map(|a| (here + s, a)));
                     }
                 }
             }
@@ -78,10 +98,119 @@ pub fn credit(text: &str, w: &Wire) -> Option<String> {
     }
 }
 
-/// Byte offsets in `line` of the starts of its first `max` words.
-fn word_starts(line: &str, max: usize) -> Vec<usize> {
-    let mut out = Vec::new();
+/// The rules' forms split at their `{a}`, and the first letters and last
+/// words of the agencies' names, to pass over most places at a glance.
+pub struct Matcher<'w> {
+    w: &'w Wire,
+    inline: Vec<(&'w str, &'w str)>,
+    dateline: Vec<(&'w str, &'w str)>,
+    line_end: Vec<(&'w str, &'w str)>,
+    /// Lowercase first chars of every spelling.
+    firsts: Vec<char>,
+    /// The last word of every spelling ("Presse").
+    last_words: Vec<&'w str>,
+    /// Per agency, its spellings, each with whether it is one ASCII word
+    /// (compared as bytes, without the general matching).
+    spellings: Vec<Vec<(&'w str, bool)>>,
+}
+
+impl<'w> Matcher<'w> {
+    /// Prepares the forms of `w`.
+    pub fn new(w: &'w Wire) -> Self {
+        let split = |forms: &'w [String]| forms.iter().filter_map(|f| f.split_once("{a}")).collect::<Vec<_>>();
+        let mut firsts: Vec<char> = Vec::new();
+        for n in w.agencies.iter().flatten() {
+            if let Some(c) = n.trim().chars().next().and_then(|c| c.to_lowercase().next()) {
+                if !firsts.contains(&c) {
+                    firsts.push(c);
+                }
+            }
+        }
+        Matcher {
+            w,
+            inline: split(&w.inline),
+            dateline: split(&w.dateline),
+            line_end: split(&w.line_end),
+            firsts,
+            last_words: w
+                .agencies
+                .iter()
+                .flatten()
+                .filter_map(|n| n.split(|c: char| !is_word(c)).rfind(|x| !x.is_empty()))
+                .collect(),
+            spellings: w
+                .agencies
+                .iter()
+                .map(|names| names.iter().map(|n| (n.as_str(), n.bytes().all(|b| b.is_ascii_alphanumeric()))).collect())
+                .collect(),
+        }
+    }
+
+    /// One agency name standing as a word at `at` (after white space): the
+    /// longest spelling that matches, and where it ends.
+    fn agency_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
+        let at = skip_space(text, at);
+        let first = text[at..].chars().next()?.to_lowercase().next()?;
+        if !self.firsts.contains(&first) || !boundary_before(text, at) {
+            return None;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (k, names) in self.spellings.iter().enumerate() {
+            for &(n, word) in names {
+                let end = if word {
+                    let b = text.as_bytes().get(at..at + n.len());
+                    b.filter(|b| b.eq_ignore_ascii_case(n.as_bytes())).map(|_| at + n.len())
+                } else {
+                    literal(text, at, n)
+                };
+                if let Some(end) = end {
+                    if boundary_after(text, end) && best.is_none_or(|(_, e)| end > e) {
+                        best = Some((k, end));
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// The form `(pre, post)` at byte `at`: where it ends and the agencies
+    /// it names.
+    fn form_at(&self, text: &str, at: usize, (pre, post): (&str, &str)) -> Option<(usize, Vec<usize>)> {
+        if pre.starts_with(is_word) && !boundary_before(text, at) {
+            return None;
+        }
+        let mut end = literal(text, at, pre)?;
+        let (first, e) = self.agency_at(text, end)?;
+        let mut agencies = vec![first];
+        end = e;
+        'more: loop {
+            for j in &self.w.joiners {
+                let Some(after) = literal(text, skip_space(text, end), j) else { continue };
+                if j.ends_with(is_word) && !boundary_after(text, after) {
+                    continue;
+                }
+                if let Some((a, e)) = self.agency_at(text, after) {
+                    agencies.push(a);
+                    end = e;
+                    continue 'more;
+                }
+            }
+            break;
+        }
+        let end = literal(text, end, post)?;
+        if !boundary_after(text, end) {
+            return None;
+        }
+        Some((end, agencies))
+    }
+}
+
+/// Byte offsets in `line` of the starts of its first `max` words, in
+/// `out`; returns whether a dash comes before the last of them.
+fn word_starts(line: &str, max: usize, out: &mut Vec<usize>) -> bool {
+    out.clear();
     let mut prev_space = true;
+    let mut dash = false;
     for (i, c) in line.char_indices() {
         let space = c.is_whitespace();
         if prev_space && !space {
@@ -90,9 +219,10 @@ fn word_starts(line: &str, max: usize) -> Vec<usize> {
             }
             out.push(i);
         }
+        dash |= !c.is_ascii_alphanumeric() && same('-', c);
         prev_space = space;
     }
-    out
+    dash
 }
 
 fn is_word(c: char) -> bool {
@@ -114,6 +244,7 @@ fn same(f: char, t: char) -> bool {
     match f {
         '\'' => matches!(t, '\'' | '’' | 'ʼ' | '‘'),
         '-' => matches!(t, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−'),
+        _ if f.is_ascii() && t.is_ascii() => f.eq_ignore_ascii_case(&t),
         _ => f == t || (f.is_alphabetic() && t.to_lowercase().eq(f.to_lowercase())),
     }
 }
@@ -141,57 +272,6 @@ fn literal(text: &str, mut at: usize, lit: &str) -> Option<usize> {
         at += t.len_utf8();
     }
     Some(at)
-}
-
-/// One agency name standing as a word at `at` (after white space): the
-/// longest spelling that matches, and where it ends.
-fn agency_at(text: &str, at: usize, w: &Wire) -> Option<(usize, usize)> {
-    let at = skip_space(text, at);
-    if !boundary_before(text, at) {
-        return None;
-    }
-    let mut best: Option<(usize, usize)> = None;
-    for (k, names) in w.agencies.iter().enumerate() {
-        for n in names {
-            if let Some(end) = literal(text, at, n) {
-                if boundary_after(text, end) && best.is_none_or(|(_, e)| end > e) {
-                    best = Some((k, end));
-                }
-            }
-        }
-    }
-    best
-}
-
-/// The form `form` at byte `at`: where it ends and the agencies it names.
-fn form_at(text: &str, at: usize, form: &str, w: &Wire) -> Option<(usize, Vec<usize>)> {
-    let (pre, post) = form.split_once("{a}")?;
-    if pre.starts_with(is_word) && !boundary_before(text, at) {
-        return None;
-    }
-    let mut end = literal(text, at, pre)?;
-    let (first, e) = agency_at(text, end, w)?;
-    let mut agencies = vec![first];
-    end = e;
-    'more: loop {
-        for j in &w.joiners {
-            let Some(after) = literal(text, skip_space(text, end), j) else { continue };
-            if j.ends_with(is_word) && !boundary_after(text, after) {
-                continue;
-            }
-            if let Some((a, e)) = agency_at(text, after, w) {
-                agencies.push(a);
-                end = e;
-                continue 'more;
-            }
-        }
-        break;
-    }
-    let end = literal(text, end, post)?;
-    if !boundary_after(text, end) {
-        return None;
-    }
-    Some((end, agencies))
 }
 
 #[cfg(test)]

@@ -4,10 +4,13 @@
 //!
 //! ## What a copy is
 //!
-//! A text is read as **words**: maximal runs of letters and digits
-//! (`char::is_alphanumeric`), lowercased; everything else (punctuation,
-//! apostrophes, quotation marks, dashes, white space) separates words, so
-//! "l’appel" is `l appel`. A **shingle** is a run of [`SHINGLE_WORDS`] = 5
+//! A text is read as **words**: the word and number tokens that extraction
+//! makes anyway (`src/text.rs`), lowercased, from the sentences left once
+//! the boilerplate lines of the rules are masked; punctuation, quotation
+//! marks, dashes and clause breaks are dropped ("« L’appel » a duré 90
+//! minutes !" is `l' appel a duré 90 minutes`; "porte-parole" is one word).
+//! Each word is hashed to 32 bits ([`push_words`]; [`words`] reads a raw
+//! text the same way). A **shingle** is a run of [`SHINGLE_WORDS`] = 5
 //! consecutive words ("le président russe vladimir poutine"), hashed to 64
 //! bits; a text is the *set* of its shingles. Two texts A and B are copies
 //! when all of these hold:
@@ -27,9 +30,10 @@
 //! 60–90 % of the dispatch's shingles: containment 0.6–0.95, Jaccard
 //! 0.45–0.85 (`tests/copies.rs` measures its own). Two newsrooms writing on
 //! the same event share names, titles and the officials' quotes, but a
-//! shingle survives only where five words in a row are the same: their
-//! containment stays under 0.15 even when both quote the same two
-//! sentences of a statement, and their Jaccard under 0.1. An edit on every
+//! shingle survives only where five words in a row are the same: among the
+//! 78 articles of `tests/fixtures/` (nine events, each told by several
+//! outlets in their own words, some quoting the same statements at length)
+//! no pair reaches a containment of 0.15 or a Jaccard of 0.07. An edit on every
 //! tenth word, spread evenly, keeps only 0.9⁵ ≈ 59 % of the shingles: that
 //! is about as heavy an edit as this still calls a copy.
 //!
@@ -59,20 +63,31 @@
 //! than 1/[`MIN_JACCARD`] is refused without a merge (its Jaccard cannot
 //! reach the threshold), so a merge costs at most a few times the smaller
 //! text. All in all: time O(total words + texts × bands × log) and memory
-//! O(texts × bands) plus the shingle sets of the candidates (8 bytes a
-//! word). The grouping does not depend on the input order except in
-//! buckets of more than eight texts, where the first one is the hub.
+//! O(texts × bands), plus the word hashes (4 bytes a word, kept by the
+//! extraction) and the shingle sets of the candidates (8 bytes a word). The
+//! grouping does not depend on the input order except in buckets of more
+//! than eight texts, where the first one is the hub.
+//!
+//! **Cost.** On the seed corpus (5 articles, 22 KB, no copies) the word
+//! hashes and the detection are about 1.7 % of the instructions of
+//! `analyze` (callgrind; the wire credits, `extract::wire`, 0.8 % more);
+//! on 1,000 articles that are 200 copies each of five texts, where every
+//! text is a candidate and gets its shingle set sorted, 3.5 % of its time.
+//! `tests/time_bounds.rs` checks that a flood of copies and many similar
+//! articles grow linearly.
 //!
 //! ## Why no crate
 //!
 //! The MinHash crates on crates.io (`gaoya`, `minhash-rs`, `probminhash`)
-//! hash every shingle once per signature value (96 hashes a shingle here,
-//! ~10 % of the whole pipeline's time on the seed corpus, against ~1 % for
-//! one-permutation hashing) and bring rayon, rand and other hashers into a
-//! wasm module with a 200 KB gzip budget. This module is a few hundred
-//! lines, with no dependency.
+//! hash every shingle once per signature value (96 hashes a shingle here:
+//! more than 10 % of the whole pipeline's instructions on the seed corpus,
+//! against about 1 % for one-permutation hashing), tokenize the text again,
+//! and bring rayon, rand and other hashers into a wasm module with a 200 KB
+//! gzip budget. This module is a few hundred lines, with no dependency.
 
 use std::cmp::Ordering;
+
+use crate::text::{TokKind, Token};
 
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 5;
@@ -92,12 +107,6 @@ pub const BANDS: usize = BINS / ROWS;
 /// compares each text with one hub.
 pub const ALL_PAIRS_UP_TO: usize = 8;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-/// Odd multipliers, one per word position in a shingle.
-const POSITION: [u64; SHINGLE_WORDS] =
-    [0x9e37_79b9_7f4a_7c15, 0xc2b2_ae3d_27d4_eb4f, 0x1656_67b1_9e37_79f9, 0x85eb_ca77_c2b2_ae63, 0x27d4_eb2f_1656_67c5];
-
 /// The splitmix64 finalizer: every input bit reaches every output bit.
 fn mix(mut x: u64) -> u64 {
     x ^= x >> 30;
@@ -107,56 +116,80 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// Calls `f` with the hash of each shingle of `text`, in text order
-/// (repeated shingles repeat).
-pub fn for_each_shingle(text: &str, mut f: impl FnMut(u64)) {
-    let mut ring = [0u64; SHINGLE_WORDS];
-    let mut words = 0usize;
-    let mut word = FNV_OFFSET;
-    let mut in_word = false;
-    let mut end_word = |word: u64, words: &mut usize| {
-        ring[*words % SHINGLE_WORDS] = word;
-        *words += 1;
-        if *words >= SHINGLE_WORDS {
-            let first = *words - SHINGLE_WORDS;
-            let mut s = 0u64;
-            for (k, m) in POSITION.iter().enumerate() {
-                s ^= ring[(first + k) % SHINGLE_WORDS].wrapping_mul(*m);
+/// The hash of one word on 32 bits: the bytes `lower[start..end]` (a
+/// token's lowercase text) eight at a time, each block one unaligned load
+/// (reading past the word, within `lower`, and masking) and one
+/// multiplication.
+fn word_at(lower: &[u8], start: usize, end: usize) -> u32 {
+    let mut h = (end - start) as u64 ^ 0x243f_6a88_85a3_08d3;
+    let mut k = start;
+    while k < end {
+        let n = (end - k).min(8);
+        let v = match lower.get(k..k + 8) {
+            Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+            None => {
+                let mut buf = [0u8; 8];
+                buf[..n].copy_from_slice(&lower[k..k + n]);
+                u64::from_le_bytes(buf)
             }
-            f(mix(s));
-        }
-    };
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (letter, code, len) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), u32::from(b.to_ascii_lowercase()), 1)
-        } else {
-            // `i` is always on a char boundary: it moves by whole chars.
-            let c = text[i..].chars().next().unwrap_or(' ');
-            let lower = crate::text::simple_lower(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c));
-            (c.is_alphanumeric(), u32::from(lower), c.len_utf8())
         };
-        if letter {
-            word = (word ^ u64::from(code)).wrapping_mul(FNV_PRIME);
-            in_word = true;
-        } else if in_word {
-            end_word(word, &mut words);
-            word = FNV_OFFSET;
-            in_word = false;
-        }
-        i += len;
+        let v = if n == 8 { v } else { v & ((1u64 << (8 * n)) - 1) };
+        h = (h ^ v).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h ^= h >> 29;
+        k += n;
     }
-    if in_word {
-        end_word(word, &mut words);
+    (h >> 32) as u32 ^ h as u32
+}
+
+/// Appends the hashes of the words among `toks` (words and numbers; not
+/// punctuation, quotation marks or clause breaks) to `out`; `lower` is the
+/// lowercase text the tokens point into.
+pub fn push_words(lower: &str, toks: &[Token], out: &mut Vec<u32>) {
+    let bytes = lower.as_bytes();
+    out.extend(
+        toks.iter()
+            .filter(|t| matches!(t.kind, TokKind::Word | TokKind::Number) && t.end <= bytes.len() && t.start < t.end)
+            .map(|t| word_at(bytes, t.start, t.end)),
+    );
+}
+
+/// The words of a text as the pipeline reads them (the extraction computes
+/// the same from the tokens it makes anyway): the text prepared and cut into
+/// sentences with the embedded rules (boilerplate masked), tokenized, and
+/// [`push_words`].
+pub fn words(text: &str) -> Vec<u32> {
+    let r = crate::rules::rules();
+    let prep = crate::text::Prepared::new(text, r);
+    let mut out = Vec::new();
+    for s in prep.sentences(r) {
+        push_words(&prep.lower, &crate::text::tokenize(&prep.norm, &prep.lower, s.start, s.end), &mut out);
+    }
+    out
+}
+
+/// Calls `f` with the hash of each shingle of `words` (word hashes, in text
+/// order; repeated shingles repeat).
+pub fn for_each_shingle(words: &[u32], mut f: impl FnMut(u64)) {
+    let mut ring = [0u64; SHINGLE_WORDS];
+    for (n, &w) in words.iter().enumerate() {
+        // Each word spread over 64 bits once; a shingle is their rotations
+        // by position, XORed, then spread again.
+        ring[n % SHINGLE_WORDS] = u64::from(w).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
+        if n + 1 >= SHINGLE_WORDS {
+            let first = n + 1 - SHINGLE_WORDS;
+            let mut s = 0u64;
+            for k in 0..SHINGLE_WORDS {
+                s ^= ring[(first + k) % SHINGLE_WORDS].rotate_left(13 * k as u32);
+            }
+            f((s ^ (s >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9));
+        }
     }
 }
 
-/// The distinct shingle hashes of `text`, sorted.
-pub fn shingle_set(text: &str) -> Vec<u64> {
-    let mut v = Vec::new();
-    for_each_shingle(text, |s| v.push(s));
+/// The distinct shingle hashes of `words`, sorted.
+pub fn shingle_set(words: &[u32]) -> Vec<u64> {
+    let mut v = Vec::with_capacity(words.len());
+    for_each_shingle(words, |s| v.push(s));
     v.sort_unstable();
     v.dedup();
     v
@@ -196,18 +229,21 @@ pub fn are_copies(a: &[u64], b: &[u64]) -> bool {
     containment >= MIN_CONTAINMENT && jaccard >= MIN_JACCARD
 }
 
-/// Whether the texts `a` and `b` are copies (both compared in full; for
-/// tests and for one pair: [`copy_of`] is what scales).
+/// Whether the texts `a` and `b` are copies (both read and compared in
+/// full; for tests and for one pair: [`copy_of`] is what scales).
 pub fn texts_are_copies(a: &str, b: &str) -> bool {
-    are_copies(&shingle_set(a), &shingle_set(b))
+    are_copies(&shingle_set(&words(a)), &shingle_set(&words(b)))
 }
 
-/// The LSH band keys of `text`, or `None` when it has fewer than
+/// The LSH band keys of a text's `words`, or `None` when it has fewer than
 /// [`MIN_SHINGLES`] shingles (it can be no copy).
-fn band_keys(text: &str) -> Option<[u64; BANDS]> {
+fn band_keys(words: &[u32]) -> Option<[u64; BANDS]> {
+    if words.len() < MIN_SHINGLES + SHINGLE_WORDS - 1 {
+        return None;
+    }
     let mut bins = [u64::MAX; BINS];
     let mut n = 0usize;
-    for_each_shingle(text, |s| {
+    for_each_shingle(words, |s| {
         // The bin from the high bits; the bin keeps its smallest hash.
         let b = (((s >> 32) * BINS as u64) >> 32) as usize;
         if s < bins[b] {
@@ -269,7 +305,7 @@ impl Groups {
 
 /// The exact comparisons of candidate pairs.
 struct Pairs<'a, 't> {
-    texts: &'a [&'t str],
+    texts: &'a [&'t [u32]],
     groups: Groups,
     /// Shingle sets, computed for candidates only.
     sets: Vec<Option<Vec<u64>>>,
@@ -296,10 +332,10 @@ impl Pairs<'_, '_> {
     }
 }
 
-/// For each text, the index of the first text (in input order) of its copy
-/// group when it is a copy; `None` for originals and for texts that copy
-/// nothing.
-pub fn copy_of(texts: &[&str]) -> Vec<Option<usize>> {
+/// For each text (its [`words`]), the index of the first text (in input
+/// order) of its copy group when it is a copy; `None` for originals and for
+/// texts that copy nothing.
+pub fn copy_of(texts: &[&[u32]]) -> Vec<Option<usize>> {
     let n = texts.len();
     let mut out = vec![None; n];
     if n < 2 {
@@ -345,6 +381,15 @@ pub fn copy_of(texts: &[&str]) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn set(text: &str) -> Vec<u64> {
+        shingle_set(&words(text))
+    }
+
+    fn groups(texts: &[&str]) -> Vec<Option<usize>> {
+        let w: Vec<Vec<u32>> = texts.iter().map(|t| words(t)).collect();
+        copy_of(&w.iter().map(Vec::as_slice).collect::<Vec<_>>())
+    }
 
     /// A dispatch of eight paragraphs, in words written for this test.
     const DISPATCH: &str = "Les ministres des Finances de la zone euro se sont accordés mardi soir à Bruxelles sur un \
@@ -394,22 +439,22 @@ mod tests {
 
     #[test]
     fn words_are_lowercased_and_split_on_punctuation() {
-        let a = shingle_set("L’appel, très « long » — a duré 90 minutes !");
-        let b = shingle_set("l appel très long a duré 90 minutes");
+        let a = set("L’appel, très « long » — a duré 90 minutes !");
+        let b = set("l'appel très long a duré 90 minutes");
         assert_eq!(a, b);
         assert_eq!(a.len(), 8 - SHINGLE_WORDS + 1);
-        assert!(shingle_set("un deux trois quatre").is_empty(), "fewer than five words: no shingle");
-        assert_ne!(shingle_set("un deux trois quatre cinq"), shingle_set("deux un trois quatre cinq"), "order counts");
-        assert_eq!(shingle_set("ÉTÉ À PARIS EN AOÛT"), shingle_set("été à paris en août"));
+        assert!(set("un deux trois quatre").is_empty(), "fewer than five words: no shingle");
+        assert_ne!(set("un deux trois quatre cinq"), set("deux un trois quatre cinq"), "order counts");
+        assert_eq!(set("ÉTÉ À PARIS EN AOÛT"), set("été à paris en août"));
     }
 
     #[test]
     fn a_lightly_edited_republication_is_a_copy() {
         let copy = republished();
-        let (c, j) = overlap(&shingle_set(DISPATCH), &shingle_set(&copy));
+        let (c, j) = overlap(&set(DISPATCH), &set(&copy));
         assert!(c >= 0.8 && j >= 0.6, "containment {c:.2}, jaccard {j:.2}");
         assert!(texts_are_copies(DISPATCH, &copy));
-        assert_eq!(copy_of(&[DISPATCH, &copy]), vec![None, Some(0)]);
+        assert_eq!(groups(&[DISPATCH, &copy]), vec![None, Some(0)]);
     }
 
     #[test]
@@ -421,17 +466,17 @@ mod tests {
 
     #[test]
     fn the_same_event_in_other_words_is_not_a_copy() {
-        let (c, j) = overlap(&shingle_set(DISPATCH), &shingle_set(INDEPENDENT));
+        let (c, j) = overlap(&set(DISPATCH), &set(INDEPENDENT));
         assert!(c < 0.15 && j < 0.1, "containment {c:.2}, jaccard {j:.2}");
         assert!(!texts_are_copies(DISPATCH, INDEPENDENT));
-        assert_eq!(copy_of(&[DISPATCH, INDEPENDENT, &republished()]), vec![None, None, Some(0)]);
+        assert_eq!(groups(&[DISPATCH, INDEPENDENT, &republished()]), vec![None, None, Some(0)]);
     }
 
     #[test]
     fn short_texts_are_never_copies() {
         let flash = "L'accord a été trouvé mardi soir à Bruxelles, selon le communiqué final.";
         assert!(!texts_are_copies(flash, flash));
-        assert_eq!(copy_of(&[flash, flash, flash]), vec![None; 3]);
+        assert_eq!(groups(&[flash, flash, flash]), vec![None; 3]);
     }
 
     #[test]
@@ -439,7 +484,7 @@ mod tests {
         let short = paragraphs()[..2].join("\n");
         let roundup = format!("{}\n{short}\n{}", INDEPENDENT, INDEPENDENT.replace("zone euro", "monnaie unique"));
         let long = format!("{roundup}\n{}", DISPATCH.replace("ministres", "grands argentiers"));
-        let (c, j) = overlap(&shingle_set(&short), &shingle_set(&long));
+        let (c, j) = overlap(&set(&short), &set(&long));
         assert!(c > 0.9 && j < MIN_JACCARD, "containment {c:.2}, jaccard {j:.2}");
         assert!(!texts_are_copies(&short, &long));
     }
@@ -449,7 +494,7 @@ mod tests {
         let copy = republished();
         let other = INDEPENDENT;
         let copy2 = copy.replace("Zone euro", "Europe");
-        let got = copy_of(&[other, &copy, DISPATCH, &copy2]);
+        let got = groups(&[other, &copy, DISPATCH, &copy2]);
         assert_eq!(got, vec![None, None, Some(1), Some(1)]);
     }
 
@@ -457,7 +502,7 @@ mod tests {
     fn a_flood_of_copies_is_one_group_with_bounded_work() {
         let texts: Vec<String> = (0..200).map(|i| format!("Dépêche numéro {i}.\n{DISPATCH}")).collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let got = copy_of(&refs);
+        let got = groups(&refs);
         assert_eq!(got[0], None);
         assert!(got[1..].iter().all(|g| *g == Some(0)));
     }
@@ -466,10 +511,10 @@ mod tests {
     fn bad_input_never_panics() {
         for t in ["", " ", "\u{0}", "a", "🙂 🙂 🙂 🙂 🙂 🙂", "İİİ ΣΣΣ ß ǅ", &"a ".repeat(500), &"x".repeat(10_000)]
         {
-            let _ = copy_of(&[t, t, "", DISPATCH]);
+            let _ = groups(&[t, t, "", DISPATCH]);
         }
         // One repeated shingle: enough shingles, too few distinct ones.
         let same = "un deux trois quatre cinq ".repeat(100);
-        assert_eq!(copy_of(&[&same, &same]), vec![None, None]);
+        assert_eq!(groups(&[&same, &same]), vec![None, None]);
     }
 }
