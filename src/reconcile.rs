@@ -47,16 +47,25 @@ struct Rooms<'a> {
     of: Vec<usize>,
     /// Source id → room; `None` when there are no copies.
     by_id: Option<HashMap<&'a str, usize>>,
+    /// Per source, its id.
+    ids: Vec<&'a str>,
 }
 
 impl<'a> Rooms<'a> {
     fn new(sources: &'a [SourceExtract], copy_of: &[Option<usize>]) -> Self {
         let of: Vec<usize> = copy_of.iter().enumerate().map(|(i, c)| c.unwrap_or(i)).collect();
-        let by_id = copy_of
-            .iter()
-            .any(Option::is_some)
-            .then(|| sources.iter().map(|s| s.article.id.as_str()).zip(of.iter().copied()).collect());
-        Rooms { of, by_id }
+        let ids: Vec<&str> = sources.iter().map(|s| s.article.id.as_str()).collect();
+        let by_id = copy_of.iter().any(Option::is_some).then(|| ids.iter().copied().zip(of.iter().copied()).collect());
+        Rooms { of, by_id, ids }
+    }
+
+    /// The id of the first source of `source`'s room (itself without
+    /// copies).
+    fn newsroom<'s>(&'s self, source: &'s str) -> &'s str {
+        match self.by_id.as_ref().and_then(|m| m.get(source)) {
+            Some(&room) => self.ids[room],
+            None => source,
+        }
     }
 
     /// Whether a source is the first of its room (an original or an
@@ -110,7 +119,7 @@ pub fn document(ex: &Extraction) -> Document {
         ex.sources.iter().zip(&on_event).filter(|(_, (on, _))| *on).flat_map(|(s, _)| s.found.iter()).collect();
     // Small linear maps and sets here: they weigh far less in the wasm
     // module than a BTreeMap per key type.
-    let persons = person_spellings(&claims);
+    let persons = person_spellings(&claims, &rooms);
     let subjects: Vec<Subject> = claims
         .iter()
         .map(|f| match f.subject.person.as_ref().and_then(|p| persons.iter().find(|(from, _)| from == p)) {
@@ -561,13 +570,15 @@ fn fact(
 /// ("Alexandre Vinnik", "Alexander Vinnik") are one. Returns `(id, id to
 /// use)` for each id that is not the one most sources use (ties: the
 /// smaller id), so that the result does not depend on source order.
-fn person_spellings(claims: &[&Found]) -> Vec<(EntityId, EntityId)> {
+fn person_spellings<'a>(claims: &[&'a Found], rooms: &'a Rooms) -> Vec<(EntityId, EntityId)> {
+    // Sources count as newsrooms: a spelling in a text and its copies counts once.
     let mut ids: Vec<(&EntityId, Vec<&str>)> = Vec::new();
     for f in claims {
         if let Some(p) = &f.subject.person {
+            let room = rooms.newsroom(f.claim.source.as_str());
             match ids.iter_mut().find(|(q, _)| *q == p) {
-                Some((_, sources)) => insert(sources, f.claim.source.as_str()),
-                None => ids.push((p, vec![f.claim.source.as_str()])),
+                Some((_, sources)) => insert(sources, room),
+                None => ids.push((p, vec![room])),
             }
         }
     }
