@@ -478,11 +478,11 @@ impl<'a> Newsrooms<'a> {
         if self.room.is_empty() {
             return vec![true; fact.claims.len()];
         }
-        let mut first: HashMap<usize, &str> = HashMap::new();
-        fact.claims
-            .iter()
-            .map(|c| match self.room_of(&c.source) {
-                Some(r) => *first.entry(r).or_insert(c.source.as_str()) == c.source,
+        // Newsroom (the index of its first source) → its first claim here.
+        let mut first: Vec<Option<usize>> = vec![None; self.room.len()];
+        (0..fact.claims.len())
+            .map(|k| match self.room_of(&fact.claims[k].source) {
+                Some(r) => fact.claims[*first[r].get_or_insert(k)].source == fact.claims[k].source,
                 None => true,
             })
             .collect()
@@ -511,10 +511,8 @@ impl<'a> Newsrooms<'a> {
         if self.room.is_empty() {
             return on.count();
         }
-        let mut rooms: Vec<usize> = on.map(|(i, _)| self.room[i]).collect();
-        rooms.sort_unstable();
-        rooms.dedup();
-        rooms.len()
+        let mut seen = vec![false; self.room.len()];
+        on.filter(|&(i, _)| !std::mem::replace(&mut seen[self.room[i]], true)).count()
     }
 }
 
@@ -885,16 +883,16 @@ fn source_order(cx: &Ctx) -> Vec<usize> {
     if !cx.rooms.any() {
         return (0..n).collect();
     }
-    let mut copies: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut copies: Vec<Vec<usize>> = vec![Vec::new(); n];
     for i in 0..n {
         if let Some(o) = cx.rooms.original(i) {
-            copies.entry(o).or_default().push(i);
+            copies[o].push(i);
         }
     }
     let mut out = Vec::with_capacity(n);
     for i in (0..n).filter(|&i| cx.rooms.original(i).is_none()) {
         out.push(i);
-        out.extend(copies.get(&i).into_iter().flatten().copied());
+        out.extend(copies[i].iter().copied());
     }
     out
 }

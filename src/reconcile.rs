@@ -79,13 +79,15 @@ impl<'a> Rooms<'a> {
     /// whose room has an earlier source among the claims (claims are in
     /// source order).
     fn counted(&self, claims: &[Claim]) -> Vec<bool> {
-        let Some(by_id) = &self.by_id else { return vec![true; claims.len()] };
-        let mut first: HashMap<usize, &str> = HashMap::new();
-        claims
-            .iter()
-            .map(|c| match by_id.get(c.source.as_str()) {
-                Some(&room) => *first.entry(room).or_insert(c.source.as_str()) == c.source,
-                None => true,
+        if self.by_id.is_none() {
+            return vec![true; claims.len()];
+        }
+        // Newsroom → its first claim here.
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        (0..claims.len())
+            .map(|k| {
+                let f = *first.entry(self.newsroom(&claims[k].source)).or_insert(k);
+                claims[f].source == claims[k].source
             })
             .collect()
     }
@@ -139,27 +141,49 @@ pub fn document(ex: &Extraction) -> Document {
         }
     }
     let prominence = prominence(ex, &on_event, &rooms);
-    // Each fact with the number of its claims that count (see `Rooms`).
-    let mut facts: Vec<(Fact, usize)> =
-        groups.into_iter().map(|((kind, subject), fs)| fact(kind, subject, &fs, r, &prominence, &rooms)).collect();
-    crate::small_sort_by(&mut facts, |(a, na), (b, nb)| {
+    // Each fact, and the number of its claims that count (see `Rooms`).
+    let mut counts: Vec<usize> = Vec::new();
+    let mut facts: Vec<Fact> = groups
+        .into_iter()
+        .map(|((kind, subject), fs)| fact(kind, subject, &fs, r, &prominence, &rooms, &mut counts))
+        .collect();
+    let mut order: Vec<usize> = (0..facts.len()).collect();
+    crate::small_sort_by(&mut order, |&i, &j| {
         let rank = |s: Status| match s {
             Status::Agreed => 0,
             Status::Compatible => 1,
             Status::Disputed => 2,
             Status::Single => 3,
         };
+        let (a, b) = (&facts[i], &facts[j]);
         rank(a.status)
             .cmp(&rank(b.status))
-            .then(nb.cmp(na))
+            .then(counts[j].cmp(&counts[i]))
             .then(b.claims.len().cmp(&a.claims.len()))
             .then(a.kind.cmp(&b.kind))
             .then(a.id.cmp(&b.id))
     });
-    let event = event_of(&facts, r, &prominence);
-    let facts: Vec<Fact> = facts.into_iter().map(|(f, _)| f).collect();
+    permute(&mut facts, &order);
+    permute(&mut counts, &order);
+    let event = event_of(&facts, &counts, r, &prominence);
     let entities = entities_of(&facts, r);
     Document { schema: SCHEMA.into(), event, sources, facts, entities }
+}
+
+/// Puts `v[order[i]]` at `i`, in place (cycle by cycle).
+fn permute<T>(v: &mut [T], order: &[usize]) {
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        let mut i = start;
+        while !done[i] {
+            done[i] = true;
+            let next = order[i];
+            if !done[next] {
+                v.swap(i, next);
+            }
+            i = next;
+        }
+    }
 }
 
 /// Only `http:` and `https:` links are kept.
@@ -236,11 +260,13 @@ fn main_call_pair<'a>(pairs: &[Vec<&'a [EntityId]>], room: &[usize]) -> Option<&
     let count = if room.iter().enumerate().all(|(i, r)| i == *r) {
         crate::tally(pairs.iter().flatten().copied())
     } else {
-        let mut by_room: Vec<(usize, &[EntityId])> =
-            pairs.iter().zip(room).flat_map(|(ps, &r)| ps.iter().map(move |p| (r, *p))).collect();
-        by_room.sort_unstable();
-        by_room.dedup();
-        crate::tally(by_room.into_iter().map(|(_, p)| p))
+        let mut by_room: Vec<Vec<&[EntityId]>> = vec![Vec::new(); pairs.len()];
+        for (ps, &r) in pairs.iter().zip(room) {
+            for p in ps {
+                insert(&mut by_room[r], *p);
+            }
+        }
+        crate::tally(by_room.into_iter().flatten())
     };
     let best = count.iter().map(|&(_, n)| n).max()?;
     let mut top = count.iter().filter(|&&(_, n)| n == best);
@@ -315,14 +341,21 @@ fn event_scores(feats: &[Vec<String>], room: &[usize], r: &Rules) -> Vec<bool> {
     if n < 3 {
         return all_on;
     }
-    let copies = n < feats.len();
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    let mut seen: HashSet<(usize, &str)> = HashSet::new();
-    for (f, &rm) in feats.iter().zip(room) {
-        for x in f {
-            if !copies || seen.insert((rm, x.as_str())) {
-                *counts.entry(x.as_str()).or_insert(0) += 1;
+    if n == feats.len() {
+        for x in feats.iter().flatten() {
+            *counts.entry(x.as_str()).or_insert(0) += 1;
+        }
+    } else {
+        // The features of each newsroom: a source's with its copies'.
+        let mut room_feats: Vec<Vec<&str>> = vec![Vec::new(); feats.len()];
+        for (f, &rm) in feats.iter().zip(room) {
+            for x in f {
+                insert(&mut room_feats[rm], x.as_str());
             }
+        }
+        for x in room_feats.iter().flatten() {
+            *counts.entry(x).or_insert(0) += 1;
         }
     }
     let df = |x: &str| counts.get(x).copied().unwrap_or(0);
@@ -505,7 +538,8 @@ fn fact(
     r: &Rules,
     prominence: &Prominence,
     rooms: &Rooms,
-) -> (Fact, usize) {
+    counts: &mut Vec<usize>,
+) -> Fact {
     let mut claims: Vec<Claim> = fs.iter().map(|f| f.claim.clone()).collect();
     let counted = rooms.counted(&claims);
     let (value, mut status) = match kind {
@@ -561,8 +595,8 @@ fn fact(
         status = Status::Single;
     }
     let label = label(kind, &subject, &claims, r, prominence);
-    let n = counted.iter().filter(|k| **k).count();
-    (Fact { id: fact_id(kind, &subject), kind, label, subject, value, status, claims }, n)
+    counts.push(counted.iter().filter(|k| **k).count());
+    Fact { id: fact_id(kind, &subject), kind, label, subject, value, status, claims }
 }
 
 /// One person, several spellings: persons (released prisoners, named by
@@ -898,12 +932,12 @@ fn masculine(term: &str) -> String {
     }
 }
 
-/// `facts`: each with the number of its claims that count.
-fn event_of(facts: &[(Fact, usize)], r: &Rules, prominence: &Prominence) -> Event {
+/// `counts`: per fact, the number of its claims that count.
+fn event_of(facts: &[Fact], counts: &[usize], r: &Rules, prominence: &Prominence) -> Event {
     // The main call: the participant pair with the most sourced claims
     // about calls (a copy's claims do not count).
     let mut support: Vec<(&[EntityId], usize)> = Vec::new();
-    for (f, n) in facts {
+    for (f, n) in facts.iter().zip(counts) {
         if matches!(f.kind, Kind::CallDuration | Kind::CallDate | Kind::Negotiations | Kind::Meeting)
             && !f.subject.participants.is_empty()
         {
@@ -920,7 +954,6 @@ fn event_of(facts: &[(Fact, usize)], r: &Rules, prominence: &Prominence) -> Even
     let names = ordered(pair, prominence).into_iter().map(|i| short_name(r, i, &[])).collect::<Vec<_>>().join("–");
     let date = facts
         .iter()
-        .map(|(f, _)| f)
         .find(|f| f.kind == Kind::CallDate && f.subject.participants == pair)
         .and_then(|f| f.value.date.clone());
     Event { label: r.labels.event.replace("{p}", &names), date }

@@ -106,6 +106,9 @@ pub const BANDS: usize = BINS / ROWS;
 /// A bucket of at most this many texts compares all its pairs; a larger one
 /// compares each text with one hub.
 pub const ALL_PAIRS_UP_TO: usize = 8;
+/// Bits of a bucket entry that hold the text's index: up to 16.7 million
+/// texts (more are never looked at for copies).
+const INDEX_BITS: u32 = 24;
 
 /// The splitmix64 finalizer: every input bit reaches every output bit.
 fn mix(mut x: u64) -> u64 {
@@ -190,9 +193,32 @@ pub fn for_each_shingle(words: &[u32], mut f: impl FnMut(u64)) {
 pub fn shingle_set(words: &[u32]) -> Vec<u64> {
     let mut v = Vec::with_capacity(words.len());
     for_each_shingle(words, |s| v.push(s));
-    v.sort_unstable();
+    radix_sort(&mut v);
     v.dedup();
     v
+}
+
+/// Sorts `v` by bytes, least significant first: linear, and a few hundred
+/// bytes of wasm where the standard sorts cost kilobytes per element type
+/// (see `crate::small_sort_by`). Used for the shingle sets and the LSH
+/// buckets alike.
+fn radix_sort(v: &mut Vec<u64>) {
+    let mut tmp = vec![0u64; v.len()];
+    for shift in (0..64).step_by(8) {
+        let mut start = [0usize; 257];
+        for &x in v.iter() {
+            start[((x >> shift) & 0xff) as usize + 1] += 1;
+        }
+        for d in 1..257 {
+            start[d] += start[d - 1];
+        }
+        for &x in v.iter() {
+            let d = ((x >> shift) & 0xff) as usize;
+            tmp[start[d]] = x;
+            start[d] += 1;
+        }
+        std::mem::swap(v, &mut tmp);
+    }
 }
 
 /// `(containment, jaccard)` of two sorted shingle sets (0 when either is
@@ -341,19 +367,25 @@ pub fn copy_of(texts: &[&[u32]]) -> Vec<Option<usize>> {
     if n < 2 {
         return out;
     }
-    let mut entries: Vec<(u64, u32)> = Vec::new();
+    // Each entry: a band key's high bits, then the text's index (one
+    // sortable word; two keys that agree on those bits only make a
+    // candidate that the exact comparison refuses).
+    if n >= 1 << INDEX_BITS {
+        return out;
+    }
+    let mut entries: Vec<u64> = Vec::new();
     for (i, t) in texts.iter().enumerate() {
         if let Some(keys) = band_keys(t) {
-            entries.extend(keys.iter().map(|&k| (k, i as u32)));
+            entries.extend(keys.iter().map(|&k| (k & !((1 << INDEX_BITS) - 1)) | i as u64));
         }
     }
-    entries.sort_unstable();
+    radix_sort(&mut entries);
     let mut cx = Pairs { texts, groups: Groups((0..n).collect()), sets: vec![None; n] };
     let mut start = 0;
     while start < entries.len() {
-        let key = entries[start].0;
-        let end = start + entries[start..].iter().take_while(|e| e.0 == key).count();
-        let bucket: Vec<usize> = entries[start..end].iter().map(|e| e.1 as usize).collect();
+        let key = entries[start] >> INDEX_BITS;
+        let end = start + entries[start..].iter().take_while(|&&e| e >> INDEX_BITS == key).count();
+        let bucket: Vec<usize> = entries[start..end].iter().map(|&e| (e & ((1 << INDEX_BITS) - 1)) as usize).collect();
         start = end;
         if bucket.len() <= ALL_PAIRS_UP_TO {
             for (k, &a) in bucket.iter().enumerate() {
