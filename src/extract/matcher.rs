@@ -120,10 +120,12 @@ fn go(rules: &Rules, pat: &[Elem], s: &Sent, i: usize, caps: &mut Vec<Capture>) 
                     break;
                 }
                 // A gap never crosses sentence-final punctuation.
-                // ("lundi 19/05", "5 %" and "-" are no ends.)
+                // ("lundi 19/05", "5 %" and "-" are no ends, nor the
+                // full stop of an abbreviation: "M. Poutine".)
                 if k > 0
                     && s.toks[i + k - 1].kind == TokKind::Punct
                     && matches!(s.toks[i + k - 1].lower, "." | "!" | "?" | "…")
+                    && !abbreviation_stop(rules, s, i + k - 1)
                 {
                     break;
                 }
@@ -139,6 +141,14 @@ fn go(rules: &Rules, pat: &[Elem], s: &Sent, i: usize, caps: &mut Vec<Capture>) 
 /// The `(pattern id, start token)` pairs where a pattern may start in the
 /// sentence, sorted: one hash lookup per token instead of trying every
 /// pattern everywhere.
+/// Whether token `t` is the full stop of an abbreviation ("M." in "M.
+/// Poutine"), which ends no sentence.
+fn abbreviation_stop(rules: &Rules, s: &Sent, t: usize) -> bool {
+    s.toks[t].lower == "."
+        && t > 0
+        && rules.segmentation.abbreviations.iter().any(|a| a.eq_ignore_ascii_case(s.toks[t - 1].lower))
+}
+
 pub fn candidates(rules: &Rules, s: &Sent) -> Vec<(u32, u32)> {
     let idx = rules.starts();
     let mut out: Vec<(u32, u32)> = Vec::new();
