@@ -131,3 +131,58 @@ fn unknown_option() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+/// `--batch`: one event per line, one answer per line in input order; a
+/// bad event gets an error line naming it, the others are answered, and
+/// the exit code says that some failed.
+#[test]
+fn batch_answers_every_event_in_order() {
+    let seeds: Vec<serde_json::Value> = seed_files()
+        .iter()
+        .map(|p| {
+            let id = std::path::Path::new(p).file_stem().unwrap().to_str().unwrap().to_string();
+            serde_json::json!({ "id": id, "text": std::fs::read_to_string(p).unwrap(), "lang": "fr" })
+        })
+        .collect();
+    let one = serde_json::json!([{ "id": "a", "text": "Emmanuel Macron a appelé Xi Jinping pendant une heure." }]);
+    let mut lines = Vec::new();
+    for k in 0..150 {
+        lines.push(match k % 3 {
+            0 => serde_json::to_string(&seeds).unwrap(),
+            1 => serde_json::json!({ "id": format!("event-{k}"), "articles": one }).to_string(),
+            _ => serde_json::to_string(&one).unwrap(),
+        });
+    }
+    lines.insert(4, String::new()); // a blank line is no event
+    lines.insert(7, r#"{"id": "broken", "articles": [{"id": "a"}]}"#.to_string());
+    lines.insert(9, "not json".to_string());
+    let path = tmp("events.jsonl", (lines.join("\n") + "\n").as_bytes());
+    let out = run(&["--batch", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "some events failed: {}", String::from_utf8_lossy(&out.stderr));
+    let answers: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(answers.len(), 152, "one answer per event, blank lines skipped");
+    let seed_doc: serde_json::Value =
+        serde_json::from_str(&String::from_utf8(run(&["--json"]).stdout).unwrap()).unwrap();
+    assert_eq!(answers[0], seed_doc, "the same document as the CLI gives the event alone");
+    assert_eq!(answers[6]["error"]["line"], 8);
+    assert_eq!(answers[6]["error"]["id"], "broken");
+    assert!(answers[6]["error"]["message"].as_str().unwrap().contains("text"), "{}", answers[6]);
+    assert_eq!(answers[8]["error"]["line"], 10);
+    assert!(answers[8]["error"]["message"].as_str().unwrap().contains("not valid JSON"));
+    let docs = answers.iter().filter(|a| a["schema"] == "factpanel/1").count();
+    assert_eq!(docs, 150);
+    // Standard input, and every event good: exit code 0.
+    let mut child = bin()
+        .args(["--batch", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(format!("{}\n{}\n", one, one).as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+    assert_bad(&run(&["--batch", "/no/such/events.jsonl"]), "/no/such/events.jsonl", "cannot read");
+}

@@ -1,11 +1,13 @@
-//! `factpanel [--json] [--mentions] [FILE ...]`
+//! `factpanel [--json] [--mentions] [FILE ...]`, `factpanel --batch FILE`
 //!
 //! Runs the factpanel core on article files (or the embedded seed corpus)
 //! and prints the fact panel as a terminal table, or the `factpanel/1`
-//! JSON document with `--json`. See `docs/contract.md`.
+//! JSON document with `--json`; with `--batch`, many events, one per line,
+//! in parallel. See `docs/contract.md`.
 //!
 //! Bad input exits with code 2 and one line on stderr naming the file and
-//! the problem; nothing is printed on stdout then.
+//! the problem; nothing is printed on stdout then. In a batch, a bad event
+//! gets an error line of its own and the others are still answered.
 
 use std::io::Write;
 use std::path::Path;
@@ -16,31 +18,41 @@ use factpanel::model::{Document, MentionsDocument};
 use factpanel::Article;
 
 const USAGE: &str = "usage: factpanel [--json] [--mentions] [FILE ...]
+       factpanel --batch EVENTS.jsonl   (or - for standard input)
   FILE.txt   one UTF-8 article; its first non-empty line is its title
   FILE.json  an article object or an array of them: {\"id\", \"text\", \"title\"?, \"url\"?, \"outlet\"?, \"lang\"?, \"published\"?}
   no FILE    the embedded seed corpus
   --json     print the factpanel/1 JSON document instead of a table
-  --mentions list every mention the extractor recognized (factpanel-mentions/1)";
+  --mentions list every mention the extractor recognized (factpanel-mentions/1)
+  --batch    one event per line: an array of articles, or {\"id\", \"articles\"}; prints one
+             factpanel/1 document per line in input order (an {\"error\"} line for a bad event),
+             analysing events in parallel; exit code 1 when some event failed";
 
 struct Options {
     json: bool,
     mentions: bool,
+    batch: Option<String>,
     files: Vec<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
-    let mut o = Options { json: false, mentions: false, files: Vec::new() };
+    let mut o = Options { json: false, mentions: false, batch: None, files: Vec::new() };
     let mut only_files = false;
-    for a in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
         match a.as_str() {
             _ if only_files => o.files.push(a),
             "--json" => o.json = true,
             "--mentions" => o.mentions = true,
+            "--batch" => o.batch = Some(args.next().ok_or("--batch needs a file (or - for standard input)")?),
             "--" => only_files = true,
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s:?}")),
             _ => o.files.push(a),
         }
+    }
+    if o.batch.is_some() && (o.mentions || !o.files.is_empty()) {
+        return Err("--batch takes its events from one file: no FILE, no --mentions".into());
     }
     Ok(o)
 }
@@ -145,6 +157,93 @@ fn mentions_table(m: &MentionsDocument) -> String {
     s
 }
 
+/// Events are read and answered this many lines at a time (per thread):
+/// memory stays flat however many events the file holds.
+const BATCH_CHUNK: usize = 64;
+
+/// The articles of one batch line: an array of articles, or `{"id",
+/// "articles"}`; `Err` is the message of its error line.
+fn event_articles(line: &str) -> Result<(Option<String>, Vec<Article>), (Option<String>, String)> {
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| (None, format!("not valid JSON ({e})")))?;
+    let (id, articles) = match &value {
+        serde_json::Value::Array(_) => (None, &value),
+        serde_json::Value::Object(m) => {
+            let id = match m.get("id") {
+                None => None,
+                Some(serde_json::Value::String(s)) => Some(s.clone()),
+                Some(_) => return Err((None, "\"id\" must be a string".into())),
+            };
+            if let Some(k) = m.keys().find(|k| *k != "id" && *k != "articles") {
+                return Err((id, format!("unknown field {k:?} (expected \"id\" and \"articles\")")));
+            }
+            (id, m.get("articles").ok_or_else(|| (None, "no \"articles\"".to_string()))?)
+        }
+        _ => return Err((None, "expected an array of articles or {\"id\", \"articles\"}".into())),
+    };
+    if !articles.is_array() {
+        return Err((id, "\"articles\" must be an array of articles".into()));
+    }
+    match factpanel::articles_from_value(articles) {
+        Ok(a) => Ok((id, a)),
+        Err(e) => Err((id, e.to_string())),
+    }
+}
+
+/// One output line for input line `n` (1-based): the document, or an error
+/// naming the line and the event.
+fn event_line(n: usize, line: &str) -> (bool, String) {
+    let answer = event_articles(line).and_then(|(id, articles)| match factpanel::analyze(&articles) {
+        Ok(doc) => Ok(serde_json::to_string(&doc).expect("documents serialize")),
+        Err(e) => Err((id, e.to_string())),
+    });
+    match answer {
+        Ok(json) => (true, json),
+        Err((id, message)) => {
+            let error = serde_json::json!({ "error": { "line": n, "id": id, "message": message } });
+            (false, error.to_string())
+        }
+    }
+}
+
+/// `--batch`: every event of `path` (`-`: standard input), answered in
+/// input order, analysed in parallel a chunk at a time. Returns whether
+/// every event was answered with a document.
+fn batch(path: &str) -> Result<bool, String> {
+    use rayon::prelude::*;
+    use std::io::BufRead;
+    let input: Box<dyn BufRead> = if path == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("{path}: cannot read: {e}"))?))
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let chunk = BATCH_CHUNK * rayon::current_num_threads();
+    let mut lines: Vec<(usize, String)> = Vec::with_capacity(chunk);
+    let mut all_ok = true;
+    let mut flush = |lines: &mut Vec<(usize, String)>, out: &mut dyn Write| -> Result<(), String> {
+        let answers: Vec<(bool, String)> = lines.par_iter().map(|(n, l)| event_line(*n, l)).collect();
+        for (ok, a) in answers {
+            all_ok &= ok;
+            writeln!(out, "{a}").map_err(|e| format!("cannot write: {e}"))?;
+        }
+        lines.clear();
+        Ok(())
+    };
+    for (i, line) in input.lines().enumerate() {
+        let line = line.map_err(|e| format!("{path}: line {}: {e}", i + 1))?;
+        // Blank lines are no events.
+        if !line.trim().is_empty() {
+            lines.push((i + 1, line));
+        }
+        if lines.len() == chunk {
+            flush(&mut lines, &mut out)?;
+        }
+    }
+    flush(&mut lines, &mut out)?;
+    out.flush().map_err(|e| format!("cannot write: {e}"))?;
+    Ok(all_ok)
+}
+
 fn run() -> Result<String, (u8, String)> {
     let o = parse_args().map_err(|e| {
         if e.is_empty() {
@@ -153,6 +252,13 @@ fn run() -> Result<String, (u8, String)> {
             (2, format!("factpanel: {e}\n{USAGE}"))
         }
     })?;
+    if let Some(path) = &o.batch {
+        return match batch(path) {
+            Ok(true) => Ok(String::new()),
+            Ok(false) => Err((1, String::new())),
+            Err(e) => Err((2, format!("factpanel: {e}"))),
+        };
+    }
     let articles = load(&o.files).map_err(|e| (2, format!("factpanel: {e}")))?;
     if o.mentions {
         let m = factpanel::mentions(&articles).map_err(|e| (2, format!("factpanel: {e}")))?;
@@ -180,7 +286,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err((code, msg)) => {
-            eprintln!("{msg}");
+            if !msg.is_empty() {
+                eprintln!("{msg}");
+            }
             ExitCode::from(code)
         }
     }
