@@ -157,91 +157,109 @@ fn mentions_table(m: &MentionsDocument) -> String {
     s
 }
 
-/// Events are read and answered this many lines at a time (per thread):
-/// memory stays flat however many events the file holds.
-const BATCH_CHUNK: usize = 64;
+/// `--batch`: many events, one per line, in parallel (native only: the
+/// browser tests' build compiles this binary for wasm32 too).
+#[cfg(not(target_arch = "wasm32"))]
+mod batch {
+    use factpanel::Article;
+    use std::io::Write;
 
-/// The articles of one batch line: an array of articles, or `{"id",
-/// "articles"}`; `Err` is the message of its error line.
-fn event_articles(line: &str) -> Result<(Option<String>, Vec<Article>), (Option<String>, String)> {
-    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| (None, format!("not valid JSON ({e})")))?;
-    let (id, articles) = match &value {
-        serde_json::Value::Array(_) => (None, &value),
-        serde_json::Value::Object(m) => {
-            let id = match m.get("id") {
-                None => None,
-                Some(serde_json::Value::String(s)) => Some(s.clone()),
-                Some(_) => return Err((None, "\"id\" must be a string".into())),
-            };
-            if let Some(k) = m.keys().find(|k| *k != "id" && *k != "articles") {
-                return Err((id, format!("unknown field {k:?} (expected \"id\" and \"articles\")")));
+    /// Events are read and answered this many lines at a time (per thread):
+    /// memory stays flat however many events the file holds.
+    const BATCH_CHUNK: usize = 64;
+
+    /// The articles of one batch line: an array of articles, or `{"id",
+    /// "articles"}`; `Err` is the message of its error line.
+    fn event_articles(line: &str) -> Result<(Option<String>, Vec<Article>), (Option<String>, String)> {
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| (None, format!("not valid JSON ({e})")))?;
+        let (id, articles) = match &value {
+            serde_json::Value::Array(_) => (None, &value),
+            serde_json::Value::Object(m) => {
+                let id = match m.get("id") {
+                    None => None,
+                    Some(serde_json::Value::String(s)) => Some(s.clone()),
+                    Some(_) => return Err((None, "\"id\" must be a string".into())),
+                };
+                if let Some(k) = m.keys().find(|k| *k != "id" && *k != "articles") {
+                    return Err((id, format!("unknown field {k:?} (expected \"id\" and \"articles\")")));
+                }
+                (id, m.get("articles").ok_or_else(|| (None, "no \"articles\"".to_string()))?)
             }
-            (id, m.get("articles").ok_or_else(|| (None, "no \"articles\"".to_string()))?)
+            _ => return Err((None, "expected an array of articles or {\"id\", \"articles\"}".into())),
+        };
+        if !articles.is_array() {
+            return Err((id, "\"articles\" must be an array of articles".into()));
         }
-        _ => return Err((None, "expected an array of articles or {\"id\", \"articles\"}".into())),
-    };
-    if !articles.is_array() {
-        return Err((id, "\"articles\" must be an array of articles".into()));
+        match factpanel::articles_from_value(articles) {
+            Ok(a) => Ok((id, a)),
+            Err(e) => Err((id, e.to_string())),
+        }
     }
-    match factpanel::articles_from_value(articles) {
-        Ok(a) => Ok((id, a)),
-        Err(e) => Err((id, e.to_string())),
+
+    /// One output line for input line `n` (1-based): the document, or an error
+    /// naming the line and the event.
+    fn event_line(n: usize, line: &str) -> (bool, String) {
+        let answer = event_articles(line).and_then(|(id, articles)| match factpanel::analyze(&articles) {
+            Ok(doc) => Ok(serde_json::to_string(&doc).expect("documents serialize")),
+            Err(e) => Err((id, e.to_string())),
+        });
+        match answer {
+            Ok(json) => (true, json),
+            Err((id, message)) => {
+                let error = serde_json::json!({ "error": { "line": n, "id": id, "message": message } });
+                (false, error.to_string())
+            }
+        }
+    }
+
+    /// `--batch`: every event of `path` (`-`: standard input), answered in
+    /// input order, analysed in parallel a chunk at a time. Returns whether
+    /// every event was answered with a document.
+    pub fn batch(path: &str) -> Result<bool, String> {
+        use rayon::prelude::*;
+        use std::io::BufRead;
+        let input: Box<dyn BufRead> = if path == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            Box::new(std::io::BufReader::new(
+                std::fs::File::open(path).map_err(|e| format!("{path}: cannot read: {e}"))?,
+            ))
+        };
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let chunk = BATCH_CHUNK * rayon::current_num_threads();
+        let mut lines: Vec<(usize, String)> = Vec::with_capacity(chunk);
+        let mut all_ok = true;
+        let mut flush = |lines: &mut Vec<(usize, String)>, out: &mut dyn Write| -> Result<(), String> {
+            let answers: Vec<(bool, String)> = lines.par_iter().map(|(n, l)| event_line(*n, l)).collect();
+            for (ok, a) in answers {
+                all_ok &= ok;
+                writeln!(out, "{a}").map_err(|e| format!("cannot write: {e}"))?;
+            }
+            lines.clear();
+            Ok(())
+        };
+        for (i, line) in input.lines().enumerate() {
+            let line = line.map_err(|e| format!("{path}: line {}: {e}", i + 1))?;
+            // Blank lines are no events.
+            if !line.trim().is_empty() {
+                lines.push((i + 1, line));
+            }
+            if lines.len() == chunk {
+                flush(&mut lines, &mut out)?;
+            }
+        }
+        flush(&mut lines, &mut out)?;
+        out.flush().map_err(|e| format!("cannot write: {e}"))?;
+        Ok(all_ok)
     }
 }
 
-/// One output line for input line `n` (1-based): the document, or an error
-/// naming the line and the event.
-fn event_line(n: usize, line: &str) -> (bool, String) {
-    let answer = event_articles(line).and_then(|(id, articles)| match factpanel::analyze(&articles) {
-        Ok(doc) => Ok(serde_json::to_string(&doc).expect("documents serialize")),
-        Err(e) => Err((id, e.to_string())),
-    });
-    match answer {
-        Ok(json) => (true, json),
-        Err((id, message)) => {
-            let error = serde_json::json!({ "error": { "line": n, "id": id, "message": message } });
-            (false, error.to_string())
-        }
+#[cfg(target_arch = "wasm32")]
+mod batch {
+    pub fn batch(_: &str) -> Result<bool, String> {
+        Err("--batch needs a native build".into())
     }
-}
-
-/// `--batch`: every event of `path` (`-`: standard input), answered in
-/// input order, analysed in parallel a chunk at a time. Returns whether
-/// every event was answered with a document.
-fn batch(path: &str) -> Result<bool, String> {
-    use rayon::prelude::*;
-    use std::io::BufRead;
-    let input: Box<dyn BufRead> = if path == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        Box::new(std::io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("{path}: cannot read: {e}"))?))
-    };
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let chunk = BATCH_CHUNK * rayon::current_num_threads();
-    let mut lines: Vec<(usize, String)> = Vec::with_capacity(chunk);
-    let mut all_ok = true;
-    let mut flush = |lines: &mut Vec<(usize, String)>, out: &mut dyn Write| -> Result<(), String> {
-        let answers: Vec<(bool, String)> = lines.par_iter().map(|(n, l)| event_line(*n, l)).collect();
-        for (ok, a) in answers {
-            all_ok &= ok;
-            writeln!(out, "{a}").map_err(|e| format!("cannot write: {e}"))?;
-        }
-        lines.clear();
-        Ok(())
-    };
-    for (i, line) in input.lines().enumerate() {
-        let line = line.map_err(|e| format!("{path}: line {}: {e}", i + 1))?;
-        // Blank lines are no events.
-        if !line.trim().is_empty() {
-            lines.push((i + 1, line));
-        }
-        if lines.len() == chunk {
-            flush(&mut lines, &mut out)?;
-        }
-    }
-    flush(&mut lines, &mut out)?;
-    out.flush().map_err(|e| format!("cannot write: {e}"))?;
-    Ok(all_ok)
 }
 
 fn run() -> Result<String, (u8, String)> {
@@ -253,7 +271,7 @@ fn run() -> Result<String, (u8, String)> {
         }
     })?;
     if let Some(path) = &o.batch {
-        return match batch(path) {
+        return match batch::batch(path) {
             Ok(true) => Ok(String::new()),
             Ok(false) => Err((1, String::new())),
             Err(e) => Err((2, format!("factpanel: {e}"))),
