@@ -361,9 +361,12 @@ pub fn said_by(said_by: Option<&EntityId>, doc: &Document, lang: Lang) -> String
 /// in most facts), then by id.
 pub fn participants(doc: &Document, ids: &[EntityId], lang: Lang) -> String {
     let mut ids: Vec<&EntityId> = ids.iter().collect();
-    let in_label = |id: &EntityId| {
-        let short = entity_short(doc, id.as_str(), Lang::Fr);
-        doc.event.label.find(short.as_str()).unwrap_or(usize::MAX)
+    // In the event's order: its participants, else (documents without
+    // them) where the label names them.
+    let in_label = |id: &EntityId| match doc.event.participants.iter().position(|p| p == id) {
+        Some(k) => k,
+        None if !doc.event.participants.is_empty() => usize::MAX,
+        None => doc.event.label.find(entity_short(doc, id.as_str(), Lang::Fr).as_str()).unwrap_or(usize::MAX),
     };
     crate::small_sort_by(&mut ids, |a, b| {
         in_label(a).cmp(&in_label(b)).then_with(|| centrality(doc, b).cmp(&centrality(doc, a))).then_with(|| a.cmp(b))
@@ -388,23 +391,27 @@ pub fn subject_label(kind: Kind, s: &Subject, doc: &Document, lang: Lang) -> Str
     let who = participants(doc, &s.participants, lang);
     let actor = s.actor.as_ref().map(|a| entity_short(doc, a.as_str(), lang));
     let fr = lang == Lang::Fr;
+    // The event's own participants met in person: "la rencontre".
+    let meeting = is_meeting(doc, &s.participants);
+    let (de, of) = if meeting { ("de la rencontre", "meeting") } else { ("de l'appel", "call") };
     let call = |fr_fmt: &str, en_fmt: &str| -> String {
         match (fr, who.is_empty()) {
-            (true, true) => format!("{fr_fmt} de l'appel"),
-            (true, false) => format!("{fr_fmt} de l'appel {who}"),
-            (false, true) => format!("{en_fmt} of the call"),
-            (false, false) => format!("{en_fmt} of the {who} call"),
+            (true, true) => format!("{fr_fmt} {de}"),
+            (true, false) => format!("{fr_fmt} {de} {who}"),
+            (false, true) => format!("{en_fmt} of the {of}"),
+            (false, false) => format!("{en_fmt} of the {who} {of}"),
         }
     };
     match kind {
         Kind::CallDuration => call("Durée", "Length"),
         Kind::CallDate => call("Date", "Date"),
         Kind::CallCharacterization => {
+            let the = if meeting { "La rencontre" } else { "L'appel" };
             let base = match (fr, who.is_empty()) {
-                (true, true) => "L'appel".to_string(),
-                (true, false) => format!("L'appel {who}"),
-                (false, true) => "The call".to_string(),
-                (false, false) => format!("The {who} call"),
+                (true, true) => the.to_string(),
+                (true, false) => format!("{the} {who}"),
+                (false, true) => format!("The {of}"),
+                (false, false) => format!("The {who} {of}"),
             };
             // "selon Poutine", "selon le Kremlin" (as a source is named in text).
             let by = s.actor.as_ref().map(|a| entity_in_text(doc, a.as_str(), lang));
@@ -523,6 +530,16 @@ pub fn value(kind: Kind, v: &Value, doc: &Document, lang: Lang) -> String {
 /// French label; for English, a label of the form `Appel A–B` is rebuilt
 /// from the participants of the matching call fact (`Trump–Putin call`).
 pub fn event_label(doc: &Document, lang: Lang) -> String {
+    // From the event's structure when the document has it.
+    if !doc.event.participants.is_empty() {
+        let names = participants(doc, &doc.event.participants, lang);
+        return match (lang, is_meeting(doc, &doc.event.participants)) {
+            (Lang::Fr, false) => format!("Appel {names}"),
+            (Lang::Fr, true) => format!("Rencontre {names}"),
+            (Lang::En, false) => format!("{names} call"),
+            (Lang::En, true) => format!("{names} meeting"),
+        };
+    }
     let label = doc.event.label.trim();
     if lang == Lang::Fr || label.is_empty() {
         return label.to_string();
@@ -536,6 +553,14 @@ pub fn event_label(doc: &Document, lang: Lang) -> String {
         }
     }
     label.to_string()
+}
+
+/// Whether `ids` are the participants of an event that is an in-person
+/// meeting.
+fn is_meeting(doc: &Document, ids: &[EntityId]) -> bool {
+    doc.event.kind.as_deref() == Some("meeting")
+        && ids.len() == doc.event.participants.len()
+        && ids.iter().all(|id| doc.event.participants.contains(id))
 }
 
 /// How a claim relates to its fact, in words: `précis`, `moins précis`,

@@ -87,8 +87,9 @@ pub fn document(ex: &Extraction) -> Document {
         }
     }
     let prominence = prominence(ex, &on_event);
+    let met = pair.as_deref().filter(|_| meeting);
     let mut facts: Vec<Fact> =
-        groups.into_iter().map(|((kind, subject), fs)| fact(kind, subject, &fs, r, &prominence)).collect();
+        groups.into_iter().map(|((kind, subject), fs)| fact(kind, subject, &fs, r, &prominence, met)).collect();
     crate::small_sort_by(&mut facts, |a, b| {
         let rank = |s: Status| match s {
             Status::Agreed => 0,
@@ -455,9 +456,14 @@ fn ordered<'a>(ids: &'a [EntityId], prominence: &Prominence) -> Vec<&'a EntityId
     v
 }
 
-fn label(kind: Kind, s: &Subject, claims: &[Claim], r: &Rules, prominence: &Prominence) -> String {
+fn label(kind: Kind, s: &Subject, claims: &[Claim], r: &Rules, prominence: &Prominence, meeting: bool) -> String {
     let lookup = |v: &[(String, String)], k: &str| v.iter().find(|(n, _)| n == k).map(|(_, l)| l.clone());
-    let tpl = lookup(&r.labels.kinds, kind.as_str()).unwrap_or_else(|| kind.as_str().to_string());
+    // The event's participants met in person: "Durée de la rencontre …".
+    let tpl = (meeting && !s.participants.is_empty())
+        .then(|| lookup(&r.labels.meeting_kinds, kind.as_str()))
+        .flatten()
+        .or_else(|| lookup(&r.labels.kinds, kind.as_str()))
+        .unwrap_or_else(|| kind.as_str().to_string());
     let p = ordered(&s.participants, prominence)
         .into_iter()
         .map(|i| short_name(r, i, claims))
@@ -517,7 +523,17 @@ fn elide(s: &str) -> String {
     out
 }
 
-fn fact(kind: Kind, subject: Subject, fs: &[&Found], r: &Rules, prominence: &Prominence) -> Fact {
+/// The fact of a group of claims; `meeting`: the participants of the event
+/// when it is an in-person meeting (their facts are named so).
+fn fact(
+    kind: Kind,
+    subject: Subject,
+    fs: &[&Found],
+    r: &Rules,
+    prominence: &Prominence,
+    meeting: Option<&[EntityId]>,
+) -> Fact {
+    let meeting = meeting.is_some_and(|p| p == subject.participants.as_slice());
     let mut claims: Vec<Claim> = fs.iter().map(|f| f.claim.clone()).collect();
     let (value, mut status) = match kind {
         Kind::CallDuration => durations(&mut claims, r),
@@ -563,7 +579,7 @@ fn fact(kind: Kind, subject: Subject, fs: &[&Found], r: &Rules, prominence: &Pro
     if sources.len() < 2 && status != Status::Disputed {
         status = Status::Single;
     }
-    let label = label(kind, &subject, &claims, r, prominence);
+    let label = label(kind, &subject, &claims, r, prominence, meeting);
     Fact { id: fact_id(kind, &subject), kind, label, subject, value, status, claims }
 }
 

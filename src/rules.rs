@@ -503,6 +503,9 @@ pub struct ReconcileParams {
 pub struct Labels {
     /// Per kind.
     pub kinds: Vec<(String, String)>,
+    /// Per kind, for the facts of an event that is an in-person meeting
+    /// ("Durée de la rencontre {p}"); kinds not listed use `kinds`.
+    pub meeting_kinds: Vec<(String, String)>,
     /// Per topic.
     pub topics: Vec<(String, String)>,
     /// The event label.
@@ -1148,6 +1151,7 @@ fn read_rules(t: &Table) -> Result<Core, String> {
     let lb = t.table("labels")?;
     let labels = Labels {
         kinds: lb.table("kinds")?.string_map()?.into_iter().collect(),
+        meeting_kinds: lb.table("meeting_kinds")?.string_map()?.into_iter().collect(),
         topics: lb.table("topics")?.string_map()?.into_iter().collect(),
         event: lb.str("event")?,
         off_event_note: lb.str("off_event_note")?,
@@ -1317,6 +1321,7 @@ codec_struct!(MarkerDef { label; pattern });
 codec_struct!(ReconcileParams { precise_tolerance, max_call_minutes, off_event_ratio });
 codec_struct!(Labels {
     kinds,
+    meeting_kinds,
     topics,
     event,
     off_event_note,

@@ -148,6 +148,16 @@ fn every_case_gives_the_readers_answer() {
                 if !inside {
                     fail(format!("duration {lo:?}–{hi:?} ({:?}), expected {:?}", f.status, x.duration));
                 }
+                // A meeting's facts are named as a meeting's, in both languages.
+                let word = |lang| factpanel::format::fact_label(f, &doc, lang);
+                let (fr, en) = (word(factpanel::format::Lang::Fr), word(factpanel::format::Lang::En));
+                let meeting = x.kind == "meeting";
+                if f.label.contains("rencontre") != meeting
+                    || fr.contains("rencontre") != meeting
+                    || en.contains("meeting") != meeting
+                {
+                    fail(format!("labels {:?} / {fr:?} / {en:?} for a {}", f.label, x.kind));
+                }
                 for c in &f.claims {
                     if x.off_event.contains(&c.source) {
                         fail(format!("the distractor's {:?} joins the duration", c.value.text));
