@@ -540,19 +540,8 @@ pub fn event_label(doc: &Document, lang: Lang) -> String {
             (Lang::En, true) => format!("{names} meeting"),
         };
     }
-    let label = doc.event.label.trim();
-    if lang == Lang::Fr || label.is_empty() {
-        return label.to_string();
-    }
-    for f in &doc.facts {
-        if f.subject.participants.is_empty() {
-            continue;
-        }
-        if label == format!("Appel {}", participants(doc, &f.subject.participants, Lang::Fr)) {
-            return format!("{} call", participants(doc, &f.subject.participants, Lang::En));
-        }
-    }
-    label.to_string()
+    // A document made before factpanel/1 had them: its label as it is.
+    doc.event.label.trim().to_string()
 }
 
 /// Whether `ids` are the participants of an event that is an in-person
@@ -838,8 +827,8 @@ mod tests {
             event: Event {
                 label: "Appel Trump–Poutine".into(),
                 date: Some("2025-02-12".into()),
-                participants: Vec::new(),
-                kind: None,
+                participants: vec![EntityId("trump".into()), EntityId("putin".into())],
+                kind: Some("call".into()),
             },
             sources: vec![Source {
                 id: "a".into(),

@@ -997,8 +997,8 @@ mod tests {
             event: Event {
                 label: "Appel Trump–Poutine".into(),
                 date: Some("2025-02-12".into()),
-                participants: Vec::new(),
-                kind: None,
+                participants: vec![EntityId("trump".into()), EntityId("putin".into())],
+                kind: Some("call".into()),
             },
             sources: vec![
                 source("a", "Titre un", true),

@@ -268,6 +268,10 @@ pub struct EntityDef {
     pub role: Option<String>,
     /// The country of that role (index into [`Rules::countries`]).
     pub country: Option<usize>,
+    /// Whether that role is a leader's (`[people].leader_titles`): a person
+    /// found with another role (a spokesperson) who reports a call is no
+    /// party to it.
+    pub leader: bool,
 }
 
 /// How a person the rules do not list is recognised: a title before a
@@ -1048,6 +1052,7 @@ fn read_rules(t: &Table) -> Result<Core, String> {
             plural: e.opt_strs("plural")?,
             role: None,
             country: None,
+            leader: false,
         });
         e.finish()?;
     }
@@ -1277,12 +1282,12 @@ codec_struct!(EntityDef {
     member_of,
     era_of,
     role,
-    country;
+    country,
+    leader;
     aliases,
     plural,
 });
 codec_struct!(People {
-    leader_titles,
     leader_words,
     determiners,
     particles,
@@ -1290,6 +1295,7 @@ codec_struct!(People {
     articles,
     modifiers,
     name_stop;
+    leader_titles,
     titles,
     examples,
     counterexamples,

@@ -326,11 +326,7 @@ impl Ctx<'_, '_> {
         // who speaks of a call may be one.
         {
             let s = self.sent(si);
-            let aide = |i: usize| {
-                self.r.entities[i].role.as_ref().is_some_and(|role| {
-                    !self.r.people.leader_titles.iter().any(|t| t.replace("' ", "'") == role.replace("’", "'"))
-                })
-            };
+            let aide = |i: usize| self.r.entities[i].role.is_some() && !self.r.entities[i].leader;
             let speakers: Vec<usize> = s
                 .attributions
                 .iter()

@@ -352,6 +352,7 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
                 plural: Vec::new(),
                 role: person.role,
                 country: person.country,
+                leader: person.leader,
             };
             (entity, al)
         })
