@@ -122,6 +122,7 @@ fn main() {
         text_case("près de près de", "près de ", mb / k),
         text_case("près d'une heure, repeated", "près d'une heure et demie ", mb / k),
         text_case("dates and weekdays", "mercredi 1er juillet 2025, jeudi 2/07, vendredi ", mb / k),
+        text_case("call dates, a sentence each", "Macron a appelé Xi le 3 mars. ", mb / k),
         text_case("call dates, one line", "Macron a appelé Xi mercredi 1er juillet 2025 et ", mb / k),
         text_case("vetoed lengths, one line", "Macron et Xi ont discuté deux heures plus tard et ", mb / k),
         text_case("titled names, all one", "le président péruvien Tomás Quispe et ", mb / k),

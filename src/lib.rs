@@ -140,6 +140,13 @@ pub fn small_sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> std::cmp::Or
     }
 }
 
+/// Adds `x` to a small set kept as a vector, in order.
+pub(crate) fn push_new<T: PartialEq>(set: &mut Vec<T>, x: T) {
+    if !set.contains(&x) {
+        set.push(x);
+    }
+}
+
 /// How often each item occurs, in order of first occurrence (a linear map:
 /// the lists counted here are short).
 pub(crate) fn tally<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<(T, usize)> {

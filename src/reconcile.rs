@@ -51,7 +51,7 @@ pub fn document(ex: &Extraction) -> Document {
         .collect();
     // A claim dated to another day's call is that call's; a source on
     // another call gives only what it says in passing of the event's day.
-    let event_day = |f: &Found| {
+    let on_event_day = |f: &Found| {
         f.day
             .zip(day)
             .map(|(a, b)| dates::same_day(&a, &b))
@@ -62,7 +62,9 @@ pub fn document(ex: &Extraction) -> Document {
         .iter()
         .zip(&on_event)
         .flat_map(|(s, (on, _))| {
-            s.found.iter().filter(move |f| if *on { event_day(f) != Some(false) } else { event_day(f) == Some(true) })
+            s.found
+                .iter()
+                .filter(move |f| if *on { on_event_day(f) != Some(false) } else { on_event_day(f) == Some(true) })
         })
         .collect();
     // Small linear maps and sets here: they weigh far less in the wasm
@@ -137,23 +139,16 @@ fn prominence(ex: &Extraction, on: &[(bool, Option<String>)]) -> Prominence {
     p
 }
 
-/// Adds `x` to a small set kept as a vector.
-fn insert<T: PartialEq>(set: &mut Vec<T>, x: T) {
-    if !set.contains(&x) {
-        set.push(x);
-    }
-}
-
 fn features(s: &SourceExtract) -> Vec<String> {
     let mut f = Vec::new();
     for x in &s.found {
-        insert(&mut f, format!("fact:{}", fact_id(x.kind, &x.subject)));
+        crate::push_new(&mut f, format!("fact:{}", fact_id(x.kind, &x.subject)));
     }
     for m in &s.markers {
-        insert(&mut f, format!("mark:{m}"));
+        crate::push_new(&mut f, format!("mark:{m}"));
     }
     for (e, _) in &s.entities {
-        insert(&mut f, format!("ent:{e}"));
+        crate::push_new(&mut f, format!("ent:{e}"));
     }
     f
 }
@@ -225,7 +220,7 @@ fn event_membership(sources: &[SourceExtract], r: &Rules) -> Membership {
         .zip(&reports_main)
         .map(|(s, m)| main.filter(|_| *m == Some(true)).and_then(|p| source_day(s, p)))
         .collect();
-    let day = event_day(&days);
+    let day = event_day(&mut days.iter().flatten().copied());
     let mut other = vec![None; sources.len()];
     for (k, d) in days.iter().enumerate() {
         if let Some((d, e)) = d.zip(day) {
@@ -269,30 +264,21 @@ struct Membership {
 /// The day a source gives the call of `pair`: the date its sentences on
 /// that call give most often (the first on a tie).
 fn source_day(s: &SourceExtract, pair: &[EntityId]) -> Option<DateParts> {
-    let dated: Vec<DateParts> = s
-        .found
-        .iter()
-        .filter(|f| f.kind == Kind::CallDate && f.subject.participants == pair && !f.earlier)
-        .filter_map(|f| f.day)
-        .collect();
-    event_day(&dated.into_iter().map(Some).collect::<Vec<_>>())
+    event_day(
+        &mut s
+            .found
+            .iter()
+            .filter(|f| f.kind == Kind::CallDate && f.subject.participants == pair && !f.earlier)
+            .filter_map(|f| f.day),
+    )
 }
 
 /// The day most of `days` may be (see [`dates::same_day`]), preferring a
 /// day of the month to a bare weekday, then the first.
-fn event_day(days: &[Option<DateParts>]) -> Option<DateParts> {
-    // The distinct dates and how often each is given (the first 64: a flood
-    // of dates stays linear).
-    let mut distinct: Vec<(DateParts, usize)> = Vec::new();
-    for d in days.iter().flatten() {
-        match distinct.iter().position(|(e, _)| e == d) {
-            Some(k) => distinct[k].1 += 1,
-            None if distinct.len() < 64 => distinct.push((*d, 1)),
-            None => {}
-        }
-    }
+fn event_day(days: &mut dyn Iterator<Item = DateParts>) -> Option<DateParts> {
+    let distinct = dates::tally_days(days);
     let complete = |d: &DateParts| [d.year, d.month.map(i32::from), d.day.map(i32::from)].iter().flatten().count();
-    let support = |d: &DateParts| distinct.iter().filter(|(e, _)| dates::same_day(d, e)).map(|(_, n)| n).sum::<usize>();
+    let support = |d: &DateParts| dates::day_support(d, &distinct);
     // The day most dates may be, then the most complete date that may be it
     // ("mardi" beside "18 mars 2025" is the 18th); the first on a tie.
     let first = distinct.iter().rev().map(|(d, _)| *d).max_by_key(|d| (support(d), complete(d)))?;
@@ -574,7 +560,7 @@ fn fact(
     };
     let mut sources: Vec<&str> = Vec::new();
     for c in &claims {
-        insert(&mut sources, c.source.as_str());
+        crate::push_new(&mut sources, c.source.as_str());
     }
     if sources.len() < 2 && status != Status::Disputed {
         status = Status::Single;
@@ -593,7 +579,7 @@ fn person_spellings(claims: &[&Found]) -> Vec<(EntityId, EntityId)> {
     for f in claims {
         if let Some(p) = &f.subject.person {
             match ids.iter_mut().find(|(q, _)| *q == p) {
-                Some((_, sources)) => insert(sources, f.claim.source.as_str()),
+                Some((_, sources)) => crate::push_new(sources, f.claim.source.as_str()),
                 None => ids.push((p, vec![f.claim.source.as_str()])),
             }
         }
@@ -626,7 +612,7 @@ const SAME_FIRST_NAME_PREFIX: usize = 5;
 fn consistent_status(claims: &[Claim]) -> Status {
     let mut precise: Vec<&str> = Vec::new();
     for c in claims.iter().filter(|c| c.agreement == Agreement::Precise) {
-        insert(&mut precise, c.source.as_str());
+        crate::push_new(&mut precise, c.source.as_str());
     }
     if precise.len() >= 2 {
         Status::Agreed
@@ -732,7 +718,7 @@ fn same_interval_sources(claims: &[Claim], ivs: &[Interval], value: &Interval) -
     let mut sources: Vec<&str> = Vec::new();
     for (c, iv) in claims.iter().zip(ivs) {
         if iv == value {
-            insert(&mut sources, c.source.as_str());
+            crate::push_new(&mut sources, c.source.as_str());
         }
     }
     sources.len()
@@ -880,7 +866,7 @@ fn positions(claims: &mut [Claim]) -> (Value, Status) {
 fn meetings(claims: &mut [Claim]) -> (Value, Status) {
     let mut places: Vec<EntityId> = Vec::new();
     for p in claims.iter().filter_map(|c| c.value.place.clone().flatten()) {
-        insert(&mut places, p);
+        crate::push_new(&mut places, p);
     }
     crate::small_sort_by(&mut places, Ord::cmp);
     for c in claims.iter_mut() {

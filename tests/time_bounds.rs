@@ -168,6 +168,9 @@ fn dates_and_weekdays_grow_linearly() {
     check_growth("call dates, one line", 32 << 10, |n| {
         one(repeat("Macron a appelé Xi mercredi 1er juillet 2025 et ", n))
     });
+    // A call date in every sentence: the article's call day is chosen among
+    // them (it was quadratic in their number).
+    check_growth("call dates, a sentence each", 64 << 10, |n| one(repeat("Macron a appelé Xi le 3 mars. ", n)));
 }
 
 #[test]

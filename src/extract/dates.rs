@@ -66,6 +66,30 @@ pub fn same_day(a: &DateParts, b: &DateParts) -> bool {
     agree(a.year, b.year) && agree(a.month, b.month) && agree(a.day, b.day) && weekday
 }
 
+/// The distinct dates of `days` and how often each is given, in order of
+/// first appearance: at most [`MAX_DISTINCT_DAYS`], so that a flood of dates
+/// stays linear. (A `dyn` iterator: one copy of it in the wasm module for
+/// its several callers.)
+pub fn tally_days(days: &mut dyn Iterator<Item = DateParts>) -> Vec<(DateParts, usize)> {
+    let mut distinct: Vec<(DateParts, usize)> = Vec::new();
+    for d in days {
+        match distinct.iter().position(|(e, _)| *e == d) {
+            Some(k) => distinct[k].1 += 1,
+            None if distinct.len() < MAX_DISTINCT_DAYS => distinct.push((d, 1)),
+            None => {}
+        }
+    }
+    distinct
+}
+
+/// How many distinct dates [`tally_days`] keeps.
+pub const MAX_DISTINCT_DAYS: usize = 64;
+
+/// How many of the tallied dates may be `d` ([`same_day`]).
+pub fn day_support(d: &DateParts, tally: &[(DateParts, usize)]) -> usize {
+    tally.iter().filter(|(e, _)| same_day(d, e)).map(|(_, n)| n).sum()
+}
+
 /// Reads a metadata date: `YYYY-MM-DD`, `YYYY-MM`, `DD/MM/YYYY` or a day,
 /// a month name and a year ("15 août 2025"), at the start of `s`.
 pub fn parse_loose(s: &str, rules: &Rules) -> Option<DateParts> {
@@ -399,6 +423,12 @@ pub fn iso(p: &DateParts) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// `f` of `text` read as one sentence.
+    fn in_sentence<T>(text: &str, f: impl FnOnce(&crate::extract::sentence::Sent) -> T) -> T {
+        let lower = crate::text::lowercase_aligned(text);
+        f(&crate::extract::sentence::Sent::new(text, &lower, 0, text.len(), crate::rules::rules()))
+    }
+
     #[test]
     fn weekdays_and_days() {
         assert_eq!(weekday(2025, 2, 12), 3); // a Wednesday
@@ -424,12 +454,12 @@ mod tests {
     fn date_phrases_in_a_sentence() {
         let r = crate::rules::rules();
         let found = |text: &str| {
-            let lower = crate::text::lowercase_aligned(text);
-            let s = crate::extract::sentence::Sent::new(text, &lower, 0, text.len(), r);
-            find(&s, r)
-                .into_iter()
-                .map(|d| iso(&d.parts).unwrap_or_else(|| format!("{:?}", d.parts)))
-                .collect::<Vec<_>>()
+            in_sentence(text, |s| {
+                find(s, r)
+                    .into_iter()
+                    .map(|d| iso(&d.parts).unwrap_or_else(|| format!("{:?}", d.parts)))
+                    .collect::<Vec<_>>()
+            })
         };
         assert_eq!(found("Mardi 1er juillet 2025, Macron a appelé Poutine."), ["2025-07-01"]);
         assert_eq!(found("Ils se sont parlé mercredi 12 fév 2025."), ["2025-02-12"]);
@@ -452,9 +482,7 @@ mod tests {
     fn a_weekday_beside_a_date_is_checked_once_the_year_is_known() {
         let r = crate::rules::rules();
         let mismatch = |text: &str, article: Option<&str>| {
-            let lower = crate::text::lowercase_aligned(text);
-            let s = crate::extract::sentence::Sent::new(text, &lower, 0, text.len(), r);
-            let d = find(&s, r).into_iter().next().unwrap();
+            let d = in_sentence(text, |s| find(s, r).into_iter().next().unwrap());
             let parts = resolve(d.parts, article.and_then(parse_iso), r);
             (weekday_mismatch(&d, &parts), parts.weekday)
         };
@@ -472,11 +500,7 @@ mod tests {
     #[test]
     fn datelines() {
         let r = crate::rules::rules();
-        let dateline_of = |text: &str| {
-            let lower = crate::text::lowercase_aligned(text);
-            let s = crate::extract::sentence::Sent::new(text, &lower, 0, text.len(), r);
-            dateline(&s, r).and_then(|p| iso(&p))
-        };
+        let dateline_of = |text: &str| in_sentence(text, |s| dateline(s, r).and_then(|p| iso(&p)));
         assert_eq!(
             dateline_of("ANKARA, 23 septembre 2025 (AFP) – Le président turc a reçu…").as_deref(),
             Some("2025-09-23")

@@ -40,8 +40,9 @@ pub struct Found {
     /// The day of the call the claim is about, when its sentence dates
     /// the call (« lors de leur précédent entretien, le 6 mai, … »).
     pub day: Option<DateParts>,
-    /// Whether its sentence places that call before the article's
-    /// (`[references].earlier`): its date says nothing of the article's day.
+    /// For a call date: whether its sentence places that call before the
+    /// article's (`[references].earlier`), so that its date says nothing of
+    /// the article's day.
     pub earlier: bool,
     /// Whether `day` is not the article's call day: the claim is another
     /// call's (set by `call_days`).
@@ -68,9 +69,6 @@ pub struct SourceExtract {
     pub entities: Vec<(String, (usize, usize))>,
     /// Event markers found (reader labels).
     pub markers: Vec<String>,
-    /// The day of the call the article reports, when it dates it: the day
-    /// its call sentences give most often (the first on a tie).
-    pub call_day: Option<DateParts>,
     /// Sentences about the event that say it was by phone, and that say
     /// it was in person.
     pub phone_votes: (usize, usize),
@@ -118,17 +116,14 @@ impl<'a> Tokenized<'a> {
     }
 }
 
-/// The people the articles introduce by a title that the rules do not
-/// list, and the rules that know them too (`None`: nobody new).
-pub(crate) fn with_people(texts: &[Tokenized], r: &Rules) -> Option<Rules> {
-    let mut found = Vec::new();
-    for t in texts {
-        for (_, _, toks) in &t.sents {
-            people::sightings(toks, &t.prep.norm, r, &mut found);
-        }
-    }
-    let people = people::people(found, r);
-    (!people.is_empty()).then(|| r.with_people(people))
+/// The first reading of every article, and the rules that also know the
+/// people the articles introduce by a title the rules do not list (`None`:
+/// nobody new).
+fn first_reading<'a>(preps: &'a [Prepared<'a>], r: &Rules) -> (Vec<Tokenized<'a>>, Option<Rules>) {
+    let texts: Vec<Tokenized> = preps.iter().map(|p| Tokenized::new(p, r)).collect();
+    let people = people::found_in(&texts, r);
+    let more = (!people.is_empty()).then(|| r.with_people(people));
+    (texts, more)
 }
 
 /// Annotates one article, tokenized.
@@ -169,8 +164,7 @@ const DATELINE_SENTENCES: usize = 4;
 pub fn extract_all(articles: &[Article]) -> Extraction {
     let base = rules();
     let preps: Vec<Prepared> = articles.iter().map(|a| Prepared::new(&a.text, base)).collect();
-    let texts: Vec<Tokenized> = preps.iter().map(|p| Tokenized::new(p, base)).collect();
-    let more = with_people(&texts, base);
+    let (texts, more) = first_reading(&preps, base);
     let r = more.as_ref().unwrap_or(base);
     let sources = articles.iter().zip(texts).map(|(a, t)| extract_one(a, t, r)).collect();
     Extraction { sources, rules: more }
@@ -273,9 +267,7 @@ impl Ctx<'_, '_> {
             rule: rule.to_string(),
             date_note: None,
         };
-        let s = &self.an.sents[si];
-        let earlier = s.toks.iter().any(|t| self.r.references.earlier.iter().any(|w| w == t.lower));
-        self.out.push(Found { kind, subject, claim, derived, pos: va, day: None, earlier, other_day: false });
+        self.out.push(Found { kind, subject, claim, derived, pos: va, day: None, earlier: false, other_day: false });
     }
 
     /// Who the outlet says is speaking at token `t` of sentence `si`.
@@ -336,7 +328,7 @@ impl Ctx<'_, '_> {
             if ps.iter().any(|p| speakers.contains(p)) {
                 let mut rest: Vec<usize> = Vec::new();
                 for p in persons_in(s, self.r, 0, s.toks.len()).into_iter().filter(|p| !speakers.contains(p)) {
-                    insert_new(&mut rest, p);
+                    crate::push_new(&mut rest, p);
                 }
                 if rest.len() >= 2 {
                     ps = rest;
@@ -423,22 +415,14 @@ fn extract_one(article: &Article, t: Tokenized, r: &Rules) -> SourceExtract {
     }
     stance::stances(&mut cx);
     let mut found = std::mem::take(&mut cx.out);
-    let call_day = call_days(&mut found);
+    call_days(&mut found);
     // The headline: the first line, when the text starts with one.
     let headline_end = first_line_end(&an).filter(|&end| an.sents.len() > 1 && an.sents[1].start > end).unwrap_or(0);
     dedupe(&mut found, headline_end);
     let entities = named_entities(&an, r);
     let markers = event_markers(&an, r);
     let phone_votes = phone_votes(&an, r);
-    SourceExtract {
-        title: title_of(article, &an),
-        article: article.clone(),
-        found,
-        entities,
-        markers,
-        call_day,
-        phone_votes,
-    }
+    SourceExtract { title: title_of(article, &an), article: article.clone(), found, entities, markers, phone_votes }
 }
 
 /// Each entity named in the article: its id, how often it is named, and
@@ -575,11 +559,13 @@ fn dedupe(found: &mut Vec<Found>, headline_end: usize) {
     found.sort_unstable_by_key(|f| (f.pos, f.kind));
 }
 
-/// Dates each call claim by the call date its sentence gives, and returns
-/// the article's call day: the day its sentences give most often, the
-/// first on a tie.
+/// Dates each call claim by the call date its sentence gives, and marks
+/// those dated to another day than the article's call day: the day its
+/// sentences give most often (the first on a tie), leaving out those that
+/// place their call earlier.
 #[inline(never)]
-fn call_days(found: &mut [Found]) -> Option<DateParts> {
+fn call_days(found: &mut [Found]) {
+    // In text order, as the claims were found: one lookup by sentence.
     let dated: Vec<(usize, DateParts, bool)> = found
         .iter()
         .filter(|f| f.kind == Kind::CallDate)
@@ -588,22 +574,22 @@ fn call_days(found: &mut [Found]) -> Option<DateParts> {
         .collect();
     for f in found.iter_mut() {
         if is_call_kind(f.kind) {
-            f.day = dated.iter().find(|(start, _, _)| *start == f.claim.start).map(|(_, p, _)| *p);
+            let k = dated.partition_point(|(start, _, _)| *start < f.claim.start);
+            f.day = dated.get(k).filter(|(start, _, _)| *start == f.claim.start).map(|(_, p, _)| *p);
         }
     }
-    let own: Vec<&DateParts> = dated.iter().filter(|(_, _, earlier)| !earlier).map(|(_, p, _)| p).collect();
+    let own = dates::tally_days(&mut dated.iter().filter(|(_, _, earlier)| !earlier).map(|(_, p, _)| *p));
     let mut best: Option<(usize, DateParts)> = None;
-    for p in &own {
-        let n = own.iter().filter(|q| dates::same_day(p, q)).count();
+    for (p, _) in &own {
+        let n = dates::day_support(p, &own);
         if best.is_none_or(|(m, _)| n > m) {
-            best = Some((n, **p));
+            best = Some((n, *p));
         }
     }
     let day = best.map(|(_, p)| p);
     for f in found.iter_mut() {
         f.other_day = f.day.zip(day).is_some_and(|(a, b)| !dates::same_day(&a, &b));
     }
-    day
 }
 
 /// How many of the article's sentences that name two persons say they
@@ -735,10 +721,13 @@ fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let (va, vb) = cx.tok_range(si, d.t0, d.t1);
     let said_by = cx.said_by(si, d.t0);
     let note = dates::weekday_mismatch(&d, &parts).map(|w| DateNote::WeekdayInconsistent { stated_weekday: w });
+    // Whether the sentence places this call before the article's.
+    let earlier = s.toks.iter().any(|t| cx.r.references.earlier.iter().any(|w| w == t.lower));
     let value = Value { date: dates::iso(&parts), parts: Some(parts), ..Value::default() };
     cx.push(si, Kind::CallDate, Subject { participants, ..Subject::default() }, value, va, vb, said_by, rule, false);
     if let Some(f) = cx.out.last_mut() {
         f.claim.date_note = note;
+        f.earlier = earlier;
     }
 }
 
@@ -925,13 +914,6 @@ fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     }
 }
 
-/// Adds `x` to a small set kept as a vector, in order.
-fn insert_new(v: &mut Vec<usize>, x: usize) {
-    if !v.contains(&x) {
-        v.push(x);
-    }
-}
-
 /// Lowercase ASCII id with underscores: "Marc Fogel" → `marc_fogel`.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
@@ -997,8 +979,7 @@ fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
 pub fn mentions(articles: &[Article]) -> MentionsDocument {
     let base = rules();
     let preps: Vec<Prepared> = articles.iter().map(|a| Prepared::new(&a.text, base)).collect();
-    let texts: Vec<Tokenized> = preps.iter().map(|p| Tokenized::new(p, base)).collect();
-    let more = with_people(&texts, base);
+    let (texts, more) = first_reading(&preps, base);
     let r = more.as_ref().unwrap_or(base);
     let mut out = Vec::new();
     for (a, t) in articles.iter().zip(texts) {

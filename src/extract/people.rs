@@ -388,10 +388,17 @@ fn short_name(p: &Person, r: &Rules) -> String {
 pub fn names_in(text: &str) -> Vec<String> {
     let r = crate::rules::rules();
     let prep = crate::text::Prepared::new(text, r);
-    let mut out = Vec::new();
-    for s in prep.sentences(r) {
-        let toks = crate::text::tokenize(&prep.norm, &prep.lower, s.start, s.end);
-        sightings(&toks, &prep.norm, r, &mut out);
+    found_in(&[super::Tokenized::new(&prep, r)], r).into_iter().map(|(e, _)| e.name).collect()
+}
+
+/// The people the articles (read once, [`super::Tokenized`]) introduce
+/// that the rules do not list, as rules entities with their aliases.
+pub(crate) fn found_in(texts: &[super::Tokenized], r: &Rules) -> Vec<(EntityDef, Vec<(Vec<String>, bool)>)> {
+    let mut found = Vec::new();
+    for t in texts {
+        for (_, _, toks) in &t.sents {
+            sightings(toks, &t.prep.norm, r, &mut found);
+        }
     }
-    people(out, r).into_iter().map(|(e, _)| e.name).collect()
+    people(found, r)
 }
