@@ -54,6 +54,42 @@ fn many(n: usize) -> Vec<Article> {
         .collect()
 }
 
+/// `n` edited copies of one seed article (near-duplicates: one group of
+/// copies, `reconcile::copies`): each has its own first line and drops one
+/// of the other paragraphs.
+fn dispatch_flood(n: usize) -> Vec<Article> {
+    let (_, text) = factpanel::corpus::ARTICLES[4];
+    let paras: Vec<&str> = text.split('\n').filter(|p| !p.trim().is_empty()).collect();
+    (0..n)
+        .map(|i| {
+            let mut p = paras.clone();
+            p.remove(1 + i % (p.len() - 1));
+            Article::new(format!("copy{i}"), format!("Édition numéro {i}\n{}", p.join("\n")))
+        })
+        .collect()
+}
+
+/// `n` articles of 300 words drawn at random from the seed texts, no two
+/// alike, each ending with the same 80-word footer (similar, not copies).
+fn shared_footer(n: usize) -> Vec<Article> {
+    let words: Vec<&str> = factpanel::corpus::ARTICLES.iter().flat_map(|(_, t)| t.split_whitespace()).collect();
+    let footer = words[..80].join(" ");
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    (0..n)
+        .map(|i| {
+            let body: Vec<&str> = (0..300)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    words[(x % words.len() as u64) as usize]
+                })
+                .collect();
+            Article::new(format!("a{i}"), format!("{}\n{footer}", body.join(" ")))
+        })
+        .collect()
+}
+
 fn best(articles: &[Article]) -> (Duration, usize) {
     let mut best = Duration::MAX;
     let mut facts = 0;
@@ -111,6 +147,8 @@ fn main() {
     let cases = vec![
         Case { name: "seed text, one article", make: Box::new(|n| one(seed_text(n))), full: 5 * mb / k },
         Case { name: "seed articles, many", make: Box::new(many), full: 1000 / k },
+        Case { name: "copies of one dispatch", make: Box::new(dispatch_flood), full: 1000 / k },
+        Case { name: "one footer, many articles", make: Box::new(shared_footer), full: 1000 / k },
         text_case("no sentence break", "Donald Trump a parlé avec Vladimir Poutine pendant une heure et ", mb / k),
         text_case("words, no sentence break", "le chat de la voisine mange une souris grise et ", mb / k),
         text_case("names, no verbs", "Trump Poutine Zelensky il ils Kremlin, ", mb / k),

@@ -31,8 +31,9 @@ fi
 
 # Seed corpora (only the first time; libFuzzer adds to them): for the
 # pipeline, each paragraph of the seed articles as one article (shape byte
-# 0), pairs of paragraphs as two articles (shape byte 1, cut at 0xFF), and
-# one whole article; for the duration scanner, each paragraph. Small seeds
+# 0), pairs of paragraphs as two articles (shape byte 1, cut at 0xFF), one
+# whole article, and one article as three edited copies (shape byte 8); for
+# the duration scanner, each paragraph. Small seeds
 # keep the executions fast.
 mkdir -p corpus/pipeline corpus/duration
 if [ -z "$(ls -A corpus/pipeline)" ]; then
@@ -47,6 +48,10 @@ if [ -z "$(ls -A corpus/pipeline)" ]; then
     done < <(grep -h -v '^[[:space:]]*$' ../data/articles/*.txt)
     { printf '\004'; head -c $((MAX_LEN - 1)) ../data/articles/004_178b0b382189b7ab.txt; } >corpus/pipeline/whole
 fi
+# Edited copies of one article (shape bit 3, then the byte that places the
+# cut): the copy detection on a real text.
+[ -e corpus/pipeline/copies ] ||
+    { printf '\010\200'; head -c $((MAX_LEN - 2)) ../data/articles/000_a36b81443388f293.txt; } >corpus/pipeline/copies
 if [ -z "$(ls -A corpus/duration)" ]; then
     i=0
     while IFS= read -r line; do

@@ -568,7 +568,13 @@ pub fn agreement(a: Agreement, lang: Lang) -> &'static str {
 /// The sources of a fact with their agreement: `4 sources`,
 /// `4 sources, dont 1 moins précise`, `3 sources, 1 of them disagrees`.
 pub fn support(sources: usize, less_precise: usize, disputing: usize, lang: Lang) -> String {
-    let mut out = source_count(sources, lang);
+    source_count(sources, lang) + &qualifiers(less_precise, disputing, lang)
+}
+
+/// `, dont 1 moins précise, 1 en désaccord` / `, of which 1 less precise`
+/// (empty when both are 0).
+fn qualifiers(less_precise: usize, disputing: usize, lang: Lang) -> String {
+    let mut out = String::new();
     let mut parts: Vec<String> = Vec::new();
     let s = |n: usize| if n > 1 { "s" } else { "" };
     if less_precise > 0 {
@@ -591,6 +597,85 @@ pub fn support(sources: usize, less_precise: usize, disputing: usize, lang: Lang
         }
     }
     out
+}
+
+/// `1 rédaction`, `3 rédactions` / `1 newsroom`, `3 newsrooms`.
+pub fn newsroom_count(n: usize, lang: Lang) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    match lang {
+        Lang::Fr => format!("{n} rédaction{s}"),
+        Lang::En => format!("{n} newsroom{s}"),
+    }
+}
+
+/// A fact's sources when some are copies of one dispatch, counted as
+/// newsrooms first (what its status counts), the sources after, and how
+/// many newsrooms are less precise or disagree: `3 rédactions (4 sources),
+/// dont 1 moins précise` / `3 newsrooms (4 sources), of which 1 less
+/// precise`. The same as [`support`] when there are as many newsrooms as
+/// sources.
+pub fn support_in_newsrooms(
+    sources: usize,
+    newsrooms: usize,
+    less_precise: usize,
+    disputing: usize,
+    lang: Lang,
+) -> String {
+    if newsrooms >= sources {
+        return support(sources, less_precise, disputing, lang);
+    }
+    format!(
+        "{} ({}){}",
+        newsroom_count(newsrooms, lang),
+        source_count(sources, lang),
+        qualifiers(less_precise, disputing, lang)
+    )
+}
+
+/// [`coverage`], then the independent newsrooms when copies make them fewer
+/// than the sources: `couvert par 4 sources sur 5, 3 rédactions
+/// indépendantes` / `covered by 4 of 5 sources, 3 independent newsrooms`.
+pub fn coverage_in_newsrooms(on_event: usize, total: usize, newsrooms: usize, lang: Lang) -> String {
+    let c = coverage(on_event, total, lang);
+    if newsrooms >= on_event {
+        return c;
+    }
+    let s = if newsrooms == 1 { "" } else { "s" };
+    match lang {
+        Lang::Fr => format!("{c}, {newsrooms} rédaction{s} indépendante{s}"),
+        Lang::En => format!("{c}, {newsrooms} independent newsroom{s}"),
+    }
+}
+
+/// The note of a source that copies another's text (source number
+/// `original`), with the agency credited when known: `Reprise de la même
+/// dépêche AFP que la source 1 : une seule rédaction.` / `Copy of the same
+/// AFP dispatch as source 1: one newsroom.`
+pub fn copy_note(original: usize, wire: Option<&str>, lang: Lang) -> String {
+    match (lang, wire.map(str::trim).filter(|w| !w.is_empty())) {
+        (Lang::Fr, Some(w)) => {
+            format!("Reprise de la même dépêche {w} que la source {original} : une seule rédaction.")
+        }
+        (Lang::Fr, None) => format!("Reprise du même texte que la source {original} : une seule rédaction."),
+        (Lang::En, Some(w)) => format!("Copy of the same {w} dispatch as source {original}: one newsroom."),
+        (Lang::En, None) => format!("Copy of the same text as source {original}: one newsroom."),
+    }
+}
+
+/// Beside a copy's claims: `reprise de la source 1` / `copy of source 1`.
+pub fn copy_of_source(original: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("reprise de la source {original}"),
+        Lang::En => format!("copy of source {original}"),
+    }
+}
+
+/// The agency a source credits: `crédit : AFP` / `credit: AFP`.
+pub fn wire_credit(wire: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("crédit : {wire}"),
+        Lang::En => format!("credit: {wire}"),
+    }
 }
 
 /// `4 sources sur 5` / `4 of 5 sources` (just `4 sources` when all cover it).
@@ -838,6 +923,8 @@ mod tests {
                 outlet: None,
                 on_event: true,
                 note: None,
+                copy_of: None,
+                wire: None,
             }],
             facts: vec![],
             entities: Default::default(),
@@ -1104,5 +1191,17 @@ mod tests {
         assert_eq!(coverage(4, 5, Lang::Fr), "couvert par 4 sources sur 5");
         assert_eq!(coverage(4, 5, Lang::En), "covered by 4 of 5 sources");
         assert_eq!(coverage(1, 1, Lang::Fr), "couvert par 1 source");
+        assert_eq!(coverage_in_newsrooms(4, 5, 4, Lang::Fr), "couvert par 4 sources sur 5", "no copies");
+        assert_eq!(coverage_in_newsrooms(4, 5, 3, Lang::Fr), "couvert par 4 sources sur 5, 3 rédactions indépendantes");
+        assert_eq!(coverage_in_newsrooms(4, 5, 3, Lang::En), "covered by 4 of 5 sources, 3 independent newsrooms");
+        assert_eq!(coverage_in_newsrooms(2, 2, 1, Lang::En), "covered by 2 sources, 1 independent newsroom");
+        assert_eq!(support_in_newsrooms(4, 4, 1, 0, Lang::Fr), support(4, 1, 0, Lang::Fr));
+        assert_eq!(support_in_newsrooms(4, 3, 1, 0, Lang::Fr), "3 rédactions (4 sources), dont 1 moins précise");
+        assert_eq!(support_in_newsrooms(2, 1, 0, 0, Lang::En), "1 newsroom (2 sources)");
+        assert_eq!(
+            copy_note(1, Some("AFP"), Lang::Fr),
+            "Reprise de la même dépêche AFP que la source 1 : une seule rédaction."
+        );
+        assert_eq!(copy_note(2, None, Lang::En), "Copy of the same text as source 2: one newsroom.");
     }
 }

@@ -443,6 +443,17 @@ pub struct Source {
     pub on_event: bool,
     /// Why not, in a sentence for readers; `null` when on the event.
     pub note: Option<String>,
+    /// When this text is a copy of another source's (one dispatch run by
+    /// several outlets, lightly edited): the id of the first source of
+    /// their group, in input order. Absent for originals and independent
+    /// sources. A copy's claims are shown but count with its original's as
+    /// one newsroom.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
+    /// The news agency (or agencies, ", "-separated) the text credits:
+    /// `AFP` for "(AFP)" or "Le Monde avec AFP". Absent when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wire: Option<String>,
 }
 
 /// The panel's event.
@@ -690,6 +701,8 @@ pub mod json {
                 outlet: opt_s(&s, "outlet")?,
                 on_event: s.flag("on_event")?,
                 note: opt_s(&s, "note")?,
+                copy_of: opt_s(&s, "copy_of")?,
+                wire: opt_s(&s, "wire")?,
             });
         }
         let mut facts = Vec::new();

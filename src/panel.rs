@@ -18,7 +18,7 @@
 
 use crate::format::{self, Lang, Ui};
 use crate::model::{Agreement, Claim, Document, EntityId, Fact, Kind, Source, Status, Topic};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One node of the view tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -425,8 +425,100 @@ pub fn fact_sources(fact: &Fact) -> Vec<&str> {
     out
 }
 
+/// The newsrooms of a document's sources (see `copy_of` in the contract).
+/// A source whose `copy_of` names another source of the document, itself
+/// no copy, is in that source's newsroom; every other source is its own (a
+/// `copy_of` naming an unknown id, the source itself or another copy is
+/// ignored: documents come from anywhere).
+pub struct Newsrooms<'a> {
+    /// Per source: the index of its newsroom's first source. Empty when no
+    /// source is a copy.
+    room: Vec<usize>,
+    /// Source id → index (the first source with that id).
+    index: HashMap<&'a str, usize>,
+}
+
+impl<'a> Newsrooms<'a> {
+    /// The newsrooms of `doc`'s sources.
+    pub fn new(doc: &'a Document) -> Self {
+        if !doc.sources.iter().any(|s| s.copy_of.is_some()) {
+            return Newsrooms { room: Vec::new(), index: HashMap::new() };
+        }
+        let mut index = HashMap::new();
+        for (i, s) in doc.sources.iter().enumerate() {
+            index.entry(s.id.as_str()).or_insert(i);
+        }
+        let room = (0..doc.sources.len())
+            .map(|i| match doc.sources[i].copy_of.as_deref().and_then(|c| index.get(c)) {
+                Some(&j) if j != i && doc.sources[j].copy_of.is_none() => j,
+                _ => i,
+            })
+            .collect();
+        Newsrooms { room, index }
+    }
+
+    /// Whether some source is a copy of another.
+    pub fn any(&self) -> bool {
+        self.room.iter().enumerate().any(|(i, r)| i != *r)
+    }
+
+    /// The index of the source that source `i` copies, if it is a copy.
+    pub fn original(&self, i: usize) -> Option<usize> {
+        self.room.get(i).copied().filter(|&r| r != i)
+    }
+
+    fn room_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).map(|&i| self.room[i])
+    }
+
+    /// Per claim of `fact`: whether it counts for the fact's status and
+    /// numbers — all but those of a copy whose newsroom has an earlier
+    /// source among the claims (as `reconcile` counts them).
+    pub fn counted(&self, fact: &Fact) -> Vec<bool> {
+        if self.room.is_empty() {
+            return vec![true; fact.claims.len()];
+        }
+        // Newsroom (the index of its first source) → its first claim here.
+        let mut first: Vec<Option<usize>> = vec![None; self.room.len()];
+        (0..fact.claims.len())
+            .map(|k| match self.room_of(&fact.claims[k].source) {
+                Some(r) => fact.claims[*first[r].get_or_insert(k)].source == fact.claims[k].source,
+                None => true,
+            })
+            .collect()
+    }
+
+    /// A fact's `(sources, newsrooms, less precise, disputing)`: its
+    /// distinct sources, and among the claims that count, their distinct
+    /// sources and how many are less precise or contradict.
+    pub fn support(&self, fact: &Fact) -> (usize, usize, usize, usize) {
+        let counted = self.counted(fact);
+        let mut rooms: Vec<&str> = Vec::new();
+        let (mut less, mut disp) = (0, 0);
+        for (c, _) in fact.claims.iter().zip(&counted).filter(|(_, k)| **k) {
+            if !rooms.contains(&c.source.as_str()) {
+                rooms.push(&c.source);
+            }
+            less += usize::from(c.agreement == Agreement::Compatible);
+            disp += usize::from(c.agreement == Agreement::Disputes);
+        }
+        (fact_sources(fact).len(), rooms.len(), less, disp)
+    }
+
+    /// How many newsrooms the sources on the event make.
+    pub fn on_event(&self, doc: &Document) -> usize {
+        let on = doc.sources.iter().enumerate().filter(|(_, s)| s.on_event);
+        if self.room.is_empty() {
+            return on.count();
+        }
+        let mut seen = vec![false; self.room.len()];
+        on.filter(|&(i, _)| !std::mem::replace(&mut seen[self.room[i]], true)).count()
+    }
+}
+
 struct Ctx<'a> {
     doc: &'a Document,
+    rooms: Newsrooms<'a>,
     opts: &'a Options,
     lang: Lang,
     prefix: String,
@@ -439,7 +531,7 @@ impl<'a> Ctx<'a> {
         let prefix = opts.id_prefix.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
         let claims: usize = doc.facts.iter().map(|f| f.claims.len()).sum();
         let lazy = opts.lazy_claims_over.is_some_and(|max| claims > max);
-        Ctx { doc, opts, lang: opts.lang, prefix, lazy }
+        Ctx { doc, rooms: Newsrooms::new(doc), opts, lang: opts.lang, prefix, lazy }
     }
 
     fn id(&self, local: &str) -> String {
@@ -495,11 +587,8 @@ fn header(cx: &Ctx, title_id: &str) -> Node {
         }
         None => meta = meta.child(Node::el("span").attr("class", "muted").push_text(cx.ui(Ui::DateUnknown))),
     }
-    meta = meta.push_text(" · ").child(Node::el("span").attr("class", "coverage").push_text(format::coverage(
-        on,
-        cx.doc.sources.len(),
-        cx.lang,
-    )));
+    let coverage = format::coverage_in_newsrooms(on, cx.doc.sources.len(), cx.rooms.on_event(cx.doc), cx.lang);
+    meta = meta.push_text(" · ").child(Node::el("span").attr("class", "coverage").push_text(coverage));
     Node::el("header")
         .attr("class", "head")
         .attr("part", "header")
@@ -541,9 +630,7 @@ fn chip(status: Status, lang: Lang) -> Node {
 
 fn fact_item(cx: &Ctx, i: usize, fi: usize, f: &Fact) -> Node {
     let claims_id = cx.id(&format!("f{i}"));
-    let sources = fact_sources(f);
-    let less = f.claims.iter().filter(|c| c.agreement == Agreement::Compatible).count();
-    let disp = f.claims.iter().filter(|c| c.agreement == Agreement::Disputes).count();
+    let (sources, rooms, less, disp) = cx.rooms.support(f);
     let toggle = Node::el("button")
         .attr("type", "button")
         .attr("class", "toggle fact-toggle")
@@ -562,14 +649,14 @@ fn fact_item(cx: &Ctx, i: usize, fi: usize, f: &Fact) -> Node {
                 .attr("part", "value")
                 .push_text(format::fact_value(f, cx.doc, cx.lang)),
         )
-        .child(Node::el("span").attr("class", "badges").child(chip(f.status, cx.lang)).child(
-            Node::el("span").attr("class", "count").attr("part", "count").push_text(format::support(
-                sources.len(),
-                less,
-                disp,
-                cx.lang,
-            )),
-        ))
+        .child(
+            Node::el("span").attr("class", "badges").child(chip(f.status, cx.lang)).child(
+                Node::el("span")
+                    .attr("class", "count")
+                    .attr("part", "count")
+                    .push_text(format::support_in_newsrooms(sources, rooms, less, disp, cx.lang)),
+            ),
+        )
         .child(Node::el("span").attr("class", "chev").attr("aria-hidden", "true"));
     let claims = Node::el("ol")
         .attr("id", claims_id)
@@ -617,6 +704,13 @@ fn source_ref(cx: &Ctx, id: &str) -> Node {
         );
     if let Some(outlet) = found.and_then(|(_, s)| s.outlet.as_deref()).filter(|o| !o.trim().is_empty()) {
         p = p.child(Node::el("span").attr("class", "outlet").push_text(format!(" — {outlet}")));
+    }
+    if let Some(o) = found.and_then(|(n, _)| cx.rooms.original(n - 1)) {
+        p = p.child(
+            Node::el("span")
+                .attr("class", "copy-of")
+                .push_text(format!(" · {}", format::copy_of_source(o + 1, cx.lang))),
+        );
     }
     p
 }
@@ -788,8 +882,29 @@ fn sources_section(cx: &Ctx) -> Node {
     let list = Node::el("ol")
         .attr("class", "sources-list")
         .attr("role", "list")
-        .children(cx.doc.sources.iter().enumerate().map(|(i, s)| source_item(cx, i + 1, s)));
+        .children(source_order(cx).into_iter().map(|i| source_item(cx, i + 1, &cx.doc.sources[i])));
     sec.child(list)
+}
+
+/// The sources list's order: input order, each copy moved right after the
+/// source it copies (each keeps its number).
+fn source_order(cx: &Ctx) -> Vec<usize> {
+    let n = cx.doc.sources.len();
+    if !cx.rooms.any() {
+        return (0..n).collect();
+    }
+    let mut copies: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for i in 0..n {
+        if let Some(o) = cx.rooms.original(i) {
+            copies[o].push(i);
+        }
+    }
+    let mut out = Vec::with_capacity(n);
+    for i in (0..n).filter(|&i| cx.rooms.original(i).is_none()) {
+        out.push(i);
+        out.extend(copies[i].iter().copied());
+    }
+    out
 }
 
 fn source_item(cx: &Ctx, n: usize, s: &Source) -> Node {
@@ -806,11 +921,14 @@ fn source_item(cx: &Ctx, n: usize, s: &Source) -> Node {
     if let Some(outlet) = s.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
         head = head.child(Node::el("span").attr("class", "outlet").push_text(format!(" — {outlet}")));
     }
-    let mut li = Node::el("li")
-        .attr("class", if s.on_event { "source" } else { "source off" })
-        .attr("part", if s.on_event { "source" } else { "source off-event" })
-        .attr("data-source", s.id.clone())
-        .child(head);
+    let original = cx.rooms.original(n - 1);
+    let (class, part) = match (s.on_event, original.is_some()) {
+        (true, false) => ("source", "source"),
+        (false, false) => ("source off", "source off-event"),
+        (true, true) => ("source copy", "source copy"),
+        (false, true) => ("source off copy", "source off-event copy"),
+    };
+    let mut li = Node::el("li").attr("class", class).attr("part", part).attr("data-source", s.id.clone()).child(head);
     let mut line = Node::el("p").attr("class", "src-meta");
     if !s.on_event {
         line = line.child(
@@ -820,8 +938,14 @@ fn source_item(cx: &Ctx, n: usize, s: &Source) -> Node {
                 .push_text(cx.ui(Ui::OffEvent)),
         );
     }
+    if let Some(w) = s.wire.as_deref().filter(|w| !w.trim().is_empty()) {
+        if !line.child_nodes().is_empty() {
+            line = line.push_text(" · ");
+        }
+        line = line.child(Node::el("span").attr("class", "wire").push_text(format::wire_credit(w, cx.lang)));
+    }
     if let Some(url) = s.url.as_deref().and_then(safe_url) {
-        if !s.on_event {
+        if !line.child_nodes().is_empty() {
             line = line.push_text(" · ");
         }
         line = line.child(
@@ -836,6 +960,14 @@ fn source_item(cx: &Ctx, n: usize, s: &Source) -> Node {
         // Nothing to say: on the event and no link.
     } else {
         li = li.child(line);
+    }
+    if let Some(o) = original {
+        let wire = s.wire.as_deref().or(cx.doc.sources[o].wire.as_deref());
+        li = li.child(Node::el("p").attr("class", "note copy-note").attr("part", "note").push_text(format::copy_note(
+            o + 1,
+            wire,
+            cx.lang,
+        )));
     }
     if !s.on_event {
         if let Some(note) = s.note.as_deref().filter(|n| !n.trim().is_empty()) {
@@ -873,6 +1005,8 @@ mod tests {
             outlet: None,
             on_event: on,
             note: if on { None } else { Some("Couvre un autre événement : des pourparlers à Istanbul.".into()) },
+            copy_of: None,
+            wire: None,
         }
     }
 
@@ -1066,6 +1200,59 @@ mod tests {
         assert!(head.contains("couvert par 3 sources sur 4"), "{head}");
         let time = tree.find_all(&|n| n.tag() == Some("time"))[0];
         assert_eq!(time.get_attr("datetime"), Some("2025-02-12"));
+    }
+
+    #[test]
+    fn copies_count_as_one_newsroom_and_sit_under_their_original() {
+        let mut d = doc();
+        // "a" and "c" are one dispatch; "c" credits AFP.
+        d.sources[2].copy_of = Some("a".into());
+        d.sources[2].wire = Some("AFP".into());
+        let tree = panel(&d, &opts(Lang::Fr));
+        let head = tree.by_class("head")[0].text_content();
+        assert!(head.contains("couvert par 3 sources sur 4, 2 rédactions indépendantes"), "{head}");
+        let fact = tree.find_all(&|n| n.get_attr("data-fact") == Some("call_duration/putin+trump"))[0];
+        // The copy's claim is "less precise" but does not count.
+        assert_eq!(fact.by_class("count")[0].text_content(), "2 rédactions (3 sources)");
+        assert_eq!(fact.by_class("claim").len(), 3, "the copy's quote is still shown");
+        assert!(fact.by_class("copy-of")[0].text_content().contains("reprise de la source 1"));
+        let items = tree.by_class("source");
+        let order: Vec<&str> = items.iter().filter_map(|n| n.get_attr("data-source")).collect();
+        assert_eq!(order, ["a", "c", "b", "d"], "the copy right after its original");
+        let copy = items[1];
+        assert!(copy.has_class("copy") && copy.get_attr("part") == Some("source copy"));
+        assert_eq!(copy.by_class("num")[0].text_content(), "3", "it keeps its number");
+        assert_eq!(
+            copy.by_class("copy-note")[0].text_content(),
+            "Reprise de la même dépêche AFP que la source 1 : une seule rédaction."
+        );
+        assert_eq!(copy.by_class("wire")[0].text_content(), "crédit : AFP");
+        let en = panel(&d, &opts(Lang::En));
+        assert!(en.by_class("head")[0].text_content().contains("covered by 3 of 4 sources, 2 independent newsrooms"));
+        assert_eq!(
+            en.by_class("copy-note")[0].text_content(),
+            "Copy of the same AFP dispatch as source 1: one newsroom."
+        );
+        // No copies: the panel as before.
+        let plain = panel(&doc(), &opts(Lang::Fr));
+        assert!(plain.by_class("copy-note").is_empty() && plain.by_class("copy-of").is_empty());
+    }
+
+    #[test]
+    fn a_copy_of_nothing_known_is_no_copy() {
+        for target in ["zzz", "c", "<b>a</b>"] {
+            let mut d = doc();
+            d.sources[2].copy_of = Some(target.into());
+            let tree = panel(&d, &opts(Lang::Fr));
+            assert!(tree.by_class("copy-note").is_empty(), "{target}");
+            assert!(tree.by_class("head")[0].text_content().ends_with("couvert par 3 sources sur 4"), "{target}");
+        }
+        // A copy of a copy (not made by `analyze`): only the direct one counts.
+        let mut d = doc();
+        d.sources[1].copy_of = Some("a".into());
+        d.sources[2].copy_of = Some("b".into());
+        let tree = panel(&d, &opts(Lang::Fr));
+        assert_eq!(tree.by_class("copy-note").len(), 1);
     }
 
     #[test]

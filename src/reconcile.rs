@@ -21,6 +21,15 @@
 //!    constraints (year, month, day, weekday) intersected the same way;
 //!    positions agree when they point the same way.
 //! 4. **Order.** Agreed facts first, then by number of sources.
+//!
+//! **Copies count once.** Outlets that run one dispatch, lightly edited,
+//! are one newsroom ([`copies`]): the sources of such a group are marked
+//! (`copy_of`), their claims all stay, but only the claims of the group's
+//! first source in a fact count for its status, its value and its number of
+//! sources (two copies agreeing are one source agreeing), and a group counts
+//! once when the main call and the sources off the event are chosen.
+
+pub mod copies;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -31,15 +40,72 @@ use crate::model::{
 };
 use crate::rules::Rules;
 
+/// Newsrooms: each source's copy group ([`copies`]), named by the index of
+/// the group's first source. Without copies every source is its own.
+struct Rooms<'a> {
+    /// Per source, in input order.
+    of: Vec<usize>,
+    /// Source id → room; `None` when there are no copies.
+    by_id: Option<HashMap<&'a str, usize>>,
+    /// Per source, its id.
+    ids: Vec<&'a str>,
+}
+
+impl<'a> Rooms<'a> {
+    fn new(sources: &'a [SourceExtract], copy_of: &[Option<usize>]) -> Self {
+        let of: Vec<usize> = copy_of.iter().enumerate().map(|(i, c)| c.unwrap_or(i)).collect();
+        let ids: Vec<&str> = sources.iter().map(|s| s.article.id.as_str()).collect();
+        let by_id = copy_of.iter().any(Option::is_some).then(|| ids.iter().copied().zip(of.iter().copied()).collect());
+        Rooms { of, by_id, ids }
+    }
+
+    /// The id of the first source of `source`'s room (itself without
+    /// copies).
+    fn newsroom<'s>(&'s self, source: &'s str) -> &'s str {
+        match self.by_id.as_ref().and_then(|m| m.get(source)) {
+            Some(&room) => self.ids[room],
+            None => source,
+        }
+    }
+
+    /// Whether a source is the first of its room (an original or an
+    /// independent source).
+    fn first(&self, i: usize) -> bool {
+        self.of[i] == i
+    }
+
+    /// Per claim of one fact: whether it counts for the fact's status,
+    /// value and number of sources. Every claim counts but those of a copy
+    /// whose room has an earlier source among the claims (claims are in
+    /// source order).
+    fn counted(&self, claims: &[Claim]) -> Vec<bool> {
+        if self.by_id.is_none() {
+            return vec![true; claims.len()];
+        }
+        // Newsroom → its first claim here.
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        (0..claims.len())
+            .map(|k| {
+                let f = *first.entry(self.newsroom(&claims[k].source)).or_insert(k);
+                claims[f].source == claims[k].source
+            })
+            .collect()
+    }
+}
+
 /// Builds the document from what extraction found.
 pub fn document(ex: &Extraction) -> Document {
     let r = ex.rules();
-    let Membership { on: on_event, pair, day, meeting } = event_membership(&ex.sources, r);
+    let texts: Vec<&[u32]> = ex.sources.iter().map(|s| s.words.as_slice()).collect();
+    let copy_of = copies::copy_of(&texts);
+    let rooms = Rooms::new(&ex.sources, &copy_of);
+    let Membership { on: on_event, pair, day, meeting } = event_membership(&ex.sources, &rooms.of, r);
     let sources: Vec<Source> = ex
         .sources
         .iter()
         .zip(&on_event)
-        .map(|(s, (on, note))| Source {
+        .zip(&copy_of)
+        .map(|((s, (on, note)), copy)| Source {
             id: s.article.id.clone(),
             title: s.title.clone(),
             lang: s.article.lang.clone().unwrap_or_else(|| "fr".into()),
@@ -47,6 +113,8 @@ pub fn document(ex: &Extraction) -> Document {
             outlet: s.article.outlet.clone(),
             on_event: *on,
             note: note.clone(),
+            copy_of: copy.map(|j| ex.sources[j].article.id.clone()),
+            wire: s.wire.clone(),
         })
         .collect();
     // A claim dated to another day's call is that call's; a source on
@@ -69,7 +137,7 @@ pub fn document(ex: &Extraction) -> Document {
         .collect();
     // Small linear maps and sets here: they weigh far less in the wasm
     // module than a BTreeMap per key type.
-    let persons = person_spellings(&claims);
+    let persons = person_spellings(&claims, &rooms);
     let subjects: Vec<Subject> = claims
         .iter()
         .map(|f| match f.subject.person.as_ref().and_then(|p| persons.iter().find(|(from, _)| from == p)) {
@@ -88,26 +156,51 @@ pub fn document(ex: &Extraction) -> Document {
             }
         }
     }
-    let prominence = prominence(ex, &on_event);
+    let prominence = prominence(ex, &on_event, &rooms);
     let met = pair.as_deref().filter(|_| meeting);
-    let mut facts: Vec<Fact> =
-        groups.into_iter().map(|((kind, subject), fs)| fact(kind, subject, &fs, r, &prominence, met)).collect();
-    crate::small_sort_by(&mut facts, |a, b| {
+    // Each fact, and the number of its claims that count (see `Rooms`).
+    let mut counts: Vec<usize> = Vec::new();
+    let mut facts: Vec<Fact> = groups
+        .into_iter()
+        .map(|((kind, subject), fs)| fact(kind, subject, &fs, r, &prominence, met, &rooms, &mut counts))
+        .collect();
+    let mut order: Vec<usize> = (0..facts.len()).collect();
+    crate::small_sort_by(&mut order, |&i, &j| {
         let rank = |s: Status| match s {
             Status::Agreed => 0,
             Status::Compatible => 1,
             Status::Disputed => 2,
             Status::Single => 3,
         };
+        let (a, b) = (&facts[i], &facts[j]);
         rank(a.status)
             .cmp(&rank(b.status))
+            .then(counts[j].cmp(&counts[i]))
             .then(b.claims.len().cmp(&a.claims.len()))
             .then(a.kind.cmp(&b.kind))
             .then(a.id.cmp(&b.id))
     });
-    let event = event_of(&facts, r, &prominence, meeting);
+    permute(&mut facts, &order);
+    permute(&mut counts, &order);
+    let event = event_of(&facts, &counts, r, &prominence, meeting);
     let entities = entities_of(&facts, r);
     Document { schema: SCHEMA.into(), event, sources, facts, entities }
+}
+
+/// Puts `v[order[i]]` at `i`, in place (cycle by cycle).
+fn permute<T>(v: &mut [T], order: &[usize]) {
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        let mut i = start;
+        while !done[i] {
+            done[i] = true;
+            let next = order[i];
+            if !done[next] {
+                v.swap(i, next);
+            }
+            i = next;
+        }
+    }
 }
 
 /// Only `http:` and `https:` links are kept.
@@ -118,10 +211,11 @@ pub fn is_http_url(u: &str) -> bool {
 
 /// How prominent each entity is in the on-event sources (number of sources
 /// naming it), for ordering names in labels.
-fn prominence(ex: &Extraction, on: &[(bool, Option<String>)]) -> Prominence {
+/// A copy adds nothing: its names are its original's.
+fn prominence(ex: &Extraction, on: &[(bool, Option<String>)], rooms: &Rooms) -> Prominence {
     let mut p: Prominence = Vec::new();
     for (si, (s, (o, _))) in ex.sources.iter().zip(on).enumerate() {
-        if *o {
+        if *o && rooms.first(si) {
             for (e, (n, first)) in &s.entities {
                 let i = match p.iter().position(|(k, _)| k == e) {
                     Some(i) => i,
@@ -169,10 +263,21 @@ fn call_pairs(s: &SourceExtract) -> Vec<&[EntityId]> {
 }
 
 /// The pair whose call most sources report (`pairs`: [`call_pairs`] of each
-/// source); none when two pairs tie (one article on each call: nothing says
-/// which is the main one).
-fn main_call_pair<'a>(pairs: &[Vec<&'a [EntityId]>]) -> Option<&'a [EntityId]> {
-    let count = crate::tally(pairs.iter().flatten().copied());
+/// source; `room`: each source's newsroom, a pair counts once per
+/// newsroom); none when two pairs tie (one article on each call: nothing
+/// says which is the main one).
+fn main_call_pair<'a>(pairs: &[Vec<&'a [EntityId]>], room: &[usize]) -> Option<&'a [EntityId]> {
+    let count = if room.iter().enumerate().all(|(i, r)| i == *r) {
+        crate::tally(pairs.iter().flatten().copied())
+    } else {
+        let mut by_room: Vec<Vec<&[EntityId]>> = vec![Vec::new(); pairs.len()];
+        for (ps, &r) in pairs.iter().zip(room) {
+            for p in ps {
+                crate::push_new(&mut by_room[r], *p);
+            }
+        }
+        crate::tally(by_room.into_iter().flatten())
+    };
     let best = count.iter().map(|&(_, n)| n).max()?;
     let mut top = count.iter().filter(|&&(_, n)| n == best);
     match (top.next(), top.next()) {
@@ -191,9 +296,12 @@ fn main_call_pair<'a>(pairs: &[Vec<&'a [EntityId]>]) -> Option<&'a [EntityId]> {
 /// reports no call is on it when it marks nothing the others do not (a
 /// place, "des pourparlers directs") and shares enough with the others
 /// (the score below).
-fn event_membership(sources: &[SourceExtract], r: &Rules) -> Membership {
+///
+/// `room`: each source's newsroom (the index of the first source of its
+/// copy group): copies of one dispatch count once.
+fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Rules) -> Membership {
     let pairs: Vec<Vec<&[EntityId]>> = sources.iter().map(call_pairs).collect();
-    let main = main_call_pair(&pairs);
+    let main = main_call_pair(&pairs, room);
     // Some(true): reports the main call; Some(false): only another call.
     let reports_main: Vec<Option<bool>> =
         pairs.iter().map(|ps| main.filter(|_| !ps.is_empty()).map(|m| ps.contains(&m))).collect();
@@ -203,7 +311,7 @@ fn event_membership(sources: &[SourceExtract], r: &Rules) -> Membership {
     let main_marks: Vec<&String> =
         sources.iter().zip(&reports_main).filter(|(_, m)| **m == Some(true)).flat_map(|(s, _)| &s.markers).collect();
     let feats: Vec<Vec<String>> = sources.iter().map(features).collect();
-    let by_score = event_scores(&feats, r);
+    let by_score = event_scores(&feats, room, r);
     let mut on: Vec<bool> = sources
         .iter()
         .zip(by_score.iter().zip(&reports_main))
@@ -320,17 +428,31 @@ fn call_label(s: &SourceExtract, r: &Rules) -> Option<String> {
 
 /// On the main event by what each source shares with the others: a source
 /// whose shared features weigh less than `off_event_ratio` of the median is
-/// not. Fewer than three sources are all on.
-fn event_scores(feats: &[Vec<String>], r: &Rules) -> Vec<bool> {
-    let n = feats.len();
-    let all_on = vec![true; n];
+/// not. Fewer than three sources are all on. Copies of one dispatch
+/// (`room`, as in [`event_membership`]) are one source here: a feature
+/// counts once per newsroom, and the median is over newsrooms.
+fn event_scores(feats: &[Vec<String>], room: &[usize], r: &Rules) -> Vec<bool> {
+    let all_on = vec![true; feats.len()];
+    let firsts: Vec<usize> = (0..feats.len()).filter(|&i| room[i] == i).collect();
+    let n = firsts.len();
     if n < 3 {
         return all_on;
     }
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for f in feats {
-        for x in f {
+    if n == feats.len() {
+        for x in feats.iter().flatten() {
             *counts.entry(x.as_str()).or_insert(0) += 1;
+        }
+    } else {
+        // The features of each newsroom: a source's with its copies'.
+        let mut room_feats: Vec<Vec<&str>> = vec![Vec::new(); feats.len()];
+        for (f, &rm) in feats.iter().zip(room) {
+            for x in f {
+                crate::push_new(&mut room_feats[rm], x.as_str());
+            }
+        }
+        for x in room_feats.iter().flatten() {
+            *counts.entry(x).or_insert(0) += 1;
         }
     }
     let df = |x: &str| counts.get(x).copied().unwrap_or(0);
@@ -347,7 +469,7 @@ fn event_scores(feats: &[Vec<String>], r: &Rules) -> Vec<bool> {
         base * (k as f64 - 1.0) / (n as f64 - 1.0)
     };
     let score: Vec<f64> = feats.iter().map(|f| f.iter().map(|x| weight(x)).sum::<f64>()).collect();
-    let mut sorted = score.clone();
+    let mut sorted: Vec<f64> = firsts.iter().map(|&i| score[i]).collect();
     sorted.sort_unstable_by(|a, b| b.total_cmp(a));
     let median = sorted[n / 2];
     if median <= 0.0 {
@@ -509,8 +631,9 @@ fn elide(s: &str) -> String {
     out
 }
 
-/// The fact of a group of claims; `meeting`: the participants of the event
-/// when it is an in-person meeting (their facts are named so).
+/// The fact of a group of claims, and how many of its claims count (copies'
+/// claims do not: [`Rooms::counted`]); `meeting`: the participants of the
+/// event when it is an in-person meeting (their facts are named so).
 fn fact(
     kind: Kind,
     subject: Subject,
@@ -518,13 +641,16 @@ fn fact(
     r: &Rules,
     prominence: &Prominence,
     meeting: Option<&[EntityId]>,
+    rooms: &Rooms,
+    counts: &mut Vec<usize>,
 ) -> Fact {
     let meeting = meeting.is_some_and(|p| p == subject.participants.as_slice());
     let mut claims: Vec<Claim> = fs.iter().map(|f| f.claim.clone()).collect();
+    let counted = rooms.counted(&claims);
     let (value, mut status) = match kind {
-        Kind::CallDuration => durations(&mut claims, r),
+        Kind::CallDuration => durations(&mut claims, &counted, r),
         Kind::CallDate => {
-            let (v, st) = call_dates(&mut claims);
+            let (v, st) = call_dates(&mut claims, &counted);
             // A date in another month is another call ("ils s'étaient
             // déjà parlé le 12 février"), not a dispute about this one.
             let month = v.parts.and_then(|p| p.month);
@@ -534,38 +660,47 @@ fn fact(
                     || c.value.parts.and_then(|p| p.month).is_none_or(|m| Some(m) == month)
             });
             if claims.len() < before {
-                call_dates(&mut claims)
+                let counted = rooms.counted(&claims);
+                call_dates(&mut claims, &counted)
             } else {
                 (v, st)
             }
         }
-        Kind::Stance => positions(&mut claims),
+        Kind::Stance => positions(&mut claims, &counted),
         Kind::Meeting => meetings(&mut claims),
         // Who released a person: one answer only.
         Kind::PrisonerRelease => same_field(
             &mut claims,
+            &counted,
             |v| v.released_by.clone().map(|x| x.0),
             |v, x| Value { released_by: x.map(EntityId), ..v },
             str::to_string,
             Agreement::Disputes,
         ),
         // "bon", "productive", "constructif": other words, no contradiction.
-        Kind::CallCharacterization => {
-            same_field(&mut claims, |v| v.term.clone(), |v, x| Value { term: x, ..v }, masculine, Agreement::Compatible)
-        }
+        Kind::CallCharacterization => same_field(
+            &mut claims,
+            &counted,
+            |v| v.term.clone(),
+            |v, x| Value { term: x, ..v },
+            masculine,
+            Agreement::Compatible,
+        ),
         Kind::Negotiations | Kind::PrisonerExchange => {
             let v = Value { text: None, ..claims[0].value.clone() };
             (v, Status::Agreed)
         }
     };
+    let counted = rooms.counted(&claims);
     let mut sources: Vec<&str> = Vec::new();
-    for c in &claims {
+    for (c, _) in claims.iter().zip(&counted).filter(|(_, k)| **k) {
         crate::push_new(&mut sources, c.source.as_str());
     }
     if sources.len() < 2 && status != Status::Disputed {
         status = Status::Single;
     }
     let label = label(kind, &subject, &claims, r, prominence, meeting);
+    counts.push(counted.iter().filter(|k| **k).count());
     Fact { id: fact_id(kind, &subject), kind, label, subject, value, status, claims }
 }
 
@@ -574,13 +709,15 @@ fn fact(
 /// ("Alexandre Vinnik", "Alexander Vinnik") are one. Returns `(id, id to
 /// use)` for each id that is not the one most sources use (ties: the
 /// smaller id), so that the result does not depend on source order.
-fn person_spellings(claims: &[&Found]) -> Vec<(EntityId, EntityId)> {
+fn person_spellings<'a>(claims: &[&'a Found], rooms: &'a Rooms) -> Vec<(EntityId, EntityId)> {
+    // Sources count as newsrooms: a spelling in a text and its copies counts once.
     let mut ids: Vec<(&EntityId, Vec<&str>)> = Vec::new();
     for f in claims {
         if let Some(p) = &f.subject.person {
+            let room = rooms.newsroom(f.claim.source.as_str());
             match ids.iter_mut().find(|(q, _)| *q == p) {
-                Some((_, sources)) => crate::push_new(sources, f.claim.source.as_str()),
-                None => ids.push((p, vec![f.claim.source.as_str()])),
+                Some((_, sources)) => crate::push_new(sources, room),
+                None => ids.push((p, vec![room])),
             }
         }
     }
@@ -608,10 +745,11 @@ fn person_spellings(claims: &[&Found]) -> Vec<(EntityId, EntityId)> {
 /// one name ("alexand-re", "alexand-er").
 const SAME_FIRST_NAME_PREFIX: usize = 5;
 
-/// Status from how many claims are precise, when all are consistent.
-fn consistent_status(claims: &[Claim]) -> Status {
+/// Status from how many sources are precise, when all are consistent
+/// (`counted`: which claims count, see [`Rooms::counted`]).
+fn consistent_status(claims: &[Claim], counted: &[bool]) -> Status {
     let mut precise: Vec<&str> = Vec::new();
-    for c in claims.iter().filter(|c| c.agreement == Agreement::Precise) {
+    for (c, _) in claims.iter().zip(counted).filter(|(c, k)| **k && c.agreement == Agreement::Precise) {
         crate::push_new(&mut precise, c.source.as_str());
     }
     if precise.len() >= 2 {
@@ -623,11 +761,14 @@ fn consistent_status(claims: &[Claim]) -> Status {
 
 /// The largest group of claims whose constraints all hold together, by a
 /// greedy pass from each claim; returns the members and their combination.
+/// A group's size is the number of its items that count (`counted`: a
+/// copy's claim adds nothing).
 /// Among equally large groups the one whose combined value has the
 /// greatest `key` wins, so the result does not depend on the order of the
 /// sources.
 fn largest_consistent<T: Clone + PartialEq, K: Ord>(
     items: &[T],
+    counted: &[bool],
     combine: impl Fn(&T, &T) -> Option<T>,
     key: impl Fn(&T) -> K,
 ) -> (Vec<bool>, Option<T>) {
@@ -638,14 +779,15 @@ fn largest_consistent<T: Clone + PartialEq, K: Ord>(
     let mut count: Vec<usize> = Vec::new();
     let class: Vec<usize> = items
         .iter()
-        .map(|it| match distinct.iter().position(|d| *d == it) {
+        .zip(counted)
+        .map(|(it, &c)| match distinct.iter().position(|d| *d == it) {
             Some(k) => {
-                count[k] += 1;
+                count[k] += usize::from(c);
                 k
             }
             None => {
                 distinct.push(it);
-                count.push(1);
+                count.push(usize::from(c));
                 distinct.len() - 1
             }
         })
@@ -675,12 +817,13 @@ fn largest_consistent<T: Clone + PartialEq, K: Ord>(
     (class.iter().map(|&c| best.1[c]).collect(), best.2)
 }
 
-fn durations(claims: &mut [Claim], r: &Rules) -> (Value, Status) {
+fn durations(claims: &mut [Claim], counted: &[bool], r: &Rules) -> (Value, Status) {
     let ivs: Vec<Interval> =
         claims.iter().map(|c| c.value.interval().unwrap_or(Interval { min: None, max: None })).collect();
     // Ties go to the narrower interval, then the larger bounds.
     let (member, value) = largest_consistent(
         &ivs,
+        counted,
         |a, b| a.intersect(b),
         |iv| {
             let width = match (iv.min, iv.max) {
@@ -701,23 +844,23 @@ fn durations(claims: &mut [Claim], r: &Rules) -> (Value, Status) {
             Agreement::Compatible
         };
     }
-    let status = if !member.iter().all(|m| *m) {
+    let status = if member.iter().zip(counted).any(|(m, k)| *k && !m) {
         Status::Disputed
-    } else if same_interval_sources(claims, &ivs, &value) >= 2 {
+    } else if same_interval_sources(claims, counted, &ivs, &value) >= 2 {
         // Two sources or more give exactly the combined value ("environ
         // une heure" twice): they agree, however hedged the value is.
         Status::Agreed
     } else {
-        consistent_status(claims)
+        consistent_status(claims, counted)
     };
     (Value::duration(value), status)
 }
 
-/// How many sources give exactly the interval `value`.
-fn same_interval_sources(claims: &[Claim], ivs: &[Interval], value: &Interval) -> usize {
+/// How many sources give exactly the interval `value` (counted claims only).
+fn same_interval_sources(claims: &[Claim], counted: &[bool], ivs: &[Interval], value: &Interval) -> usize {
     let mut sources: Vec<&str> = Vec::new();
-    for (c, iv) in claims.iter().zip(ivs) {
-        if iv == value {
+    for ((c, iv), k) in claims.iter().zip(ivs).zip(counted) {
+        if *k && iv == value {
             crate::push_new(&mut sources, c.source.as_str());
         }
     }
@@ -788,10 +931,10 @@ fn combine_dates(a: &CallDay, b: &CallDay) -> Option<CallDay> {
     Some(CallDay { parts: p, bare_weekday: bare })
 }
 
-fn call_dates(claims: &mut [Claim]) -> (Value, Status) {
+fn call_dates(claims: &mut [Claim], counted: &[bool]) -> (Value, Status) {
     let days: Vec<CallDay> = claims.iter().map(|c| CallDay::of(c.value.parts.unwrap_or_default())).collect();
     // Ties go to the more complete date, then the later one.
-    let (member, value) = largest_consistent(&days, combine_dates, |d| {
+    let (member, value) = largest_consistent(&days, counted, combine_dates, |d| {
         let p = d.parts;
         let known = [p.year.is_some(), p.month.is_some(), p.day.is_some(), p.weekday.is_some()];
         (known.iter().filter(|k| **k).count(), p)
@@ -807,7 +950,8 @@ fn call_dates(claims: &mut [Claim]) -> (Value, Status) {
         };
     }
     weekday_notes(claims, &value);
-    let status = if member.iter().all(|m| *m) { consistent_status(claims) } else { Status::Disputed };
+    let disputed = member.iter().zip(counted).any(|(m, k)| *k && !m);
+    let status = if disputed { Status::Disputed } else { consistent_status(claims, counted) };
     (Value { date: dates::iso(&value), parts: Some(value), ..Value::default() }, status)
 }
 
@@ -829,10 +973,10 @@ fn weekday_notes(claims: &mut [Claim], value: &DateParts) {
     }
 }
 
-fn positions(claims: &mut [Claim]) -> (Value, Status) {
+fn positions(claims: &mut [Claim], counted: &[bool]) -> (Value, Status) {
     // The most stated position (direct statements first), then polarity.
     let mut count: Vec<(crate::model::Stance, (usize, usize))> = Vec::new();
-    for c in claims.iter() {
+    for (c, _) in claims.iter().zip(counted).filter(|(_, k)| **k) {
         if let Some(p) = c.value.position {
             if !count.iter().any(|(k, _)| *k == p) {
                 count.push((p, (0, 0)));
@@ -848,18 +992,18 @@ fn positions(claims: &mut [Claim]) -> (Value, Status) {
         return (Value::default(), Status::Single);
     };
     let mut disputed = false;
-    for c in claims.iter_mut() {
+    for (c, k) in claims.iter_mut().zip(counted) {
         let p = c.value.position.unwrap_or(top);
         c.agreement = if p == top {
             Agreement::Precise
         } else if p.polarity() == top.polarity() {
             Agreement::Compatible
         } else {
-            disputed = true;
+            disputed |= *k;
             Agreement::Disputes
         };
     }
-    let status = if disputed { Status::Disputed } else { consistent_status(claims) };
+    let status = if disputed { Status::Disputed } else { consistent_status(claims, counted) };
     (Value { position: Some(top), ..Value::default() }, status)
 }
 
@@ -894,6 +1038,7 @@ fn meetings(claims: &mut [Claim]) -> (Value, Status) {
 /// shown is the form most claims with that key use.
 fn same_field(
     claims: &mut [Claim],
+    counted: &[bool],
     get: impl Fn(&Value) -> Option<String>,
     set: impl Fn(Value, Option<String>) -> Value,
     key: impl Fn(&str) -> String,
@@ -901,7 +1046,7 @@ fn same_field(
 ) -> (Value, Status) {
     // (key, form, claims)
     let mut count: Vec<(String, String, usize)> = Vec::new();
-    for c in claims.iter() {
+    for (c, _) in claims.iter().zip(counted).filter(|(_, k)| **k) {
         if let Some(x) = get(&c.value) {
             let k = key(&x);
             match count.iter_mut().find(|(kk, f, _)| *kk == k && *f == x) {
@@ -920,17 +1065,17 @@ fn same_field(
             .map(|(_, f, _)| f.clone())
     });
     let mut disputed = false;
-    for c in claims.iter_mut() {
+    for (c, k) in claims.iter_mut().zip(counted) {
         c.agreement = match (get(&c.value), &top_key) {
             (Some(x), Some(t)) if &key(&x) == t => Agreement::Precise,
             (None, _) => Agreement::Compatible,
             _ => {
-                disputed |= other == Agreement::Disputes;
+                disputed |= *k && other == Agreement::Disputes;
                 other
             }
         };
     }
-    let status = if disputed { Status::Disputed } else { consistent_status(claims) };
+    let status = if disputed { Status::Disputed } else { consistent_status(claims, counted) };
     (set(Value::default(), top), status)
 }
 
@@ -950,18 +1095,19 @@ fn masculine(term: &str) -> String {
     }
 }
 
-fn event_of(facts: &[Fact], r: &Rules, prominence: &Prominence, meeting: bool) -> Event {
+/// `counts`: per fact, the number of its claims that count.
+fn event_of(facts: &[Fact], counts: &[usize], r: &Rules, prominence: &Prominence, meeting: bool) -> Event {
     // The main call: the participant pair with the most sourced claims
-    // about calls.
+    // about calls (a copy's claims do not count).
     let mut support: Vec<(&[EntityId], usize)> = Vec::new();
-    for f in facts {
+    for (f, n) in facts.iter().zip(counts) {
         if matches!(f.kind, Kind::CallDuration | Kind::CallDate | Kind::Negotiations | Kind::Meeting)
             && !f.subject.participants.is_empty()
         {
             let p = f.subject.participants.as_slice();
             match support.iter_mut().find(|(k, _)| *k == p) {
-                Some((_, n)) => *n += f.claims.len(),
-                None => support.push((p, f.claims.len())),
+                Some((_, m)) => *m += n,
+                None => support.push((p, *n)),
             }
         }
     }
@@ -1050,6 +1196,12 @@ mod tests {
     use crate::model::Minutes;
     use crate::rules::rules;
 
+    /// [`durations`] when every claim counts (no copies).
+    fn dur(cs: &mut [Claim], r: &Rules) -> (Value, Status) {
+        let counted = vec![true; cs.len()];
+        durations(cs, &counted, r)
+    }
+
     fn claim(source: &str, iv: Interval) -> Claim {
         Claim {
             source: source.into(),
@@ -1075,7 +1227,7 @@ mod tests {
             claim("c", Interval::between(81, 90)),
             claim("d", Interval { min: Some(Minutes(60)), max: None }),
         ];
-        let (v, s) = durations(&mut cs, r);
+        let (v, s) = dur(&mut cs, r);
         assert_eq!(v.interval(), Some(Interval::exact(90)));
         assert_eq!(s, Status::Agreed);
         assert_eq!(cs[3].agreement, Agreement::Compatible);
@@ -1098,16 +1250,43 @@ mod tests {
         let r = rules();
         let about_an_hour = Interval::between(54, 66);
         let mut cs = vec![claim("a", about_an_hour), claim("b", about_an_hour)];
-        let (v, s) = durations(&mut cs, r);
+        let (v, s) = dur(&mut cs, r);
         assert_eq!(v.interval(), Some(about_an_hour));
         assert_eq!(s, Status::Agreed);
         assert!(cs.iter().all(|c| c.agreement == Agreement::Compatible));
         // One hedged source beside a different, narrower one stays compatible.
         let mut cs = vec![claim("a", about_an_hour), claim("b", Interval::exact(60))];
-        assert_eq!(durations(&mut cs, r).1, Status::Compatible);
+        assert_eq!(dur(&mut cs, r).1, Status::Compatible);
         // The same source twice is still one source.
         let mut cs = vec![claim("a", about_an_hour), claim("a", about_an_hour), claim("b", Interval::exact(60))];
-        assert_eq!(durations(&mut cs, r).1, Status::Compatible);
+        assert_eq!(dur(&mut cs, r).1, Status::Compatible);
+    }
+
+    #[test]
+    fn a_copy_adds_nothing_to_a_duration() {
+        let r = rules();
+        // "a" and its copy "a2" say 90 minutes, "b" 60: one newsroom each,
+        // so the tie goes to the narrower-then-larger value, as with two
+        // sources; and one precise source is not agreement.
+        let mut cs = vec![claim("a", Interval::exact(90)), claim("a2", Interval::exact(90))];
+        assert_eq!(durations(&mut cs, &[true, false], r).1, Status::Compatible);
+        assert_eq!(dur(&mut cs, r).1, Status::Agreed, "two sources that are not copies agree");
+        let mut cs = vec![
+            claim("a", Interval::exact(90)),
+            claim("a2", Interval::exact(90)),
+            claim("a3", Interval::exact(90)),
+            claim("b", Interval::exact(120)),
+        ];
+        let (v, s) = durations(&mut cs, &[true, false, false, true], r);
+        assert_eq!(s, Status::Disputed);
+        assert_eq!(v.interval(), Some(Interval::exact(120)), "1 newsroom against 1: the tie goes to the larger");
+        assert_eq!(dur(&mut cs, r).0.interval(), Some(Interval::exact(90)), "3 sources against 1");
+        // A copy that alone contradicts does not make the fact disputed.
+        let mut cs =
+            vec![claim("a", Interval::exact(90)), claim("a2", Interval::exact(45)), claim("b", Interval::exact(90))];
+        let (v, s) = durations(&mut cs, &[true, false, true], r);
+        assert_eq!((v.interval(), s), (Some(Interval::exact(90)), Status::Agreed));
+        assert_eq!(cs[1].agreement, Agreement::Disputes, "its claim still shows how it differs");
     }
 
     #[test]
@@ -1115,7 +1294,7 @@ mod tests {
         let r = rules();
         let mut cs =
             vec![claim("a", Interval::exact(90)), claim("b", Interval::exact(90)), claim("c", Interval::exact(120))];
-        let (v, s) = durations(&mut cs, r);
+        let (v, s) = dur(&mut cs, r);
         assert_eq!(s, Status::Disputed);
         assert_eq!(v.interval(), Some(Interval::exact(90)));
         assert_eq!(cs[2].agreement, Agreement::Disputes);
@@ -1162,7 +1341,8 @@ mod tests {
         let wed_jul1 = DateParts { month: Some(7), day: Some(1), weekday: Some(3), ..Default::default() };
         let jul1 = DateParts { year: Some(2025), month: Some(7), day: Some(1), weekday: Some(2) };
         let mut cs = vec![date_claim("a", wed_jul1), date_claim("b", wed_jul1), date_claim("c", jul1)];
-        let (v, s) = call_dates(&mut cs);
+        let all = vec![true; cs.len()];
+        let (v, s) = call_dates(&mut cs, &all);
         assert_eq!(v.date.as_deref(), Some("2025-07-01"));
         assert_eq!(s, Status::Agreed);
         assert!(cs.iter().all(|c| c.agreement == Agreement::Precise));
@@ -1174,7 +1354,8 @@ mod tests {
         // A bare "mercredi" is another day: disputed.
         let wed = DateParts { weekday: Some(3), ..Default::default() };
         let mut cs = vec![date_claim("a", wed), date_claim("b", jul1), date_claim("c", jul1)];
-        let (v, s) = call_dates(&mut cs);
+        let all = vec![true; cs.len()];
+        let (v, s) = call_dates(&mut cs, &all);
         assert_eq!((v.date.as_deref(), s), (Some("2025-07-01"), Status::Disputed));
         assert_eq!(cs[0].date_note, None);
     }

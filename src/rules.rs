@@ -98,6 +98,8 @@ pub struct Core {
     pub people: People,
     /// Countries, as titles name them ("le président brésilien").
     pub countries: Vec<Country>,
+    /// How an article credits a news agency's dispatch.
+    pub wire: Wire,
 
     compiled: Compiled,
 }
@@ -529,6 +531,52 @@ pub struct Labels {
     pub first_day: String,
 }
 
+/// How an article credits the news agency whose dispatch it republishes
+/// (`[wire]`; see `extract::wire`). In a form, `{a}` stands for one agency
+/// or several joined by `joiners`; letters match in any case, a space any
+/// white space (or none), `'` either apostrophe and `-` any dash.
+#[derive(Debug)]
+pub struct Wire {
+    /// Each agency: the name shown to readers, then its other spellings.
+    pub agencies: Vec<Vec<String>>,
+    /// What joins several agencies in one credit ("AFP et Reuters").
+    pub joiners: Vec<String>,
+    /// Forms found anywhere in the text ("({a})"); each starts with an
+    /// ASCII mark.
+    pub inline: Vec<String>,
+    /// Forms that start within the first `dateline_words` words of a line
+    /// ("{a} -": "PARIS, 14 août, AFP - …").
+    pub dateline: Vec<String>,
+    /// How many words of a dateline may come before its credit.
+    pub dateline_words: usize,
+    /// Forms that end a line of at most `line_words` words ("avec {a}":
+    /// "Le Monde avec AFP").
+    pub line_end: Vec<String>,
+    /// The longest such credit line, in words.
+    pub line_words: usize,
+}
+
+impl Wire {
+    fn check(&self) -> Result<(), String> {
+        if self.agencies.iter().any(|a| a.is_empty() || a.iter().any(|n| n.trim().is_empty())) {
+            return Err("wire.agencies: each agency needs a name".into());
+        }
+        for (name, forms) in [("inline", &self.inline), ("dateline", &self.dateline), ("line_end", &self.line_end)] {
+            for f in forms.iter() {
+                if f.matches("{a}").count() != 1 {
+                    return Err(format!("wire.{name}: form {f:?} must hold {{a}} once"));
+                }
+            }
+        }
+        for f in &self.inline {
+            if !f.starts_with(|c: char| c.is_ascii_punctuation() && !matches!(c, '-' | '\'' | '{')) {
+                return Err(format!("wire.inline: form {f:?} must start with an ASCII mark such as '('"));
+            }
+        }
+        Ok(())
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Compiled form.
 
@@ -688,6 +736,7 @@ pub fn phrase_tokens(phrase: &str) -> Vec<String> {
 impl Core {
     fn compile(&mut self) -> Result<(), String> {
         self.boilerplate.lowercase();
+        self.wire.check()?;
         let mut c = Compiled::default();
         for (name, phrases) in &self.lexicon {
             let alts = phrases
@@ -1193,6 +1242,17 @@ fn read_rules(t: &Table) -> Result<Core, String> {
         });
         c.finish()?;
     }
+    let wr = t.table("wire")?;
+    let wire = Wire {
+        agencies: wr.str_lists("agencies")?,
+        joiners: wr.strs("joiners")?,
+        inline: wr.strs("inline")?,
+        dateline: wr.strs("dateline")?,
+        dateline_words: wr.uint("dateline_words")? as usize,
+        line_end: wr.strs("line_end")?,
+        line_words: wr.uint("line_words")? as usize,
+    };
+    wr.finish()?;
     Ok(Core {
         boilerplate,
         segmentation,
@@ -1211,6 +1271,7 @@ fn read_rules(t: &Table) -> Result<Core, String> {
         labels,
         people,
         countries,
+        wire,
         compiled: Compiled::default(),
     })
 }
@@ -1249,6 +1310,7 @@ codec_struct!(Core {
     labels,
     people,
     countries,
+    wire,
     compiled;
     entities,
     lexicon,
@@ -1337,6 +1399,7 @@ codec_struct!(Labels {
     off_event_meeting,
     first_day
 });
+codec_struct!(Wire { agencies, joiners, inline, dateline, dateline_words, line_end, line_words });
 codec_struct!(Compiled {
     classes,
     class_index,
@@ -1401,6 +1464,10 @@ mod tests {
         assert!(good.contains(veto));
         let e = load(&good.replacen(veto, "\"de retard\",", 1)).unwrap_err();
         assert!(e.contains("\"not_call_duration.delay\": pattern \"de retard\" has no @duration"), "{e}");
+        let e = load(&good.replacen("inline = [\"({a})\"]", "inline = [\"{a}\"]", 1)).unwrap_err();
+        assert!(e.contains("wire.inline"), "{e}");
+        let e = load(&good.replacen("dateline = [\"{a} -\"]", "dateline = [\"-\"]", 1)).unwrap_err();
+        assert!(e.contains("must hold {a} once"), "{e}");
         let e = load("[boilerplate]\nline_exact = 3").unwrap_err();
         assert!(e.starts_with("rules file:"), "{e}");
     }

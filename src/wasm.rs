@@ -128,6 +128,14 @@ export interface FactpanelSource {
   outlet?: string;
   on_event: boolean;
   note: string | null;
+  /** This text is a copy of another source's (one dispatch run by several
+   * outlets, lightly edited): the id of the first source of their group.
+   * Absent for originals and independent sources. Its claims count with
+   * that source's as one newsroom. */
+  copy_of?: string;
+  /** The news agency (or agencies, ", "-separated) the text credits, as
+   * "AFP" for "(AFP)" or "Le Monde avec AFP". Absent when none. */
+  wire?: string;
 }
 
 export interface FactpanelEntity {

@@ -381,6 +381,29 @@ proptest! {
     }
 
     #[test]
+    fn a_republished_copy_changes_no_status_or_value(arts in valid_articles(3), k in 0usize..3) {
+        // One article run again by another outlet, with its credit line:
+        // a copy, counted with its original as one newsroom.
+        let k = k % arts.len();
+        prop_assume!(factpanel::reconcile::copies::words(&arts[k].text).len() >= 60);
+        let before = analyze(&arts).unwrap();
+        let mut more = arts.clone();
+        more.push(Article::new("copy", format!("{}\n\nAvec AFP", arts[k].text)));
+        let after = analyze(&more).unwrap();
+        let copy = after.sources.last().unwrap();
+        let head = before.sources[k].copy_of.clone().unwrap_or_else(|| arts[k].id.clone());
+        prop_assert_eq!(copy.copy_of.as_deref(), Some(head.as_str()));
+        prop_assert_eq!(copy.wire.as_deref(), Some("AFP"));
+        let summary = |d: &Document| {
+            d.facts.iter().map(|f| (f.id.clone(), (f.status, serde_json::to_string(&f.value).unwrap()))).collect::<BTreeMap<_, _>>()
+        };
+        prop_assert_eq!(summary(&before), summary(&after));
+        prop_assert_eq!(&before.event, &after.event);
+        let on = |d: &Document| d.sources.iter().take(arts.len()).map(|s| s.on_event).collect::<Vec<_>>();
+        prop_assert_eq!(on(&before), on(&after));
+    }
+
+    #[test]
     fn shifted_text_keeps_offsets(
         arts in valid_articles(3),
         prefix in proptest::collection::vec(

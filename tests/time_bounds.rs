@@ -17,6 +17,7 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use factpanel::reconcile::copies;
 use factpanel::{analyze, Article};
 
 static TIMING: Mutex<()> = Mutex::new(());
@@ -50,7 +51,7 @@ fn run(articles: &[Article]) -> Duration {
 
 /// Best of `RUNS` timings of each input, the two interleaved so that a
 /// stretch of load on the machine falls on both.
-fn best_pair(small: &[Article], large: &[Article]) -> (Duration, Duration) {
+fn best_pair(small: &[Article], large: &[Article], run: &impl Fn(&[Article]) -> Duration) -> (Duration, Duration) {
     let (mut s, mut l) = (Duration::MAX, Duration::MAX);
     for _ in 0..RUNS {
         s = s.min(run(small));
@@ -63,13 +64,18 @@ fn best_pair(small: &[Article], large: &[Article]) -> (Duration, Duration) {
 /// in `ATTEMPTS` measurements running (a super-linear input exceeds it
 /// every time; a burst of load on a shared machine does not last).
 fn check_growth(name: &str, n: usize, make: impl Fn(usize) -> Vec<Article>) {
+    check_growth_of(name, n, make, run)
+}
+
+/// [`check_growth`] of another stage than `analyze`: `run` times it.
+fn check_growth_of(name: &str, n: usize, make: impl Fn(usize) -> Vec<Article>, run: impl Fn(&[Article]) -> Duration) {
     let _guard = TIMING.lock().unwrap_or_else(|e| e.into_inner());
     let _ = analyze(&[Article::new("warm", "Une heure.")]);
     let small = make(n);
     let large = make(4 * n);
     let mut ratios = Vec::new();
     for _ in 0..ATTEMPTS {
-        let (t1, t4) = best_pair(&small, &large);
+        let (t1, t4) = best_pair(&small, &large, &run);
         let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-6);
         eprintln!("{name}: {n} → {t1:?}, {} → {t4:?}, ratio {ratio:.2}", 4 * n);
         if ratio < MAX_RATIO {
@@ -227,4 +233,75 @@ fn titled_names_grow_linearly() {
             })
             .collect()
     });
+}
+
+// Near-duplicates (src/reconcile/copies.rs): a flood of copies of one
+// dispatch, and many distinct articles that share a footer, timed through
+// `analyze` and through the copy detection alone (whose share of
+// `analyze` is too small for a super-linear stage to show there).
+
+/// `n` edited copies of one seed article: each has its own first line and
+/// drops one of the other paragraphs.
+fn dispatch_flood(n: usize) -> Vec<Article> {
+    let (_, text) = factpanel::corpus::ARTICLES[4];
+    let paras: Vec<&str> = text.split('\n').filter(|p| !p.trim().is_empty()).collect();
+    (0..n)
+        .map(|i| {
+            let mut p = paras.clone();
+            p.remove(1 + i % (p.len() - 1));
+            Article::new(format!("copy{i}"), format!("Édition numéro {i}\n{}", p.join("\n")))
+        })
+        .collect()
+}
+
+/// `n` articles of 300 words drawn at random from the seed texts (no two
+/// alike), each ending with the same 80-word footer.
+fn shared_footer(n: usize) -> Vec<Article> {
+    let words: Vec<&str> = factpanel::corpus::ARTICLES.iter().flat_map(|(_, t)| t.split_whitespace()).collect();
+    let footer = words[..80].join(" ");
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    (0..n)
+        .map(|i| {
+            let body: Vec<&str> = (0..300)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    words[(x % words.len() as u64) as usize]
+                })
+                .collect();
+            Article::new(format!("a{i}"), format!("{}\n{footer}", body.join(" ")))
+        })
+        .collect()
+}
+
+/// The copy detection alone, on the words the extraction would give.
+fn copies_only(articles: &[Article]) -> Duration {
+    let words: Vec<Vec<u32>> = articles.iter().map(|a| copies::words(&a.text)).collect();
+    let refs: Vec<&[u32]> = words.iter().map(Vec::as_slice).collect();
+    let t = Instant::now();
+    let groups = copies::copy_of(&refs);
+    let e = t.elapsed();
+    std::hint::black_box(groups);
+    e
+}
+
+fn groups(articles: &[Article]) -> Vec<Option<usize>> {
+    let words: Vec<Vec<u32>> = articles.iter().map(|a| copies::words(&a.text)).collect();
+    copies::copy_of(&words.iter().map(Vec::as_slice).collect::<Vec<_>>())
+}
+
+#[test]
+fn a_flood_of_copies_grows_linearly() {
+    let g = groups(&dispatch_flood(40));
+    assert!(g[1..].iter().all(|g| *g == Some(0)), "the flood is one group: {g:?}");
+    check_growth("copies of one dispatch", 10, dispatch_flood);
+    check_growth_of("copies of one dispatch, detection only", 100, dispatch_flood, copies_only);
+}
+
+#[test]
+fn distinct_articles_with_one_footer_grow_linearly() {
+    assert!(groups(&shared_footer(40)).iter().all(Option::is_none), "no copies");
+    check_growth("distinct articles, one footer", 25, shared_footer);
+    check_growth_of("distinct articles, one footer, detection only", 250, shared_footer, copies_only);
 }

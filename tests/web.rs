@@ -234,6 +234,8 @@ fn hostile_doc() -> (Document, Vec<Article>) {
             outlet: Some("<u>Outlet</u>".into()),
             on_event: false,
             note: Some("<em>note</em>".into()),
+            copy_of: Some("<i>h</i>".into()),
+            wire: Some("<script>window.__pwned=5</script>".into()),
         }],
         facts: vec![Fact {
             id: "call_duration/putin+trump\"><img src=x>".into(),
@@ -263,6 +265,7 @@ fn hostile_text_in_a_document_stays_text() {
         "<u>Outlet</u>",
         "<em>note</em>",
         "<i>Trump</i>",
+        "<script>window.__pwned=5</script>",
     ] {
         assert!(t.contains(s), "{s:?} missing from {t}");
     }

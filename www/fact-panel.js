@@ -859,6 +859,9 @@ mark {
   color: var(--fact-panel-fg);
 }
 .off .src-title { font-weight: 500; }
+/* A copy of another source's text (one dispatch), listed under it. */
+.source.copy { margin-left: 1.25rem; padding-left: 0.6rem; border-left: 2px solid var(--fact-panel-border); }
+.copy-of { color: var(--fact-panel-muted); }
 
 /* Fallback (light DOM) while loading */
 .fallback { color: var(--fact-panel-muted); }

@@ -3,8 +3,11 @@
 //! The first byte chooses the shape: bit 7 sends the rest through
 //! `parse_articles_json` instead; bits 0–1 the number of articles (the
 //! rest is cut at 0xFF bytes, which never occur in UTF-8); bit 2 gives
-//! every article a publication date (relative dates get resolved). Texts
-//! are decoded lossily, so invalid UTF-8 still reaches the pipeline.
+//! every article a publication date (relative dates get resolved); bit 3
+//! makes the articles edited copies of one text instead (the whole text,
+//! the text without its first line, the text with a stretch cut out), so
+//! that the copy detection and the newsroom counts run on arbitrary text.
+//! Texts are decoded lossily, so invalid UTF-8 still reaches the pipeline.
 #![no_main]
 
 use factpanel::model::Kind;
@@ -46,8 +49,36 @@ fn check(articles: &[Article]) {
             }
         }
     }
+    // Copies name an earlier source, itself no copy; credits are names.
+    for (i, s) in doc.sources.iter().enumerate() {
+        if let Some(c) = &s.copy_of {
+            let j = doc.sources.iter().position(|o| &o.id == c).expect("copy_of names a source");
+            assert!(j < i && doc.sources[j].copy_of.is_none(), "source {i} copies {j}");
+        }
+        assert!(s.wire.as_deref().is_none_or(|w| !w.trim().is_empty()));
+    }
     let json = factpanel::to_json(&doc);
     assert!(json.starts_with('{'));
+    let back = factpanel::model::json::document(&serde_json::from_str(&json).unwrap()).unwrap();
+    assert_eq!(back, doc, "the document reads back");
+    let _ = factpanel::panel::panel(&doc, &factpanel::panel::Options::default());
+}
+
+/// Three edited copies of `text` (see the module doc); `at` picks the cut.
+fn copies(text: &str, at: u8) -> Vec<String> {
+    // Without its first line, or else its first eighth.
+    let mut skip = text.find('\n').map_or(text.len() / 8, |k| k + 1);
+    while !text.is_char_boundary(skip) {
+        skip += 1;
+    }
+    let rest = text[skip..].to_string();
+    let mut cut = text.len() * usize::from(at) / 256;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let end = (cut + text.len() / 8 + 1).min(text.len());
+    let end = (end..=text.len()).find(|&e| text.is_char_boundary(e)).unwrap_or(text.len());
+    vec![text.to_string(), rest, format!("{}{}", &text[..cut], &text[end..])]
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -62,13 +93,19 @@ fuzz_target!(|data: &[u8]| {
     }
     let n = 1 + (shape & 3) as usize % 3;
     let dated = shape & 4 != 0;
-    let mut parts: Vec<&[u8]> = rest.splitn(n, |&b| b == 0xFF).collect();
-    parts.truncate(n);
-    let articles: Vec<Article> = parts
-        .iter()
+    let texts: Vec<String> = if shape & 8 != 0 {
+        let Some((&at, text)) = rest.split_first() else { return };
+        copies(&String::from_utf8_lossy(text), at)
+    } else {
+        let mut parts: Vec<&[u8]> = rest.splitn(n, |&b| b == 0xFF).collect();
+        parts.truncate(n);
+        parts.iter().map(|p| String::from_utf8_lossy(p).into_owned()).collect()
+    };
+    let articles: Vec<Article> = texts
+        .into_iter()
         .enumerate()
-        .map(|(i, p)| {
-            let mut a = Article::new(format!("a{i}"), String::from_utf8_lossy(p).into_owned());
+        .map(|(i, t)| {
+            let mut a = Article::new(format!("a{i}"), t);
             if dated {
                 a.published = Some("2025-02-13".into());
             }

@@ -108,15 +108,20 @@ fn table(doc: &Document) -> String {
     if let Some(d) = &doc.event.date {
         s.push_str(&format!(" — {}", format::date(d, lang)));
     }
-    s.push_str(&format!("\n{}\n\n", format::coverage(on, doc.sources.len(), lang)));
+    let rooms = factpanel::panel::Newsrooms::new(doc);
+    s.push_str(&format!("\n{}\n\n", format::coverage_in_newsrooms(on, doc.sources.len(), rooms.on_event(doc), lang)));
     for f in &doc.facts {
-        let sources = f.claims.iter().map(|c| c.source.as_str()).collect::<std::collections::BTreeSet<_>>().len();
+        let (sources, newsrooms, less, disp) = rooms.support(f);
         s.push_str(&format!(
-            "{:<12} {}\n             {}  ({})\n",
+            "{:<12} {}\n             {}  {}\n",
             format!("[{}]", format::status(f.status, lang)),
             format::fact_label(f, doc, lang),
             format::fact_value(f, doc, lang),
-            format::source_count(sources, lang),
+            if newsrooms < sources {
+                format!("— {}", format::support_in_newsrooms(sources, newsrooms, less, disp, lang))
+            } else {
+                format!("({})", format::source_count(sources, lang))
+            },
         ));
         for c in &f.claims {
             let who = format::said_by(c.said_by.as_ref(), doc, lang);
@@ -139,9 +144,14 @@ fn table(doc: &Document) -> String {
         }
     }
     s.push_str("\nSources\n");
-    for src in &doc.sources {
+    for (i, src) in doc.sources.iter().enumerate() {
         let mark = if src.on_event { "✓" } else { "✗" };
-        s.push_str(&format!("  {mark} {}  {}\n", src.id, src.title));
+        let wire = src.wire.as_deref().map(|w| format!("  ({})", format::wire_credit(w, lang))).unwrap_or_default();
+        s.push_str(&format!("  {mark} {}  {}{wire}\n", src.id, src.title));
+        if let Some(o) = rooms.original(i) {
+            let w = src.wire.as_deref().or(doc.sources[o].wire.as_deref());
+            s.push_str(&format!("      {}\n", format::copy_note(o + 1, w, lang)));
+        }
         if let Some(n) = &src.note {
             s.push_str(&format!("      {n}\n"));
         }

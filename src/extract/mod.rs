@@ -13,6 +13,7 @@ pub mod people;
 mod refs;
 mod sentence;
 mod stance;
+pub mod wire;
 
 use crate::model::{
     Agreement, Article, Claim, DateNote, DateParts, EntityId, Kind, Mention, MentionsDocument, NegotiationStart,
@@ -72,6 +73,12 @@ pub struct SourceExtract {
     /// Sentences about the event that say it was by phone, and that say
     /// it was in person.
     pub phone_votes: (usize, usize),
+    /// The news agencies the text credits ("AFP"), see [`wire`].
+    pub wire: Option<String>,
+    /// The hashes of its words, in order, for finding copies of one text
+    /// (`reconcile::copies`): made here from the tokens extraction makes
+    /// anyway.
+    pub words: Vec<u32>,
 }
 
 /// What extraction found in all the articles.
@@ -166,7 +173,8 @@ pub fn extract_all(articles: &[Article]) -> Extraction {
     let preps: Vec<Prepared> = articles.iter().map(|a| Prepared::new(&a.text, base)).collect();
     let (texts, more) = first_reading(&preps, base);
     let r = more.as_ref().unwrap_or(base);
-    let sources = articles.iter().zip(texts).map(|(a, t)| extract_one(a, t, r)).collect();
+    let credits = wire::Matcher::new(&r.wire);
+    let sources = articles.iter().zip(texts).map(|(a, t)| extract_one(a, t, r, &credits)).collect();
     Extraction { sources, rules: more }
 }
 
@@ -397,7 +405,7 @@ fn title_pair(an: &Analysed, given: Option<&str>, r: &Rules) -> Option<[usize; 2
     an.sents.iter().take_while(|s| s.start < line_end).find_map(|s| pair(persons_in(s, r, 0, s.toks.len())))
 }
 
-fn extract_one(article: &Article, t: Tokenized, r: &Rules) -> SourceExtract {
+fn extract_one(article: &Article, t: Tokenized, r: &Rules, credits: &wire::Matcher) -> SourceExtract {
     let an = analyse_tokens(t, article, r);
     let mut cx = Ctx {
         r,
@@ -422,7 +430,21 @@ fn extract_one(article: &Article, t: Tokenized, r: &Rules) -> SourceExtract {
     let entities = named_entities(&an, r);
     let markers = event_markers(&an, r);
     let phone_votes = phone_votes(&an, r);
-    SourceExtract { title: title_of(article, &an), article: article.clone(), found, entities, markers, phone_votes }
+    let wire = credits.credit(&article.text);
+    let mut words = Vec::new();
+    for s in &an.sents {
+        crate::reconcile::copies::push_words(&an.prep.lower, &s.toks, &mut words);
+    }
+    SourceExtract {
+        title: title_of(article, &an),
+        article: article.clone(),
+        found,
+        entities,
+        markers,
+        phone_votes,
+        wire,
+        words,
+    }
 }
 
 /// Each entity named in the article: its id, how often it is named, and
