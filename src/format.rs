@@ -368,7 +368,7 @@ pub fn participants(doc: &Document, ids: &[EntityId], lang: Lang) -> String {
         None if !doc.event.participants.is_empty() => usize::MAX,
         None => doc.event.label.find(entity_short(doc, id.as_str(), Lang::Fr).as_str()).unwrap_or(usize::MAX),
     };
-    crate::small_sort_by(&mut ids, |a, b| {
+    crate::sort_by(&mut ids, |a, b| {
         in_label(a).cmp(&in_label(b)).then_with(|| centrality(doc, b).cmp(&centrality(doc, a))).then_with(|| a.cmp(b))
     });
     ids.dedup();

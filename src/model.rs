@@ -5,7 +5,6 @@
 //! Field names follow `docs/contract.md` exactly (snake_case in JSON).
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema tag of the document this crate produces.
@@ -495,6 +494,90 @@ pub struct EntityInfo {
     pub country_en: Option<String>,
 }
 
+/// The document's entities: id → display names, in id order. A sorted
+/// vector (the wasm module carries no B-tree for it); it serialises as a
+/// JSON object.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entities(Vec<(String, EntityInfo)>);
+
+impl Entities {
+    /// From pairs in any order; of two with one id the first is kept.
+    pub fn from_pairs(mut pairs: Vec<(String, EntityInfo)>) -> Self {
+        crate::sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
+        pairs.dedup_by(|b, a| a.0 == b.0);
+        Entities(pairs)
+    }
+
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
+    }
+
+    /// The entity of this id.
+    pub fn get(&self, id: &str) -> Option<&EntityInfo> {
+        self.find(id).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Whether an entity has this id.
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+
+    /// Adds or replaces one entity (linear: for building small documents).
+    pub fn insert(&mut self, id: String, info: EntityInfo) {
+        match self.find(&id) {
+            Ok(i) => self.0[i].1 = info,
+            Err(i) => self.0.insert(i, (id, info)),
+        }
+    }
+
+    /// How many entities.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `(id, entity)` in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &EntityInfo)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The ids, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// The entities, in id order.
+    pub fn values(&self) -> impl Iterator<Item = &EntityInfo> {
+        self.0.iter().map(|(_, v)| v)
+    }
+}
+
+impl std::ops::Index<&str> for Entities {
+    type Output = EntityInfo;
+
+    /// The entity of this id; panics when there is none, like a map.
+    fn index(&self, id: &str) -> &EntityInfo {
+        self.get(id).unwrap_or_else(|| panic!("no entity {id:?}"))
+    }
+}
+
+impl Serialize for Entities {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Entities {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let m = std::collections::BTreeMap::<String, EntityInfo>::deserialize(d)?;
+        Ok(Entities(m.into_iter().collect()))
+    }
+}
+
 /// The `factpanel/1` document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -507,7 +590,7 @@ pub struct Document {
     /// Facts, most supported first.
     pub facts: Vec<Fact>,
     /// Display names of every entity id used in `facts`.
-    pub entities: BTreeMap<String, EntityInfo>,
+    pub entities: Entities,
 }
 
 /// One recognized mention (`--mentions`).
@@ -728,11 +811,11 @@ pub mod json {
                 claims,
             });
         }
-        let mut entities = BTreeMap::new();
+        let mut entities = Vec::new();
         if let Some(J::Object(m)) = t.raw("entities") {
             for (id, v) in m {
                 let x = Table::new(v, format!("entity {id:?}"))?;
-                entities.insert(
+                entities.push((
                     id.clone(),
                     EntityInfo {
                         name: x.str("name")?,
@@ -743,10 +826,10 @@ pub mod json {
                         country: opt_s(&x, "country")?,
                         country_en: opt_s(&x, "country_en")?,
                     },
-                );
+                ));
             }
         }
-        Ok(Document { schema, event, sources, facts, entities })
+        Ok(Document { schema, event, sources, facts, entities: Entities::from_pairs(entities) })
     }
 
     /// One article object: `{id, text, title?, url?, outlet?, lang?, published?}`.

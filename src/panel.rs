@@ -18,7 +18,7 @@
 
 use crate::format::{self, Lang, Ui};
 use crate::model::{Agreement, Claim, Document, EntityId, Fact, Kind, Source, Status, Topic};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// One node of the view tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -257,8 +257,9 @@ pub struct Options {
     pub lang: Lang,
     /// Ids of the sources whose full text the caller can show: their claims
     /// get a "read in the article" button and an (empty) context region,
-    /// filled on demand with [`context_children`].
-    pub articles: BTreeSet<String>,
+    /// filled on demand with [`context_children`]. Sorted, without
+    /// repeats ([`Options::sorted_articles`] makes it so).
+    pub articles: Vec<String>,
     /// Prefix of every `id` in the tree, so that several panels can share
     /// one document (`fp1-`). Only `[A-Za-z0-9_-]` are kept.
     pub id_prefix: String,
@@ -268,6 +269,17 @@ pub struct Options {
     /// quotes cost a second or more of DOM building. `None`: always built
     /// (the wasm `render` uses [`LAZY_CLAIMS_OVER`]).
     pub lazy_claims_over: Option<usize>,
+}
+
+impl Options {
+    /// Source ids as [`Options::articles`] holds them: sorted, without
+    /// repeats.
+    pub fn sorted_articles(ids: impl IntoIterator<Item = String>) -> Vec<String> {
+        let mut v: Vec<String> = ids.into_iter().collect();
+        crate::sort_by(&mut v, |a, b| a.cmp(b));
+        v.dedup();
+        v
+    }
 }
 
 /// Above this many claims in a document, the wasm `render` leaves the claims
@@ -336,7 +348,7 @@ pub fn ordered_facts(doc: &Document) -> Vec<&Fact> {
 pub fn ordered_fact_indices(doc: &Document) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..doc.facts.len()).collect();
     // Sorted on (rank, index): the order of a stable sort by rank.
-    crate::small_sort_by(&mut idx, |&a, &b| {
+    crate::sort_by(&mut idx, |&a, &b| {
         (status_rank(doc.facts[a].status), a).cmp(&(status_rank(doc.facts[b].status), b))
     });
     idx
@@ -386,20 +398,36 @@ pub struct Matrix<'a> {
     pub actors: Vec<&'a EntityId>,
     /// Topics, in order of first appearance.
     pub topics: Vec<Topic>,
-    /// The stance fact of each (actor, topic) that has one.
-    pub cells: BTreeMap<(usize, usize), &'a Fact>,
+    /// The stance fact of each (actor, topic) that has one: the cell of
+    /// actor `a` and topic `t` is at `a * topics.len() + t`.
+    pub cells: Vec<Option<&'a Fact>>,
+}
+
+impl<'a> Matrix<'a> {
+    /// The stance fact of actor `a` on topic `t`.
+    pub fn cell(&self, a: usize, t: usize) -> Option<&'a Fact> {
+        self.cells.get(a * self.topics.len() + t).copied().flatten()
+    }
 }
 
 /// Builds the positions matrix from the `stance` facts.
 pub fn positions(doc: &Document) -> Matrix<'_> {
-    let mut m = Matrix { actors: Vec::new(), topics: Vec::new(), cells: BTreeMap::new() };
+    let mut m = Matrix { actors: Vec::new(), topics: Vec::new(), cells: Vec::new() };
+    let mut found = Vec::new();
     for f in ordered_facts(doc) {
         let (Kind::Stance, Some(actor), Some(topic)) = (f.kind, f.subject.actor.as_ref(), f.subject.topic) else {
             continue;
         };
         let a = index_or_push(&mut m.actors, actor);
         let t = index_or_push(&mut m.topics, topic);
-        m.cells.entry((a, t)).or_insert(f);
+        found.push((a, t, f));
+    }
+    m.cells = vec![None; m.actors.len() * m.topics.len()];
+    for (a, t, f) in found {
+        let cell = &mut m.cells[a * m.topics.len() + t];
+        if cell.is_none() {
+            *cell = Some(f);
+        }
     }
     m
 }
@@ -769,7 +797,7 @@ fn claim_item(cx: &Ctx, i: usize, fi: usize, j: usize, f: &Fact, c: &Claim) -> N
                 .push_text(format::date_note(note, c, f, cx.lang)),
         );
     }
-    if cx.opts.articles.contains(&c.source) {
+    if cx.opts.articles.binary_search(&c.source).is_ok() {
         let ctx_id = cx.id(&format!("f{i}c{j}"));
         let title = src.map(|s| s.title.clone()).unwrap_or_else(|| c.source.clone());
         li = li
@@ -828,7 +856,7 @@ pub fn context_children(text: &str, c: &Claim) -> Vec<Node> {
 
 fn positions_section(cx: &Ctx) -> Option<Node> {
     let m = positions(cx.doc);
-    if m.cells.is_empty() {
+    if m.cells.iter().all(Option::is_none) {
         return None;
     }
     let sec = section(cx, "positions", "positions", cx.ui(Ui::Positions));
@@ -840,7 +868,7 @@ fn positions_section(cx: &Ctx) -> Option<Node> {
     let body = Node::el("tbody").children(m.actors.iter().enumerate().map(|(a, actor)| {
         Node::el("tr")
             .child(Node::el("th").attr("scope", "row").push_text(format::entity_short(cx.doc, actor.as_str(), cx.lang)))
-            .children((0..m.topics.len()).map(|t| match m.cells.get(&(a, t)) {
+            .children((0..m.topics.len()).map(|t| match m.cell(a, t) {
                 Some(f) => position_cell(cx, f),
                 None => Node::el("td").attr("class", "none").push_text("—"),
             }))
@@ -1037,7 +1065,7 @@ mod tests {
         "<img src=x onerror=alert(1)>\nTrump a parlé « plus d'une heure » <script>alert(2)</script> avec Poutine.";
 
     fn doc() -> Document {
-        let mut entities = BTreeMap::new();
+        let mut entities = crate::model::Entities::default();
         for (k, n, s, ne, se) in [
             ("trump", "Donald Trump", "Trump", "Donald Trump", "Trump"),
             ("putin", "Vladimir Poutine", "Poutine", "Vladimir Putin", "Putin"),
@@ -1477,7 +1505,7 @@ mod tests {
             event: Event { label: String::new(), date: None, participants: Vec::new(), kind: None },
             sources: vec![source("a", "Seul", true)],
             facts: vec![],
-            entities: BTreeMap::new(),
+            entities: Default::default(),
         };
         let tree = panel(&d, &Options::default());
         let text = tree.text_content();

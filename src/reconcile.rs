@@ -31,11 +31,11 @@
 
 pub mod copies;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::extract::{dates, Extraction, Found, SourceExtract};
 use crate::model::{
-    Agreement, Claim, DateNote, DateParts, Document, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status,
+    Agreement, Claim, DateNote, DateParts, Document, Entities, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status,
     Subject, Value, SCHEMA,
 };
 use crate::rules::Rules;
@@ -165,7 +165,7 @@ pub fn document(ex: &Extraction) -> Document {
         .map(|((kind, subject), fs)| fact(kind, subject, &fs, r, &prominence, met, &rooms, &mut counts))
         .collect();
     let mut order: Vec<usize> = (0..facts.len()).collect();
-    crate::small_sort_by(&mut order, |&i, &j| {
+    crate::sort_by(&mut order, |&i, &j| {
         let rank = |s: Status| match s {
             Status::Agreed => 0,
             Status::Compatible => 1,
@@ -470,7 +470,7 @@ fn event_scores(feats: &[Vec<String>], room: &[usize], r: &Rules) -> Vec<bool> {
     };
     let score: Vec<f64> = feats.iter().map(|f| f.iter().map(|x| weight(x)).sum::<f64>()).collect();
     let mut sorted: Vec<f64> = firsts.iter().map(|&i| score[i]).collect();
-    sorted.sort_unstable_by(|a, b| b.total_cmp(a));
+    crate::sort_by(&mut sorted, |a, b| b.total_cmp(a));
     let median = sorted[n / 2];
     if median <= 0.0 {
         return all_on;
@@ -557,7 +557,7 @@ fn ordered<'a>(ids: &'a [EntityId], prominence: &Prominence) -> Vec<&'a EntityId
     let mut v: Vec<&EntityId> = ids.iter().collect();
     let key =
         |e: &EntityId| prominence.iter().find(|(k, _)| *k == e.0).map_or((0, (usize::MAX, usize::MAX)), |(_, x)| *x);
-    crate::small_sort_by(&mut v, |a, b| {
+    crate::sort_by(&mut v, |a, b| {
         let (ka, kb) = (key(a), key(b));
         kb.0.cmp(&ka.0).then(ka.1.cmp(&kb.1)).then(a.cmp(b))
     });
@@ -1012,7 +1012,7 @@ fn meetings(claims: &mut [Claim]) -> (Value, Status) {
     for p in claims.iter().filter_map(|c| c.value.place.clone().flatten()) {
         crate::push_new(&mut places, p);
     }
-    crate::small_sort_by(&mut places, Ord::cmp);
+    crate::sort_by(&mut places, Ord::cmp);
     for c in claims.iter_mut() {
         c.agreement = Agreement::Precise;
     }
@@ -1128,10 +1128,11 @@ fn event_of(facts: &[Fact], counts: &[usize], r: &Rules, prominence: &Prominence
     }
 }
 
-fn entities_of(facts: &[Fact], r: &Rules) -> BTreeMap<String, EntityInfo> {
-    let mut out = BTreeMap::new();
-    let mut add = |id: &EntityId, fallback: Option<&str>| {
-        if out.contains_key(&id.0) {
+fn entities_of<'a>(facts: &'a [Fact], r: &Rules) -> Entities {
+    let mut out = Vec::new();
+    let mut seen: HashSet<&'a str> = HashSet::new();
+    let mut add = |id: &'a EntityId, fallback: Option<&str>| {
+        if !seen.insert(id.as_str()) {
             return;
         }
         let info = match r.entity(id.as_str()) {
@@ -1157,7 +1158,7 @@ fn entities_of(facts: &[Fact], r: &Rules) -> BTreeMap<String, EntityInfo> {
                 }
             }
         };
-        out.insert(id.0.clone(), info);
+        out.push((id.0.clone(), info));
     };
     for f in facts {
         let person_name = f.claims.iter().find_map(|c| c.value.text.clone());
@@ -1187,7 +1188,7 @@ fn entities_of(facts: &[Fact], r: &Rules) -> BTreeMap<String, EntityInfo> {
             }
         }
     }
-    out
+    Entities::from_pairs(out)
 }
 
 #[cfg(test)]

@@ -163,7 +163,7 @@ pub fn candidates(rules: &Rules, s: &Sent) -> Vec<(u32, u32)> {
             Slot::Actor | Slot::Place => out.extend(s.mentions.iter().map(|m| (p as u32, m.t0 as u32))),
         }
     }
-    out.sort_unstable();
+    crate::sort_by(&mut out, |a, b| a.cmp(b));
     out.dedup();
     out
 }
@@ -208,7 +208,7 @@ pub fn find_any(rules: &Rules, pids: &[usize], s: &Sent) -> Vec<Match> {
     for &p in pids {
         out.extend(find_all(rules, p, s));
     }
-    crate::small_sort_by(&mut out, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    crate::sort_by(&mut out, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     out.dedup_by_key(|m| m.start);
     out
 }

@@ -344,7 +344,7 @@ impl Ctx<'_, '_> {
             }
         }
         let mut ids: Vec<EntityId> = ps.into_iter().take(2).map(|i| eid(self.r, i)).collect();
-        crate::small_sort_by(&mut ids, Ord::cmp);
+        crate::sort_by(&mut ids, Ord::cmp);
         ids.dedup();
         (ids.len() == 2).then_some(ids)
     }
@@ -360,7 +360,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let mut ids: Vec<EntityId> = pair.iter().map(|&i| eid(self.r, i)).collect();
-        crate::small_sort_by(&mut ids, Ord::cmp);
+        crate::sort_by(&mut ids, Ord::cmp);
         Some(ids)
     }
 
@@ -542,7 +542,7 @@ fn dedupe(found: &mut Vec<Found>, headline_end: usize) {
     // A length is worth its source; a position keeps its own order (what
     // the holder says, then agreements).
     let named = |f: &Found| f.kind == Kind::CallDuration && f.claim.said_by.is_some();
-    found.sort_unstable_by(|a, b| {
+    crate::sort_by(found, |a, b| {
         (a.kind, &a.subject, other(a))
             .cmp(&(b.kind, &b.subject, other(b)))
             .then(a.derived.cmp(&b.derived))
@@ -578,7 +578,7 @@ fn dedupe(found: &mut Vec<Found>, headline_end: usize) {
         }
     }
     *found = kept;
-    found.sort_unstable_by_key(|f| (f.pos, f.kind));
+    crate::sort_by(found, |a, b| (a.pos, a.kind).cmp(&(b.pos, b.kind)));
 }
 
 /// Dates each call claim by the call date its sentence gives, and marks
@@ -738,7 +738,7 @@ fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         return;
     }
     let mut participants: Vec<EntityId> = persons.into_iter().take(2).map(|i| eid(cx.r, i)).collect();
-    crate::small_sort_by(&mut participants, Ord::cmp);
+    crate::sort_by(&mut participants, Ord::cmp);
     let parts = dates::resolve(d.parts, cx.an.article_date, cx.r);
     let (va, vb) = cx.tok_range(si, d.t0, d.t1);
     let said_by = cx.said_by(si, d.t0);

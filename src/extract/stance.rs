@@ -137,7 +137,7 @@ pub(super) fn stances(cx: &mut Ctx) {
                 }
             }
         }
-        crate::small_sort_by(&mut pairs, Ord::cmp);
+        crate::sort_by(&mut pairs, Ord::cmp);
         let (mut used_c, mut used_t) = (vec![false; cues.len()], vec![false; r.topics.len()]);
         for (_, ci, ti) in pairs {
             let topic = topics[ti].0;

@@ -83,7 +83,7 @@ fn credit_with(text: &str, m: &Matcher) -> Option<String> {
             }
         }
     }
-    crate::small_sort_by(&mut found, Ord::cmp);
+    crate::sort_by(&mut found, Ord::cmp);
     let mut names: Vec<&str> = Vec::new();
     for (_, a) in found {
         let name = w.agencies[a][0].as_str();

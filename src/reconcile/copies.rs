@@ -200,7 +200,7 @@ pub fn shingle_set(words: &[u32]) -> Vec<u64> {
 
 /// Sorts `v` by bytes, least significant first: linear, and a few hundred
 /// bytes of wasm where the standard sorts cost kilobytes per element type
-/// (see `crate::small_sort_by`). Used for the shingle sets and the LSH
+/// (see `crate::sort_by`). Used for the shingle sets and the LSH
 /// buckets alike.
 fn radix_sort(v: &mut Vec<u64>) {
     let mut tmp = vec![0u64; v.len()];
