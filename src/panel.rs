@@ -20,6 +20,8 @@ use crate::format::{self, Lang, Ui};
 use crate::model::{Agreement, Claim, Document, EntityId, Fact, Kind, Source, Status, Topic};
 use std::collections::HashMap;
 
+use crate::rules::Fnv;
+
 /// One node of the view tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
@@ -463,16 +465,16 @@ pub struct Newsrooms<'a> {
     /// source is a copy.
     room: Vec<usize>,
     /// Source id → index (the first source with that id).
-    index: HashMap<&'a str, usize>,
+    index: HashMap<&'a str, usize, Fnv>,
 }
 
 impl<'a> Newsrooms<'a> {
     /// The newsrooms of `doc`'s sources.
     pub fn new(doc: &'a Document) -> Self {
         if !doc.sources.iter().any(|s| s.copy_of.is_some()) {
-            return Newsrooms { room: Vec::new(), index: HashMap::new() };
+            return Newsrooms { room: Vec::new(), index: HashMap::default() };
         }
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         for (i, s) in doc.sources.iter().enumerate() {
             index.entry(s.id.as_str()).or_insert(i);
         }

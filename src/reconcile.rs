@@ -33,6 +33,8 @@ pub mod copies;
 
 use std::collections::{HashMap, HashSet};
 
+use crate::rules::Fnv;
+
 use crate::extract::{dates, Extraction, Found, SourceExtract};
 use crate::model::{
     Agreement, Claim, DateNote, DateParts, Document, Entities, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status,
@@ -46,7 +48,7 @@ struct Rooms<'a> {
     /// Per source, in input order.
     of: Vec<usize>,
     /// Source id → room; `None` when there are no copies.
-    by_id: Option<HashMap<&'a str, usize>>,
+    by_id: Option<HashMap<&'a str, usize, Fnv>>,
     /// Per source, its id.
     ids: Vec<&'a str>,
 }
@@ -83,7 +85,7 @@ impl<'a> Rooms<'a> {
             return vec![true; claims.len()];
         }
         // Newsroom → its first claim here.
-        let mut first: HashMap<&str, usize> = HashMap::new();
+        let mut first: HashMap<&str, usize, Fnv> = HashMap::default();
         (0..claims.len())
             .map(|k| {
                 let f = *first.entry(self.newsroom(&claims[k].source)).or_insert(k);
@@ -146,7 +148,7 @@ pub fn document(ex: &Extraction) -> Document {
         })
         .collect();
     let mut groups: Vec<((Kind, Subject), Vec<&Found>)> = Vec::new();
-    let mut index: HashMap<(Kind, &Subject), usize> = HashMap::new();
+    let mut index: HashMap<(Kind, &Subject), usize, Fnv> = HashMap::default();
     for (f, subject) in claims.iter().zip(&subjects) {
         match index.get(&(f.kind, subject)) {
             Some(&i) => groups[i].1.push(f),
@@ -438,7 +440,7 @@ fn event_scores(feats: &[Vec<String>], room: &[usize], r: &Rules) -> Vec<bool> {
     if n < 3 {
         return all_on;
     }
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize, Fnv> = HashMap::default();
     if n == feats.len() {
         for x in feats.iter().flatten() {
             *counts.entry(x.as_str()).or_insert(0) += 1;
@@ -481,7 +483,7 @@ fn event_scores(feats: &[Vec<String>], room: &[usize], r: &Rules) -> Vec<bool> {
 /// `(on_event, note)` per source (`feats`: their [`features`]); the note
 /// says what an off-event source is about instead.
 fn notes(sources: &[SourceExtract], feats: &[Vec<String>], r: &Rules, on: &[bool]) -> Vec<(bool, Option<String>)> {
-    let on_feats: HashSet<&str> =
+    let on_feats: HashSet<&str, Fnv> =
         feats.iter().zip(on).filter(|(_, o)| **o).flat_map(|(f, _)| f.iter().map(String::as_str)).collect();
     sources
         .iter()
@@ -1130,7 +1132,7 @@ fn event_of(facts: &[Fact], counts: &[usize], r: &Rules, prominence: &Prominence
 
 fn entities_of<'a>(facts: &'a [Fact], r: &Rules) -> Entities {
     let mut out = Vec::new();
-    let mut seen: HashSet<&'a str> = HashSet::new();
+    let mut seen: HashSet<&'a str, Fnv> = HashSet::default();
     let mut add = |id: &'a EntityId, fallback: Option<&str>| {
         if !seen.insert(id.as_str()) {
             return;

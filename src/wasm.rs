@@ -29,7 +29,6 @@
 
 use crate::format::Lang;
 use crate::panel::{self, Node, Options};
-use std::collections::BTreeSet;
 use std::fmt::Display;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -397,7 +396,7 @@ fn read_render_options(options: Option<JsRenderOptions>) -> Result<Options, js_s
     };
     Ok(Options {
         lang: Lang::from_tag(opts.lang.as_deref().unwrap_or("fr")),
-        articles: opts.articles.into_iter().collect::<BTreeSet<_>>(),
+        articles: panel::Options::sorted_articles(opts.articles),
         id_prefix: opts.id_prefix.unwrap_or_default(),
         lazy_claims_over: Some(if opts.lazy_claims { 0 } else { panel::LAZY_CLAIMS_OVER }),
     })
