@@ -90,7 +90,7 @@ ensure_node() {
 
 ensure_page_deps() {
     ensure_node
-    if [ ! -d "$PAGE_DIR/node_modules" ]; then
+    if [ ! -d "$PAGE_DIR/node_modules/playwright-core" ] || [ ! -d "$PAGE_DIR/node_modules/terser" ]; then
         log "installing the page-test dependencies (npm)"
         if [ -f "$PAGE_DIR/package-lock.json" ]; then
             (cd "$PAGE_DIR" && npm ci --no-audit --no-fund)
@@ -119,18 +119,24 @@ build_wasm() {
     log "cargo build --profile wasm-release --target $WASM_TARGET --lib --features prebuilt-rules"
     FACTPANEL_PREBUILT_RULES="$RULES_BIN" \
         cargo build --profile wasm-release --target "$WASM_TARGET" --lib --features prebuilt-rules
-    log "wasm-bindgen --target web → $PKG_DIR/"
-    wasm-bindgen --target web --out-dir "$PKG_DIR" --out-name factpanel \
-        "$TARGET_DIR/$WASM_TARGET/wasm-release/factpanel.wasm"
-    # -O1, measured: 2.2 KB gzip smaller than without; -Oz, -Os and -O2
-    # come out larger after gzip (docs/architecture.md). The features are
-    # those rustc's wasm32 target enables (the stripped module does not
-    # list them).
+    # Debian's wasm-opt (binaryen 108), before wasm-bindgen: after it, this
+    # version rewrites the externref table as an anyref one that browsers
+    # reject. -O1 measured 0.9 KB gzip smaller; -Os, -Oz, -O2 and -O3 come
+    # out 12-15 KB larger (docs/architecture.md). The features are those
+    # rustc's wasm32 target enables.
     ensure_binaryen
-    log "wasm-opt -O1 $PKG_DIR/factpanel_bg.wasm"
-    wasm-opt -O1 --strip-producers --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+    log "wasm-opt -O1 → $TARGET_DIR/factpanel.opt.wasm"
+    wasm-opt -O1 --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
         --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-        "$PKG_DIR/factpanel_bg.wasm" -o "$PKG_DIR/factpanel_bg.wasm"
+        "$TARGET_DIR/$WASM_TARGET/wasm-release/factpanel.wasm" -o "$TARGET_DIR/factpanel.opt.wasm"
+    log "wasm-bindgen --target web → $PKG_DIR/"
+    wasm-bindgen --target web --out-dir "$PKG_DIR" --out-name factpanel "$TARGET_DIR/factpanel.opt.wasm"
+    # The glue, minified (terser, from the JS tools in tests/page).
+    ensure_page_deps
+    log "terser $PKG_DIR/factpanel.js"
+    node "$PAGE_DIR/node_modules/terser/bin/terser" "$PKG_DIR/factpanel.js" --module --compress --mangle \
+        -o "$PKG_DIR/factpanel.min.js"
+    mv "$PKG_DIR/factpanel.min.js" "$PKG_DIR/factpanel.js"
 }
 
 # gzip size in bytes at level 9, computed by node's zlib like the budget

@@ -3,8 +3,9 @@
 //! leaders the rules do not list, and `expect.toml`, what a careful reader
 //! finds in them (see `tests/corpus/README.md`). One runner checks every
 //! case: the participants by name, the date, the duration, the distractor
-//! on another day set aside with a note naming its call, and that nobody a
-//! case names is listed in `data/` or `src/`.
+//! on another day set aside with a note naming its call, the republished
+//! dispatch grouped under its original (`copy_of`), and that nobody a case
+//! names is listed in `data/` or `src/`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -49,6 +50,8 @@ struct Expect {
     date: String,
     duration: (u32, u32),
     off_event: Vec<String>,
+    /// Groups of copies of one text: the original first.
+    copies: Vec<Vec<String>>,
     not_participants: Vec<String>,
 }
 
@@ -76,6 +79,7 @@ fn expect(dir: &Path) -> Expect {
         date: strings(&field("date")).remove(0),
         duration: (nums[0], nums[1]),
         off_event: strings(&field("off_event")),
+        copies: field("copies").split(']').map(strings).filter(|g| !g.is_empty()).collect(),
         not_participants: strings(&field("not_participants")),
     }
 }
@@ -172,6 +176,13 @@ fn every_case_gives_the_readers_answer() {
             let named = x.short.iter().all(|n| fold(&note).contains(&fold(n)));
             if s.on_event || !named {
                 fail(format!("{id} on_event {} note {note:?}", s.on_event));
+            }
+        }
+        // Copies: grouped under their original, and nothing else is a copy.
+        for s in &doc.sources {
+            let want = x.copies.iter().find(|g| g[1..].contains(&s.id)).map(|g| g[0].clone());
+            if s.copy_of != want {
+                fail(format!("{} copy_of {:?}, expected {want:?}", s.id, s.copy_of));
             }
         }
     }

@@ -205,7 +205,7 @@ const HOSTILE_TEXT: &str = "<img src=x onerror=\"window.__pwned=1\">Titre\n😀 
 const HOSTILE_QUOTE: &str = "Trump a parlé 90 minutes <script>window.__pwned=2</script> avec Poutine.";
 
 fn hostile_doc() -> (Document, Vec<Article>) {
-    let mut entities = BTreeMap::new();
+    let mut entities = factpanel::model::Entities::default();
     entities.insert(
         "trump".to_string(),
         EntityInfo {
