@@ -50,21 +50,37 @@ const name = (s) => [s.length, ...Buffer.from(s)];
 const IMPORT = [1, ...name('./factpanel_bg.js'), ...name('nope'), 0, 0];
 const UNLINKABLE_WASM = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 2, IMPORT.length, ...IMPORT];
 
-/** The glue, rewritten so that `analyze` of TRAP_MARKER traps for real and breaks its instance. */
+/**
+ * The glue, wrapped so that `analyze` of TRAP_MARKER traps for real and
+ * breaks its instance: each request for the glue (`?instance=N` included)
+ * gets a module that imports the real glue of that request under another
+ * path and re-exports its functions (named by the glue's .d.ts: the glue
+ * itself is minified), each checking first.
+ */
 async function trappingGlue(page) {
+  const names = [...readFileSync(join(ROOT, 'www/pkg/factpanel.d.ts'), 'utf8').matchAll(/^export function (\w+)\(/gm)]
+    .map((m) => m[1])
+    .filter((n) => n !== 'initSync');
+  assert.ok(names.includes('analyze') && names.includes('render'), `glue functions: ${names}`);
+  await page.context().route('**/__real_glue__.js*', async (route) => {
+    const url = new URL(route.request().url());
+    const q = url.searchParams.get('q');
+    await route.fulfill({ response: await route.fetch({ url: `${url.origin}/pkg/factpanel.js${q ? `?${q}` : ''}` }) });
+  });
   await page.context().route('**/pkg/factpanel.js*', async (route) => {
-    const res = await route.fetch();
-    const body = (await res.text()).replace(/^export function (\w+)\(([^)]*)\) \{$/gm, "$& __check('$1', [$2]);");
-    const prelude = `
+    const url = new URL(route.request().url());
+    const body = `import __init, * as __g from '/__real_glue__.js?q=${encodeURIComponent(url.search.slice(1))}';
 const __trap = () => new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.of(${TRAP_WASM}))).exports.trap();
 let __dead = false;
 function __check(name, args) {
   if (__dead) __trap();
   if (name === 'analyze' && String(JSON.stringify(args[0])).includes('${TRAP_MARKER}')) { __dead = true; __trap(); }
 }
+export default __init;
+export const initSync = __g.initSync;
+${names.map((n) => `export function ${n}(...a) { __check('${n}', a); return __g.${n}(...a); }`).join('\n')}
 `;
-    assert.ok(body.includes("__check('analyze'"), 'the glue was rewritten');
-    await route.fulfill({ response: res, body: prelude + body });
+    await route.fulfill({ status: 200, contentType: 'text/javascript', body });
   });
 }
 
