@@ -71,7 +71,7 @@ ensure_browser() {
     fi
 }
 
-# Debian's binaryen: wasm-opt shrinks the module after wasm-bindgen.
+# Debian's binaryen: wasm-opt shrinks the module before wasm-bindgen.
 ensure_binaryen() {
     if ! command -v wasm-opt >/dev/null; then
         log "installing binaryen (wasm-opt)"
@@ -122,7 +122,7 @@ build_wasm() {
     # Debian's wasm-opt (binaryen 108), before wasm-bindgen: after it, this
     # version rewrites the externref table as an anyref one that browsers
     # reject. -O1 measured 0.9 KB gzip smaller; -Os, -Oz, -O2 and -O3 come
-    # out 12-15 KB larger (docs/architecture.md). The features are those
+    # out 12-15 KB larger than without wasm-opt (docs/architecture.md). The features are those
     # rustc's wasm32 target enables.
     ensure_binaryen
     log "wasm-opt -O1 → $TARGET_DIR/factpanel.opt.wasm"

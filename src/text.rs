@@ -467,7 +467,7 @@ pub fn tokenize<'a>(norm: &str, lower: &'a str, a: usize, b: usize) -> Vec<Token
     // The loop is kept small, its common paths first, and each token is
     // built out of line: in a browser's baseline code a loop's cost is
     // counted by its size at every turn, and a large hot loop is re-compiled
-    // by the optimising compiler on a first visit (README, "Performance").
+    // by the optimising compiler on a first visit (docs/performance.md).
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {

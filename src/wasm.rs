@@ -24,8 +24,8 @@
 //!   Rust's default wasm allocator (dlmalloc): its `malloc` is small, which
 //!   a browser compiles fast and does not re-compile with its optimising
 //!   compiler on a first visit (dlmalloc's 4.7 KB `malloc` was the costliest
-//!   of those optimising compiles, 10–19 ms on this 2-core VM: README,
-//!   "Performance").
+//!   of those optimising compiles, 10–19 ms on this 2-core VM; see
+//!   docs/performance.md).
 
 use crate::format::Lang;
 use crate::panel::{self, Node, Options};

@@ -91,7 +91,7 @@ panel.addEventListener('fact-panel-ready', (ev) => {
   }
 });
 
-// The panel's performance marks, for the curious (see README, "Performance").
+// The panel's performance marks, for the curious (see docs/performance.md).
 panel.addEventListener('fact-panel-ready', () => {
   const [start] = performance.getEntriesByName('factpanel:start');
   const [rendered] = performance.getEntriesByName('factpanel:rendered');

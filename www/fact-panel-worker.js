@@ -1,5 +1,5 @@
 // The analysis worker of <fact-panel> (www/fact-panel.js). The element
-// starts one module worker per large analysis (see README, "Large inputs")
+// starts one module worker per large analysis (see docs/element.md, "Large inputs")
 // and terminates it when the answer arrives, when the analysis is
 // superseded or when it runs past `FactPanel.analysisTimeout`; a crash of
 // the wasm module (a Rust panic traps) dies with its worker.

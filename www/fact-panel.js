@@ -11,7 +11,7 @@
 // the Rust core (wasm) with DOM text nodes; this file only loads it, feeds
 // it and adds the disclosure behaviour. No error escapes: each shows in the
 // panel (role="alert", logged once) and the last good panel stays. Large
-// inputs are analysed in a worker (fact-panel-worker.js). See README.md.
+// inputs are analysed in a worker (fact-panel-worker.js). See docs/element.md.
 //
 // Import as `fact-panel.js?define=false` to register under another tag with
 // `FactPanel.define('my-tag')`.
@@ -26,7 +26,7 @@ const SEED_URL = new URL('./pkg/seed.json', import.meta.url);
 
 // Inputs with more text than this (UTF-16 units, summed over the articles)
 // are analysed in a worker: about 30 ms of analysis on the main thread
-// below it (README, "Large inputs").
+// below it (docs/element.md, "Large inputs").
 const WORKER_MIN_CHARS = 32 * 1024;
 
 const MESSAGES = {
@@ -607,7 +607,7 @@ export class FactPanel extends HTMLElement {
 }
 
 // The panel's styles. Theme it from the page with the custom properties
-// on :host and the part names; see README.md.
+// on :host and the part names; see docs/element.md.
 const STYLES = String.raw`
 :host {
   --fact-panel-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const WWW = resolve(HERE, '../../www');
 export const FIXTURES = resolve(HERE, 'fixtures');
-/** The CSP of the README: no inline script or style, wasm allowed. */
+/** The CSP of docs/element.md: no inline script or style, wasm allowed. */
 export const BASE_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 /** The same with Trusted Types required (issue 5); any policy name allowed. */
 export const TT_CSP = `${BASE_CSP}; require-trusted-types-for 'script'`;
