@@ -55,7 +55,7 @@ fn many(n: usize) -> Vec<Article> {
 }
 
 /// `n` edited copies of one seed article (near-duplicates: one group of
-/// copies, `reconcile::copies`): each has its own first line and drops one
+/// copies, `copies`): each has its own first line and drops one
 /// of the other paragraphs.
 fn dispatch_flood(n: usize) -> Vec<Article> {
     let (_, text) = factpanel::corpus::ARTICLES[4];

@@ -37,6 +37,7 @@
 #![deny(missing_docs)]
 
 mod codec;
+pub mod copies;
 pub mod corpus;
 mod error;
 pub mod extract;

@@ -29,7 +29,7 @@
 //! sources (two copies agreeing are one source agreeing), and a group counts
 //! once when the main call and the sources off the event are chosen.
 
-pub mod copies;
+use crate::copies;
 
 use std::collections::{HashMap, HashSet};
 

@@ -8,7 +8,7 @@ mod common;
 use common::*;
 use factpanel::model::{Agreement, Document, Status};
 use factpanel::panel::{panel, Options};
-use factpanel::reconcile::copies::{self, overlap, shingle_set};
+use factpanel::copies::{self, overlap, shingle_set};
 use factpanel::{analyze, Article};
 
 /// The agency's dispatch.

@@ -385,7 +385,7 @@ proptest! {
         // One article run again by another outlet, with its credit line:
         // a copy, counted with its original as one newsroom.
         let k = k % arts.len();
-        prop_assume!(factpanel::reconcile::copies::words(&arts[k].text).len() >= 60);
+        prop_assume!(factpanel::copies::words(&arts[k].text).len() >= 60);
         let before = analyze(&arts).unwrap();
         let mut more = arts.clone();
         more.push(Article::new("copy", format!("{}\n\nAvec AFP", arts[k].text)));

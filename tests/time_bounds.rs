@@ -17,7 +17,7 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use factpanel::reconcile::copies;
+use factpanel::copies;
 use factpanel::{analyze, Article};
 
 static TIMING: Mutex<()> = Mutex::new(());
@@ -235,7 +235,7 @@ fn titled_names_grow_linearly() {
     });
 }
 
-// Near-duplicates (src/reconcile/copies.rs): a flood of copies of one
+// Near-duplicates (src/copies.rs): a flood of copies of one
 // dispatch, and many distinct articles that share a footer, timed through
 // `analyze` and through the copy detection alone (whose share of
 // `analyze` is too small for a super-linear stage to show there).

@@ -76,7 +76,7 @@ pub struct SourceExtract {
     /// The news agencies the text credits ("AFP"), see [`wire`].
     pub wire: Option<String>,
     /// The hashes of its words, in order, for finding copies of one text
-    /// (`reconcile::copies`): made here from the tokens extraction makes
+    /// (`copies`): made here from the tokens extraction makes
     /// anyway.
     pub words: Vec<u32>,
 }
@@ -433,7 +433,7 @@ fn extract_one(article: &Article, t: Tokenized, r: &Rules, credits: &wire::Match
     let wire = credits.credit(&article.text);
     let mut words = Vec::new();
     for s in &an.sents {
-        crate::reconcile::copies::push_words(&an.prep.lower, &s.toks, &mut words);
+        crate::copies::push_words(&an.prep.lower, &s.toks, &mut words);
     }
     SourceExtract {
         title: title_of(article, &an),
