@@ -268,7 +268,7 @@ pub struct EntityDef {
     pub plural: Vec<String>,
     /// The role the text gives a person found by [`People`] ("président").
     pub role: Option<String>,
-    /// The country of that role (index into [`Rules::countries`]).
+    /// The country of that role (index into [`Core::countries`]).
     pub country: Option<usize>,
     /// Whether that role is a leader's (`[people].leader_titles`): a person
     /// found with another role (a spokesperson) who reports a call is no

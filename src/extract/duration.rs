@@ -1814,7 +1814,7 @@ impl<'t> Scanner<'t> {
         })
     }
 
-    /// "et demie", "et quart", "[et] trois quarts" after a unit: the amount
+    /// "et demie", "et quart", "\[et\] trois quarts" after a unit: the amount
     /// added and the end.
     fn fraction_after(&mut self, unit: usize, e: usize) -> Option<(u128, usize)> {
         let lex = self.lex;

@@ -1,4 +1,4 @@
-//! The pattern matcher: runs a compiled [`Pattern`] over the tokens of one
+//! The pattern matcher: runs a compiled `Pattern` over the tokens of one
 //! sentence. Quotation marks are transparent; gaps are tried shortest first;
 //! the first (leftmost, shortest) match at each start wins.
 

@@ -815,7 +815,7 @@ fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
 }
 
 /// The end of a characterization coordinated with the one ending at token
-/// `t` (a `term_joiner` phrase, then a characterization: "et [très]
+/// `t` (a `term_joiner` phrase, then a characterization: "et \[très\]
 /// constructif"; quotes skipped), if any.
 fn coordinated_term(r: &Rules, class: usize, s: &Sent, t: usize) -> Option<usize> {
     let joiner = r.class_id("term_joiner")?;
