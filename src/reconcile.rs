@@ -37,8 +37,8 @@ use crate::rules::Fnv;
 
 use crate::extract::{dates, Extraction, Found, SourceExtract};
 use crate::model::{
-    Agreement, Claim, DateNote, DateParts, Document, Entities, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status,
-    Subject, Value, SCHEMA,
+    Agreement, Claim, DateNote, DateParts, Document, Entities, EntityId, EntityInfo, Event, Fact, Interval, Kind,
+    Source, Status, Subject, Value, SCHEMA,
 };
 use crate::rules::Rules;
 

@@ -6,9 +6,9 @@
 
 mod common;
 use common::*;
+use factpanel::copies::{self, overlap, shingle_set};
 use factpanel::model::{Agreement, Document, Status};
 use factpanel::panel::{panel, Options};
-use factpanel::copies::{self, overlap, shingle_set};
 use factpanel::{analyze, Article};
 
 /// The agency's dispatch.
