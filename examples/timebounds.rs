@@ -54,41 +54,9 @@ fn many(n: usize) -> Vec<Article> {
         .collect()
 }
 
-/// `n` edited copies of one seed article (near-duplicates: one group of
-/// copies, `copies`): each has its own first line and drops one
-/// of the other paragraphs.
-fn dispatch_flood(n: usize) -> Vec<Article> {
-    let (_, text) = factpanel::corpus::ARTICLES[4];
-    let paras: Vec<&str> = text.split('\n').filter(|p| !p.trim().is_empty()).collect();
-    (0..n)
-        .map(|i| {
-            let mut p = paras.clone();
-            p.remove(1 + i % (p.len() - 1));
-            Article::new(format!("copy{i}"), format!("Édition numéro {i}\n{}", p.join("\n")))
-        })
-        .collect()
-}
-
-/// `n` articles of 300 words drawn at random from the seed texts, no two
-/// alike, each ending with the same 80-word footer (similar, not copies).
-fn shared_footer(n: usize) -> Vec<Article> {
-    let words: Vec<&str> = factpanel::corpus::ARTICLES.iter().flat_map(|(_, t)| t.split_whitespace()).collect();
-    let footer = words[..80].join(" ");
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    (0..n)
-        .map(|i| {
-            let body: Vec<&str> = (0..300)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    words[(x % words.len() as u64) as usize]
-                })
-                .collect();
-            Article::new(format!("a{i}"), format!("{}\n{footer}", body.join(" ")))
-        })
-        .collect()
-}
+#[path = "../tests/common/floods.rs"]
+mod floods;
+use floods::{dispatch_flood, shared_footer};
 
 fn best(articles: &[Article]) -> (Duration, usize) {
     let mut best = Duration::MAX;

@@ -240,40 +240,9 @@ fn titled_names_grow_linearly() {
 // `analyze` and through the copy detection alone (whose share of
 // `analyze` is too small for a super-linear stage to show there).
 
-/// `n` edited copies of one seed article: each has its own first line and
-/// drops one of the other paragraphs.
-fn dispatch_flood(n: usize) -> Vec<Article> {
-    let (_, text) = factpanel::corpus::ARTICLES[4];
-    let paras: Vec<&str> = text.split('\n').filter(|p| !p.trim().is_empty()).collect();
-    (0..n)
-        .map(|i| {
-            let mut p = paras.clone();
-            p.remove(1 + i % (p.len() - 1));
-            Article::new(format!("copy{i}"), format!("Édition numéro {i}\n{}", p.join("\n")))
-        })
-        .collect()
-}
-
-/// `n` articles of 300 words drawn at random from the seed texts (no two
-/// alike), each ending with the same 80-word footer.
-fn shared_footer(n: usize) -> Vec<Article> {
-    let words: Vec<&str> = factpanel::corpus::ARTICLES.iter().flat_map(|(_, t)| t.split_whitespace()).collect();
-    let footer = words[..80].join(" ");
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    (0..n)
-        .map(|i| {
-            let body: Vec<&str> = (0..300)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    words[(x % words.len() as u64) as usize]
-                })
-                .collect();
-            Article::new(format!("a{i}"), format!("{}\n{footer}", body.join(" ")))
-        })
-        .collect()
-}
+#[path = "common/floods.rs"]
+mod floods;
+use floods::{dispatch_flood, shared_footer};
 
 /// The copy detection alone, on the words the extraction would give.
 fn copies_only(articles: &[Article]) -> Duration {
