@@ -86,6 +86,10 @@
 //! gzip budget. This module is a few hundred lines, with no dependency.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use crate::model::{Claim, Source};
+use crate::rules::Fnv;
 
 use crate::text::{TokKind, Token};
 
@@ -408,6 +412,88 @@ pub fn copy_of(texts: &[&[u32]]) -> Vec<Option<usize>> {
         }
     }
     out
+}
+
+/// The newsrooms of a document's sources (see `copy_of` in the contract):
+/// what statuses and counts count, in `reconcile` and in the panel. A
+/// source whose `copy_of` names another source, itself no copy, is in that
+/// source's newsroom; every other source is its own (a `copy_of` naming an
+/// unknown id, the source itself or another copy is ignored: documents come
+/// from anywhere).
+pub struct Newsrooms<'a> {
+    sources: &'a [Source],
+    /// Per source: the index of its newsroom's first source. Empty when no
+    /// source is a copy.
+    room: Vec<usize>,
+    /// Source id → index (the first source with that id).
+    index: HashMap<&'a str, usize, Fnv>,
+}
+
+impl<'a> Newsrooms<'a> {
+    /// The newsrooms of these sources.
+    pub fn new(sources: &'a [Source]) -> Self {
+        if !sources.iter().any(|s| s.copy_of.is_some()) {
+            return Newsrooms { sources, room: Vec::new(), index: HashMap::default() };
+        }
+        let mut index = HashMap::default();
+        for (i, s) in sources.iter().enumerate() {
+            index.entry(s.id.as_str()).or_insert(i);
+        }
+        let room = (0..sources.len())
+            .map(|i| match sources[i].copy_of.as_deref().and_then(|c| index.get(c)) {
+                Some(&j) if j != i && sources[j].copy_of.is_none() => j,
+                _ => i,
+            })
+            .collect();
+        Newsrooms { sources, room, index }
+    }
+
+    /// Whether some source is a copy of another.
+    pub fn any(&self) -> bool {
+        self.room.iter().enumerate().any(|(i, r)| i != *r)
+    }
+
+    /// The index of the source that source `i` copies, if it is a copy.
+    pub fn original(&self, i: usize) -> Option<usize> {
+        self.room.get(i).copied().filter(|&r| r != i)
+    }
+
+    fn room_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).map(|&i| self.room[i])
+    }
+
+    /// The id of the first source of the newsroom of the source `id` (`id`
+    /// itself when it is no copy).
+    pub fn newsroom<'s>(&'s self, id: &'s str) -> &'s str {
+        self.room_of(id).map_or(id, |r| self.sources[r].id.as_str())
+    }
+
+    /// Per claim: whether it counts for its fact's status, value and
+    /// numbers — all but those of a copy whose newsroom has an earlier
+    /// source among the claims (claims are in source order).
+    pub fn counted(&self, claims: &[Claim]) -> Vec<bool> {
+        if self.room.is_empty() {
+            return vec![true; claims.len()];
+        }
+        // Newsroom (the index of its first source) → its first claim here.
+        let mut first: Vec<Option<usize>> = vec![None; self.room.len()];
+        (0..claims.len())
+            .map(|k| match self.room_of(&claims[k].source) {
+                Some(r) => claims[*first[r].get_or_insert(k)].source == claims[k].source,
+                None => true,
+            })
+            .collect()
+    }
+
+    /// How many newsrooms the sources on the event make.
+    pub fn on_event(&self) -> usize {
+        let on = self.sources.iter().enumerate().filter(|(_, s)| s.on_event);
+        if self.room.is_empty() {
+            return on.count();
+        }
+        let mut seen = vec![false; self.room.len()];
+        on.filter(|&(i, _)| !std::mem::replace(&mut seen[self.room[i]], true)).count()
+    }
 }
 
 #[cfg(test)]

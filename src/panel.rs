@@ -16,11 +16,9 @@
 //! assert!(tree.text_content().contains("<b>Bonjour</b>"));
 //! ```
 
+use crate::copies::Newsrooms;
 use crate::format::{self, Lang, Ui};
 use crate::model::{Agreement, Claim, Document, EntityId, Fact, Kind, Source, Status, Topic};
-use std::collections::HashMap;
-
-use crate::rules::Fnv;
 
 /// One node of the view tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -259,8 +257,7 @@ pub struct Options {
     pub lang: Lang,
     /// Ids of the sources whose full text the caller can show: their claims
     /// get a "read in the article" button and an (empty) context region,
-    /// filled on demand with [`context_children`]. Sorted, without
-    /// repeats ([`Options::sorted_articles`] makes it so).
+    /// filled on demand with [`context_children`].
     pub articles: Vec<String>,
     /// Prefix of every `id` in the tree, so that several panels can share
     /// one document (`fp1-`). Only `[A-Za-z0-9_-]` are kept.
@@ -271,17 +268,6 @@ pub struct Options {
     /// quotes cost a second or more of DOM building. `None`: always built
     /// (the wasm `render` uses [`LAZY_CLAIMS_OVER`]).
     pub lazy_claims_over: Option<usize>,
-}
-
-impl Options {
-    /// Source ids as [`Options::articles`] holds them: sorted, without
-    /// repeats.
-    pub fn sorted_articles(ids: impl IntoIterator<Item = String>) -> Vec<String> {
-        let mut v: Vec<String> = ids.into_iter().collect();
-        crate::sort_by(&mut v, |a, b| a.cmp(b));
-        v.dedup();
-        v
-    }
 }
 
 /// Above this many claims in a document, the wasm `render` leaves the claims
@@ -444,6 +430,21 @@ fn index_or_push<T: PartialEq>(v: &mut Vec<T>, x: T) -> usize {
     }
 }
 
+/// A fact's `(sources, newsrooms, less precise, disputing)`: its distinct
+/// sources, and among the claims that count ([`Newsrooms::counted`]), their
+/// distinct sources and how many are less precise or contradict.
+pub fn support(rooms: &Newsrooms, fact: &Fact) -> (usize, usize, usize, usize) {
+    let counted = rooms.counted(&fact.claims);
+    let mut counting: Vec<&str> = Vec::new();
+    let (mut less, mut disp) = (0, 0);
+    for (c, _) in fact.claims.iter().zip(&counted).filter(|(_, k)| **k) {
+        crate::push_new(&mut counting, c.source.as_str());
+        less += usize::from(c.agreement == Agreement::Compatible);
+        disp += usize::from(c.agreement == Agreement::Disputes);
+    }
+    (fact_sources(fact).len(), counting.len(), less, disp)
+}
+
 /// The distinct sources of a fact's claims, in claim order.
 pub fn fact_sources(fact: &Fact) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
@@ -455,105 +456,15 @@ pub fn fact_sources(fact: &Fact) -> Vec<&str> {
     out
 }
 
-/// The newsrooms of a document's sources (see `copy_of` in the contract).
-/// A source whose `copy_of` names another source of the document, itself
-/// no copy, is in that source's newsroom; every other source is its own (a
-/// `copy_of` naming an unknown id, the source itself or another copy is
-/// ignored: documents come from anywhere).
-pub struct Newsrooms<'a> {
-    /// Per source: the index of its newsroom's first source. Empty when no
-    /// source is a copy.
-    room: Vec<usize>,
-    /// Source id → index (the first source with that id).
-    index: HashMap<&'a str, usize, Fnv>,
-}
-
-impl<'a> Newsrooms<'a> {
-    /// The newsrooms of `doc`'s sources.
-    pub fn new(doc: &'a Document) -> Self {
-        if !doc.sources.iter().any(|s| s.copy_of.is_some()) {
-            return Newsrooms { room: Vec::new(), index: HashMap::default() };
-        }
-        let mut index = HashMap::default();
-        for (i, s) in doc.sources.iter().enumerate() {
-            index.entry(s.id.as_str()).or_insert(i);
-        }
-        let room = (0..doc.sources.len())
-            .map(|i| match doc.sources[i].copy_of.as_deref().and_then(|c| index.get(c)) {
-                Some(&j) if j != i && doc.sources[j].copy_of.is_none() => j,
-                _ => i,
-            })
-            .collect();
-        Newsrooms { room, index }
-    }
-
-    /// Whether some source is a copy of another.
-    pub fn any(&self) -> bool {
-        self.room.iter().enumerate().any(|(i, r)| i != *r)
-    }
-
-    /// The index of the source that source `i` copies, if it is a copy.
-    pub fn original(&self, i: usize) -> Option<usize> {
-        self.room.get(i).copied().filter(|&r| r != i)
-    }
-
-    fn room_of(&self, id: &str) -> Option<usize> {
-        self.index.get(id).map(|&i| self.room[i])
-    }
-
-    /// Per claim of `fact`: whether it counts for the fact's status and
-    /// numbers — all but those of a copy whose newsroom has an earlier
-    /// source among the claims (as `reconcile` counts them).
-    pub fn counted(&self, fact: &Fact) -> Vec<bool> {
-        if self.room.is_empty() {
-            return vec![true; fact.claims.len()];
-        }
-        // Newsroom (the index of its first source) → its first claim here.
-        let mut first: Vec<Option<usize>> = vec![None; self.room.len()];
-        (0..fact.claims.len())
-            .map(|k| match self.room_of(&fact.claims[k].source) {
-                Some(r) => fact.claims[*first[r].get_or_insert(k)].source == fact.claims[k].source,
-                None => true,
-            })
-            .collect()
-    }
-
-    /// A fact's `(sources, newsrooms, less precise, disputing)`: its
-    /// distinct sources, and among the claims that count, their distinct
-    /// sources and how many are less precise or contradict.
-    pub fn support(&self, fact: &Fact) -> (usize, usize, usize, usize) {
-        let counted = self.counted(fact);
-        let mut rooms: Vec<&str> = Vec::new();
-        let (mut less, mut disp) = (0, 0);
-        for (c, _) in fact.claims.iter().zip(&counted).filter(|(_, k)| **k) {
-            if !rooms.contains(&c.source.as_str()) {
-                rooms.push(&c.source);
-            }
-            less += usize::from(c.agreement == Agreement::Compatible);
-            disp += usize::from(c.agreement == Agreement::Disputes);
-        }
-        (fact_sources(fact).len(), rooms.len(), less, disp)
-    }
-
-    /// How many newsrooms the sources on the event make.
-    pub fn on_event(&self, doc: &Document) -> usize {
-        let on = doc.sources.iter().enumerate().filter(|(_, s)| s.on_event);
-        if self.room.is_empty() {
-            return on.count();
-        }
-        let mut seen = vec![false; self.room.len()];
-        on.filter(|&(i, _)| !std::mem::replace(&mut seen[self.room[i]], true)).count()
-    }
-}
-
 struct Ctx<'a> {
     doc: &'a Document,
     rooms: Newsrooms<'a>,
-    opts: &'a Options,
     lang: Lang,
     prefix: String,
     /// The claims lists are filled on demand ([`fact_claims`]).
     lazy: bool,
+    /// [`Options::articles`], sorted, for a binary search per claim.
+    articles: Vec<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
@@ -561,7 +472,9 @@ impl<'a> Ctx<'a> {
         let prefix = opts.id_prefix.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
         let claims: usize = doc.facts.iter().map(|f| f.claims.len()).sum();
         let lazy = opts.lazy_claims_over.is_some_and(|max| claims > max);
-        Ctx { doc, rooms: Newsrooms::new(doc), opts, lang: opts.lang, prefix, lazy }
+        let mut articles: Vec<&str> = opts.articles.iter().map(String::as_str).collect();
+        crate::sort_by(&mut articles, |a, b| a.cmp(b));
+        Ctx { doc, rooms: Newsrooms::new(&doc.sources), lang: opts.lang, prefix, lazy, articles }
     }
 
     fn id(&self, local: &str) -> String {
@@ -617,7 +530,7 @@ fn header(cx: &Ctx, title_id: &str) -> Node {
         }
         None => meta = meta.child(Node::el("span").attr("class", "muted").push_text(cx.ui(Ui::DateUnknown))),
     }
-    let coverage = format::coverage_in_newsrooms(on, cx.doc.sources.len(), cx.rooms.on_event(cx.doc), cx.lang);
+    let coverage = format::coverage_in_newsrooms(on, cx.doc.sources.len(), cx.rooms.on_event(), cx.lang);
     meta = meta.push_text(" · ").child(Node::el("span").attr("class", "coverage").push_text(coverage));
     Node::el("header")
         .attr("class", "head")
@@ -660,7 +573,7 @@ fn chip(status: Status, lang: Lang) -> Node {
 
 fn fact_item(cx: &Ctx, i: usize, fi: usize, f: &Fact) -> Node {
     let claims_id = cx.id(&format!("f{i}"));
-    let (sources, rooms, less, disp) = cx.rooms.support(f);
+    let (sources, rooms, less, disp) = support(&cx.rooms, f);
     let toggle = Node::el("button")
         .attr("type", "button")
         .attr("class", "toggle fact-toggle")
@@ -799,7 +712,7 @@ fn claim_item(cx: &Ctx, i: usize, fi: usize, j: usize, f: &Fact, c: &Claim) -> N
                 .push_text(format::date_note(note, c, f, cx.lang)),
         );
     }
-    if cx.opts.articles.binary_search(&c.source).is_ok() {
+    if cx.articles.binary_search(&c.source.as_str()).is_ok() {
         let ctx_id = cx.id(&format!("f{i}c{j}"));
         let title = src.map(|s| s.title.clone()).unwrap_or_else(|| c.source.clone());
         li = li

@@ -29,7 +29,7 @@
 //! sources (two copies agreeing are one source agreeing), and a group counts
 //! once when the main call and the sources off the event are chosen.
 
-use crate::copies;
+use crate::copies::{self, Newsrooms};
 
 use std::collections::{HashMap, HashSet};
 
@@ -42,66 +42,14 @@ use crate::model::{
 };
 use crate::rules::Rules;
 
-/// Newsrooms: each source's copy group ([`copies`]), named by the index of
-/// the group's first source. Without copies every source is its own.
-struct Rooms<'a> {
-    /// Per source, in input order.
-    of: Vec<usize>,
-    /// Source id → room; `None` when there are no copies.
-    by_id: Option<HashMap<&'a str, usize, Fnv>>,
-    /// Per source, its id.
-    ids: Vec<&'a str>,
-}
-
-impl<'a> Rooms<'a> {
-    fn new(sources: &'a [SourceExtract], copy_of: &[Option<usize>]) -> Self {
-        let of: Vec<usize> = copy_of.iter().enumerate().map(|(i, c)| c.unwrap_or(i)).collect();
-        let ids: Vec<&str> = sources.iter().map(|s| s.article.id.as_str()).collect();
-        let by_id = copy_of.iter().any(Option::is_some).then(|| ids.iter().copied().zip(of.iter().copied()).collect());
-        Rooms { of, by_id, ids }
-    }
-
-    /// The id of the first source of `source`'s room (itself without
-    /// copies).
-    fn newsroom<'s>(&'s self, source: &'s str) -> &'s str {
-        match self.by_id.as_ref().and_then(|m| m.get(source)) {
-            Some(&room) => self.ids[room],
-            None => source,
-        }
-    }
-
-    /// Whether a source is the first of its room (an original or an
-    /// independent source).
-    fn first(&self, i: usize) -> bool {
-        self.of[i] == i
-    }
-
-    /// Per claim of one fact: whether it counts for the fact's status,
-    /// value and number of sources. Every claim counts but those of a copy
-    /// whose room has an earlier source among the claims (claims are in
-    /// source order).
-    fn counted(&self, claims: &[Claim]) -> Vec<bool> {
-        if self.by_id.is_none() {
-            return vec![true; claims.len()];
-        }
-        // Newsroom → its first claim here.
-        let mut first: HashMap<&str, usize, Fnv> = HashMap::default();
-        (0..claims.len())
-            .map(|k| {
-                let f = *first.entry(self.newsroom(&claims[k].source)).or_insert(k);
-                claims[f].source == claims[k].source
-            })
-            .collect()
-    }
-}
-
 /// Builds the document from what extraction found.
 pub fn document(ex: &Extraction) -> Document {
     let r = ex.rules();
     let texts: Vec<&[u32]> = ex.sources.iter().map(|s| s.words.as_slice()).collect();
     let copy_of = copies::copy_of(&texts);
-    let rooms = Rooms::new(&ex.sources, &copy_of);
-    let Membership { on: on_event, pair, day, meeting } = event_membership(&ex.sources, &rooms.of, r);
+    // Each source's newsroom: the index of the first source of its group.
+    let room: Vec<usize> = copy_of.iter().enumerate().map(|(i, c)| c.unwrap_or(i)).collect();
+    let Membership { on: on_event, pair, day, meeting } = event_membership(&ex.sources, &room, r);
     let sources: Vec<Source> = ex
         .sources
         .iter()
@@ -119,6 +67,7 @@ pub fn document(ex: &Extraction) -> Document {
             wire: s.wire.clone(),
         })
         .collect();
+    let rooms = Newsrooms::new(&sources);
     // A claim dated to another day's call is that call's; a source on
     // another call gives only what it says in passing of the event's day.
     let on_event_day = |f: &Found| {
@@ -160,7 +109,7 @@ pub fn document(ex: &Extraction) -> Document {
     }
     let prominence = prominence(ex, &on_event, &rooms);
     let met = pair.as_deref().filter(|_| meeting);
-    // Each fact, and the number of its claims that count (see `Rooms`).
+    // Each fact, and the number of its claims that count (see `Newsrooms`).
     let mut counts: Vec<usize> = Vec::new();
     let mut facts: Vec<Fact> = groups
         .into_iter()
@@ -214,10 +163,10 @@ pub fn is_http_url(u: &str) -> bool {
 /// How prominent each entity is in the on-event sources (number of sources
 /// naming it), for ordering names in labels.
 /// A copy adds nothing: its names are its original's.
-fn prominence(ex: &Extraction, on: &[(bool, Option<String>)], rooms: &Rooms) -> Prominence {
+fn prominence(ex: &Extraction, on: &[(bool, Option<String>)], rooms: &Newsrooms) -> Prominence {
     let mut p: Prominence = Vec::new();
     for (si, (s, (o, _))) in ex.sources.iter().zip(on).enumerate() {
-        if *o && rooms.first(si) {
+        if *o && rooms.original(si).is_none() {
             for (e, (n, first)) in &s.entities {
                 let i = match p.iter().position(|(k, _)| k == e) {
                     Some(i) => i,
@@ -634,7 +583,7 @@ fn elide(s: &str) -> String {
 }
 
 /// The fact of a group of claims, and how many of its claims count (copies'
-/// claims do not: [`Rooms::counted`]); `meeting`: the participants of the
+/// claims do not: [`Newsrooms::counted`]); `meeting`: the participants of the
 /// event when it is an in-person meeting (their facts are named so).
 fn fact(
     kind: Kind,
@@ -643,7 +592,7 @@ fn fact(
     r: &Rules,
     prominence: &Prominence,
     meeting: Option<&[EntityId]>,
-    rooms: &Rooms,
+    rooms: &Newsrooms,
     counts: &mut Vec<usize>,
 ) -> Fact {
     let meeting = meeting.is_some_and(|p| p == subject.participants.as_slice());
@@ -711,7 +660,7 @@ fn fact(
 /// ("Alexandre Vinnik", "Alexander Vinnik") are one. Returns `(id, id to
 /// use)` for each id that is not the one most sources use (ties: the
 /// smaller id), so that the result does not depend on source order.
-fn person_spellings<'a>(claims: &[&'a Found], rooms: &'a Rooms) -> Vec<(EntityId, EntityId)> {
+fn person_spellings<'a>(claims: &[&'a Found], rooms: &'a Newsrooms) -> Vec<(EntityId, EntityId)> {
     // Sources count as newsrooms: a spelling in a text and its copies counts once.
     let mut ids: Vec<(&EntityId, Vec<&str>)> = Vec::new();
     for f in claims {
@@ -748,7 +697,7 @@ fn person_spellings<'a>(claims: &[&'a Found], rooms: &'a Rooms) -> Vec<(EntityId
 const SAME_FIRST_NAME_PREFIX: usize = 5;
 
 /// Status from how many sources are precise, when all are consistent
-/// (`counted`: which claims count, see [`Rooms::counted`]).
+/// (`counted`: which claims count, see [`Newsrooms::counted`]).
 fn consistent_status(claims: &[Claim], counted: &[bool]) -> Status {
     let mut precise: Vec<&str> = Vec::new();
     for (c, _) in claims.iter().zip(counted).filter(|(c, k)| **k && c.agreement == Agreement::Precise) {

@@ -396,7 +396,7 @@ fn read_render_options(options: Option<JsRenderOptions>) -> Result<Options, js_s
     };
     Ok(Options {
         lang: Lang::from_tag(opts.lang.as_deref().unwrap_or("fr")),
-        articles: panel::Options::sorted_articles(opts.articles),
+        articles: opts.articles,
         id_prefix: opts.id_prefix.unwrap_or_default(),
         lazy_claims_over: Some(if opts.lazy_claims { 0 } else { panel::LAZY_CLAIMS_OVER }),
     })

@@ -108,10 +108,10 @@ fn table(doc: &Document) -> String {
     if let Some(d) = &doc.event.date {
         s.push_str(&format!(" — {}", format::date(d, lang)));
     }
-    let rooms = factpanel::panel::Newsrooms::new(doc);
-    s.push_str(&format!("\n{}\n\n", format::coverage_in_newsrooms(on, doc.sources.len(), rooms.on_event(doc), lang)));
+    let rooms = factpanel::copies::Newsrooms::new(&doc.sources);
+    s.push_str(&format!("\n{}\n\n", format::coverage_in_newsrooms(on, doc.sources.len(), rooms.on_event(), lang)));
     for f in &doc.facts {
-        let (sources, newsrooms, less, disp) = rooms.support(f);
+        let (sources, newsrooms, less, disp) = factpanel::panel::support(&rooms, f);
         s.push_str(&format!(
             "{:<12} {}\n             {}  {}\n",
             format!("[{}]", format::status(f.status, lang)),
