@@ -113,7 +113,7 @@ ensure_all() {
 build_wasm() {
     ensure_wasm_target
     ensure_wasm_bindgen
-    # The rules, loaded and compiled natively from data/rules/*.toml, go
+    # The rules, loaded and compiled natively from data/lang/fr/*.toml, go
     # into the module in binary form: the page does not parse them.
     prebuild_rules
     log "cargo build --profile wasm-release --target $WASM_TARGET --lib --features prebuilt-rules"

@@ -129,7 +129,7 @@ durationRows.sort((a, b) => a.source.localeCompare(b.source) || a.start - b.star
 // The probes: right = our interval is what the hedge says.
 const EXPECTED = {
   'une heure et demie': { min: 90, max: 90 },
-  "près d'une heure et demie": { min: 78, max: 90 }, // 'près de' reaches down to 87.5 % (data/rules/durations-fr.toml)
+  "près d'une heure et demie": { min: 78, max: 90 }, // 'près de' reaches down to 87.5 % (data/lang/fr/durations.toml)
   "plus d'une heure": { min: 60, max: null },
   'environ une heure': { min: 54, max: 66 },
 };

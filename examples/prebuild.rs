@@ -1,4 +1,4 @@
-//! Writes the embedded rules (`data/rules/*.toml`, loaded and compiled as
+//! Writes the embedded rules (`data/lang/fr/*.toml`, loaded and compiled as
 //! the CLI does) in the binary form of `src/codec.rs`, for the wasm build's
 //! `prebuilt-rules` feature; and, given a second path, the seed corpus as
 //! the element fetches it without `src` (`pkg/seed.json`: its articles and

@@ -1,5 +1,5 @@
 //! A compact binary form of the compiled rules, so that the wasm module
-//! does not parse and compile `data/rules/*.toml` on the page.
+//! does not parse and compile `data/lang/*/*.toml` on the page.
 //!
 //! `./build.sh` runs `examples/prebuild.rs` (native), which loads the rules
 //! files exactly as the CLI does and writes them in this form; the wasm
@@ -366,9 +366,9 @@ macro_rules! codec_enum {
 
 pub(crate) use {codec_enum, codec_named, codec_struct};
 
-/// The section of the compiled rules (`data/rules/fr.toml`).
+/// The section of the compiled rules (`data/lang/fr/`).
 pub const RULES: usize = 0;
-/// The section of the duration lexicon (`data/rules/durations-fr.toml`).
+/// The section of the duration lexicon (`data/lang/fr/durations.toml`).
 pub const DURATIONS: usize = 1;
 
 /// The blob `./build.sh` made with `examples/prebuild.rs` for this build.

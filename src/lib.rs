@@ -15,7 +15,7 @@
 //!   reconciled into one value and a status (`agreed`, `compatible`,
 //!   `disputed`, `single`).
 //!
-//! The extraction rules are data (`data/rules/*.toml`, embedded at build
+//! The extraction rules are data (`data/lang/<lang>/*.toml`, embedded at build
 //! time); the output follows the `factpanel/1` contract (`docs/contract.md`).
 //! Offsets are UTF-16 code units into the original text, so that in
 //! JavaScript `text.slice(start, end) === quote`.
@@ -47,7 +47,6 @@ pub mod panel;
 pub mod reconcile;
 pub mod rules;
 pub mod text;
-mod toml;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

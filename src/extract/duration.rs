@@ -10,7 +10,7 @@
 //!
 //! The vocabulary — number words, units, fractions, hedges, tolerances and
 //! the contexts that make a phrase a clock time instead — is data:
-//! `data/rules/durations-fr.toml`, embedded at build time and parsed once.
+//! `data/lang/fr/durations.toml`, embedded at build time and parsed once.
 //! The same file carries the example table the tests check.
 //!
 //! # Input
@@ -143,8 +143,6 @@
 //!   fois" stays "une heure".
 
 use crate::model::{Interval, Minutes};
-use crate::toml::Table;
-#[cfg(test)]
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -251,10 +249,10 @@ pub fn parse_duration(phrase: &str) -> Option<DurationMatch> {
 
 // ------------------------------------------------------------------ data
 
-const DATA: &str = include_str!("../../data/rules/durations-fr.toml");
+const DATA: &str = include_str!("../../data/lang/fr/durations.toml");
 /// The lexicon's examples and counterexamples (tests only).
 #[cfg(test)]
-const EXAMPLES: &str = include_str!("../../data/rules/durations-fr.examples.toml");
+const EXAMPLES: &str = include_str!("../../data/lang/fr/durations.examples.toml");
 
 /// How many tokens one attempt may read past its start.
 const MAX_SPAN: usize = 64;
@@ -273,29 +271,45 @@ const PER_SECOND: u128 = 12 * NANO;
 const PER_MINUTE: u128 = 60 * PER_SECOND;
 const PER_MILLION: u64 = 1_000_000;
 
-#[derive(Debug)]
+/// The grammar file, as serde reads it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RulesFile {
     tolerance: ToleranceSpec,
     connectors: ConnectorSpec,
+    #[serde(rename = "number")]
     numbers: Vec<NumberSpec>,
+    #[serde(rename = "unit")]
     units: Vec<UnitSpec>,
+    #[serde(rename = "fraction")]
     fractions: Vec<FractionSpec>,
     approx: Vec<ApproxSpec>,
+    #[serde(rename = "hedge")]
     hedges: Vec<HedgeSpec>,
+    #[serde(rename = "not_duration")]
     blocks: Vec<BlockSpec>,
-    #[cfg_attr(not(test), allow(dead_code))]
+}
+
+/// The examples file (tests only).
+#[cfg(test)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExamplesFile {
+    #[serde(rename = "example")]
     examples: Vec<ExampleSpec>,
-    #[cfg_attr(not(test), allow(dead_code))]
+    #[serde(rename = "counterexample")]
     counterexamples: Vec<CounterexampleSpec>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ToleranceSpec {
     close_below: f64,
     around: f64,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ConnectorSpec {
     and: Vec<String>,
     of: Vec<String>,
@@ -303,23 +317,28 @@ struct ConnectorSpec {
     range_lead: Vec<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NumberSpec {
     words: Vec<String>,
     value: u32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct UnitSpec {
     id: String,
     words: Vec<String>,
+    #[serde(default)]
     abbrev: Vec<String>,
     minutes: Option<u32>,
     seconds: Option<u32>,
+    #[serde(default)]
     bare_minutes: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 enum FractionUse {
     AfterEt,
     BeforeUnit,
@@ -327,7 +346,8 @@ enum FractionUse {
     AfterUnit,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FractionSpec {
     id: String,
     words: Vec<String>,
@@ -335,14 +355,16 @@ struct FractionSpec {
     uses: Vec<FractionUse>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ApproxSpec {
     id: String,
     words: Vec<String>,
     value: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
 enum HedgePosition {
     #[default]
     Before,
@@ -350,27 +372,33 @@ enum HedgePosition {
     After,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HedgeSpec {
     id: String,
     hedge: Hedge,
+    #[serde(default)]
     position: HedgePosition,
     phrases: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 enum BlockPosition {
     Before,
     After,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct BlockSpec {
     id: String,
     position: BlockPosition,
     why: String,
     phrases: Vec<String>,
+    #[serde(default)]
     units: Vec<String>,
+    #[serde(default)]
     ranges_only: bool,
 }
 
@@ -569,7 +597,7 @@ codec_named!(Hedge, HEDGES);
 
 codec_enum!(Key { Word(id), Apos, Punct(c), Num(n) });
 
-/// The duration lexicon built from `data/rules/durations-fr.toml`, in
+/// The duration lexicon built from `data/lang/fr/durations.toml`, in
 /// binary form (for `examples/prebuild.rs`).
 pub(crate) fn lexicon_bytes() -> Vec<u8> {
     crate::codec::encode(&build_lexicon(DATA))
@@ -582,9 +610,13 @@ fn lexicon_from_bytes(bytes: &[u8]) -> Result<Lexicon, String> {
 }
 
 fn parse_rules(src: &str) -> RulesFile {
-    crate::toml::parse(src)
-        .and_then(|tree| read_rules(&tree))
-        .unwrap_or_else(|e| panic!("data/rules/durations-fr.toml: {e}"))
+    read_rules(src).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Reads the grammar file with serde: unknown keys are refused, and an
+/// error names the line and what was expected.
+fn read_rules(src: &str) -> Result<RulesFile, String> {
+    toml::from_str(src).map_err(|e| format!("data/lang/fr/durations.toml: {}", e.to_string().trim_end()))
 }
 
 const FRACTION_USES: &[(&str, FractionUse)] = &[
@@ -602,106 +634,10 @@ const HEDGES: &[(&str, Hedge)] = &[
     ("at_most", Hedge::AtMost),
 ];
 
-fn read_rules(tree: &serde_json::Value) -> Result<RulesFile, String> {
-    let t = Table::new(tree, "durations")?;
-    let tol = t.table("tolerance")?;
-    let tolerance = ToleranceSpec { close_below: tol.float("close_below")?, around: tol.float("around")? };
-    tol.finish()?;
-    let c = t.table("connectors")?;
-    let connectors = ConnectorSpec {
-        and: c.strs("and")?,
-        of: c.strs("of")?,
-        range: c.strs("range")?,
-        range_lead: c.strs("range_lead")?,
-    };
-    c.finish()?;
-    let mut numbers = Vec::new();
-    for x in t.tables("number")? {
-        numbers.push(NumberSpec { words: x.strs("words")?, value: x.uint("value")? });
-        x.finish()?;
-    }
-    let mut units = Vec::new();
-    for x in t.tables("unit")? {
-        units.push(UnitSpec {
-            id: x.str("id")?,
-            words: x.strs("words")?,
-            abbrev: x.opt_strs("abbrev")?,
-            minutes: x.opt_uint("minutes")?,
-            seconds: x.opt_uint("seconds")?,
-            bare_minutes: x.flag("bare_minutes")?,
-        });
-        x.finish()?;
-    }
-    let mut fractions = Vec::new();
-    for x in t.tables("fraction")? {
-        let u = x.strs("uses")?.iter().map(|v| x.one_of("uses", v, FRACTION_USES)).collect::<Result<_, _>>()?;
-        fractions.push(FractionSpec {
-            id: x.str("id")?,
-            words: x.strs("words")?,
-            twelfths: x.uint("twelfths")?,
-            uses: u,
-        });
-        x.finish()?;
-    }
-    let mut approx = Vec::new();
-    for x in t.tables("approx")? {
-        approx.push(ApproxSpec { id: x.str("id")?, words: x.strs("words")?, value: x.uint("value")? });
-        x.finish()?;
-    }
-    let positions: &[(&str, HedgePosition)] =
-        &[("before", HedgePosition::Before), ("infix", HedgePosition::Infix), ("after", HedgePosition::After)];
-    let mut hedges = Vec::new();
-    for x in t.tables("hedge")? {
-        let position = match x.opt_str("position")? {
-            Some(p) => x.one_of("position", &p, positions)?,
-            None => HedgePosition::default(),
-        };
-        hedges.push(HedgeSpec {
-            id: x.str("id")?,
-            hedge: x.one_of("hedge", &x.str("hedge")?, HEDGES)?,
-            position,
-            phrases: x.strs("phrases")?,
-        });
-        x.finish()?;
-    }
-    let bpos: &[(&str, BlockPosition)] = &[("before", BlockPosition::Before), ("after", BlockPosition::After)];
-    let mut blocks = Vec::new();
-    for x in t.tables("not_duration")? {
-        blocks.push(BlockSpec {
-            id: x.str("id")?,
-            position: x.one_of("position", &x.str("position")?, bpos)?,
-            why: x.str("why")?,
-            phrases: x.strs("phrases")?,
-            units: x.opt_strs("units")?,
-            ranges_only: x.flag("ranges_only")?,
-        });
-        x.finish()?;
-    }
-    // Examples and counterexamples are read by the tests only.
-    #[cfg(test)]
-    let (examples, counterexamples) = {
-        let ex = crate::toml::parse(EXAMPLES).map_err(|e| format!("durations-fr.examples.toml: {e}"))?;
-        let list = |k: &str| ex.get(k).cloned().unwrap_or(serde_json::Value::Array(Vec::new()));
-        (
-            serde_json::from_value(list("example")).map_err(|e| e.to_string())?,
-            serde_json::from_value(list("counterexample")).map_err(|e| e.to_string())?,
-        )
-    };
-    #[cfg(not(test))]
-    let (examples, counterexamples) = (Vec::new(), Vec::new());
-    t.finish()?;
-    Ok(RulesFile {
-        tolerance,
-        connectors,
-        numbers,
-        units,
-        fractions,
-        approx,
-        hedges,
-        blocks,
-        examples,
-        counterexamples,
-    })
+/// The examples and counterexamples of the grammar.
+#[cfg(test)]
+fn read_examples() -> ExamplesFile {
+    toml::from_str(EXAMPLES).unwrap_or_else(|e| panic!("data/lang/fr/durations.examples.toml: {e}"))
 }
 
 /// Builds the lexicon, panicking with the offending entry named when the
@@ -709,7 +645,7 @@ fn read_rules(tree: &serde_json::Value) -> Result<RulesFile, String> {
 fn build_lexicon(src: &str) -> Lexicon {
     let file = parse_rules(src);
     let mut b = Builder::default();
-    let fail = |what: &str, msg: &str| -> ! { panic!("data/rules/durations-fr.toml: {what}: {msg}") };
+    let fail = |what: &str, msg: &str| -> ! { panic!("data/lang/fr/durations.toml: {what}: {msg}") };
 
     let tolerance = |name: &str, t: f64| -> u64 {
         if !(t.is_finite() && (0.0..1.0).contains(&t)) {
@@ -914,14 +850,14 @@ fn first_lengths(texts: &[Box<str>]) -> [u64; 128] {
 
 fn nonempty<'a>(what: &str, list: &'a [String]) -> &'a [String] {
     if list.is_empty() {
-        panic!("data/rules/durations-fr.toml: {what}: the list is empty");
+        panic!("data/lang/fr/durations.toml: {what}: the list is empty");
     }
     list
 }
 
 fn check_id(what: &str, id: &str) {
     if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-        panic!("data/rules/durations-fr.toml: {what}: ids are lowercase ASCII with underscores");
+        panic!("data/lang/fr/durations.toml: {what}: ids are lowercase ASCII with underscores");
     }
 }
 
@@ -942,7 +878,7 @@ impl Builder {
             return id;
         }
         let Ok(id) = u16::try_from(self.words.len()) else {
-            panic!("data/rules/durations-fr.toml: {what}: too many distinct words")
+            panic!("data/lang/fr/durations.toml: {what}: too many distinct words")
         };
         self.ids.insert(w.into(), id);
         self.words.push(WordInfo::default());
@@ -959,18 +895,18 @@ impl Builder {
             keys.push(match t.kind {
                 Kind::Word => {
                     if text.to_lowercase() != text {
-                        panic!("data/rules/durations-fr.toml: {what}: {phrase:?} must be lowercase");
+                        panic!("data/lang/fr/durations.toml: {what}: {phrase:?} must be lowercase");
                     }
                     Key::Word(self.intern(what, text))
                 }
                 Kind::Num if !t.num.has_frac => Key::Num(t.num.int),
-                Kind::Num => panic!("data/rules/durations-fr.toml: {what}: {phrase:?}: no decimals in phrases"),
+                Kind::Num => panic!("data/lang/fr/durations.toml: {what}: {phrase:?}: no decimals in phrases"),
                 Kind::Apos => Key::Apos,
                 Kind::Punct(c) => Key::Punct(c),
             });
         }
         if keys.is_empty() {
-            panic!("data/rules/durations-fr.toml: {what}: empty phrase {phrase:?}");
+            panic!("data/lang/fr/durations.toml: {what}: empty phrase {phrase:?}");
         }
         keys
     }
@@ -978,7 +914,7 @@ impl Builder {
     fn single_word(&mut self, what: &str, w: &str) -> u16 {
         match self.keys(what, w).as_slice() {
             &[Key::Word(id)] => id,
-            _ => panic!("data/rules/durations-fr.toml: {what}: {w:?} must be a single word"),
+            _ => panic!("data/lang/fr/durations.toml: {what}: {w:?} must be a single word"),
         }
     }
 
@@ -993,7 +929,7 @@ impl Builder {
         let before = role_count(info);
         let replaced = set(info);
         if replaced || role_count(info) != before + 1 || before > 0 {
-            panic!("data/rules/durations-fr.toml: {what}: {w:?} already has a role (number, unit, fraction, approx or infix hedge)");
+            panic!("data/lang/fr/durations.toml: {what}: {w:?} already has a role (number, unit, fraction, approx or infix hedge)");
         }
     }
 }
@@ -1905,7 +1841,8 @@ mod tests {
         assert!(lex.units.iter().any(|u| u.id == "hour" && u.seconds == 3600 && u.bare_minutes));
         assert!(lex.hedges.len() > 40);
         assert!(!lex.before_blocks.is_empty() && !lex.after_blocks.is_empty());
-        let file = parse_rules(DATA);
+        parse_rules(DATA);
+        let file = read_examples();
         assert!(file.examples.len() + file.counterexamples.len() >= 60);
     }
 
@@ -1932,7 +1869,7 @@ mod tests {
 
     #[test]
     fn examples_in_data_hold() {
-        let file = parse_rules(DATA);
+        let file = read_examples();
         let mut failures = Vec::new();
         for ex in &file.examples {
             let (min, max) = match (bound(&ex.min), bound(&ex.max)) {

@@ -1,7 +1,8 @@
-//! The extraction rules: loaded from `data/rules/fr.toml` (embedded with
-//! `include_str!`), validated once, then shared.
+//! The extraction rules: a language pack (`data/lang/fr/*.toml`, embedded
+//! with `include_str!`, read with serde: see [`pack`]), validated and
+//! compiled once, then shared.
 //!
-//! The file describes the *language*, not any article: boilerplate lines,
+//! A pack describes the *language*, not any article: boilerplate lines,
 //! abbreviations, entities and their aliases, attribution verbs, cue
 //! phrases, and the claim rules. Every claim rule carries its own examples
 //! and counterexamples; `tests/rules.rs` runs them all.
@@ -29,16 +30,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::model::{Stance, Topic};
-use crate::toml::Table;
+use serde::{Deserialize, Deserializer};
 
-const RULES_TOML: &str = include_str!("../data/rules/fr.toml");
-const COUNTRIES_TOML: &str = include_str!("../data/rules/countries-fr.toml");
-
-/// The embedded rules files, as one TOML text (the countries file only adds
-/// `[[country]]` tables).
-pub fn embedded_source() -> String {
-    [RULES_TOML, "\n", COUNTRIES_TOML].concat()
-}
+mod pack;
+pub use pack::{load, Pack};
 
 /// The rules: what does not change from one analysis to the next
 /// ([`Core`], shared), and the entities, which an analysis extends with the
@@ -106,7 +101,8 @@ pub struct Core {
 
 /// Boilerplate line descriptions. Globs: `*` is any text, `#` one or more
 /// digits; matching is case-insensitive on the trimmed line.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Boilerplate {
     /// A line equal to one of these is boilerplate.
     pub line_exact: Vec<String>,
@@ -209,14 +205,16 @@ fn glob_match(g: &str, s: &str) -> Option<usize> {
 }
 
 /// Sentence segmentation data.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Segmentation {
     /// Words that take a period without ending a sentence (`M`, `Mme`).
     pub abbreviations: Vec<String>,
 }
 
 /// What kind of thing an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     /// A person: can take part in a call.
     Person,
@@ -236,13 +234,19 @@ const ENTITY_KINDS: &[(&str, EntityKind)] = &[
     ("media", EntityKind::Media),
 ];
 
+/// A TOML table of strings or lists, as `(key, value)` pairs in key order.
+fn pairs<'de, D: Deserializer<'de>, V: Deserialize<'de>>(d: D) -> Result<Vec<(String, V)>, D::Error> {
+    Ok(std::collections::BTreeMap::<String, V>::deserialize(d)?.into_iter().collect())
+}
+
 /// The value named `name` in a name table.
 fn named<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
     table.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
 }
 
 /// A known entity.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EntityDef {
     /// Lowercase ASCII id.
     pub id: String,
@@ -265,21 +269,26 @@ pub struct EntityDef {
     /// in that time ([`References::era`]) is its.
     pub era_of: Option<String>,
     /// Phrases among `aliases` that are plural ("les Russes").
+    #[serde(default)]
     pub plural: Vec<String>,
     /// The role the text gives a person found by [`People`] ("président").
+    #[serde(skip)]
     pub role: Option<String>,
     /// The country of that role (index into [`Core::countries`]).
+    #[serde(skip)]
     pub country: Option<usize>,
     /// Whether that role is a leader's (`[people].leader_titles`): a person
     /// found with another role (a spokesperson) who reports a call is no
     /// party to it.
+    #[serde(skip)]
     pub leader: bool,
 }
 
 /// How a person the rules do not list is recognised: a title before a
 /// capitalised name, « le président péruvien Tomás Quispe Huamán »,
 /// « son homologue péruvien Quispe » (see `extract::people`).
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct People {
     /// Titles of heads of state or government ("président", "première
     /// ministre"): their holder may then be named by title and country.
@@ -309,7 +318,8 @@ pub struct People {
 }
 
 /// A country, as French news text names it and its people.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Country {
     /// Lowercase ASCII id ("brazil").
     pub id: String,
@@ -324,7 +334,8 @@ pub struct Country {
 }
 
 /// A phrase naming several entities ("ses homologues russe et ukrainien").
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GroupDef {
     /// The phrase.
     pub text: String,
@@ -333,7 +344,8 @@ pub struct GroupDef {
 }
 
 /// Pronouns and other references resolved to entities.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct References {
     /// Third person singular ("il", "lui").
     pub singular: Vec<String>,
@@ -363,7 +375,8 @@ pub struct References {
 }
 
 /// Reported speech.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Attribution {
     /// Verbs of saying, as tokens ("déclaré", "a-t-il" is split already).
     pub verbs: Vec<String>,
@@ -376,7 +389,8 @@ pub struct Attribution {
 }
 
 /// One claim rule.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RuleDef {
     /// Unique id (`call_duration.noun_de`).
     pub id: String,
@@ -393,7 +407,8 @@ pub struct RuleDef {
 }
 
 /// What a claim rule finds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RuleKind {
     /// A duration bound to a call (`@duration` in the pattern).
     CallDuration,
@@ -432,7 +447,8 @@ const RULE_KINDS: &[(&str, RuleKind)] = &[
 ];
 
 /// A topic and the patterns that mention it.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TopicDef {
     /// The topic.
     pub id: Topic,
@@ -441,13 +457,15 @@ pub struct TopicDef {
 }
 
 /// A position and its cues.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PositionDef {
     /// The position.
     pub id: Stance,
     /// Patterns.
     pub patterns: Vec<String>,
     /// Whether a negation just before the cue cancels it.
+    #[serde(default)]
     pub negatable: bool,
     /// Sentences in which a stance with this position must be found.
     pub examples: Vec<String>,
@@ -456,7 +474,8 @@ pub struct PositionDef {
 }
 
 /// How to tell who released a prisoner.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Release {
     /// Words for being held ("détenu en Russie").
     pub detained: Vec<String>,
@@ -469,7 +488,8 @@ pub struct Release {
 }
 
 /// Date words.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dates {
     /// Weekday names, Monday first.
     pub weekdays: Vec<String>,
@@ -483,7 +503,8 @@ pub struct Dates {
 }
 
 /// A phrase that characterizes an event, for telling events apart.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MarkerDef {
     /// The phrase pattern.
     pub pattern: String,
@@ -492,7 +513,8 @@ pub struct MarkerDef {
 }
 
 /// Reconciliation parameters.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReconcileParams {
     /// A duration interval no wider than this share of its value is precise.
     pub precise_tolerance: f64,
@@ -505,14 +527,18 @@ pub struct ReconcileParams {
 
 /// Reader-facing label templates (French). `{p}` is the participants,
 /// `{a}` the actor, `{x}` the person.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Labels {
     /// Per kind.
+    #[serde(deserialize_with = "pairs")]
     pub kinds: Vec<(String, String)>,
     /// Per kind, for the facts of an event that is an in-person meeting
     /// ("Durée de la rencontre {p}"); kinds not listed use `kinds`.
+    #[serde(deserialize_with = "pairs")]
     pub meeting_kinds: Vec<(String, String)>,
     /// Per topic.
+    #[serde(deserialize_with = "pairs")]
     pub topics: Vec<(String, String)>,
     /// The event label.
     pub event: String,
@@ -535,7 +561,8 @@ pub struct Labels {
 /// (`[wire]`; see `extract::wire`). In a form, `{a}` stands for one agency
 /// or several joined by `joiners`; letters match in any case, a space any
 /// white space (or none), `'` either apostrophe and `-` any dash.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Wire {
     /// Each agency: the name shown to readers, then its other spellings.
     pub agencies: Vec<Vec<String>>,
@@ -1060,222 +1087,6 @@ fn compile_pattern(p: &str, c: &Compiled) -> Result<Pattern, String> {
     Ok(out)
 }
 
-/// Loads and validates the embedded rules.
-pub fn load(src: &str) -> Result<Rules, String> {
-    let tree = crate::toml::parse(src).map_err(|e| format!("rules file: {e}"))?;
-    let mut core = read_rules(&Table::new(&tree, "rules file")?).map_err(|e| format!("rules file: {e}"))?;
-    core.compile()?;
-    Ok(Rules::from_core(core))
-}
-
-fn read_rules(t: &Table) -> Result<Core, String> {
-    let bp = t.table("boilerplate")?;
-    let boilerplate = Boilerplate {
-        line_exact: bp.strs("line_exact")?,
-        line_glob: bp.strs("line_glob")?,
-        tail_glob: bp.strs("tail_glob")?,
-        links_glob: bp.strs("links_glob")?,
-        metadata_prefix_glob: bp.strs("metadata_prefix_glob")?,
-    };
-    bp.finish()?;
-    let sg = t.table("segmentation")?;
-    let segmentation = Segmentation { abbreviations: sg.strs("abbreviations")? };
-    sg.finish()?;
-    let mut entities = Vec::new();
-    for e in t.tables("entity")? {
-        let kind = e.str("kind")?;
-        let Some(kind) = named(ENTITY_KINDS, &kind) else {
-            let names: Vec<&str> = ENTITY_KINDS.iter().map(|(n, _)| *n).collect();
-            return Err(format!("{}: unknown kind {kind:?} ({})", e.ctx(), names.join(", ")));
-        };
-        entities.push(EntityDef {
-            id: e.str("id")?,
-            kind,
-            name: e.str("name")?,
-            short: e.str("short")?,
-            name_en: e.str("name_en")?,
-            short_en: e.str("short_en")?,
-            aliases: e.strs("aliases")?,
-            member_of: e.opt_str("member_of")?,
-            era_of: e.opt_str("era_of")?,
-            plural: e.opt_strs("plural")?,
-            role: None,
-            country: None,
-            leader: false,
-        });
-        e.finish()?;
-    }
-    let mut groups = Vec::new();
-    for g in t.tables("group")? {
-        groups.push(GroupDef { text: g.str("text")?, ids: g.strs("ids")? });
-        g.finish()?;
-    }
-    let rf = t.table("references")?;
-    let references = References {
-        singular: rf.strs("singular")?,
-        plural: rf.strs("plural")?,
-        first_person: rf.strs("first_person")?,
-        prepositions: rf.strs("prepositions")?,
-        demonstratives: rf.strs("demonstratives")?,
-        titles: rf.strs("titles")?,
-        earlier: rf.strs("earlier")?,
-        impersonal: rf.strs("impersonal")?,
-        era: rf.strs("era")?,
-        lookback: rf.uint("lookback")? as usize,
-    };
-    rf.finish()?;
-    let at = t.table("attribution")?;
-    let attribution = Attribution {
-        verbs: at.strs("verbs")?,
-        introducers: at.strs("introducers")?,
-        sources: at.strs("sources")?,
-        leading_sources: at.strs("leading_sources")?,
-    };
-    at.finish()?;
-    let lexicon = t.table("lexicon")?.str_map()?.into_iter().collect();
-    let mut claim_rules = Vec::new();
-    for r in t.tables("rule")? {
-        let kind = r.str("kind")?;
-        let Some(kind) = named(RULE_KINDS, &kind) else {
-            return Err(format!("{}: unknown kind {kind:?}", r.ctx()));
-        };
-        claim_rules.push(RuleDef {
-            id: r.str("id")?,
-            kind,
-            patterns: r.strs("patterns")?,
-            value: r.opt_str("value")?,
-            examples: r.strs("examples")?,
-            counterexamples: r.strs("counterexamples")?,
-        });
-        r.finish()?;
-    }
-    let mut topics = Vec::new();
-    for x in t.tables("topic")? {
-        let id = x.one_of("id", &x.str("id")?, crate::model::json::TOPICS)?;
-        topics.push(TopicDef { id, patterns: x.strs("patterns")? });
-        x.finish()?;
-    }
-    let mut positions = Vec::new();
-    for x in t.tables("position")? {
-        let id = x.one_of("id", &x.str("id")?, crate::model::json::STANCES)?;
-        positions.push(PositionDef {
-            id,
-            patterns: x.strs("patterns")?,
-            negatable: x.flag("negatable")?,
-            examples: x.strs("examples")?,
-            counterexamples: x.strs("counterexamples")?,
-        });
-        x.finish()?;
-    }
-    let rl = t.table("release")?;
-    let held = rl.str_lists("held_by_nationality")?;
-    let release = Release {
-        detained: rl.strs("detained")?,
-        held_by_nationality: held
-            .into_iter()
-            .map(|p| match <[String; 2]>::try_from(p) {
-                Ok([a, b]) => Ok((a, b)),
-                Err(_) => Err(format!("{}: held_by_nationality entries are [class, entity]", rl.ctx())),
-            })
-            .collect::<Result<_, _>>()?,
-        name_stop: rl.strs("name_stop")?,
-        window: rl.uint("window")? as usize,
-    };
-    rl.finish()?;
-    let dt = t.table("dates")?;
-    let dates = Dates {
-        weekdays: dt.strs("weekdays")?,
-        months: dt.str_lists("months")?,
-        weekday_window: dt.uint("weekday_window")?,
-        days_back: dt.str_lists("days_back")?,
-    };
-    dt.finish()?;
-    let mut markers = Vec::new();
-    for m in t.tables("marker")? {
-        markers.push(MarkerDef { pattern: m.str("pattern")?, label: m.str("label")? });
-        m.finish()?;
-    }
-    let rc = t.table("reconcile")?;
-    let reconcile = ReconcileParams {
-        precise_tolerance: rc.float("precise_tolerance")?,
-        max_call_minutes: rc.uint("max_call_minutes")?,
-        off_event_ratio: rc.float("off_event_ratio")?,
-    };
-    rc.finish()?;
-    let lb = t.table("labels")?;
-    let labels = Labels {
-        kinds: lb.table("kinds")?.string_map()?.into_iter().collect(),
-        meeting_kinds: lb.table("meeting_kinds")?.string_map()?.into_iter().collect(),
-        topics: lb.table("topics")?.string_map()?.into_iter().collect(),
-        event: lb.str("event")?,
-        off_event_note: lb.str("off_event_note")?,
-        off_event_note_plain: lb.str("off_event_note_plain")?,
-        event_meeting: lb.str("event_meeting")?,
-        off_event_call: lb.str("off_event_call")?,
-        off_event_meeting: lb.str("off_event_meeting")?,
-        first_day: lb.str("first_day")?,
-    };
-    lb.finish()?;
-    let pp = t.table("people")?;
-    let people = People {
-        leader_titles: pp.strs("leader_titles")?,
-        titles: pp.strs("titles")?,
-        leader_words: pp.strs("leader_words")?,
-        determiners: pp.strs("determiners")?,
-        particles: pp.strs("particles")?,
-        complement: pp.strs("complement")?,
-        articles: pp.strs("articles")?,
-        modifiers: pp.strs("modifiers")?,
-        name_stop: pp.strs("name_stop")?,
-        examples: pp.str_lists("examples")?,
-        counterexamples: pp.strs("counterexamples")?,
-    };
-    pp.finish()?;
-    let mut countries = Vec::new();
-    for c in t.tables("country")? {
-        countries.push(Country {
-            id: c.str("id")?,
-            name: c.str("name")?,
-            name_en: c.str("name_en")?,
-            demonyms: c.strs("demonyms")?,
-            of: c.strs("of")?,
-        });
-        c.finish()?;
-    }
-    let wr = t.table("wire")?;
-    let wire = Wire {
-        agencies: wr.str_lists("agencies")?,
-        joiners: wr.strs("joiners")?,
-        inline: wr.strs("inline")?,
-        dateline: wr.strs("dateline")?,
-        dateline_words: wr.uint("dateline_words")? as usize,
-        line_end: wr.strs("line_end")?,
-        line_words: wr.uint("line_words")? as usize,
-    };
-    wr.finish()?;
-    Ok(Core {
-        boilerplate,
-        segmentation,
-        entities,
-        groups,
-        references,
-        attribution,
-        lexicon,
-        claim_rules,
-        topics,
-        positions,
-        release,
-        dates,
-        markers,
-        reconcile,
-        labels,
-        people,
-        countries,
-        wire,
-        compiled: Compiled::default(),
-    })
-}
-
 /// The embedded rules, loaded once.
 pub fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
@@ -1283,7 +1094,7 @@ pub fn rules() -> &'static Rules {
         #[cfg(feature = "prebuilt-rules")]
         let r = crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES).and_then(from_bytes);
         #[cfg(not(feature = "prebuilt-rules"))]
-        let r = load(&embedded_source());
+        let r = load(&Pack::french());
         r.unwrap_or_else(|e| panic!("embedded rules are invalid: {e}"))
     })
 }
@@ -1429,7 +1240,7 @@ codec_enum!(Elem { Lit(a), Opt(a), Class(c), Slot(s), Gap(n) });
 /// form of patterns, lexicon classes and aliases, whose compiled indexes go
 /// in, and the examples and counterexamples).
 pub(crate) fn embedded_bytes() -> Result<Vec<u8>, String> {
-    let mut rules = load(&embedded_source())?;
+    let mut rules = load(&Pack::french())?;
     // Rebuilt from the countries' phrases when loaded (a third the size).
     rules.core_mut().compiled.country_phrases = WordMap::default();
     Ok(crate::codec::encode(&rules))
@@ -1457,19 +1268,28 @@ mod tests {
 
     #[test]
     fn bad_rules_give_clear_errors() {
-        let good = embedded_source();
-        let e = load(&good.replacen("@call_noun", "@no_such_class", 1)).unwrap_err();
+        let damaged = |from: &str, to: &str| {
+            let mut p = Pack::french();
+            assert!(p.replace(from, to), "{from:?} is in the pack");
+            load(&p).unwrap_err()
+        };
+        let e = damaged("@call_noun", "@no_such_class");
         assert!(e.contains("unknown lexicon class @no_such_class"), "{e}");
-        let veto = "\"@duration de retard|décalage\",";
-        assert!(good.contains(veto));
-        let e = load(&good.replacen(veto, "\"de retard\",", 1)).unwrap_err();
+        let e = damaged("\"@duration de retard|décalage\",", "\"de retard\",");
         assert!(e.contains("\"not_call_duration.delay\": pattern \"de retard\" has no @duration"), "{e}");
-        let e = load(&good.replacen("inline = [\"({a})\"]", "inline = [\"{a}\"]", 1)).unwrap_err();
+        let e = damaged("inline = [\"({a})\"]", "inline = [\"{a}\"]");
         assert!(e.contains("wire.inline"), "{e}");
-        let e = load(&good.replacen("dateline = [\"{a} -\"]", "dateline = [\"-\"]", 1)).unwrap_err();
+        let e = damaged("dateline = [\"{a} -\"]", "dateline = [\"-\"]");
         assert!(e.contains("must hold {a} once"), "{e}");
-        let e = load("[boilerplate]\nline_exact = 3").unwrap_err();
-        assert!(e.starts_with("rules file:"), "{e}");
+        let e = damaged("line_exact = [", "line_exact = 3, x = [");
+        assert!(e.starts_with("data/lang/fr/page.toml:") && e.contains("line_exact"), "{e}");
+        let e = damaged("kind = \"person\"", "kind = \"persona\"");
+        assert!(
+            e.starts_with("data/lang/fr/entities.toml:") && e.contains("persona") && e.contains("institution"),
+            "{e}"
+        );
+        let e = damaged("[people]", "[people]\nspelling = []");
+        assert!(e.contains("unknown field") && e.contains("spelling"), "{e}");
     }
 
     #[test]

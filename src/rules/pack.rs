@@ -1,0 +1,184 @@
+//! Reading a language pack: the TOML files of `data/lang/<lang>/`, split by
+//! concern, and the language-neutral `data/reconcile.toml`.
+//!
+//! | file              | holds                                                   |
+//! |-------------------|---------------------------------------------------------|
+//! | `page.toml`       | `[boilerplate]`, `[segmentation]`, `[wire]`             |
+//! | `entities.toml`   | `[[entity]]`, `[[group]]`                               |
+//! | `people.toml`     | `[people]`: titles and roles before names               |
+//! | `countries.toml`  | `[[country]]`: names, demonyms, "of" phrases            |
+//! | `speech.toml`     | `[references]`, `[attribution]`                         |
+//! | `claims.toml`     | `[lexicon]`, `[[rule]]`, `[[topic]]`, `[[position]]`, `[release]`, `[[marker]]` |
+//! | `dates.toml`      | `[dates]`                                               |
+//! | `labels.toml`     | `[labels]`                                              |
+//! | `durations.toml`  | the duration grammar (`extract::duration`)              |
+//!
+//! Each file is read with serde into its own struct, unknown keys refused, and
+//! an error names the file, the line and what was expected.
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use super::*;
+
+/// The files of one language pack, by name, with their text.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    files: Vec<(&'static str, String)>,
+}
+
+/// The French pack, embedded at build time.
+const FR: &[(&str, &str)] = &[
+    ("data/lang/fr/page.toml", include_str!("../../data/lang/fr/page.toml")),
+    ("data/lang/fr/entities.toml", include_str!("../../data/lang/fr/entities.toml")),
+    ("data/lang/fr/people.toml", include_str!("../../data/lang/fr/people.toml")),
+    ("data/lang/fr/countries.toml", include_str!("../../data/lang/fr/countries.toml")),
+    ("data/lang/fr/speech.toml", include_str!("../../data/lang/fr/speech.toml")),
+    ("data/lang/fr/claims.toml", include_str!("../../data/lang/fr/claims.toml")),
+    ("data/lang/fr/dates.toml", include_str!("../../data/lang/fr/dates.toml")),
+    ("data/lang/fr/labels.toml", include_str!("../../data/lang/fr/labels.toml")),
+    ("data/reconcile.toml", include_str!("../../data/reconcile.toml")),
+];
+
+impl Pack {
+    /// The embedded French pack.
+    pub fn french() -> Pack {
+        Pack { files: FR.iter().map(|(n, t)| (*n, t.to_string())).collect() }
+    }
+
+    /// The files, by name.
+    pub fn files(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.files.iter().map(|(n, t)| (*n, t.as_str()))
+    }
+
+    /// Replaces the first `from` with `to` in the first file that holds it
+    /// (for trying damaged packs); whether one did.
+    pub fn replace(&mut self, from: &str, to: &str) -> bool {
+        match self.files.iter_mut().find(|(_, t)| t.contains(from)) {
+            Some((_, t)) => {
+                *t = t.replacen(from, to, 1);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Sets the text of the file whose name ends with `name`.
+    pub fn set(&mut self, name: &str, text: &str) -> bool {
+        match self.files.iter_mut().find(|(n, _)| n.ends_with(name)) {
+            Some((_, t)) => {
+                *t = text.to_string();
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn read<T: DeserializeOwned>(&self, name: &str) -> Result<T, String> {
+        let (path, text) =
+            self.files.iter().find(|(n, _)| n.ends_with(name)).ok_or_else(|| format!("the pack has no file {name}"))?;
+        toml::from_str(text).map_err(|e| format!("{path}: {}", e.to_string().trim_end()))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageFile {
+    boilerplate: Boilerplate,
+    segmentation: Segmentation,
+    wire: Wire,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntitiesFile {
+    entity: Vec<EntityDef>,
+    #[serde(default)]
+    group: Vec<GroupDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeopleFile {
+    people: People,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountriesFile {
+    country: Vec<Country>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpeechFile {
+    references: References,
+    attribution: Attribution,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimsFile {
+    #[serde(deserialize_with = "pairs")]
+    lexicon: Vec<(String, Vec<String>)>,
+    rule: Vec<RuleDef>,
+    topic: Vec<TopicDef>,
+    position: Vec<PositionDef>,
+    release: Release,
+    #[serde(default)]
+    marker: Vec<MarkerDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatesFile {
+    dates: Dates,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LabelsFile {
+    labels: Labels,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReconcileFile {
+    reconcile: ReconcileParams,
+}
+
+/// Reads, validates and compiles a pack's rules.
+pub fn load(pack: &Pack) -> Result<Rules, String> {
+    let page: PageFile = pack.read("page.toml")?;
+    let entities: EntitiesFile = pack.read("entities.toml")?;
+    let people: PeopleFile = pack.read("people.toml")?;
+    let countries: CountriesFile = pack.read("countries.toml")?;
+    let speech: SpeechFile = pack.read("speech.toml")?;
+    let claims: ClaimsFile = pack.read("claims.toml")?;
+    let dates: DatesFile = pack.read("dates.toml")?;
+    let labels: LabelsFile = pack.read("labels.toml")?;
+    let reconcile: ReconcileFile = pack.read("reconcile.toml")?;
+    let mut core = Core {
+        boilerplate: page.boilerplate,
+        segmentation: page.segmentation,
+        entities: entities.entity,
+        groups: entities.group,
+        references: speech.references,
+        attribution: speech.attribution,
+        lexicon: claims.lexicon,
+        claim_rules: claims.rule,
+        topics: claims.topic,
+        positions: claims.position,
+        release: claims.release,
+        dates: dates.dates,
+        markers: claims.marker,
+        reconcile: reconcile.reconcile,
+        labels: labels.labels,
+        people: people.people,
+        countries: countries.country,
+        wire: page.wire,
+        compiled: Compiled::default(),
+    };
+    core.compile()?;
+    Ok(Rules::from_core(core))
+}
