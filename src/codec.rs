@@ -366,9 +366,11 @@ macro_rules! codec_enum {
 
 pub(crate) use {codec_enum, codec_named, codec_struct};
 
-/// The section of the compiled rules (`data/lang/fr/`).
+/// The section of the compiled rules of the first pack (`data/lang/fr/`);
+/// pack `i`'s is `RULES + 2 * i`.
 pub const RULES: usize = 0;
-/// The section of the duration lexicon (`data/lang/fr/durations.toml`).
+/// The section of the first pack's duration lexicon
+/// (`data/lang/fr/durations.toml`); pack `i`'s is `DURATIONS + 2 * i`.
 pub const DURATIONS: usize = 1;
 
 /// The blob `./build.sh` made with `examples/prebuild.rs` for this build.
@@ -381,7 +383,12 @@ pub static PREBUILT: &[u8] = include_bytes!(env!(
 
 /// The blob of the embedded rules files, built from the TOML.
 pub fn build() -> Result<Vec<u8>, String> {
-    Ok(blob(&[crate::rules::embedded_bytes()?, crate::extract::duration::lexicon_bytes()]))
+    let mut sections = Vec::new();
+    for (lang, _) in crate::rules::pack::LANGS {
+        sections.push(crate::rules::embedded_bytes(lang)?);
+        sections.push(crate::extract::duration::lexicon_bytes(lang)?);
+    }
+    Ok(blob(&sections))
 }
 
 /// Writes a whole blob: magic, version, then each section with its length.

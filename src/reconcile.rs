@@ -55,10 +55,15 @@ pub fn document(ex: &Extraction) -> Document {
         .iter()
         .zip(&on_event)
         .zip(&copy_of)
-        .map(|((s, (on, note)), copy)| Source {
+        .enumerate()
+        .map(|(i, ((s, (on, note)), copy))| Source {
             id: s.article.id.clone(),
             title: s.title.clone(),
-            lang: s.article.lang.clone().unwrap_or_else(|| "fr".into()),
+            // As given, else the language of the pack that read it.
+            lang: s.article.lang.clone().unwrap_or_else(|| {
+                let l = ex.langs.get(i).copied().unwrap_or(0);
+                crate::rules::packs()[l].lang.clone()
+            }),
             url: s.article.url.clone().filter(|u| is_http_url(u)),
             outlet: s.article.outlet.clone(),
             on_event: *on,

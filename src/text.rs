@@ -484,6 +484,9 @@ pub fn tokenize<'a>(norm: &str, lower: &'a str, a: usize, b: usize) -> Vec<Token
             let end = number_end(text, i + c.len_utf8());
             t.push(i, end, TokKind::Number, false);
             end
+        } else if let Some(n) = clitic_after(text, i) {
+            t.push(i, i + n, TokKind::Word, false);
+            i + n
         } else {
             t.punct(i, c);
             i + c.len_utf8()
@@ -514,11 +517,31 @@ fn word_end(text: &str, i: usize, c: char) -> usize {
             }
             end += 1;
         } else if d == '\'' && next().is_some_and(char::is_alphanumeric) {
-            return end + 1;
+            // An English clitic stays a word of its own ("Russia's" →
+            // `russia`, `'s`; "didn't" → `didn`, `'t`); an elision ends
+            // the word after its apostrophe (`d'une` → `d'`, `une`).
+            return if clitic_after(text, end).is_some() { end } else { end + 1 };
         } else {
             return end;
         }
     }
+}
+
+/// The length of the clitic that starts with the apostrophe at `i`, right
+/// after a letter: `'s`, `'t`, `'ll`, `'re`, `'ve`, `'d`, `'m`, ending the
+/// word ("Russia's", "didn't", "we'll").
+fn clitic_after(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes.get(i) != Some(&b'\'') || i == 0 || !text[..i].chars().next_back().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let rest = &bytes[i + 1..];
+    let n = [&b"ll"[..], b"re", b"ve", b"s", b"t", b"d", b"m"]
+        .into_iter()
+        .find(|c| rest.len() >= c.len() && rest[..c.len()].eq_ignore_ascii_case(c))?
+        .len();
+    let after = text[i + 1 + n..].chars().next();
+    (!after.is_some_and(char::is_alphanumeric)).then_some(n + 1)
 }
 
 /// The end of the number whose digits start before `end`: digits, and

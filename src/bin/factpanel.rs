@@ -75,7 +75,7 @@ fn read_file(path: &str) -> Result<Vec<Article>, String> {
         return Err(format!("{path}: empty text"));
     }
     let id = p.file_stem().and_then(|s| s.to_str()).unwrap_or(path).to_string();
-    Ok(vec![Article { lang: Some("fr".into()), ..Article::new(id, text) }])
+    Ok(vec![Article::new(id, text)])
 }
 
 fn load(files: &[String]) -> Result<Vec<Article>, String> {

@@ -177,15 +177,20 @@ fn push_with_weekday(
 ) {
     let mut start = i;
     let mut stated = None;
-    if let Some(w) = i.checked_sub(1).and_then(|k| weekday_of(rules, toks[k].lower)) {
+    // The weekday right before, or before a comma ("Wednesday, Feb. 12").
+    let at = match i.checked_sub(1) {
+        Some(k) if toks[k].lower == "," => k.checked_sub(1),
+        k => k,
+    };
+    if let Some((k, w)) = at.and_then(|k| Some((k, weekday_of(rules, toks[k].lower)?))) {
         // With a year, the weekday is the date's own; the one written is
         // kept aside, to be checked (it may be wrong).
         p.weekday = p.weekday.or(Some(w));
         stated = Some(w);
-        start = i - 1;
+        start = k;
         // The weekday was pushed as a date of its own just before (the
         // last one pushed, if any: dates are found left to right).
-        if out.last().is_some_and(|d| d.t0 == i - 1) {
+        if out.last().is_some_and(|d| d.t0 == k) {
             out.pop();
         }
     }
@@ -254,11 +259,38 @@ fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
         }
         // "12 février [2025]", "1er juillet" (one token or "1" "er"), with
         // the weekday before.
-        let (day, mi) = match (t.lower, toks.get(i + 1).map(|n| n.lower)) {
-            ("1er", _) => (Some(1), i + 1),
-            ("1", Some("er")) => (Some(1), i + 2),
-            (d, _) => (d.parse::<u8>().ok(), i + 1),
+        let suffix = |k: usize| toks.get(k).is_some_and(|n| rules.dates.ordinal_suffixes.iter().any(|x| x == n.lower));
+        let (day, mi) = match t.lower.parse::<u8>().ok() {
+            Some(d) if suffix(i + 1) => (Some(d), i + 2),
+            d => (d, i + 1),
         };
+        // "February 12[th][,] [2025]": the month first.
+        if let Some(m) = (t.kind == TokKind::Word).then(|| month_of(rules, t.lower)).flatten() {
+            let day = toks.get(i + 1).filter(|n| n.kind == TokKind::Number).and_then(|n| n.lower.parse::<u8>().ok());
+            if let Some(day) = day.filter(|d| (1..=31).contains(d)) {
+                let mut end = i + 2;
+                if suffix(end) {
+                    end += 1;
+                }
+                let mut p = DateParts { day: Some(day), month: Some(m), ..DateParts::default() };
+                let comma = usize::from(toks.get(end).is_some_and(|n| n.lower == ","));
+                if let Some(y) = toks
+                    .get(end + comma)
+                    .filter(|n| n.kind == TokKind::Number)
+                    .and_then(|n| n.lower.parse::<i32>().ok())
+                    .filter(|y| (1000..=9999).contains(y))
+                {
+                    p.year = Some(y);
+                    end += comma + 1;
+                    if day <= days_in_month(y, m) {
+                        p.weekday = Some(weekday(y, m, day));
+                    }
+                }
+                push_with_weekday(&mut out, toks, rules, i, end, p);
+                i = end;
+                continue;
+            }
+        }
         if matches!(t.kind, TokKind::Number | TokKind::Word) {
             if let (Some(day), Some(m)) = (day, toks.get(mi).and_then(|n| month_of(rules, n.lower))) {
                 if (1..=31).contains(&day) {
@@ -310,6 +342,28 @@ const DATE_TOKENS: usize = 6;
 /// Tokens between a dateline's date and its dash, at most ("(AFP)").
 const DATELINE_TAIL: usize = 4;
 
+/// Tokens of a date line, at most ("Posted Tue 14 Jan 2025 at 6:48pm").
+const DATE_LINE_TOKENS: usize = 12;
+
+/// The date of a byline's date line: a short line whose full date (day,
+/// month and year) starts within its first two words, with nothing but a
+/// time after it ("May 22, 2025", "Thursday 22 May 2025 19:40 BST",
+/// "Posted Tue 14 Jan 2025 at 6:48pm"). The caller checks that the
+/// sentence is a line of its own.
+pub fn date_line(s: &Sent, rules: &Rules) -> Option<DateParts> {
+    let toks = &s.toks;
+    if toks.len() > DATE_LINE_TOKENS {
+        return None;
+    }
+    let d = find_in(toks, rules).into_iter().find(|d| d.t0 <= 2)?;
+    let p = d.parts;
+    let (y, m, day) = (p.year?, p.month?, p.day?);
+    // After the date: a time, a zone, "at": no verb-led clause (no more
+    // than three words).
+    let words_after = toks[d.t1..].iter().filter(|t| t.kind == TokKind::Word).count();
+    (day <= days_in_month(y, m) && words_after <= 3).then_some(DateParts { weekday: Some(weekday(y, m, day)), ..p })
+}
+
 /// The date of a dateline opening sentence `s` ("WASHINGTON, 12 février
 /// 2025 (AFP) – …", "Paris, le 3 mars 2025 - …"): a place of one to four
 /// capitalized words, a comma, a full date (day, month and year), then a
@@ -323,7 +377,7 @@ pub fn dateline(s: &Sent, rules: &Rules) -> Option<DateParts> {
         return None;
     }
     let mut at = place + 1;
-    if toks.get(at)?.lower == "le" {
+    if rules.dates.day_articles.iter().any(|a| a == toks.get(at).map_or("", |t| t.lower)) {
         at += 1;
     }
     // Only the first few tokens: a date phrase is at most six long (a

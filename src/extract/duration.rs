@@ -200,7 +200,19 @@ pub struct DurationMatch {
 /// assert_eq!(found[0].interval, factpanel::model::Interval::between(78, 90));
 /// ```
 pub fn find_durations(text: &str) -> Vec<DurationMatch> {
-    let mut scan = Scanner::new(text, lexicon());
+    find_durations_in(text, lexicon())
+}
+
+/// The duration grammar of the pack of `lang` (`"en"`), if one is embedded.
+pub fn grammar(lang: &str) -> Option<&'static Lexicon> {
+    let i = crate::rules::pack::LANGS.iter().position(|(l, _)| *l == lang)?;
+    lexicons().get(i)
+}
+
+/// Every duration phrase in `text`, read with the duration grammar `lex`
+/// (see [`grammar`]).
+pub fn find_durations_in(text: &str, lex: &'static Lexicon) -> Vec<DurationMatch> {
+    let mut scan = Scanner::new(text, lex);
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(t) = scan.tok(i) {
@@ -249,6 +261,7 @@ pub fn parse_duration(phrase: &str) -> Option<DurationMatch> {
 
 // ------------------------------------------------------------------ data
 
+#[cfg(test)]
 const DATA: &str = include_str!("../../data/lang/fr/durations.toml");
 /// The lexicon's examples and counterexamples (tests only).
 #[cfg(test)]
@@ -344,6 +357,7 @@ enum FractionUse {
     BeforeUnit,
     OfUnit,
     AfterUnit,
+    AndBeforeUnit,
 }
 
 #[derive(Debug, Deserialize)]
@@ -496,8 +510,10 @@ struct Block {
 type Fnv = crate::rules::Fnv;
 use crate::rules::{fnv, fnv_extend, FNV_OFFSET};
 
+/// The duration grammar of one language, compiled from its
+/// `durations.toml` (see [`grammar`]).
 #[derive(Debug)]
-struct Lexicon {
+pub struct Lexicon {
     /// Every word of the data, by id (index 0 unused).
     texts: Vec<Box<str>>,
     /// Open addressing on the FNV-1a hash of the lowercase word: (hash, id),
@@ -525,16 +541,34 @@ struct Lexicon {
     around: u64,
 }
 
+/// The default (French) grammar.
 fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        #[cfg(feature = "prebuilt-rules")]
-        return crate::codec::section(crate::codec::PREBUILT, crate::codec::DURATIONS)
-            .and_then(lexicon_from_bytes)
-            .unwrap_or_else(|e| panic!("embedded duration lexicon is invalid: {e}"));
-        #[cfg(not(feature = "prebuilt-rules"))]
-        build_lexicon(DATA)
+    &lexicons()[0]
+}
+
+/// Every pack's grammar, in `rules::pack::LANGS` order.
+fn lexicons() -> &'static [Lexicon] {
+    static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
+    LEXICONS.get_or_init(|| {
+        crate::rules::pack::LANGS
+            .iter()
+            .enumerate()
+            .map(|(_i, (lang, _))| {
+                #[cfg(feature = "prebuilt-rules")]
+                return crate::codec::section(crate::codec::PREBUILT, crate::codec::DURATIONS + 2 * _i)
+                    .and_then(lexicon_from_bytes)
+                    .unwrap_or_else(|e| panic!("embedded duration lexicon ({lang}) is invalid: {e}"));
+                #[cfg(not(feature = "prebuilt-rules"))]
+                build_lexicon(pack_text(lang), lang)
+            })
+            .collect()
     })
+}
+
+/// The text of the grammar file of `lang`.
+fn pack_text(lang: &str) -> &'static str {
+    let (_, files) = crate::rules::pack::LANGS.iter().find(|(l, _)| *l == lang).expect("a listed pack");
+    files.iter().find(|(n, _)| n.ends_with("/durations.toml")).map(|(_, t)| *t).expect("every pack has durations.toml")
 }
 
 // The lexicon's binary form (see `crate::codec`).
@@ -599,8 +633,11 @@ codec_enum!(Key { Word(id), Apos, Punct(c), Num(n) });
 
 /// The duration lexicon built from `data/lang/fr/durations.toml`, in
 /// binary form (for `examples/prebuild.rs`).
-pub(crate) fn lexicon_bytes() -> Vec<u8> {
-    crate::codec::encode(&build_lexicon(DATA))
+pub(crate) fn lexicon_bytes(lang: &str) -> Result<Vec<u8>, String> {
+    if !crate::rules::pack::LANGS.iter().any(|(l, _)| *l == lang) {
+        return Err(format!("no pack {lang}"));
+    }
+    Ok(crate::codec::encode(&build_lexicon(pack_text(lang), lang)))
 }
 
 /// The lexicon from its binary form.
@@ -609,14 +646,10 @@ fn lexicon_from_bytes(bytes: &[u8]) -> Result<Lexicon, String> {
     crate::codec::decode(bytes)
 }
 
-fn parse_rules(src: &str) -> RulesFile {
-    read_rules(src).unwrap_or_else(|e| panic!("{e}"))
-}
-
 /// Reads the grammar file with serde: unknown keys are refused, and an
 /// error names the line and what was expected.
 fn read_rules(src: &str) -> Result<RulesFile, String> {
-    toml::from_str(src).map_err(|e| format!("data/lang/fr/durations.toml: {}", e.to_string().trim_end()))
+    toml::from_str(src).map_err(|e| e.to_string().trim_end().to_string())
 }
 
 const FRACTION_USES: &[(&str, FractionUse)] = &[
@@ -624,6 +657,7 @@ const FRACTION_USES: &[(&str, FractionUse)] = &[
     ("before_unit", FractionUse::BeforeUnit),
     ("of_unit", FractionUse::OfUnit),
     ("after_unit", FractionUse::AfterUnit),
+    ("and_before_unit", FractionUse::AndBeforeUnit),
 ];
 
 const HEDGES: &[(&str, Hedge)] = &[
@@ -642,10 +676,11 @@ fn read_examples() -> ExamplesFile {
 
 /// Builds the lexicon, panicking with the offending entry named when the
 /// data is malformed (the data is compiled in; `lexicon_loads` tests it).
-fn build_lexicon(src: &str) -> Lexicon {
-    let file = parse_rules(src);
-    let mut b = Builder::default();
-    let fail = |what: &str, msg: &str| -> ! { panic!("data/lang/fr/durations.toml: {what}: {msg}") };
+fn build_lexicon(src: &str, lang: &str) -> Lexicon {
+    let path = format!("data/lang/{lang}/durations.toml");
+    let file = read_rules(src).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut b = Builder { file: path.clone(), ..Builder::default() };
+    let fail = |what: &str, msg: &str| -> ! { panic!("{path}: {what}: {msg}") };
 
     let tolerance = |name: &str, t: f64| -> u64 {
         if !(t.is_finite() && (0.0..1.0).contains(&t)) {
@@ -662,7 +697,7 @@ fn build_lexicon(src: &str) -> Lexicon {
         if !ok {
             fail(&what, "value must be 1-19, a multiple of ten from 20 to 90, 100 or 1000");
         }
-        for w in nonempty(&what, &n.words) {
+        for w in b.nonempty(&what, &n.words) {
             let id = b.single_word(&what, w);
             b.role(&what, w, id, |i| i.number.replace(n.value).is_some());
         }
@@ -679,7 +714,7 @@ fn build_lexicon(src: &str) -> Lexicon {
             (None, Some(s)) if s > 0 => u64::from(s),
             _ => fail(&what, "needs exactly one of `minutes` or `seconds`, greater than 0"),
         };
-        for w in nonempty(&what, &u.words) {
+        for w in b.nonempty(&what, &u.words) {
             let id = b.single_word(&what, w);
             b.role(&what, w, id, |i| i.unit.replace((ui, false)).is_some());
         }
@@ -699,7 +734,7 @@ fn build_lexicon(src: &str) -> Lexicon {
         if f.uses.is_empty() {
             fail(&what, "uses is empty");
         }
-        for w in nonempty(&what, &f.words) {
+        for w in b.nonempty(&what, &f.words) {
             let id = b.single_word(&what, w);
             b.role(&what, w, id, |i| i.fraction.replace(fi).is_some());
         }
@@ -712,7 +747,7 @@ fn build_lexicon(src: &str) -> Lexicon {
         if !(2..=1000).contains(&a.value) {
             fail(&what, "value must be 2-1000");
         }
-        for w in nonempty(&what, &a.words) {
+        for w in b.nonempty(&what, &a.words) {
             let id = b.single_word(&what, w);
             b.role(&what, w, id, |i| i.approx.replace(ai).is_some());
         }
@@ -723,8 +758,8 @@ fn build_lexicon(src: &str) -> Lexicon {
     let mut post_hedges = Vec::new();
     for h in &file.hedges {
         let what = format!("[[hedge]] id = {:?}", h.id);
-        check_id(&what, &h.id);
-        for p in nonempty(&what, &h.phrases) {
+        b.check_id(&what, &h.id);
+        for p in b.nonempty(&what, &h.phrases) {
             let keys = b.keys(&what, p);
             let hi = hedges.len();
             match h.position {
@@ -762,7 +797,7 @@ fn build_lexicon(src: &str) -> Lexicon {
     let mut after_blocks = Vec::new();
     for bl in &file.blocks {
         let what = format!("[[not_duration]] id = {:?}", bl.id);
-        check_id(&what, &bl.id);
+        b.check_id(&what, &bl.id);
         if bl.why.trim().is_empty() {
             fail(&what, "why is empty");
         }
@@ -773,7 +808,7 @@ fn build_lexicon(src: &str) -> Lexicon {
                 units.iter().position(|x| &x.id == u).unwrap_or_else(|| fail(&what, &format!("unknown unit {u:?}")))
             })
             .collect();
-        for p in nonempty(&what, &bl.phrases) {
+        for p in b.nonempty(&what, &bl.phrases) {
             let block = Block { keys: b.keys(&what, p), units: unit_ix.clone(), ranges_only: bl.ranges_only };
             match bl.position {
                 BlockPosition::Before => before_blocks.push(block),
@@ -848,38 +883,38 @@ fn first_lengths(texts: &[Box<str>]) -> [u64; 128] {
     first_len
 }
 
-fn nonempty<'a>(what: &str, list: &'a [String]) -> &'a [String] {
-    if list.is_empty() {
-        panic!("data/lang/fr/durations.toml: {what}: the list is empty");
-    }
-    list
-}
-
-fn check_id(what: &str, id: &str) {
-    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-        panic!("data/lang/fr/durations.toml: {what}: ids are lowercase ASCII with underscores");
-    }
-}
-
 struct Builder {
+    /// The file, named in errors.
+    file: String,
     ids: HashMap<Box<str>, u16, Fnv>,
     words: Vec<WordInfo>,
 }
 
 impl Default for Builder {
     fn default() -> Self {
-        Builder { ids: HashMap::default(), words: vec![WordInfo::default()] }
+        Builder { file: String::new(), ids: HashMap::default(), words: vec![WordInfo::default()] }
     }
 }
 
 impl Builder {
+    fn nonempty<'a>(&self, what: &str, list: &'a [String]) -> &'a [String] {
+        if list.is_empty() {
+            panic!("{}: {what}: the list is empty", self.file);
+        }
+        list
+    }
+
+    fn check_id(&self, what: &str, id: &str) {
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+            panic!("{}: {what}: ids are lowercase ASCII with underscores", self.file);
+        }
+    }
+
     fn intern(&mut self, what: &str, w: &str) -> u16 {
         if let Some(&id) = self.ids.get(w) {
             return id;
         }
-        let Ok(id) = u16::try_from(self.words.len()) else {
-            panic!("data/lang/fr/durations.toml: {what}: too many distinct words")
-        };
+        let Ok(id) = u16::try_from(self.words.len()) else { panic!("{}: {what}: too many distinct words", self.file) };
         self.ids.insert(w.into(), id);
         self.words.push(WordInfo::default());
         id
@@ -895,18 +930,18 @@ impl Builder {
             keys.push(match t.kind {
                 Kind::Word => {
                     if text.to_lowercase() != text {
-                        panic!("data/lang/fr/durations.toml: {what}: {phrase:?} must be lowercase");
+                        panic!("{}: {what}: {phrase:?} must be lowercase", self.file);
                     }
                     Key::Word(self.intern(what, text))
                 }
                 Kind::Num if !t.num.has_frac => Key::Num(t.num.int),
-                Kind::Num => panic!("data/lang/fr/durations.toml: {what}: {phrase:?}: no decimals in phrases"),
+                Kind::Num => panic!("{}: {what}: {phrase:?}: no decimals in phrases", self.file),
                 Kind::Apos => Key::Apos,
                 Kind::Punct(c) => Key::Punct(c),
             });
         }
         if keys.is_empty() {
-            panic!("data/lang/fr/durations.toml: {what}: empty phrase {phrase:?}");
+            panic!("{}: {what}: empty phrase {phrase:?}", self.file);
         }
         keys
     }
@@ -914,12 +949,12 @@ impl Builder {
     fn single_word(&mut self, what: &str, w: &str) -> u16 {
         match self.keys(what, w).as_slice() {
             &[Key::Word(id)] => id,
-            _ => panic!("data/lang/fr/durations.toml: {what}: {w:?} must be a single word"),
+            _ => panic!("{}: {what}: {w:?} must be a single word", self.file),
         }
     }
 
     fn phrase_list(&mut self, what: &str, list: &[String]) -> Vec<Vec<Key>> {
-        nonempty(what, list).iter().map(|p| self.keys(what, p)).collect()
+        self.nonempty(what, list).iter().map(|p| self.keys(what, p)).collect()
     }
 
     /// Gives a word a role; a word has at most one of number, unit,
@@ -929,7 +964,7 @@ impl Builder {
         let before = role_count(info);
         let replaced = set(info);
         if replaced || role_count(info) != before + 1 || before > 0 {
-            panic!("data/lang/fr/durations.toml: {what}: {w:?} already has a role (number, unit, fraction, approx or infix hedge)");
+            panic!("{}: {what}: {w:?} already has a role (number, unit, fraction, approx or infix hedge)", self.file);
         }
     }
 }
@@ -1649,6 +1684,18 @@ impl<'t> Scanner<'t> {
             infix = Some(h);
             k += 1;
         }
+        // "one and a half hours": the quantity plus the fraction, of the unit.
+        if let Some(k2) = self.match_any(k, &lex.and) {
+            if let Some(f) = self.word(k2).and_then(|w| w.fraction) {
+                let fr = &lex.fractions[f];
+                if fr.uses.contains(&FractionUse::AndBeforeUnit) {
+                    let u = self.unit_at(k2 + 1, false)?;
+                    let scaled = q.scaled.saturating_mul(12).saturating_add(NANO * u128::from(fr.twelfths));
+                    let value = scaled.saturating_mul(u128::from(self.unit_secs(u)));
+                    return Some(Comp { mult: 12, unit: u, end: k2 + 2, value, infix, approx: None, plain: false });
+                }
+            }
+        }
         let info = self.word(k)?;
         let (mult, unit, end, approx, plain) = if let Some(a) = info.approx {
             let k2 = self.match_any(k + 1, &lex.of)?;
@@ -1841,7 +1888,7 @@ mod tests {
         assert!(lex.units.iter().any(|u| u.id == "hour" && u.seconds == 3600 && u.bare_minutes));
         assert!(lex.hedges.len() > 40);
         assert!(!lex.before_blocks.is_empty() && !lex.after_blocks.is_empty());
-        parse_rules(DATA);
+        read_rules(DATA).unwrap();
         let file = read_examples();
         assert!(file.examples.len() + file.counterexamples.len() >= 60);
     }
@@ -1850,21 +1897,21 @@ mod tests {
     #[should_panic(expected = "[[number]] value = 21")]
     fn malformed_number_is_named() {
         let bad = DATA.replacen("value = 1\n", "value = 21\n", 1);
-        build_lexicon(&bad);
+        build_lexicon(&bad, "fr");
     }
 
     #[test]
     #[should_panic(expected = "already has a role")]
     fn word_with_two_roles_is_named() {
         let bad = DATA.replacen("words = [\"seconde\", \"secondes\"]", "words = [\"seconde\", \"deux\"]", 1);
-        build_lexicon(&bad);
+        build_lexicon(&bad, "fr");
     }
 
     #[test]
     #[should_panic(expected = "must be lowercase")]
     fn uppercase_phrase_is_named() {
         let bad = DATA.replacen("\"près de\", ", "\"Près de\", ", 1);
-        build_lexicon(&bad);
+        build_lexicon(&bad, "fr");
     }
 
     #[test]
@@ -1971,10 +2018,10 @@ mod tests {
 
     #[test]
     fn the_binary_lexicon_round_trips_and_rebuilds_its_tables() {
-        let bytes = lexicon_bytes();
+        let bytes = lexicon_bytes("fr").unwrap();
         let lex = lexicon_from_bytes(&bytes).unwrap();
         assert_eq!(crate::codec::encode(&lex), bytes);
-        let built = build_lexicon(DATA);
+        let built = build_lexicon(DATA, "fr");
         assert_eq!(lex.table, built.table, "the word table is rebuilt as built");
         assert_eq!(lex.first_len, built.first_len);
         assert_eq!(lex.max_word_bytes, built.max_word_bytes);

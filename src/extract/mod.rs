@@ -8,6 +8,7 @@
 
 pub mod dates;
 pub mod duration;
+pub mod lang;
 mod matcher;
 pub mod people;
 mod refs;
@@ -19,7 +20,7 @@ use crate::model::{
     Agreement, Article, Claim, DateNote, DateParts, EntityId, Kind, Mention, MentionsDocument, NegotiationStart,
     Subject, Value, MENTIONS_SCHEMA,
 };
-use crate::rules::{rules, RuleKind, Rules, Slot};
+use crate::rules::{Grammar, RuleKind, Rules, Slot};
 use crate::text::{Prepared, TokKind};
 use matcher::{find_any, Match};
 use refs::{persons_in, subject_in};
@@ -86,15 +87,22 @@ pub struct SourceExtract {
 pub struct Extraction {
     /// One per article, in input order.
     pub sources: Vec<SourceExtract>,
-    /// The rules with the people the articles introduce, when they
-    /// introduce someone the rules do not list.
-    pub rules: Option<Rules>,
+    /// The pack (index into [`crate::rules::packs`]) that read each
+    /// article.
+    pub langs: Vec<usize>,
+    /// Per pack, the rules with the people the articles introduce, when
+    /// they introduce someone the packs do not list.
+    pub rules: Vec<Option<Rules>>,
 }
 
 impl Extraction {
-    /// The rules the articles were read with.
+    /// The rules of the main pack: the one that read the most articles
+    /// (the first on a tie), with the people found.
     pub fn rules(&self) -> &Rules {
-        self.rules.as_ref().unwrap_or_else(|| rules())
+        let packs = crate::rules::packs();
+        let main = crate::tally(self.langs.iter().copied()).into_iter().max_by_key(|&(l, n)| (n, usize::MAX - l));
+        let l = main.map_or(0, |(l, _)| l);
+        self.rules.get(l).and_then(Option::as_ref).unwrap_or(&packs[l])
     }
 }
 
@@ -123,14 +131,38 @@ impl<'a> Tokenized<'a> {
     }
 }
 
-/// The first reading of every article, and the rules that also know the
-/// people the articles introduce by a title the rules do not list (`None`:
-/// nobody new).
-fn first_reading<'a>(preps: &'a [Prepared<'a>], r: &Rules) -> (Vec<Tokenized<'a>>, Option<Rules>) {
-    let texts: Vec<Tokenized> = preps.iter().map(|p| Tokenized::new(p, r)).collect();
-    let people = people::found_in(&texts, r);
-    let more = (!people.is_empty()).then(|| r.with_people(people));
+/// The first reading of every article (`langs`: the pack of each), and per
+/// pack the rules that also know the people the articles introduce by a
+/// title no pack lists (`None`: nobody new, or the pack read no article).
+fn first_reading<'a>(preps: &'a [Prepared<'a>], langs: &[usize]) -> (Vec<Tokenized<'a>>, Vec<Option<Rules>>) {
+    let packs = crate::rules::packs();
+    let texts: Vec<Tokenized> = preps.iter().zip(langs).map(|(p, &l)| Tokenized::new(p, &packs[l])).collect();
+    let found = people::sightings_in(&texts, langs);
+    let more = packs
+        .iter()
+        .enumerate()
+        .map(|(l, r)| {
+            if found.is_empty() || !langs.contains(&l) {
+                return None;
+            }
+            let people = people::people(found.clone(), r);
+            (!people.is_empty()).then(|| r.with_people(people))
+        })
+        .collect();
     (texts, more)
+}
+
+/// The packs that read the articles, and their rules with the people found.
+struct Readers {
+    langs: Vec<usize>,
+    more: Vec<Option<Rules>>,
+}
+
+impl Readers {
+    fn rules(&self, i: usize) -> &Rules {
+        let l = self.langs[i];
+        self.more.get(l).and_then(Option::as_ref).unwrap_or(&crate::rules::packs()[l])
+    }
 }
 
 /// Annotates one article, tokenized.
@@ -158,7 +190,12 @@ pub(crate) fn analyse_tokens<'a>(t: Tokenized<'a>, article: &Article, rules: &Ru
                     let before = prep.norm[..s.start].trim_end_matches([' ', '\t']);
                     before.is_empty() || before.ends_with('\n')
                 })
-                .find_map(|s| dates::dateline(s, rules))
+                .find_map(|s| {
+                    // A date line is a line of its own.
+                    let after = prep.norm[s.end..].trim_start_matches([' ', '\t']);
+                    let alone = after.is_empty() || after.starts_with('\n');
+                    dates::dateline(s, rules).or_else(|| alone.then(|| dates::date_line(s, rules)).flatten())
+                })
         });
     Analysed { prep, sents, article_date }
 }
@@ -169,13 +206,24 @@ const DATELINE_SENTENCES: usize = 4;
 
 /// Extracts every article.
 pub fn extract_all(articles: &[Article]) -> Extraction {
-    let base = rules();
-    let preps: Vec<Prepared> = articles.iter().map(|a| Prepared::new(&a.text, base)).collect();
-    let (texts, more) = first_reading(&preps, base);
-    let r = more.as_ref().unwrap_or(base);
-    let credits = wire::Matcher::new(&r.wire);
-    let sources = articles.iter().zip(texts).map(|(a, t)| extract_one(a, t, r, &credits)).collect();
-    Extraction { sources, rules: more }
+    let packs = crate::rules::packs();
+    let langs: Vec<usize> = articles.iter().map(|a| lang::pack_of(a, packs)).collect();
+    let preps: Vec<Prepared> = articles.iter().zip(&langs).map(|(a, &l)| Prepared::new(&a.text, &packs[l])).collect();
+    let (texts, more) = first_reading(&preps, &langs);
+    let readers = Readers { langs, more };
+    let credits: Vec<Option<wire::Matcher>> = (0..packs.len())
+        .map(|l| readers.langs.iter().position(|&x| x == l).map(|i| wire::Matcher::new(&readers.rules(i).wire)))
+        .collect();
+    let sources = articles
+        .iter()
+        .zip(texts)
+        .enumerate()
+        .map(|(i, (a, t))| {
+            let credits = credits[readers.langs[i]].as_ref().expect("made for every pack that reads");
+            extract_one(a, t, readers.rules(i), credits)
+        })
+        .collect();
+    Extraction { sources, langs: readers.langs, rules: readers.more }
 }
 
 /// The given title, else the first sentence of the text (the first line
@@ -662,11 +710,12 @@ fn held_back(r: &Rules, s: &Sent) -> Vec<usize> {
 /// de conversation", "plus d'une heure d'un entretien tendu").
 fn measures_a_call(r: &Rules, s: &Sent, t: usize) -> bool {
     let Some(call) = r.class_id("call_noun") else { return false };
-    if !s.toks.get(t).is_some_and(|x| matches!(x.lower, "de" | "d'")) {
+    let g = &r.grammar;
+    if !s.toks.get(t).is_some_and(|x| Grammar::has(&g.of, x.lower)) {
         return false;
     }
     let mut j = t + 1;
-    if s.toks.get(j).is_some_and(|x| matches!(x.lower, "un" | "une" | "la" | "l'" | "leur" | "cette" | "cet" | "ce")) {
+    if s.toks.get(j).is_some_and(|x| Grammar::has(&g.determiners, x.lower)) {
         j += 1;
     }
     matcher::match_class(r, call, s, j).is_some()
@@ -734,10 +783,18 @@ fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         return;
     };
     let persons = persons_in(s, cx.r, 0, s.toks.len());
-    if persons.len() < 2 {
+    let d_t0 = d.t0;
+    let mut participants: Vec<EntityId> = if persons.len() >= 2 {
+        persons.into_iter().take(2).map(|i| eid(cx.r, i)).collect()
+    } else if persons.is_empty() {
+        // "The call, on Friday October 4, lasted …": a call named without
+        // its parties is the one of the sentences before.
+        let Some(ps) = cx.participants(si, d_t0, false) else { return };
+        ps
+    } else {
         return;
-    }
-    let mut participants: Vec<EntityId> = persons.into_iter().take(2).map(|i| eid(cx.r, i)).collect();
+    };
+    let s = cx.sent(si);
     crate::sort_by(&mut participants, Ord::cmp);
     let parts = dates::resolve(d.parts, cx.an.article_date, cx.r);
     let (va, vb) = cx.tok_range(si, d.t0, d.t1);
@@ -894,7 +951,7 @@ fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         // Who released: the subject of the release verb, then where the
         // person was held, then the person's nationality.
         let (c0, _) = s.clause_of(m.start);
-        let passive = m.start > 0 && matches!(s.toks[m.start - 1].lower, "été" | "est" | "sont");
+        let passive = m.start > 0 && Grammar::has(&cx.r.grammar.passive, s.toks[m.start - 1].lower);
         let subject = (!passive)
             .then(|| subject_in(s, cx.r, c0, m.start, false))
             .flatten()
@@ -912,7 +969,7 @@ fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         });
         // "libéré par la Russie": the agent. An agent the rules do not know
         // ("par l'Ukraine") is no one: nothing is guessed over it.
-        let par = (m.end..(m.end + 2).min(s.toks.len())).find(|&t| s.toks[t].lower == "par");
+        let par = (m.end..(m.end + 2).min(s.toks.len())).find(|&t| Grammar::has(&cx.r.grammar.agent, s.toks[t].lower));
         let agent = par.and_then(|t| s.mentions.iter().find(|mm| mm.t0 == t + 1).and_then(|mm| mm.actor(cx.r)));
         let by = match (par, agent) {
             (Some(_), None) => None,
@@ -999,12 +1056,14 @@ fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
 
 /// Every mention recognized in the articles.
 pub fn mentions(articles: &[Article]) -> MentionsDocument {
-    let base = rules();
-    let preps: Vec<Prepared> = articles.iter().map(|a| Prepared::new(&a.text, base)).collect();
-    let (texts, more) = first_reading(&preps, base);
-    let r = more.as_ref().unwrap_or(base);
+    let packs = crate::rules::packs();
+    let langs: Vec<usize> = articles.iter().map(|a| lang::pack_of(a, packs)).collect();
+    let preps: Vec<Prepared> = articles.iter().zip(&langs).map(|(a, &l)| Prepared::new(&a.text, &packs[l])).collect();
+    let (texts, more) = first_reading(&preps, &langs);
+    let readers = Readers { langs, more };
     let mut out = Vec::new();
-    for (a, t) in articles.iter().zip(texts) {
+    for (i, (a, t)) in articles.iter().zip(texts).enumerate() {
+        let r = readers.rules(i);
         let an = analyse_tokens(t, a, r);
         let p = an.prep;
         let mut push = |kind: &str, na: usize, nb: usize, value: serde_json::Value, rule: String| {

@@ -74,6 +74,15 @@ fn country_at(toks: &[Token], at: usize, r: &Rules) -> Option<(usize, usize)> {
     r.country_phrases_starting(t.lower).iter().find(|(p, _)| starts_with(toks, at, p)).map(|(p, c)| (at + p.len(), *c))
 }
 
+/// The country phrase that ends right before token `end`.
+fn country_ending_at(toks: &[Token], end: usize, r: &Rules) -> Option<usize> {
+    (1..=MAX_COUNTRY_WORDS.min(end))
+        .find_map(|k| country_at(toks, end - k, r).filter(|&(e, _)| e == end).map(|(_, c)| c))
+}
+
+/// The longest country phrase, in words, looked for before a title.
+const MAX_COUNTRY_WORDS: usize = 5;
+
 fn is_name_word(t: &Token, r: &Rules, norm: &str) -> bool {
     is_word(t)
         && t.capitalized
@@ -93,7 +102,10 @@ pub(crate) fn sightings(toks: &[Token], norm: &str, r: &Rules, out: &mut Vec<Sig
             continue;
         };
         match sighting_after(toks, i, title.len(), *leader == 1, norm, r) {
-            Some((s, end)) => {
+            Some((mut s, end)) => {
+                // A country may come before the title ("Peruvian President
+                // Quispe", "Peru's President Quispe").
+                s.country = s.country.or_else(|| country_ending_at(toks, i, r));
                 out.push(s);
                 i = end;
             }
@@ -115,6 +127,7 @@ fn sighting_after(
     let mut j = i + n;
     let mut country = None;
     let mut taken = 0;
+    let mut complement = false;
     while j < toks.len() && taken < MAX_COMPLEMENT {
         let t = &toks[j];
         if let Some((end, c)) = country_at(toks, j, r) {
@@ -135,14 +148,18 @@ fn sighting_after(
             while let Some(t) = toks.get(k).filter(|t| is_word(t)) {
                 // Lowercase words continue the phrase (« étrangères »); a
                 // capitalised word after a capitalised head ("du
-                // Pérou Quispe") or after a lowercase word starts the name.
-                if t.capitalized || p.complement.iter().any(|m| m == t.lower) {
+                // Pérou Quispe") or after a lowercase word starts the name,
+                // unless complements take capitalised words (then the name
+                // needs a comma).
+                let continues = p.capitalised_complements && t.capitalized;
+                if (t.capitalized && !continues) || p.complement.iter().any(|m| m == t.lower) {
                     break;
                 }
                 k += 1;
             }
             taken += k - j;
             j = k;
+            complement = true;
         } else {
             break;
         }
@@ -150,6 +167,8 @@ fn sighting_after(
     let apposition = toks.get(j).is_some_and(|t| t.lower == ",");
     if apposition {
         j += 1;
+    } else if complement && p.capitalised_complements {
+        return None;
     }
     let start = j;
     let mut end = j;
@@ -304,8 +323,12 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
         for title in &titles {
             for dem in &r.countries[c].demonyms {
                 for det in &dets {
-                    let phrase: Vec<String> =
-                        det.iter().chain(title).cloned().chain(crate::rules::phrase_tokens(dem)).collect();
+                    let dem = crate::rules::phrase_tokens(dem);
+                    let phrase: Vec<String> = if p.country_before_title {
+                        det.iter().chain(&dem).chain(title).cloned().collect()
+                    } else {
+                        det.iter().chain(title).cloned().chain(dem).collect()
+                    };
                     let v = role_phrases.entry(phrase.join(" ")).or_default();
                     if !v.contains(&k) {
                         v.push(k);
@@ -385,8 +408,7 @@ fn short_name(p: &Person, r: &Rules) -> String {
 
 /// The names of the people a text introduces by a title, for rule
 /// authors and the rules' examples (`tests/rules.rs`).
-pub fn names_in(text: &str) -> Vec<String> {
-    let r = crate::rules::rules();
+pub fn names_in(text: &str, r: &Rules) -> Vec<String> {
     let prep = crate::text::Prepared::new(text, r);
     found_in(&[super::Tokenized::new(&prep, r)], r).into_iter().map(|(e, _)| e.name).collect()
 }
@@ -401,4 +423,17 @@ pub(crate) fn found_in(texts: &[super::Tokenized], r: &Rules) -> Vec<(EntityDef,
         }
     }
     people(found, r)
+}
+
+/// The sightings of the articles, each read with its pack (`langs`: an
+/// index into [`crate::rules::packs`] per text).
+pub(crate) fn sightings_in(texts: &[super::Tokenized], langs: &[usize]) -> Vec<Sighting> {
+    let packs = crate::rules::packs();
+    let mut found = Vec::new();
+    for (t, &l) in texts.iter().zip(langs) {
+        for (_, _, toks) in &t.sents {
+            sightings(toks, &t.prep.norm, &packs[l], &mut found);
+        }
+    }
+    found
 }

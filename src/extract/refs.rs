@@ -13,7 +13,7 @@
 //! - "je"/"nous" inside a quote name the speaker of the span they are in.
 
 use super::sentence::{Attribution, EntMention, MentionForm, Sent};
-use crate::rules::{EntityKind, Rules};
+use crate::rules::{EntityKind, Grammar, Rules};
 use crate::text::TokKind;
 
 /// The first subject-like actor mention in tokens `[t0, t1)` of `s`.
@@ -110,12 +110,12 @@ fn is_break(s: &Sent, t: usize) -> bool {
     s.toks.get(t).is_some_and(|x| matches!(x.kind, TokKind::ClauseBreak | TokKind::Quote))
 }
 
+/// Words after a postposed speech verb, at most ("said in a statement
+/// on Wednesday").
+const MAX_TAIL: usize = 6;
+
 /// Title words skipped between "selon" and its source, at most.
 const MAX_SOURCE_TITLES: usize = 4;
-/// "de" and its forms, between a title word and a name.
-const OF: &[&str] = &["de", "d'", "du", "des"];
-
-const AUX: &[&str] = &["a", "ont", "avait", "avaient", "aurait", "auraient", "est", "sont", "était"];
 
 /// Finds the attributions of sentence `si` (after `resolve`), then
 /// resolves its first-person mentions to their speakers.
@@ -123,6 +123,8 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
     let n = s.toks.len();
     let mut out = Vec::new();
     let actor_at = |s: &Sent, t: usize| s.mentions.iter().position(|m| m.t0 == t && !m.ids.is_empty());
+    let g = &rules.grammar;
+    let aux = |w: &str| Grammar::has(&g.auxiliaries, w);
     for i in 0..n {
         let Some(vlen) = rules
             .verbs_starting(s.toks[i].lower)
@@ -139,17 +141,17 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
         let mut inverted = None;
         if b > 0 {
             if let Some(k) = s.mentions.iter().position(|m| m.t1 == b && m.form == MentionForm::Pronoun) {
-                if s.mentions[k].t0 > 0 && AUX.contains(&s.toks[s.mentions[k].t0 - 1].lower) {
+                if s.mentions[k].t0 > 0 && aux(s.toks[s.mentions[k].t0 - 1].lower) {
                     inverted = Some(k);
                     b = s.mentions[k].t0 - 1;
                 }
             }
         }
-        while b > 0 && AUX.contains(&s.toks[b - 1].lower) && inverted.is_none() {
+        while b > 0 && aux(s.toks[b - 1].lower) && inverted.is_none() {
             b -= 1;
         }
         let before_is_break = b == 0 || is_break(s, b - 1);
-        let before_is_relative = b > 0 && matches!(s.toks[b - 1].lower, "qu'" | "que");
+        let before_is_relative = b > 0 && Grammar::has(&g.complementizers, s.toks[b - 1].lower);
         if let Some(k) = inverted {
             if !s.mentions[k].ids.is_empty() {
                 out.push(Attribution { speaker: k, t0: 0, t1: b, at: i });
@@ -157,6 +159,28 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
             continue;
         }
         let intro_next = s.toks.get(after).is_some_and(|t| rules.attribution.introducers.iter().any(|x| x == t.lower));
+        // Postposed, the speaker before the verb, closing the sentence or
+        // its clause: "« … », Peskov said.", "…, the Kremlin said in a
+        // statement." The words after the verb (a few, no introducer) end
+        // at the sentence's end or a break.
+        let tail_closes = || {
+            (after..(after + MAX_TAIL + 1).min(n + 1)).any(|t| {
+                t == n
+                    || is_break(s, t)
+                    || (s.toks[t].kind == TokKind::Punct && matches!(s.toks[t].lower, "." | "!" | "?"))
+            }) && !(after..n.min(after + MAX_TAIL))
+                .any(|t| rules.attribution.introducers.iter().any(|x| x == s.toks[t].lower) && s.toks[t].lower != "\"")
+        };
+        let before_speaker = s
+            .mentions
+            .iter()
+            .position(|m| m.t1 == b && m.t0 > 0 && !m.ids.is_empty() && !m.after_prep && is_break(s, m.t0 - 1));
+        if let Some(k) = before_speaker.filter(|_| tail_closes()) {
+            if s.mentions[k].is_actor(rules) {
+                out.push(Attribution { speaker: k, t0: 0, t1: s.mentions[k].t0, at: i });
+                continue;
+            }
+        }
         if (before_is_break || before_is_relative) && !intro_next {
             // Postposed: the speaker follows within a few tokens.
             let found = (after..(after + 5).min(n)).find_map(|t| actor_at(s, t)).filter(|&k| !s.mentions[k].after_prep);
@@ -175,7 +199,7 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
             let (c0, _) = s.clause_of(i);
             // "les propos de Pete Hegseth, qui avait jugé que …": the
             // speaker is the name before "qui".
-            let antecedent = (b > 0 && s.toks[b - 1].lower == "qui")
+            let antecedent = (b > 0 && Grammar::has(&g.relatives, s.toks[b - 1].lower))
                 .then(|| {
                     let e = if b > 1 && s.toks[b - 2].lower == "," { b - 2 } else { b - 1 };
                     s.mentions.iter().position(|m| m.t1 == e && m.is_actor(rules))
@@ -208,7 +232,7 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
         let mut j = i + 1;
         while j < n.min(i + 1 + MAX_SOURCE_TITLES) && !s.mentions.iter().any(|m| m.t0 == j) {
             let t = s.toks[j].lower;
-            if !rules.references.titles.iter().any(|x| x == t) && !OF.contains(&t) {
+            if !rules.references.titles.iter().any(|x| x == t) && !Grammar::has(&rules.grammar.of, t) {
                 break;
             }
             j += 1;

@@ -1,8 +1,8 @@
 //! One sentence, annotated: tokens, entity mentions (names, pronouns,
 //! groups), durations, and who is speaking where (attributions).
 
-use super::duration::{find_durations, DurationMatch};
-use crate::rules::{EntityKind, Rules};
+use super::duration::{find_durations_in, DurationMatch};
+use crate::rules::{EntityKind, Grammar, Rules};
 use crate::text::{tokenize, TokKind, Token};
 
 /// How a mention names its entities.
@@ -119,7 +119,7 @@ impl<'a> Sent<'a> {
     /// Annotates the sentence `[start, end)` of `norm`, already tokenized.
     pub fn with_tokens(norm: &str, toks: Vec<Token<'a>>, start: usize, end: usize, rules: &Rules) -> Sent<'a> {
         let mentions = find_mentions(&toks, rules);
-        let durations = align_durations(norm, start, end, &toks);
+        let durations = align_durations(norm, start, end, &toks, rules);
         let mut s = Sent {
             start,
             end,
@@ -216,7 +216,11 @@ fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
     // "entre Donald Trump et Vladimir Poutine" has no subject.
     for k in 1..out.len() {
         let (prev, cur) = (&out[k - 1], &out[k]);
-        if prev.after_prep && !cur.after_prep && cur.t0 == prev.t1 + 1 && matches!(toks[prev.t1].lower, "et" | "ou") {
+        if prev.after_prep
+            && !cur.after_prep
+            && cur.t0 == prev.t1 + 1
+            && Grammar::has(&rules.grammar.coordinators, toks[prev.t1].lower)
+        {
             out[k].after_prep = true;
         }
     }
@@ -331,13 +335,16 @@ fn impersonal(toks: &[Token], i: usize, rules: &Rules) -> bool {
     })
 }
 
-fn align_durations(norm: &str, start: usize, end: usize, toks: &[Token]) -> Vec<DurMention> {
-    find_durations(&norm[start..end])
+fn align_durations(norm: &str, start: usize, end: usize, toks: &[Token], rules: &Rules) -> Vec<DurMention> {
+    let grammar = super::duration::grammar(&rules.lang).expect("every pack has a duration grammar");
+    find_durations_in(&norm[start..end], grammar)
         .into_iter()
         .filter_map(|m| {
             let (a, b) = (start + m.start, start + m.end);
             let t0 = toks.partition_point(|t| t.start < a);
-            let t1 = toks.partition_point(|t| t.end <= b);
+            // A phrase may end inside a hyphenated word ("two-hour" in
+            // "two-hour-long"): that word is the phrase's last token.
+            let t1 = toks.partition_point(|t| t.start < b);
             (t0 < t1).then_some(DurMention { t0, t1, start: a, end: b, m })
         })
         .collect()

@@ -25,8 +25,6 @@ use super::{eid, Ctx};
 use crate::model::{Kind, Stance, Subject, Value};
 use crate::rules::{EntityKind, RuleKind, Slot};
 
-const NEGATORS: &[&str] = &["pas", "plus", "jamais", "guère", "n'", "ne", "non"];
-
 struct Direct {
     si: usize,
     topic: usize,
@@ -93,7 +91,7 @@ fn in_its_time(cx: &Ctx, si: usize, t: usize, holder: usize) -> usize {
 
 fn negated(cx: &Ctx, si: usize, t: usize) -> bool {
     let s = cx.sent(si);
-    (t.saturating_sub(3)..t).any(|i| NEGATORS.contains(&s.toks[i].lower))
+    (t.saturating_sub(3)..t).any(|i| cx.r.grammar.negators.iter().any(|n| n == s.toks[i].lower))
 }
 
 /// Finds direct positions, then agreements, and pushes their claims.

@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 use crate::model::{Stance, Topic};
 use serde::{Deserialize, Deserializer};
 
-mod pack;
+pub mod pack;
 pub use pack::{load, Pack};
 
 /// The rules: what does not change from one analysis to the next
@@ -59,10 +59,14 @@ impl std::ops::Deref for Rules {
 /// The parsed rules file, but the entities (see [`Rules`]).
 #[derive(Debug)]
 pub struct Core {
+    /// The pack's language (`"fr"`).
+    pub lang: String,
     /// Lines that never yield claims.
     pub boilerplate: Boilerplate,
     /// Sentence segmentation data.
     pub segmentation: Segmentation,
+    /// How an article in this language is told apart.
+    pub language: Language,
     /// Known entities (while loading; then [`Rules::entities`]).
     entities: Vec<EntityDef>,
     /// Phrases that name several entities at once.
@@ -71,6 +75,8 @@ pub struct Core {
     pub references: References,
     /// Reported speech.
     pub attribution: Attribution,
+    /// The function words the engine reads.
+    pub grammar: Grammar,
     /// Named phrase classes used by patterns as `@name`.
     pub lexicon: Vec<(String, Vec<String>)>,
     /// Claim rules.
@@ -204,6 +210,16 @@ fn glob_match(g: &str, s: &str) -> Option<usize> {
     go(g, s, 0)
 }
 
+/// Frequent function words of the language (`[language]`), sorted when
+/// loaded: an article without `lang` goes to the pack whose words it uses
+/// most (`extract::lang`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// The words, lowercase.
+    pub words: Vec<String>,
+}
+
 /// Sentence segmentation data.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -309,6 +325,18 @@ pub struct People {
     pub articles: Vec<String>,
     /// Lowercase words allowed between a title and the name ("élu").
     pub modifiers: Vec<String>,
+    /// Whether a complement takes every capitalised word after its head
+    /// ("leader of the Liberal Democratic Party"), so that a name after it
+    /// must follow a comma ("the Minister of Foreign Affairs, Kwame
+    /// Boateng"); otherwise a capitalised word after the head starts the
+    /// name (« le ministre des Affaires étrangères Kwame Boateng »).
+    #[serde(default)]
+    pub capitalised_complements: bool,
+    /// Whether role aliases put the country before the title ("the
+    /// Peruvian president") rather than after it (« le président
+    /// péruvien »).
+    #[serde(default)]
+    pub country_before_title: bool,
     /// Capitalised words that never start a name.
     pub name_stop: Vec<String>,
     /// `[sentence, name found]`: the rule must find this person.
@@ -386,6 +414,39 @@ pub struct Attribution {
     pub sources: Vec<String>,
     /// Prepositions that attribute only at the start of a sentence ("pour").
     pub leading_sources: Vec<String>,
+}
+
+/// The function words the engine reads (`[grammar]`): with them, no word
+/// of any language is written in its code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grammar {
+    /// Between a title word and a name ("du" in « le porte-parole du
+    /// Kremlin »), and before a call noun that a duration measures.
+    pub of: Vec<String>,
+    /// Auxiliaries before a speech verb (« a déclaré », "has said").
+    pub auxiliaries: Vec<String>,
+    /// Before a speech verb whose speaker follows (« qu'a déclaré X »).
+    pub complementizers: Vec<String>,
+    /// A relative whose antecedent is the speaker (« X, qui a jugé »).
+    pub relatives: Vec<String>,
+    /// Coordinators (« Trump et Poutine »).
+    pub coordinators: Vec<String>,
+    /// Negations before a negatable cue.
+    pub negators: Vec<String>,
+    /// Passive auxiliaries before a release verb.
+    pub passive: Vec<String>,
+    /// The agent preposition after a passive release verb.
+    pub agent: Vec<String>,
+    /// Determiners between `of` and a call noun.
+    pub determiners: Vec<String>,
+}
+
+impl Grammar {
+    /// Whether `w` is in `list`.
+    pub fn has(list: &[String], w: &str) -> bool {
+        list.iter().any(|x| x == w)
+    }
 }
 
 /// One claim rule.
@@ -500,6 +561,11 @@ pub struct Dates {
     /// Words for a day counted back from the article's date: entry `k` is
     /// `k` days before it ("hier" is 1, "avant-hier" 2).
     pub days_back: Vec<Vec<String>>,
+    /// Written after a day's number ("er" in « 1er juillet », "th" in
+    /// "12th").
+    pub ordinal_suffixes: Vec<String>,
+    /// Before a day in a dateline ("le" in « Paris, le 3 mars 2025 »).
+    pub day_articles: Vec<String>,
 }
 
 /// A phrase that characterizes an event, for telling events apart.
@@ -1089,14 +1155,31 @@ fn compile_pattern(p: &str, c: &Compiled) -> Result<Pattern, String> {
 
 /// The embedded rules, loaded once.
 pub fn rules() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| {
-        #[cfg(feature = "prebuilt-rules")]
-        let r = crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES).and_then(from_bytes);
-        #[cfg(not(feature = "prebuilt-rules"))]
-        let r = load(&Pack::french());
-        r.unwrap_or_else(|e| panic!("embedded rules are invalid: {e}"))
+    &packs()[0]
+}
+
+/// The rules of every embedded pack, in [`pack::LANGS`] order (French first).
+pub fn packs() -> &'static [Rules] {
+    static PACKS: OnceLock<Vec<Rules>> = OnceLock::new();
+    PACKS.get_or_init(|| {
+        pack::LANGS
+            .iter()
+            .enumerate()
+            .map(|(_i, (lang, _))| {
+                #[cfg(feature = "prebuilt-rules")]
+                let r =
+                    crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * _i).and_then(from_bytes);
+                #[cfg(not(feature = "prebuilt-rules"))]
+                let r = load(&Pack::embedded(lang).expect("listed"));
+                r.unwrap_or_else(|e| panic!("embedded rules ({lang}) are invalid: {e}"))
+            })
+            .collect()
     })
+}
+
+/// The rules of the pack of `lang`, if one is embedded.
+pub fn for_lang(lang: &str) -> Option<&'static Rules> {
+    packs().iter().find(|r| r.lang == lang)
 }
 
 // ---------------------------------------------------------------------------
@@ -1106,11 +1189,14 @@ pub fn rules() -> &'static Rules {
 use crate::codec::{codec_enum, codec_named, codec_struct};
 
 codec_struct!(Core {
+    lang,
     boilerplate,
     segmentation,
+    language,
     groups,
     references,
     attribution,
+    grammar,
     claim_rules,
     topics,
     positions,
@@ -1144,6 +1230,7 @@ impl crate::codec::Codec for Rules {
 }
 codec_struct!(Boilerplate { line_exact, line_glob, tail_glob, metadata_prefix_glob, links_glob });
 codec_struct!(Segmentation { abbreviations });
+codec_struct!(Language { words });
 codec_named!(EntityKind, ENTITY_KINDS);
 codec_struct!(EntityDef {
     id,
@@ -1161,6 +1248,8 @@ codec_struct!(EntityDef {
     plural,
 });
 codec_struct!(People {
+    capitalised_complements,
+    country_before_title,
     leader_words,
     determiners,
     particles,
@@ -1187,6 +1276,17 @@ codec_struct!(References {
     lookback;
     plural,
 });
+codec_struct!(Grammar {
+    of,
+    auxiliaries,
+    complementizers,
+    relatives,
+    coordinators,
+    negators,
+    passive,
+    agent,
+    determiners
+});
 codec_struct!(Attribution { introducers, sources, leading_sources; verbs });
 codec_struct!(RuleDef { id, kind, value; patterns, examples, counterexamples });
 codec_named!(RuleKind, RULE_KINDS);
@@ -1195,7 +1295,7 @@ codec_named!(crate::model::Stance, crate::model::json::STANCES);
 codec_struct!(TopicDef { id; patterns });
 codec_struct!(PositionDef { id, negatable; patterns, examples, counterexamples });
 codec_struct!(Release { detained, held_by_nationality, name_stop, window });
-codec_struct!(Dates { weekdays, months, weekday_window, days_back });
+codec_struct!(Dates { weekdays, months, weekday_window, days_back, ordinal_suffixes, day_articles });
 codec_struct!(MarkerDef { label; pattern });
 codec_struct!(ReconcileParams { precise_tolerance, max_call_minutes, off_event_ratio });
 codec_struct!(Labels {
@@ -1239,8 +1339,8 @@ codec_enum!(Elem { Lit(a), Opt(a), Class(c), Slot(s), Gap(n) });
 /// out (the fields after `;` in the `codec_struct!` lists above: the source
 /// form of patterns, lexicon classes and aliases, whose compiled indexes go
 /// in, and the examples and counterexamples).
-pub(crate) fn embedded_bytes() -> Result<Vec<u8>, String> {
-    let mut rules = load(&Pack::french())?;
+pub(crate) fn embedded_bytes(lang: &str) -> Result<Vec<u8>, String> {
+    let mut rules = load(&Pack::embedded(lang).ok_or_else(|| format!("no pack {lang}"))?)?;
     // Rebuilt from the countries' phrases when loaded (a third the size).
     rules.core_mut().compiled.country_phrases = WordMap::default();
     Ok(crate::codec::encode(&rules))
@@ -1294,7 +1394,7 @@ mod tests {
 
     #[test]
     fn the_binary_form_round_trips_and_keeps_what_the_matchers_read() {
-        let bytes = embedded_bytes().unwrap();
+        let bytes = embedded_bytes("fr").unwrap();
         let mut r = from_bytes(&bytes).unwrap();
         let full = rules();
         assert_eq!(r.compiled.country_phrases, full.compiled.country_phrases, "the countries' index is rebuilt");
@@ -1311,7 +1411,7 @@ mod tests {
 
     #[test]
     fn damaged_binary_rules_give_errors() {
-        let bytes = embedded_bytes().unwrap();
+        let bytes = embedded_bytes("fr").unwrap();
         for cut in (0..bytes.len()).step_by(97) {
             assert!(from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
         }

@@ -24,26 +24,78 @@ use super::*;
 /// The files of one language pack, by name, with their text.
 #[derive(Debug, Clone)]
 pub struct Pack {
+    /// The language (`"fr"`): the `lang` of the articles it reads.
+    pub lang: &'static str,
     files: Vec<(&'static str, String)>,
 }
 
+/// The embedded packs, the default (French) first.
+pub const LANGS: &[(&str, &[(&str, &str)])] = &[("fr", FR), ("en", EN)];
+
+macro_rules! pack_files {
+    ($lang:literal) => {
+        &[
+            (
+                concat!("data/lang/", $lang, "/page.toml"),
+                include_str!(concat!("../../data/lang/", $lang, "/page.toml")),
+            ),
+            (
+                concat!("data/lang/", $lang, "/entities.toml"),
+                include_str!(concat!("../../data/lang/", $lang, "/entities.toml")),
+            ),
+            (
+                concat!("data/lang/", $lang, "/people.toml"),
+                include_str!(concat!("../../data/lang/", $lang, "/people.toml")),
+            ),
+            (
+                concat!("data/lang/", $lang, "/countries.toml"),
+                include_str!(concat!("../../data/lang/", $lang, "/countries.toml")),
+            ),
+            (
+                concat!("data/lang/", $lang, "/speech.toml"),
+                include_str!(concat!("../../data/lang/", $lang, "/speech.toml")),
+            ),
+            (
+                concat!("data/lang/", $lang, "/claims.toml"),
+                include_str!(concat!("../../data/lang/", $lang, "/claims.toml")),
+            ),
+            (
+                concat!("data/lang/", $lang, "/dates.toml"),
+                include_str!(concat!("../../data/lang/", $lang, "/dates.toml")),
+            ),
+            (
+                concat!("data/lang/", $lang, "/labels.toml"),
+                include_str!(concat!("../../data/lang/", $lang, "/labels.toml")),
+            ),
+            (
+                concat!("data/lang/", $lang, "/durations.toml"),
+                include_str!(concat!("../../data/lang/", $lang, "/durations.toml")),
+            ),
+            ("data/reconcile.toml", include_str!("../../data/reconcile.toml")),
+        ]
+    };
+}
+
 /// The French pack, embedded at build time.
-const FR: &[(&str, &str)] = &[
-    ("data/lang/fr/page.toml", include_str!("../../data/lang/fr/page.toml")),
-    ("data/lang/fr/entities.toml", include_str!("../../data/lang/fr/entities.toml")),
-    ("data/lang/fr/people.toml", include_str!("../../data/lang/fr/people.toml")),
-    ("data/lang/fr/countries.toml", include_str!("../../data/lang/fr/countries.toml")),
-    ("data/lang/fr/speech.toml", include_str!("../../data/lang/fr/speech.toml")),
-    ("data/lang/fr/claims.toml", include_str!("../../data/lang/fr/claims.toml")),
-    ("data/lang/fr/dates.toml", include_str!("../../data/lang/fr/dates.toml")),
-    ("data/lang/fr/labels.toml", include_str!("../../data/lang/fr/labels.toml")),
-    ("data/reconcile.toml", include_str!("../../data/reconcile.toml")),
-];
+const FR: &[(&str, &str)] = pack_files!("fr");
+/// The English pack.
+const EN: &[(&str, &str)] = pack_files!("en");
 
 impl Pack {
+    /// The embedded pack of `lang`, if there is one.
+    pub fn embedded(lang: &str) -> Option<Pack> {
+        let (lang, files) = LANGS.iter().find(|(l, _)| *l == lang)?;
+        Some(Pack { lang, files: files.iter().map(|(n, t)| (*n, t.to_string())).collect() })
+    }
+
     /// The embedded French pack.
     pub fn french() -> Pack {
-        Pack { files: FR.iter().map(|(n, t)| (*n, t.to_string())).collect() }
+        Pack::embedded("fr").expect("the French pack is embedded")
+    }
+
+    /// The text of the file whose name ends with `name`.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.files.iter().find(|(n, _)| n.ends_with(name)).map(|(_, t)| t.as_str())
     }
 
     /// The files, by name.
@@ -87,6 +139,7 @@ struct PageFile {
     boilerplate: Boilerplate,
     segmentation: Segmentation,
     wire: Wire,
+    language: Language,
 }
 
 #[derive(Deserialize)]
@@ -114,6 +167,7 @@ struct CountriesFile {
 struct SpeechFile {
     references: References,
     attribution: Attribution,
+    grammar: Grammar,
 }
 
 #[derive(Deserialize)]
@@ -159,12 +213,22 @@ pub fn load(pack: &Pack) -> Result<Rules, String> {
     let labels: LabelsFile = pack.read("labels.toml")?;
     let reconcile: ReconcileFile = pack.read("reconcile.toml")?;
     let mut core = Core {
+        lang: pack.lang.to_string(),
         boilerplate: page.boilerplate,
         segmentation: page.segmentation,
+        language: Language {
+            words: {
+                let mut w: Vec<String> = page.language.words.iter().map(|x| x.to_lowercase()).collect();
+                w.sort();
+                w.dedup();
+                w
+            },
+        },
         entities: entities.entity,
         groups: entities.group,
         references: speech.references,
         attribution: speech.attribution,
+        grammar: speech.grammar,
         lexicon: claims.lexicon,
         claim_rules: claims.rule,
         topics: claims.topic,
