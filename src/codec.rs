@@ -43,7 +43,7 @@ use std::hash::{BuildHasher, Hash};
 /// The magic bytes and format version at the start of a blob.
 pub const MAGIC: &[u8; 4] = b"FPRB";
 /// Bumped whenever an encoded type changes.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// Reads values from a byte slice.
 pub struct Reader<'a> {
@@ -384,7 +384,7 @@ pub static PREBUILT: &[u8] = include_bytes!(env!(
 /// The blob of the embedded rules files, built from the TOML.
 pub fn build() -> Result<Vec<u8>, String> {
     let mut sections = Vec::new();
-    for (lang, _) in crate::rules::pack::LANGS {
+    for lang in crate::rules::pack::LANGS {
         sections.push(crate::rules::embedded_bytes(lang)?);
         sections.push(crate::extract::duration::lexicon_bytes(lang)?);
     }

@@ -205,7 +205,7 @@ pub fn find_durations(text: &str) -> Vec<DurationMatch> {
 
 /// The duration grammar of the pack of `lang` (`"en"`), if one is embedded.
 pub fn grammar(lang: &str) -> Option<&'static Lexicon> {
-    let i = crate::rules::pack::LANGS.iter().position(|(l, _)| *l == lang)?;
+    let i = crate::rules::pack::LANGS.iter().position(|l| *l == lang)?;
     lexicons().get(i)
 }
 
@@ -553,7 +553,7 @@ fn lexicons() -> &'static [Lexicon] {
         crate::rules::pack::LANGS
             .iter()
             .enumerate()
-            .map(|(_i, (lang, _))| {
+            .map(|(_i, lang)| {
                 #[cfg(feature = "prebuilt-rules")]
                 return crate::codec::section(crate::codec::PREBUILT, crate::codec::DURATIONS + 2 * _i)
                     .and_then(lexicon_from_bytes)
@@ -567,7 +567,7 @@ fn lexicons() -> &'static [Lexicon] {
 
 /// The text of the grammar file of `lang`.
 fn pack_text(lang: &str) -> &'static str {
-    let (_, files) = crate::rules::pack::LANGS.iter().find(|(l, _)| *l == lang).expect("a listed pack");
+    let files = crate::rules::pack::files(lang).expect("a listed pack");
     files.iter().find(|(n, _)| n.ends_with("/durations.toml")).map(|(_, t)| *t).expect("every pack has durations.toml")
 }
 
@@ -634,7 +634,7 @@ codec_enum!(Key { Word(id), Apos, Punct(c), Num(n) });
 /// The duration lexicon built from `data/lang/fr/durations.toml`, in
 /// binary form (for `examples/prebuild.rs`).
 pub(crate) fn lexicon_bytes(lang: &str) -> Result<Vec<u8>, String> {
-    if !crate::rules::pack::LANGS.iter().any(|(l, _)| *l == lang) {
+    if !crate::rules::pack::LANGS.contains(&lang) {
         return Err(format!("no pack {lang}"));
     }
     Ok(crate::codec::encode(&build_lexicon(pack_text(lang), lang)))

@@ -200,6 +200,9 @@ pub(crate) fn analyse_tokens<'a>(t: Tokenized<'a>, article: &Article, rules: &Ru
     Analysed { prep, sents, article_date }
 }
 
+/// Tokens before a date in the clause after a call cue, at most.
+const DATE_OPENS_CLAUSE: usize = 3;
+
 /// A dateline opens one of the article's first sentences (after a title,
 /// a kicker, a byline).
 const DATELINE_SENTENCES: usize = 4;
@@ -777,7 +780,11 @@ fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         // Clause indices are not contiguous (short clauses merge into the
         // next one): the clause after `k` is the next index that occurs.
         let next = |k: usize| s.toks.iter().map(|t| t.clause).find(|&x| x > k);
-        cue_clauses.iter().any(|&k| c == k || Some(c) == next(k))
+        // In the clause after, the date opens it ("spoke for two hours,
+        // on Tuesday, …"), not a later event it tells ("…, with a swap of
+        // prisoners set for March 19").
+        let opens = |c: usize| s.toks[..d.t0].iter().rev().take_while(|t| t.clause == c).count() <= DATE_OPENS_CLAUSE;
+        cue_clauses.iter().any(|&k| c == k || (Some(c) == next(k) && opens(c)))
             || s.mentions.iter().any(|m| s.toks[m.t0].clause == c && m.persons(cx.r).next().is_some())
     }) else {
         return;

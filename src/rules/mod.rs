@@ -818,6 +818,52 @@ pub struct AliasEntry {
     pub cased: bool,
 }
 
+/// The aliases of the entities and groups by first token, and the
+/// entities by id: built when the rules are compiled and again when they
+/// are loaded in binary form (the indexes are larger than what they are
+/// built from).
+fn index_entities(
+    entities: &[EntityDef],
+    groups: &[GroupDef],
+) -> Result<(WordMap<Vec<AliasEntry>>, WordMap<usize>), String> {
+    let mut aliases: WordMap<Vec<AliasEntry>> = WordMap::default();
+    let mut ids: WordMap<usize> = WordMap::default();
+    for (i, e) in entities.iter().enumerate() {
+        if ids.insert(e.id.clone(), i).is_some() {
+            return Err(format!("entity id {:?} appears twice", e.id));
+        }
+        for a in &e.aliases {
+            let toks = phrase_tokens(a);
+            let Some(first) = toks.first().cloned() else {
+                return Err(format!("entity {:?} has an empty alias", e.id));
+            };
+            let plural = e.plural.iter().any(|p| p == a);
+            aliases.entry(first).or_default().push(AliasEntry {
+                tokens: toks,
+                entities: vec![i],
+                plural,
+                cased: false,
+            });
+        }
+    }
+    for g in groups {
+        let toks = phrase_tokens(&g.text);
+        let members = g
+            .ids
+            .iter()
+            .map(|id| ids.get(id).copied().ok_or_else(|| format!("group {:?}: unknown entity {id:?}", g.text)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let first = toks.first().cloned().ok_or("empty group phrase")?;
+        aliases.entry(first).or_default().push(AliasEntry {
+            tokens: toks,
+            entities: members,
+            plural: true,
+            cased: false,
+        });
+    }
+    Ok((aliases, ids))
+}
+
 /// Splits a phrase into the tokens the tokenizer would make.
 pub fn phrase_tokens(phrase: &str) -> Vec<String> {
     // "d' une" and "d'une" are the same two tokens.
@@ -887,15 +933,13 @@ impl Core {
             let id = c.add_pattern(pat);
             c.markers.push(id);
         }
-        for (i, e) in self.entities.iter().enumerate() {
+        for e in &self.entities {
             if e.id.is_empty() || !e.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
                 return Err(format!("entity id {:?} is not lowercase ASCII with underscores", e.id));
             }
-            if c.entity_index.insert(e.id.clone(), i).is_some() {
-                return Err(format!("entity id {:?} appears twice", e.id));
-            }
         }
-        for (i, e) in self.entities.iter().enumerate() {
+        (c.alias_index, c.entity_index) = index_entities(&self.entities, &self.groups)?;
+        for e in &self.entities {
             if let Some(m) = &e.member_of {
                 if !c.entity_index.contains_key(m) {
                     return Err(format!("entity {:?}: member_of {m:?} is not a known entity", e.id));
@@ -907,36 +951,6 @@ impl Core {
                     return Err(format!("entity {:?}: era_of {p:?} is not a known person", e.id));
                 }
             }
-            for a in &e.aliases {
-                let toks = phrase_tokens(a);
-                let Some(first) = toks.first().cloned() else {
-                    return Err(format!("entity {:?} has an empty alias", e.id));
-                };
-                let plural = e.plural.iter().any(|p| p == a);
-                c.alias_index.entry(first).or_default().push(AliasEntry {
-                    tokens: toks,
-                    entities: vec![i],
-                    plural,
-                    cased: false,
-                });
-            }
-        }
-        for g in &self.groups {
-            let toks = phrase_tokens(&g.text);
-            let ids = g
-                .ids
-                .iter()
-                .map(|id| {
-                    c.entity_index.get(id).copied().ok_or_else(|| format!("group {:?}: unknown entity {id:?}", g.text))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            let first = toks.first().cloned().ok_or("empty group phrase")?;
-            c.alias_index.entry(first).or_default().push(AliasEntry {
-                tokens: toks,
-                entities: ids,
-                plural: true,
-                cased: false,
-            });
         }
         for (class, holder) in &self.release.held_by_nationality {
             if !c.class_index.contains_key(class) || !c.entity_index.contains_key(holder) {
@@ -968,6 +982,7 @@ impl Core {
         if self.dates.weekdays.len() != 7 || self.dates.months.len() != 12 {
             return Err("dates: expected 7 weekdays and 12 months".into());
         }
+        c.index_starts()?;
         self.compiled = c;
         Ok(())
     }
@@ -1095,18 +1110,29 @@ impl Rules {
 
 impl Compiled {
     fn add_pattern(&mut self, pat: Pattern) -> usize {
-        let id = self.patterns.len();
-        match &pat[0] {
-            Elem::Lit(alts) => alts.iter().for_each(|a| self.starts.add_alt(a, id)),
-            Elem::Class(c) => {
-                let firsts: Vec<Alt> = self.classes[*c].1.iter().map(|p| p[0].clone()).collect();
-                firsts.iter().for_each(|a| self.starts.add_alt(a, id));
-            }
-            Elem::Slot(slot) => self.starts.slots.push((*slot, id)),
-            Elem::Opt(_) | Elem::Gap(_) => self.starts.anywhere.push(id),
-        }
         self.patterns.push(pat);
-        id
+        self.patterns.len() - 1
+    }
+
+    /// Which patterns may start at which token: built from the patterns
+    /// when they are compiled and again when they are loaded in binary form
+    /// (the index is larger than what it is built from).
+    fn index_starts(&mut self) -> Result<(), String> {
+        let mut starts = StartIndex::default();
+        for (id, pat) in self.patterns.iter().enumerate() {
+            match pat.first().ok_or("an empty pattern")? {
+                Elem::Lit(alts) => alts.iter().for_each(|a| starts.add_alt(a, id)),
+                Elem::Class(c) => {
+                    for p in &self.classes.get(*c).ok_or("a pattern names no known class")?.1 {
+                        starts.add_alt(p.first().ok_or("an empty class phrase")?, id);
+                    }
+                }
+                Elem::Slot(slot) => starts.slots.push((*slot, id)),
+                Elem::Opt(_) | Elem::Gap(_) => starts.anywhere.push(id),
+            }
+        }
+        self.starts = starts;
+        Ok(())
     }
 }
 
@@ -1165,7 +1191,7 @@ pub fn packs() -> &'static [Rules] {
         pack::LANGS
             .iter()
             .enumerate()
-            .map(|(_i, (lang, _))| {
+            .map(|(_i, lang)| {
                 #[cfg(feature = "prebuilt-rules")]
                 let r =
                     crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * _i).and_then(from_bytes);
@@ -1216,16 +1242,14 @@ impl crate::codec::Codec for Rules {
     fn put(&self, w: &mut Vec<u8>) {
         self.core.put(w);
         self.entities.put(w);
-        self.alias_index.put(w);
-        self.entity_index.put(w);
     }
     fn get(r: &mut crate::codec::Reader) -> Result<Self, String> {
-        Ok(Rules {
-            core: std::sync::Arc::new(Core::get(r)?),
-            entities: crate::codec::Codec::get(r)?,
-            alias_index: crate::codec::Codec::get(r)?,
-            entity_index: crate::codec::Codec::get(r)?,
-        })
+        let mut core = Core::get(r)?;
+        let entities: Vec<EntityDef> = crate::codec::Codec::get(r)?;
+        // The indexes are rebuilt, not stored.
+        let (alias_index, entity_index) = index_entities(&entities, &core.groups)?;
+        core.compiled.index_starts().map_err(|e| format!("prebuilt rules: {e}"))?;
+        Ok(Rules { core: std::sync::Arc::new(core), entities, alias_index, entity_index })
     }
 }
 codec_struct!(Boilerplate { line_exact, line_glob, tail_glob, metadata_prefix_glob, links_glob });
@@ -1243,9 +1267,9 @@ codec_struct!(EntityDef {
     era_of,
     role,
     country,
-    leader;
+    leader,
     aliases,
-    plural,
+    plural
 });
 codec_struct!(People {
     capitalised_complements,
@@ -1319,12 +1343,12 @@ codec_struct!(Compiled {
     topics,
     positions,
     markers,
+    verbs,
+    plural_refs,
+    titles;
     starts,
     alias_index,
     entity_index,
-    verbs,
-    plural_refs,
-    titles,
     country_phrases,
 });
 codec_struct!(StartIndex { words, prefixes, slots, anywhere });
@@ -1341,8 +1365,6 @@ codec_enum!(Elem { Lit(a), Opt(a), Class(c), Slot(s), Gap(n) });
 /// in, and the examples and counterexamples).
 pub(crate) fn embedded_bytes(lang: &str) -> Result<Vec<u8>, String> {
     let mut rules = load(&Pack::embedded(lang).ok_or_else(|| format!("no pack {lang}"))?)?;
-    // Rebuilt from the countries' phrases when loaded (a third the size).
-    rules.core_mut().compiled.country_phrases = WordMap::default();
     Ok(crate::codec::encode(&rules))
 }
 

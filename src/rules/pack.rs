@@ -29,8 +29,18 @@ pub struct Pack {
     files: Vec<(&'static str, String)>,
 }
 
-/// The embedded packs, the default (French) first.
-pub const LANGS: &[(&str, &[(&str, &str)])] = &[("fr", FR), ("en", EN)];
+/// The languages of the embedded packs, the default (French) first.
+pub const LANGS: &[&str] = &["fr", "en"];
+
+/// The files of the embedded pack of `lang`. Only the loaders read them:
+/// the wasm module, which embeds the rules prebuilt, holds no TOML.
+pub fn files(lang: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    match lang {
+        "fr" => Some(FR),
+        "en" => Some(EN),
+        _ => None,
+    }
+}
 
 macro_rules! pack_files {
     ($lang:literal) => {
@@ -84,8 +94,8 @@ const EN: &[(&str, &str)] = pack_files!("en");
 impl Pack {
     /// The embedded pack of `lang`, if there is one.
     pub fn embedded(lang: &str) -> Option<Pack> {
-        let (lang, files) = LANGS.iter().find(|(l, _)| *l == lang)?;
-        Some(Pack { lang, files: files.iter().map(|(n, t)| (*n, t.to_string())).collect() })
+        let lang = LANGS.iter().find(|l| **l == lang)?;
+        Some(Pack { lang, files: files(lang)?.iter().map(|(n, t)| (*n, t.to_string())).collect() })
     }
 
     /// The embedded French pack.
