@@ -46,15 +46,21 @@ pub const MAGIC: &[u8; 4] = b"FPRB";
 pub const VERSION: u32 = 5;
 
 /// Reads values from a byte slice.
+///
+/// Errors are sticky: the first one is kept ([`Reader::fail`]), the reader
+/// jumps to the end, and every later read gives a default value (zero, an
+/// empty string or list), so that decoders are straight-line code without
+/// an early return per field; [`decode`] reports the error at the end.
 pub struct Reader<'a> {
     buf: &'a [u8],
     pos: usize,
+    error: Option<String>,
 }
 
 impl<'a> Reader<'a> {
     /// A reader at the start of `buf`.
     pub fn new(buf: &'a [u8]) -> Self {
-        Reader { buf, pos: 0 }
+        Reader { buf, pos: 0, error: None }
     }
 
     /// Whether every byte was read.
@@ -62,48 +68,75 @@ impl<'a> Reader<'a> {
         self.pos == self.buf.len()
     }
 
-    fn err(&self, what: &str) -> String {
-        format!("prebuilt rules: {what} at byte {} of {}", self.pos, self.buf.len())
+    /// Records the first error (what was wrong, and where) and stops
+    /// reading.
+    #[inline(never)]
+    pub fn fail(&mut self, what: &str) {
+        if self.error.is_none() {
+            self.error = Some(format!("prebuilt rules: {what} at byte {} of {}", self.pos, self.buf.len()));
+        }
+        self.pos = self.buf.len();
     }
 
-    fn byte(&mut self) -> Result<u8, String> {
-        let b = *self.buf.get(self.pos).ok_or_else(|| self.err("unexpected end"))?;
-        self.pos += 1;
-        Ok(b)
+    /// The first error, if any.
+    pub fn finish(self) -> Result<(), String> {
+        match self.error {
+            Some(e) => Err(e),
+            None if !self.is_done() => {
+                Err(format!("prebuilt rules: trailing bytes at byte {} of {}", self.pos, self.buf.len()))
+            }
+            None => Ok(()),
+        }
     }
 
-    /// `n` raw bytes.
-    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], String> {
+    fn byte(&mut self) -> u8 {
+        match self.buf.get(self.pos) {
+            Some(&b) => {
+                self.pos += 1;
+                b
+            }
+            None => {
+                self.fail("unexpected end");
+                0
+            }
+        }
+    }
+
+    /// `n` raw bytes (none after an error).
+    pub fn bytes(&mut self, n: usize) -> &'a [u8] {
         if n > self.buf.len() - self.pos {
-            return Err(self.err(&format!("{n} bytes announced, fewer left")));
+            self.fail(&format!("{n} bytes announced, fewer left"));
+            return &[];
         }
         let s = &self.buf[self.pos..self.pos + n];
         self.pos += n;
-        Ok(s)
+        s
     }
 
     /// An unsigned LEB128 integer.
-    pub fn varint(&mut self) -> Result<u64, String> {
+    pub fn varint(&mut self) -> u64 {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
+            let b = self.byte();
             v |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
-                return Ok(v);
+                return v;
             }
         }
-        Err(self.err("integer longer than 10 bytes"))
+        self.fail("integer longer than 10 bytes");
+        0
     }
 
     /// A length, at most the number of bytes left (each element takes at
     /// least one byte), so that no damaged length can allocate much.
-    pub fn length(&mut self) -> Result<usize, String> {
-        let n = self.varint()?;
+    pub fn length(&mut self) -> usize {
+        let n = self.varint();
         let left = (self.buf.len() - self.pos) as u64;
         if n > left {
-            return Err(self.err(&format!("length {n} but {left} bytes left")));
+            self.fail(&format!("length {n} but {left} bytes left"));
+            return 0;
         }
-        Ok(n as usize)
+        n as usize
     }
 }
 
@@ -124,8 +157,9 @@ pub fn put_varint(w: &mut Vec<u8>, mut v: u64) {
 pub trait Codec: Sized {
     /// Appends the binary form.
     fn put(&self, w: &mut Vec<u8>);
-    /// Reads one value.
-    fn get(r: &mut Reader) -> Result<Self, String>;
+    /// Reads one value; on damaged input, records the error in the reader
+    /// ([`Reader::fail`]) and gives some value of the type.
+    fn get(r: &mut Reader) -> Self;
 }
 
 macro_rules! codec_uint {
@@ -134,9 +168,12 @@ macro_rules! codec_uint {
             fn put(&self, w: &mut Vec<u8>) {
                 put_varint(w, *self as u64);
             }
-            fn get(r: &mut Reader) -> Result<Self, String> {
-                let v = r.varint()?;
-                <$t>::try_from(v).map_err(|_| r.err(&format!("{v} does not fit a {}", stringify!($t))))
+            fn get(r: &mut Reader) -> Self {
+                let v = r.varint();
+                <$t>::try_from(v).unwrap_or_else(|_| {
+                    r.fail(&format!("{v} does not fit a {}", stringify!($t)));
+                    0
+                })
             }
         }
     )*};
@@ -147,11 +184,14 @@ impl Codec for bool {
     fn put(&self, w: &mut Vec<u8>) {
         w.push(u8::from(*self));
     }
-    fn get(r: &mut Reader) -> Result<Self, String> {
-        match r.byte()? {
-            0 => Ok(false),
-            1 => Ok(true),
-            b => Err(r.err(&format!("bool byte {b}"))),
+    fn get(r: &mut Reader) -> Self {
+        match r.byte() {
+            0 => false,
+            1 => true,
+            b => {
+                r.fail(&format!("bool byte {b}"));
+                false
+            }
         }
     }
 }
@@ -160,9 +200,11 @@ impl Codec for f64 {
     fn put(&self, w: &mut Vec<u8>) {
         w.extend_from_slice(&self.to_le_bytes());
     }
-    fn get(r: &mut Reader) -> Result<Self, String> {
-        let b = r.bytes(8)?;
-        Ok(f64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+    fn get(r: &mut Reader) -> Self {
+        match *r.bytes(8) {
+            [a, b, c, d, e, f, g, h] => f64::from_le_bytes([a, b, c, d, e, f, g, h]),
+            _ => 0.0,
+        }
     }
 }
 
@@ -170,9 +212,12 @@ impl Codec for char {
     fn put(&self, w: &mut Vec<u8>) {
         put_varint(w, u64::from(u32::from(*self)));
     }
-    fn get(r: &mut Reader) -> Result<Self, String> {
-        let v = r.varint()?;
-        u32::try_from(v).ok().and_then(char::from_u32).ok_or_else(|| r.err(&format!("{v} is not a character")))
+    fn get(r: &mut Reader) -> Self {
+        let v = r.varint();
+        u32::try_from(v).ok().and_then(char::from_u32).unwrap_or_else(|| {
+            r.fail(&format!("{v} is not a character"));
+            ' '
+        })
     }
 }
 
@@ -187,10 +232,13 @@ impl Codec for String {
         put_str(w, self);
     }
     #[inline(never)]
-    fn get(r: &mut Reader) -> Result<Self, String> {
-        let n = r.length()?;
-        let b = r.bytes(n)?;
-        String::from_utf8(b.to_vec()).map_err(|_| r.err("invalid UTF-8 in a string"))
+    fn get(r: &mut Reader) -> Self {
+        let n = r.length();
+        let b = r.bytes(n);
+        String::from_utf8(b.to_vec()).unwrap_or_else(|_| {
+            r.fail("invalid UTF-8 in a string");
+            String::new()
+        })
     }
 }
 
@@ -198,8 +246,8 @@ impl Codec for Box<str> {
     fn put(&self, w: &mut Vec<u8>) {
         put_str(w, self);
     }
-    fn get(r: &mut Reader) -> Result<Self, String> {
-        String::get(r).map(String::into_boxed_str)
+    fn get(r: &mut Reader) -> Self {
+        String::get(r).into_boxed_str()
     }
 }
 
@@ -211,17 +259,19 @@ impl<T: Codec> Codec for Vec<T> {
     // Out of line: a struct's decoder calls one copy per element type
     // instead of holding a loop per field.
     #[inline(never)]
-    fn get(r: &mut Reader) -> Result<Self, String> {
-        // A plain loop, not `collect::<Result<_, _>>()`: the iterator
-        // adapters it instantiates per element type are a fifth of the
-        // functions the page compiles on a first visit. `length` is bounded
-        // by the bytes left, so the capacity is too.
-        let n = r.length()?;
+    fn get(r: &mut Reader) -> Self {
+        // A plain loop: `length` is bounded by the bytes left, so the
+        // capacity is too; after an error the reader is at its end, so the
+        // loop stops.
+        let n = r.length();
         let mut v = Vec::with_capacity(n);
         for _ in 0..n {
-            v.push(T::get(r)?);
+            if r.error.is_some() {
+                break;
+            }
+            v.push(T::get(r));
         }
-        Ok(v)
+        v
     }
 }
 
@@ -236,11 +286,14 @@ impl<T: Codec> Codec for Option<T> {
         }
     }
     #[inline(never)]
-    fn get(r: &mut Reader) -> Result<Self, String> {
-        match r.byte()? {
-            0 => Ok(None),
-            1 => T::get(r).map(Some),
-            b => Err(r.err(&format!("option byte {b}"))),
+    fn get(r: &mut Reader) -> Self {
+        match r.byte() {
+            0 => None,
+            1 => Some(T::get(r)),
+            b => {
+                r.fail(&format!("option byte {b}"));
+                None
+            }
         }
     }
 }
@@ -250,8 +303,9 @@ impl<A: Codec, B: Codec> Codec for (A, B) {
         self.0.put(w);
         self.1.put(w);
     }
-    fn get(r: &mut Reader) -> Result<Self, String> {
-        Ok((A::get(r)?, B::get(r)?))
+    fn get(r: &mut Reader) -> Self {
+        let a = A::get(r);
+        (a, B::get(r))
     }
 }
 
@@ -259,12 +313,12 @@ impl<T: Codec + Copy + Default, const N: usize> Codec for [T; N] {
     fn put(&self, w: &mut Vec<u8>) {
         self.iter().for_each(|x| x.put(w));
     }
-    fn get(r: &mut Reader) -> Result<Self, String> {
+    fn get(r: &mut Reader) -> Self {
         let mut out = [T::default(); N];
         for x in &mut out {
-            *x = T::get(r)?;
+            *x = T::get(r);
         }
-        Ok(out)
+        out
     }
 }
 
@@ -280,14 +334,17 @@ impl<K: Codec + Ord + Hash + Eq, V: Codec, S: BuildHasher + Default> Codec for H
         }
     }
     #[inline(never)]
-    fn get(r: &mut Reader) -> Result<Self, String> {
-        let n = r.length()?;
+    fn get(r: &mut Reader) -> Self {
+        let n = r.length();
         let mut m = HashMap::with_capacity_and_hasher(n, S::default());
         for _ in 0..n {
-            let k = K::get(r)?;
-            m.insert(k, V::get(r)?);
+            if r.error.is_some() {
+                break;
+            }
+            let k = K::get(r);
+            m.insert(k, V::get(r));
         }
-        Ok(m)
+        m
     }
 }
 
@@ -303,8 +360,8 @@ macro_rules! codec_struct {
             fn put(&self, w: &mut Vec<u8>) {
                 $( $crate::codec::Codec::put(&self.$f, w); )*
             }
-            fn get(r: &mut $crate::codec::Reader) -> Result<Self, String> {
-                Ok($t { $( $f: $crate::codec::Codec::get(r)?, )* $( $skip: Default::default(), )* })
+            fn get(r: &mut $crate::codec::Reader) -> Self {
+                $t { $( $f: $crate::codec::Codec::get(r), )* $( $skip: Default::default(), )* }
             }
         }
     };
@@ -320,12 +377,15 @@ macro_rules! codec_named {
                 let i = i.unwrap_or_else(|| panic!("{self:?} is missing from its name table"));
                 $crate::codec::put_varint(w, i as u64);
             }
-            fn get(r: &mut $crate::codec::Reader) -> Result<Self, String> {
-                let i = r.varint()?;
-                $table
-                    .get(i as usize)
-                    .map(|(_, v)| *v)
-                    .ok_or_else(|| format!("prebuilt rules: variant {i} of {} does not exist", stringify!($t)))
+            fn get(r: &mut $crate::codec::Reader) -> Self {
+                let i = r.varint();
+                match $table.get(i as usize) {
+                    Some((_, v)) => *v,
+                    None => {
+                        r.fail(&format!("variant {i} of {} does not exist", stringify!($t)));
+                        $table[0].1
+                    }
+                }
             }
         }
     };
@@ -349,16 +409,19 @@ macro_rules! codec_enum {
                 )*
             }
             #[allow(unused_assignments)]
-            fn get(r: &mut $crate::codec::Reader) -> Result<Self, String> {
-                let t = r.varint()?;
+            fn get(r: &mut $crate::codec::Reader) -> Self {
+                let t = r.varint();
                 let mut tag = 0u64;
                 $(
                     if t == tag {
-                        return Ok($t::$v $(({ let $x = $crate::codec::Codec::get(r)?; $x }))?);
+                        return $t::$v $(({ let $x = $crate::codec::Codec::get(r); $x }))?;
                     }
                     tag += 1;
                 )*
-                Err(format!("prebuilt rules: variant {t} of {} does not exist", stringify!($t)))
+                // An unknown variant: the error; then, the reader being at
+                // its end, the first variant with default values.
+                r.fail(&format!("variant {t} of {} does not exist", stringify!($t)));
+                Self::get(r)
             }
         }
     };
@@ -413,21 +476,22 @@ pub fn section(blob: &[u8], i: usize) -> Result<&[u8], String> {
     }
     let mut r = Reader::new(&blob[8..]);
     for _ in 0..i {
-        let n = r.length()?;
-        r.bytes(n)?;
+        let n = r.length();
+        r.bytes(n);
     }
-    let n = r.length()?;
-    r.bytes(n)
+    let n = r.length();
+    let section = r.bytes(n);
+    match r.error {
+        Some(e) => Err(e),
+        None => Ok(section),
+    }
 }
 
 /// Decodes a whole section as one `T`, refusing trailing bytes.
 pub fn decode<T: Codec>(bytes: &[u8]) -> Result<T, String> {
     let mut r = Reader::new(bytes);
-    let v = T::get(&mut r)?;
-    if !r.is_done() {
-        return Err(r.err("trailing bytes"));
-    }
-    Ok(v)
+    let v = T::get(&mut r);
+    r.finish().map(|()| v)
 }
 
 /// Encodes one value.

@@ -593,31 +593,32 @@ impl Codec for Lexicon {
         self.close_below.put(w);
         self.around.put(w);
     }
-    fn get(r: &mut Reader) -> Result<Self, String> {
-        let texts: Vec<Box<str>> = Codec::get(r)?;
+    fn get(r: &mut Reader) -> Self {
+        let mut texts: Vec<Box<str>> = Codec::get(r);
         if texts.len() > usize::from(u16::MAX) || texts.iter().any(|t| t.len() > MAX_WORD_BYTES) {
-            return Err("prebuilt rules: duration words out of bounds".into());
+            r.fail("duration words out of bounds");
+            texts.clear();
         }
-        Ok(Lexicon {
+        Lexicon {
             table: hash_table(&texts),
             first_len: first_lengths(&texts),
             max_word_bytes: texts.iter().map(|w| w.len()).max().unwrap_or(0),
             texts,
-            words: Codec::get(r)?,
-            units: Codec::get(r)?,
-            fractions: Codec::get(r)?,
-            approx: Codec::get(r)?,
-            hedges: Codec::get(r)?,
-            post_hedges: Codec::get(r)?,
-            and: Codec::get(r)?,
-            of: Codec::get(r)?,
-            range: Codec::get(r)?,
-            range_lead: Codec::get(r)?,
-            before_blocks: Codec::get(r)?,
-            after_blocks: Codec::get(r)?,
-            close_below: Codec::get(r)?,
-            around: Codec::get(r)?,
-        })
+            words: Codec::get(r),
+            units: Codec::get(r),
+            fractions: Codec::get(r),
+            approx: Codec::get(r),
+            hedges: Codec::get(r),
+            post_hedges: Codec::get(r),
+            and: Codec::get(r),
+            of: Codec::get(r),
+            range: Codec::get(r),
+            range_lead: Codec::get(r),
+            before_blocks: Codec::get(r),
+            after_blocks: Codec::get(r),
+            close_below: Codec::get(r),
+            around: Codec::get(r),
+        }
     }
 }
 codec_struct!(WordInfo { number, unit, fraction, approx, infix, pre_hedges, starts });
