@@ -332,6 +332,11 @@ pub struct People {
     /// name (« le ministre des Affaires étrangères Kwame Boateng »).
     #[serde(default)]
     pub capitalised_complements: bool,
+    /// Country phrases made from every country's name (lowercased) in
+    /// place of `{name}`: "of {name}", "{name}'s" give "of brazil",
+    /// "brazil's" beside the phrases `countries.toml` lists.
+    #[serde(default)]
+    pub country_forms: Vec<String>,
     /// Whether role aliases put the country before the title ("the
     /// Peruvian president") rather than after it (« le président
     /// péruvien »).
@@ -957,22 +962,7 @@ impl Core {
                 return Err(format!("release.held_by_nationality: unknown class {class:?} or entity {holder:?}"));
             }
         }
-        for v in &self.attribution.verbs {
-            let toks = phrase_tokens(v);
-            let first = toks.first().cloned().ok_or("attribution: empty verb")?;
-            c.verbs.entry(first).or_default().push(toks);
-        }
-        c.plural_refs = self.references.plural.iter().map(|v| phrase_tokens(v)).collect();
-        for (list, leader) in [(&self.people.leader_titles, true), (&self.people.titles, false)] {
-            for t in list {
-                let toks = phrase_tokens(t);
-                let first = toks.first().cloned().ok_or("people: empty title")?;
-                c.titles.entry(first).or_default().push((toks, usize::from(leader)));
-            }
-        }
-        for t in c.titles.values_mut() {
-            t.sort_by_key(|(toks, _)| std::cmp::Reverse(toks.len()));
-        }
+        c.index_words(&self.attribution, &self.references, &self.people)?;
         for country in &self.countries {
             if country.id.is_empty() || !country.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
                 return Err(format!("country id {:?} is not lowercase ASCII with underscores", country.id));
@@ -1034,12 +1024,18 @@ impl Core {
     fn country_index(&self) -> Result<WordMap<Vec<(Vec<String>, usize)>>, String> {
         let mut index: WordMap<Vec<(Vec<String>, usize)>> = WordMap::default();
         for (k, country) in self.countries.iter().enumerate() {
-            for phrase in country.demonyms.iter().chain(&country.of) {
+            let name = country.name.to_lowercase();
+            let made = self.people.country_forms.iter().map(|f| f.replace("{name}", &name));
+            for phrase in country.demonyms.iter().cloned().chain(country.of.iter().cloned()).chain(made) {
+                let phrase = phrase.as_str();
                 let toks = phrase_tokens(phrase);
                 let first = toks.first().cloned().ok_or_else(|| format!("country {:?}: empty phrase", country.id))?;
                 let v = index.entry(first).or_default();
                 if v.iter().any(|(t, other)| *t == toks && *other != k) {
                     return Err(format!("country {:?}: {phrase:?} also names another country", country.id));
+                }
+                if v.iter().any(|(t, _)| *t == toks) {
+                    continue;
                 }
                 // Longest first, without a sort (an insertion in a short list).
                 let at = v.iter().position(|(t, _)| t.len() < toks.len()).unwrap_or(v.len());
@@ -1108,6 +1104,37 @@ impl Compiled {
     fn add_pattern(&mut self, pat: Pattern) -> usize {
         self.patterns.push(pat);
         self.patterns.len() - 1
+    }
+
+    /// The word indexes of speech verbs, plural references, titles and
+    /// lexicon classes: built when the rules are compiled and again when
+    /// they are loaded in binary form (from the lists they index).
+    fn index_words(
+        &mut self,
+        attribution: &Attribution,
+        references: &References,
+        people: &People,
+    ) -> Result<(), String> {
+        self.verbs = WordMap::default();
+        for v in &attribution.verbs {
+            let toks = phrase_tokens(v);
+            let first = toks.first().cloned().ok_or("attribution: empty verb")?;
+            self.verbs.entry(first).or_default().push(toks);
+        }
+        self.plural_refs = references.plural.iter().map(|v| phrase_tokens(v)).collect();
+        self.titles = WordMap::default();
+        for (list, leader) in [(&people.leader_titles, true), (&people.titles, false)] {
+            for t in list {
+                let toks = phrase_tokens(t);
+                let first = toks.first().cloned().ok_or("people: empty title")?;
+                self.titles.entry(first).or_default().push((toks, usize::from(leader)));
+            }
+        }
+        for t in self.titles.values_mut() {
+            crate::sort_by(t, |a, b| b.0.len().cmp(&a.0.len()));
+        }
+        self.class_index = self.classes.iter().enumerate().map(|(i, (name, _))| (name.clone(), i)).collect();
+        Ok(())
     }
 
     /// Which patterns may start at which token: built from the patterns
@@ -1263,6 +1290,7 @@ codec_struct!(EntityDef {
 });
 codec_struct!(People {
     capitalised_complements,
+    country_forms,
     country_before_title,
     leader_words,
     determiners,
@@ -1270,9 +1298,9 @@ codec_struct!(People {
     complement,
     articles,
     modifiers,
-    name_stop;
+    name_stop,
     leader_titles,
-    titles,
+    titles;
     examples,
     counterexamples,
 });
@@ -1287,7 +1315,7 @@ codec_struct!(References {
     earlier,
     impersonal,
     era,
-    lookback;
+    lookback,
     plural,
 });
 codec_struct!(Grammar {
@@ -1301,7 +1329,7 @@ codec_struct!(Grammar {
     agent,
     determiners
 });
-codec_struct!(Attribution { introducers, sources, leading_sources; verbs });
+codec_struct!(Attribution { introducers, sources, leading_sources, verbs });
 codec_struct!(RuleDef { id, kind, value; patterns, examples, counterexamples });
 codec_named!(RuleKind, RULE_KINDS);
 codec_named!(crate::model::Topic, crate::model::json::TOPICS);
@@ -1327,15 +1355,15 @@ codec_struct!(Labels {
 codec_struct!(Wire { agencies, joiners, inline, dateline, dateline_words, line_end, line_words });
 codec_struct!(Compiled {
     classes,
-    class_index,
     patterns,
     rules,
     topics,
     positions,
-    markers,
+    markers;
+    class_index,
     verbs,
     plural_refs,
-    titles;
+    titles,
     starts,
     alias_index,
     entity_index,
@@ -1371,6 +1399,8 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Rules, String> {
     // The indexes are rebuilt, not stored.
     let (alias_index, entity_index) = index_entities(&entities, &core.groups)?;
     core.compiled.index_starts().map_err(|e| format!("prebuilt rules: {e}"))?;
+    let Core { attribution, references, people, compiled, .. } = &mut core;
+    compiled.index_words(attribution, references, people).map_err(|e| format!("prebuilt rules: {e}"))?;
     core.compiled.country_phrases = core.country_index()?;
     Ok(Rules { core: std::sync::Arc::new(core), entities, alias_index, entity_index })
 }
@@ -1427,6 +1457,10 @@ mod tests {
             assert_eq!(r.compiled.starts, full.compiled.starts, "{lang}: the start index is rebuilt");
             assert_eq!(r.alias_index, full.alias_index, "{lang}: the alias index is rebuilt");
             assert_eq!(r.entity_index, full.entity_index, "{lang}: the entity index is rebuilt");
+            assert_eq!(r.compiled.verbs, full.compiled.verbs, "{lang}: the verb index is rebuilt");
+            assert_eq!(r.compiled.titles, full.compiled.titles, "{lang}: the title index is rebuilt");
+            assert_eq!(r.compiled.class_index, full.compiled.class_index, "{lang}: the class index is rebuilt");
+            assert_eq!(r.compiled.plural_refs, full.compiled.plural_refs, "{lang}: the plural references are rebuilt");
         }
         let bytes = embedded_bytes("fr").unwrap();
         let r = from_bytes(&bytes).unwrap();

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { WWW } from './server.mjs';
 
 // Keep in sync with PANEL_FILES in build.sh.
-export const PANEL_FILES = ['pkg/factpanel_bg.wasm', 'pkg/factpanel.js', 'fact-panel.js'];
+export const PANEL_FILES = ['pkg/factpanel_bg.wasm', 'pkg/factpanel.js', 'fact-panel.min.js'];
 const BUDGET = 200 * 1024;
 const TARGET = 150 * 1024;
 
@@ -24,8 +24,8 @@ test(`the panel downloads at most ${BUDGET / 1024} KB gzip`, () => {
 });
 
 test('the element loads only these files (its worker for large inputs only, the seed corpus without src or articles only)', () => {
-  const js = readFileSync(join(WWW, 'fact-panel.js'), 'utf8');
-  const urls = [...js.matchAll(/new URL\('\.\/([^']+)', import\.meta\.url\)/g)].map((m) => m[1]).sort();
+  const js = readFileSync(join(WWW, 'fact-panel.min.js'), 'utf8');
+  const urls = [...js.matchAll(/new URL\(["']\.\/([^"']+)["'], *import\.meta\.url\)/g)].map((m) => m[1]).sort();
   assert.deepEqual(urls, ['fact-panel-worker.js', 'pkg/factpanel.js', 'pkg/factpanel_bg.wasm', 'pkg/seed.json']);
   // The worker loads the same glue and gets the compiled module from the page.
   const worker = readFileSync(join(WWW, 'fact-panel-worker.js'), 'utf8');
