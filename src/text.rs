@@ -606,12 +606,20 @@ impl<'a> Tokens<'a> {
         }
     }
 
+    /// Whether the one-byte mark at `i` stands between white space.
+    fn spaced(&self, i: usize) -> bool {
+        let b = self.ltext.as_bytes();
+        i > 0 && matches!(b[i - 1], b' ' | b'\t') && b.get(i + 1).is_some_and(|x| matches!(x, b' ' | b'\t'))
+    }
+
     /// A punctuation mark, a quotation mark or a clause break.
     #[inline(never)]
     fn punct(&mut self, i: usize, c: char) {
         let kind = match c {
             '"' | '\'' => TokKind::Quote,
             ',' | ';' | ':' | '–' | '—' | '(' | ')' => TokKind::ClauseBreak,
+            // A hyphen between spaces is a dash ("(Reuters) - The …").
+            '-' if self.spaced(i) => TokKind::ClauseBreak,
             _ => TokKind::Punct,
         };
         if kind == TokKind::Quote {

@@ -911,11 +911,15 @@ fn negotiations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
 fn person_name(cx: &Ctx, si: usize, t: usize) -> Option<(usize, usize)> {
     let s = cx.sent(si);
     let stop = &cx.r.release.name_stop;
+    let d = &cx.r.dates;
+    // A weekday or month is no part of a name ("On Tuesday, Russia freed …").
+    let date_word = |w: &str| d.weekdays.iter().any(|x| x == w) || d.months.iter().flatten().any(|x| x == w);
     let is_name_tok = |i: usize| {
         let x = &s.toks[i];
         x.kind == TokKind::Word
             && x.capitalized
             && !stop.iter().any(|w| w == x.lower)
+            && !date_word(x.lower)
             && !s.mentions.iter().any(|m| m.t0 <= i && i < m.t1 && m.form == sentence::MentionForm::Name)
     };
     let mut runs = Vec::new();
@@ -931,6 +935,14 @@ fn person_name(cx: &Ctx, si: usize, t: usize) -> Option<(usize, usize)> {
             }
         } else {
             i += 1;
+        }
+    }
+    // A person the articles introduce by a role that is no leader's ("the
+    // journalist Tomas Reiner") is named by that mention.
+    for m in &s.mentions {
+        let introduced = m.persons(cx.r).any(|p| cx.r.entities[p].role.is_some() && !cx.r.entities[p].leader);
+        if m.form == sentence::MentionForm::Name && m.t1 - m.t0 >= 2 && introduced {
+            runs.push((m.t0, m.t1));
         }
     }
     let w = cx.r.release.window;

@@ -16,11 +16,25 @@ use super::sentence::{Attribution, EntMention, MentionForm, Sent};
 use crate::rules::{EntityKind, Grammar, Rules};
 use crate::text::TokKind;
 
+/// Whether the mention opens the sentence as a dateline's place
+/// ("WASHINGTON, Feb 12 (Reuters) -", "MOSCOU (AFP) –"): a place name, then
+/// a comma and a date, or an opening bracket.
+fn dateline_place(s: &Sent, rules: &Rules, m: &EntMention) -> bool {
+    let tok = |i: usize| s.toks.get(i).map_or("", |t| t.lower);
+    let dated = |i: usize| {
+        s.toks.get(i).is_some_and(|t| t.kind == TokKind::Number)
+            || rules.dates.months.iter().flatten().any(|x| x == tok(i))
+            || rules.dates.weekdays.iter().any(|x| x == tok(i))
+    };
+    m.t0 == 0 && (tok(m.t1) == "(" || (tok(m.t1) == "," && dated(m.t1 + 1)))
+}
+
 /// The first subject-like actor mention in tokens `[t0, t1)` of `s`.
 pub fn subject_in(s: &Sent, rules: &Rules, t0: usize, t1: usize, singular: bool) -> Option<usize> {
     s.mentions_in(t0, t1)
         .find(|(_, m)| {
             !m.after_prep
+                && !dateline_place(s, rules, m)
                 && (!singular || !m.plural)
                 && !m.ids.is_empty()
                 && m.ids.iter().any(|&i| matches!(rules.entities[i].kind, EntityKind::Person | EntityKind::Institution))
