@@ -73,7 +73,12 @@ pub fn pair_before(sents: &[Sent], si: usize, rules: &Rules, must: &[usize]) -> 
         let mut t = 0;
         while t < q.toks.len() {
             let (c0, c1) = q.clause_of(t);
-            let ps = persons_in(q, rules, c0, c1);
+            let mut ps = persons_in(q, rules, c0, c1);
+            // Three or more in one clause ("After speaking with Putin,
+            // Trump called Zelensky"): the last two are the call's.
+            if ps.len() > 2 && must.is_empty() {
+                ps.drain(..ps.len() - 2);
+            }
             if holds(&ps) {
                 return Some(ps);
             }
