@@ -23,6 +23,7 @@ const USAGE: &str = "usage: factpanel [--json] [--mentions] [FILE ...]
   FILE.json  an article object or an array of them: {\"id\", \"text\", \"title\"?, \"url\"?, \"outlet\"?, \"lang\"?, \"published\"?}
   no FILE    the embedded seed corpus
   --json     print the factpanel/1 JSON document instead of a table
+  --lang L   the table's language: fr or en (default: the language most sources are in)
   --mentions list every mention the extractor recognized (factpanel-mentions/1)
   --batch    one event per line: an array of articles, or {\"id\", \"articles\"}; prints one
              factpanel/1 document per line in input order (an {\"error\"} line for a bad event),
@@ -30,13 +31,14 @@ const USAGE: &str = "usage: factpanel [--json] [--mentions] [FILE ...]
 
 struct Options {
     json: bool,
+    lang: Option<Lang>,
     mentions: bool,
     batch: Option<String>,
     files: Vec<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
-    let mut o = Options { json: false, mentions: false, batch: None, files: Vec::new() };
+    let mut o = Options { json: false, lang: None, mentions: false, batch: None, files: Vec::new() };
     let mut only_files = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -44,6 +46,14 @@ fn parse_args() -> Result<Options, String> {
             _ if only_files => o.files.push(a),
             "--json" => o.json = true,
             "--mentions" => o.mentions = true,
+            "--lang" => {
+                let l = args.next().ok_or("--lang needs a language: fr or en")?;
+                o.lang = Some(match l.as_str() {
+                    "fr" => Lang::Fr,
+                    "en" => Lang::En,
+                    _ => return Err(format!("--lang {l:?}: expected fr or en")),
+                });
+            }
             "--batch" => o.batch = Some(args.next().ok_or("--batch needs a file (or - for standard input)")?),
             "--" => only_files = true,
             "-h" | "--help" => return Err(String::new()),
@@ -100,8 +110,16 @@ fn load(files: &[String]) -> Result<Vec<Article>, String> {
     Ok(out.into_iter().map(|(_, a)| a).collect())
 }
 
-fn table(doc: &Document) -> String {
-    let lang = Lang::Fr;
+fn table(doc: &Document, lang: Option<Lang>) -> String {
+    // The language most sources are in, French on a tie.
+    let lang = lang.unwrap_or_else(|| {
+        let en = doc.sources.iter().filter(|s| Lang::from_tag(&s.lang) == Lang::En).count();
+        if 2 * en > doc.sources.len() {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    });
     let mut s = String::new();
     let on = doc.sources.iter().filter(|x| x.on_event).count();
     s.push_str(&format::event_label(doc, lang).to_string());
@@ -297,7 +315,7 @@ fn run() -> Result<String, (u8, String)> {
         });
     }
     let doc = factpanel::analyze(&articles).map_err(|e| (2, format!("factpanel: {e}")))?;
-    Ok(if o.json { factpanel::to_json(&doc) + "\n" } else { table(&doc) })
+    Ok(if o.json { factpanel::to_json(&doc) + "\n" } else { table(&doc, o.lang) })
 }
 
 fn main() -> ExitCode {
