@@ -110,3 +110,20 @@ fn a_mixed_set_agrees_across_languages() {
         assert!(d.claims.iter().any(|c| doc.sources.iter().any(|s| s.id == c.source && s.lang == lang)));
     }
 }
+
+/// The demo's bilingual example is the mixed fixture set, article for
+/// article.
+#[test]
+fn the_demo_example_is_the_mixed_fixture_set() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let json = std::fs::read_to_string(root.join("www/examples/mixed-feb12.json")).unwrap();
+    let demo = factpanel::parse_articles_json(&json).unwrap();
+    let mut files: Vec<_> =
+        std::fs::read_dir(root.join("tests/fixtures/mixed-feb12")).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert_eq!(demo.len(), files.len());
+    for (a, p) in demo.iter().zip(&files) {
+        assert_eq!(a.id, p.file_stem().unwrap().to_str().unwrap());
+        assert_eq!(a.text, std::fs::read_to_string(p).unwrap(), "{}", a.id);
+    }
+}

@@ -29,7 +29,7 @@ function articlesFromText(text) {
     .split(/^\s*---\s*$/m)
     .map((t) => t.trim())
     .filter(Boolean)
-    .map((t, i) => ({ id: `colle-${i + 1}`, text: t, lang: 'fr' }));
+    .map((t, i) => ({ id: `colle-${i + 1}`, text: t })); // the core tells French from English
 }
 
 async function articlesFromFiles(files) {
@@ -46,7 +46,7 @@ async function articlesFromFiles(files) {
       }
       out.push(...(Array.isArray(data) ? data : [data]));
     } else {
-      out.push({ id: base, text, lang: 'fr' });
+      out.push({ id: base, text });
     }
   }
   return out;
@@ -66,6 +66,20 @@ form.addEventListener('submit', async (ev) => {
     say(fr ? 'Articles transmis au panneau.' : 'Articles sent to the panel.');
     fromForm = true;
     panel.articles = articles;
+  } catch (e) {
+    say(e.message, true);
+  }
+});
+
+// A bilingual example written for the demo: two English and two French
+// articles on the same call, reconciled into one panel.
+document.getElementById('try-mixed').addEventListener('click', async () => {
+  try {
+    const res = await fetch(new URL('examples/mixed-feb12.json', document.baseURI));
+    if (!res.ok) throw new Error(`examples/mixed-feb12.json: HTTP ${res.status}`);
+    say(fr ? 'Exemple bilingue transmis au panneau.' : 'Bilingual example sent to the panel.');
+    fromForm = true;
+    panel.articles = await res.json();
   } catch (e) {
     say(e.message, true);
   }

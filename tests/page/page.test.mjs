@@ -273,6 +273,25 @@ describe('articles given at run time', () => {
     await close(p);
   });
 
+  test('the bilingual example: English and French sources in one panel, English labels with lang="en"', async () => {
+    const p = await open('/');
+    const { page } = p;
+    await ready(page);
+    await page.click('#try-mixed');
+    await page.waitForFunction(() => document.getElementById('panel').data.sources.length === 4);
+    const doc = await page.evaluate(() => document.getElementById('panel').data);
+    assert.deepEqual(doc.sources.map((s) => s.lang), ['en', 'en', 'fr', 'fr']);
+    const duration = doc.facts.find((f) => f.id === 'call_duration/putin+trump');
+    assert.equal(duration.status, 'agreed');
+    assert.deepEqual([...new Set(duration.claims.map((c) => c.source))].length, 4, 'both languages agree on the length');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.getElementById('panel').shadowRoot.querySelector('article')?.lang === 'en');
+    const labels = await page.evaluate(() => [...document.getElementById('panel').shadowRoot.querySelectorAll('.fact-h')].map((h) => h.textContent));
+    assert.ok(labels.some((l) => /Length of the Trump–Putin call/.test(l)), labels.join(' | '));
+    assert.ok(labels.every((l) => !/Durée|Position de|Libération/.test(l)), labels.join(' | '));
+    await close(p);
+  });
+
   test('through src (same origin), with lang="en"', async () => {
     const p = await open('/__test__/blank.html');
     const { page } = p;
