@@ -1091,16 +1091,24 @@ fn entities_of<'a>(facts: &'a [Fact], r: &Rules) -> Entities {
         if !seen.insert(id.as_str()) {
             return;
         }
+        // The contract's names are French (`name`) and English (`name_en`):
+        // each from its language's pack, else the entity's own (a person
+        // the articles introduced).
+        let in_pack = |lang: &str| crate::rules::for_lang(lang).and_then(|p| p.entity(id.as_str()));
+        let country_in = |lang: &str, c: usize| crate::rules::for_lang(lang).and_then(|p| p.countries.get(c));
         let info = match r.entity(id.as_str()) {
-            Some(e) => EntityInfo {
-                name: e.name.clone(),
-                short: e.short.clone(),
-                name_en: e.name_en.clone(),
-                short_en: e.short_en.clone(),
-                role: e.role.clone(),
-                country: e.country.map(|c| r.countries[c].name.clone()),
-                country_en: e.country.map(|c| r.countries[c].name_en.clone()),
-            },
+            Some(e) => {
+                let (fr, en) = (in_pack("fr").unwrap_or(e), in_pack("en").unwrap_or(e));
+                EntityInfo {
+                    name: fr.name.clone(),
+                    short: fr.short.clone(),
+                    name_en: en.name.clone(),
+                    short_en: en.short.clone(),
+                    role: e.role.clone(),
+                    country: e.country.map(|c| country_in("fr", c).unwrap_or(&r.countries[c]).name.clone()),
+                    country_en: e.country.map(|c| country_in("en", c).unwrap_or(&r.countries[c]).name.clone()),
+                }
+            }
             None => {
                 let n = fallback.unwrap_or(id.as_str()).to_string();
                 EntityInfo {

@@ -365,10 +365,8 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
             let entity = EntityDef {
                 id: super::slug(&name),
                 kind: EntityKind::Person,
-                name: name.clone(),
-                short: short.clone(),
-                name_en: name,
-                short_en: short,
+                name,
+                short,
                 aliases: Vec::new(),
                 member_of: None,
                 era_of: None,

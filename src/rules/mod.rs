@@ -268,14 +268,10 @@ pub struct EntityDef {
     pub id: String,
     /// What it is.
     pub kind: EntityKind,
-    /// Full French name.
+    /// Full name, in the pack's language.
     pub name: String,
-    /// Short French name.
+    /// Short name, in the pack's language.
     pub short: String,
-    /// Full English name.
-    pub name_en: String,
-    /// Short English name.
-    pub short_en: String,
     /// Phrases that name it.
     pub aliases: Vec<String>,
     /// The institution it speaks for (`hegseth` → `united_states`).
@@ -356,10 +352,8 @@ pub struct People {
 pub struct Country {
     /// Lowercase ASCII id ("brazil").
     pub id: String,
-    /// French name ("Brésil").
+    /// Name, in the pack's language ("Brésil").
     pub name: String,
-    /// English name.
-    pub name_en: String,
     /// Adjectives ("brésilien", "brésilienne").
     pub demonyms: Vec<String>,
     /// "of" phrases ("du brésil").
@@ -1273,21 +1267,7 @@ codec_struct!(Boilerplate { line_exact, line_glob, tail_glob, metadata_prefix_gl
 codec_struct!(Segmentation { abbreviations });
 codec_struct!(Language { words });
 codec_named!(EntityKind, ENTITY_KINDS);
-codec_struct!(EntityDef {
-    id,
-    kind,
-    name,
-    short,
-    name_en,
-    short_en,
-    member_of,
-    era_of,
-    role,
-    country,
-    leader,
-    aliases,
-    plural
-});
+codec_struct!(EntityDef { id, kind, name, short, member_of, era_of, role, country, leader, aliases, plural });
 codec_struct!(People {
     capitalised_complements,
     country_forms,
@@ -1304,7 +1284,7 @@ codec_struct!(People {
     examples,
     counterexamples,
 });
-codec_struct!(Country { name, name_en, demonyms, of; id });
+codec_struct!(Country { name, demonyms, of; id });
 codec_struct!(GroupDef { text, ids });
 codec_struct!(References {
     singular,
