@@ -107,37 +107,6 @@ fn de(s: &str) -> String {
     }
 }
 
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAYS_FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
 /// A date in words: `mercredi 12 février 2025`, `Wednesday 12 February 2025`.
 /// Text that is not an ISO date is returned unchanged.
 pub fn date(iso: &str, lang: Lang) -> String {
@@ -150,29 +119,17 @@ pub fn date(iso: &str, lang: Lang) -> String {
 /// A possibly partial date in words: `mercredi`, `12 février`,
 /// `février 2025`, `mercredi 12 février 2025`.
 pub fn date_parts(p: &DateParts, lang: Lang) -> String {
+    // The names are the language pack's (its `[dates]`, `[labels]`).
+    let pack = crate::rules::for_lang(lang.tag()).unwrap_or_else(crate::rules::rules);
     let mut words: Vec<String> = Vec::new();
-    if let Some(w) = p.weekday.filter(|w| (1..=7).contains(w)) {
-        let i = usize::from(w - 1);
-        words.push(
-            match lang {
-                Lang::Fr => WEEKDAYS_FR[i],
-                Lang::En => WEEKDAYS_EN[i],
-            }
-            .to_string(),
-        );
+    if let Some(w) = p.weekday.and_then(|w| pack.dates.weekday_name(w)) {
+        words.push(w);
     }
     if let Some(d) = p.day {
-        words.push(if d == 1 && lang == Lang::Fr { "1er".to_string() } else { d.to_string() });
+        words.push(if d == 1 { pack.labels.first_day.clone() } else { d.to_string() });
     }
-    if let Some(m) = p.month.filter(|m| (1..=12).contains(m)) {
-        let i = usize::from(m - 1);
-        words.push(
-            match lang {
-                Lang::Fr => MONTHS_FR[i],
-                Lang::En => MONTHS_EN[i],
-            }
-            .to_string(),
-        );
+    if let Some(m) = p.month.and_then(|m| pack.dates.month_name(m)) {
+        words.push(m);
     }
     if let Some(y) = p.year {
         words.push(y.to_string());

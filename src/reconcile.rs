@@ -356,14 +356,14 @@ fn event_day(days: &mut dyn Iterator<Item = DateParts>) -> Option<DateParts> {
 
 /// A day in words: "6 mai 2025", "1er juillet", "mardi".
 fn day_words(d: &DateParts, r: &Rules) -> String {
-    let month = d.month.and_then(|m| r.dates.months.get(usize::from(m).wrapping_sub(1))).and_then(|v| v.first());
+    let month = d.month.and_then(|m| r.dates.month_name(m));
     match (d.day, month) {
         (Some(day), Some(m)) => {
             let day = if day == 1 { r.labels.first_day.clone() } else { day.to_string() };
             let year = d.year.map(|y| format!(" {y}")).unwrap_or_default();
             format!("{day} {m}{year}")
         }
-        _ => d.weekday.and_then(|w| r.dates.weekdays.get(usize::from(w).wrapping_sub(1))).cloned().unwrap_or_default(),
+        _ => d.weekday.and_then(|w| r.dates.weekday_name(w)).unwrap_or_default(),
     }
 }
 

@@ -235,6 +235,48 @@ fn titled_names_grow_linearly() {
     });
 }
 
+// English (the second pack): its grammar and recognisers under floods —
+// durations with "and a half", titles with the country first, possessive
+// clitics, month-first dates, byline date lines, postposed speakers — and
+// many articles in both languages, each told apart by its words.
+
+#[test]
+fn english_floods_grow_linearly() {
+    let en = |text: String| vec![Article { lang: Some("en".into()), ..Article::new("x", text) }];
+    check_growth("English lengths, one line", 32 << 10, |n| {
+        en(repeat("Trump and Putin spoke for nearly one and a half hours and ", n))
+    });
+    check_growth("English titled names", 16 << 10, |n| {
+        let mut s = String::new();
+        let mut k = 0;
+        while s.len() < n {
+            s.push_str(&format!("Peruvian President {} and Peru's President {} and ", person(k), person(k + 1)));
+            k += 2;
+        }
+        en(s)
+    });
+    check_growth("English clitics", 32 << 10, |n| en(repeat("Russia's leader didn't say it's Putin's call, ", n)));
+    check_growth("English dates", 32 << 10, |n| en(repeat("Wednesday, February 12th, 2025, and Feb. 13 ", n)));
+    check_growth("English date lines", 32 << 10, |n| en(repeat("Posted Tue 14 Jan 2025 at 6:48pm\n", n)));
+    check_growth("English postposed speakers", 32 << 10, |n| {
+        en(repeat("\"The call was good,\" the Kremlin said in a statement. ", n))
+    });
+    // Detection reads a bounded prefix: a long article costs one pass.
+    check_growth("undetected language, long text", 64 << 10, |n| one(repeat("the le of de and et ", n)));
+    check_growth("mixed French and English articles", 20, |n| {
+        (0..n)
+            .map(|i| {
+                let text = if i % 2 == 0 {
+                    format!("Trump and Putin spoke for about an hour and a half on Wednesday, the Kremlin said. Edition {i}.")
+                } else {
+                    format!("Trump et Poutine se sont parlé environ une heure et demie mercredi, selon le Kremlin. Édition {i}.")
+                };
+                Article::new(format!("a{i}"), text)
+            })
+            .collect()
+    });
+}
+
 // Near-duplicates (src/copies.rs): a flood of copies of one
 // dispatch, and many distinct articles that share a footer, timed through
 // `analyze` and through the copy detection alone (whose share of

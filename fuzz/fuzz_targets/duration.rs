@@ -1,8 +1,9 @@
-//! A string → `find_durations` and `parse_duration`: no panic, spans in
-//! bounds and on char boundaries, in order without overlaps, min ≤ max.
+//! A string → `find_durations` (every language pack's grammar) and
+//! `parse_duration`: no panic, spans in bounds and on char boundaries, in
+//! order without overlaps, min ≤ max.
 #![no_main]
 
-use factpanel::extract::duration::{find_durations, parse_duration, DurationMatch};
+use factpanel::extract::duration::{find_durations, find_durations_in, grammar, parse_duration, DurationMatch};
 use libfuzzer_sys::fuzz_target;
 
 fn check_match(text: &str, m: &DurationMatch) {
@@ -23,6 +24,14 @@ fuzz_target!(|text: &str| {
         check_match(text, m);
         assert!(m.start >= prev_end, "overlap or disorder at {}..{} in {text:?}", m.start, m.end);
         prev_end = m.end;
+    }
+    for lang in factpanel::rules::pack::LANGS {
+        let mut prev_end = 0;
+        for m in &find_durations_in(text, grammar(lang).expect("every pack has a grammar")) {
+            check_match(text, m);
+            assert!(m.start >= prev_end, "{lang}: overlap or disorder at {}..{} in {text:?}", m.start, m.end);
+            prev_end = m.end;
+        }
     }
     if let Some(m) = parse_duration(text) {
         check_match(text, &m);

@@ -6,7 +6,9 @@
 //! every article a publication date (relative dates get resolved); bit 3
 //! makes the articles edited copies of one text instead (the whole text,
 //! the text without its first line, the text with a stretch cut out), so
-//! that the copy detection and the newsroom counts run on arbitrary text.
+//! that the copy detection and the newsroom counts run on arbitrary text;
+//! bit 4 gives the articles a `lang` in turn ("en", "fr"), so that both
+//! language packs read arbitrary text whatever its words.
 //! Texts are decoded lossily, so invalid UTF-8 still reaches the pipeline.
 #![no_main]
 
@@ -108,6 +110,9 @@ fuzz_target!(|data: &[u8]| {
             let mut a = Article::new(format!("a{i}"), t);
             if dated {
                 a.published = Some("2025-02-13".into());
+            }
+            if shape & 16 != 0 {
+                a.lang = Some(["en", "fr"][i % 2].into());
             }
             a
         })

@@ -565,6 +565,10 @@ pub struct Dates {
     pub ordinal_suffixes: Vec<String>,
     /// Before a day in a dateline ("le" in « Paris, le 3 mars 2025 »).
     pub day_articles: Vec<String>,
+    /// Whether weekdays and months are written with a capital in running
+    /// text ("Wednesday 12 February"; French: « mercredi 12 février »).
+    #[serde(default)]
+    pub capitalized: bool,
 }
 
 /// A phrase that characterizes an event, for telling events apart.
@@ -1317,7 +1321,25 @@ codec_named!(crate::model::Stance, crate::model::json::STANCES);
 codec_struct!(TopicDef { id; patterns });
 codec_struct!(PositionDef { id, negatable; patterns, examples, counterexamples });
 codec_struct!(Release { detained, held_by_nationality, name_stop, window });
-codec_struct!(Dates { weekdays, months, weekday_window, days_back, ordinal_suffixes, day_articles });
+codec_struct!(Dates { weekdays, months, weekday_window, days_back, ordinal_suffixes, day_articles, capitalized });
+
+impl Dates {
+    /// Weekday `w` (1 = Monday) as a reader sees it.
+    pub fn weekday_name(&self, w: u8) -> Option<String> {
+        self.weekdays.get(usize::from(w).wrapping_sub(1)).map(|x| self.display(x))
+    }
+    /// Month `m` (1 = January) as a reader sees it: its first form.
+    pub fn month_name(&self, m: u8) -> Option<String> {
+        self.months.get(usize::from(m).wrapping_sub(1)).and_then(|v| v.first()).map(|x| self.display(x))
+    }
+    fn display(&self, w: &str) -> String {
+        let mut c = w.chars();
+        match c.next() {
+            Some(f) if self.capitalized => f.to_uppercase().chain(c).collect(),
+            _ => w.to_string(),
+        }
+    }
+}
 codec_struct!(MarkerDef { label; pattern });
 codec_struct!(ReconcileParams { precise_tolerance, max_call_minutes, off_event_ratio });
 codec_struct!(Labels {
