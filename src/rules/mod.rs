@@ -1333,11 +1333,15 @@ impl Dates {
         self.months.get(usize::from(m).wrapping_sub(1)).and_then(|v| v.first()).map(|x| self.display(x))
     }
     fn display(&self, w: &str) -> String {
-        let mut c = w.chars();
-        match c.next() {
-            Some(f) if self.capitalized => f.to_uppercase().chain(c).collect(),
-            _ => w.to_string(),
+        let mut s = w.to_string();
+        // ASCII only: the Unicode case tables weigh kilobytes in the wasm
+        // module, and the packs' capitalised names start with ASCII.
+        if self.capitalized {
+            if let Some(f) = s.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
         }
+        s
     }
 }
 codec_struct!(MarkerDef { label; pattern });
