@@ -56,20 +56,30 @@ pub fn document(ex: &Extraction) -> Document {
         .zip(&on_event)
         .zip(&copy_of)
         .enumerate()
-        .map(|(i, ((s, (on, note)), copy))| Source {
-            id: s.article.id.clone(),
-            title: s.title.clone(),
-            // As given, else the language of the pack that read it.
-            lang: s.article.lang.clone().unwrap_or_else(|| {
-                let l = ex.langs.get(i).copied().unwrap_or(0);
-                crate::rules::packs()[l].lang.clone()
-            }),
-            url: s.article.url.clone().filter(|u| is_http_url(u)),
-            outlet: s.article.outlet.clone(),
-            on_event: *on,
-            note: note.clone(),
-            copy_of: copy.map(|j| ex.sources[j].article.id.clone()),
-            wire: s.wire.clone(),
+        .map(|(i, ((s, (on, note)), copy))| {
+            // A source no pack reads: listed, with a note saying so.
+            let unread = ex.unread.get(i).cloned().flatten();
+            let (on, note) = match &unread {
+                Some(tag) if tag.is_empty() => (&false, Some(r.labels.unknown_language.clone())),
+                Some(tag) => (&false, Some(r.labels.no_pack.replace("{lang}", tag))),
+                None => (on, note.clone()),
+            };
+            Source {
+                id: s.article.id.clone(),
+                title: s.title.clone(),
+                // As given, else the language of the pack that read it.
+                // ("und", BCP 47's undetermined, when no pack's words are its).
+                lang: s.article.lang.clone().unwrap_or_else(|| match &unread {
+                    Some(_) => "und".to_string(),
+                    None => crate::rules::packs()[ex.langs.get(i).copied().unwrap_or(0)].lang.clone(),
+                }),
+                url: s.article.url.clone().filter(|u| is_http_url(u)),
+                outlet: s.article.outlet.clone(),
+                on_event: *on,
+                note,
+                copy_of: copy.map(|j| ex.sources[j].article.id.clone()),
+                wire: s.wire.clone(),
+            }
         })
         .collect();
     let rooms = Newsrooms::new(&sources);

@@ -127,3 +127,27 @@ fn the_demo_example_is_the_mixed_fixture_set() {
         assert_eq!(a.text, std::fs::read_to_string(p).unwrap(), "{}", a.id);
     }
 }
+
+/// An article no pack reads is listed with a note saying so: never
+/// silently off-event, and none of its facts is used.
+#[test]
+fn an_article_in_another_language_is_listed_with_a_note() {
+    let german = "Der amerikanische Präsident Donald Trump hat am Mittwoch mit dem russischen Staatschef Wladimir Putin \
+                  telefoniert. Das Gespräch dauerte nach Angaben des Kremls etwa anderthalb Stunden. Beide vereinbarten, \
+                  sofort Verhandlungen aufzunehmen, und wollen sich bald in Saudi-Arabien treffen.";
+    let english = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/en-feb12/01_wire_dispatch.txt"),
+    )
+    .unwrap();
+    for (given, lang) in [(None, "und"), (Some("de"), "de")] {
+        let de = Article { lang: given.map(str::to_string), ..Article::new("de", german) };
+        let doc = analyze(&[de, Article::new("en", english.clone())]).unwrap();
+        let s = &doc.sources[0];
+        assert_eq!(s.lang, lang);
+        assert!(!s.on_event);
+        let note = s.note.as_deref().unwrap_or_default();
+        assert!(note.contains("Langue non reconnue") || note.contains("« de »"), "{note}");
+        assert!(doc.facts.iter().flat_map(|f| &f.claims).all(|c| c.source != "de"), "no fact of the unread source");
+        assert!(doc.sources[1].on_event);
+    }
+}

@@ -90,6 +90,9 @@ pub struct Extraction {
     /// The pack (index into [`crate::rules::packs`]) that read each
     /// article.
     pub langs: Vec<usize>,
+    /// Per article, the language no pack reads (its tag, or `""` when its
+    /// words are no pack's): its facts are not used.
+    pub unread: Vec<Option<String>>,
     /// Per pack, the rules with the people the articles introduce, when
     /// they introduce someone the packs do not list.
     pub rules: Vec<Option<Rules>>,
@@ -210,7 +213,7 @@ const DATELINE_SENTENCES: usize = 4;
 /// Extracts every article.
 pub fn extract_all(articles: &[Article]) -> Extraction {
     let packs = crate::rules::packs();
-    let langs: Vec<usize> = articles.iter().map(|a| lang::pack_of(a, packs)).collect();
+    let (langs, unread): (Vec<usize>, Vec<Option<String>>) = articles.iter().map(|a| lang::reading(a, packs)).unzip();
     let preps: Vec<Prepared> = articles.iter().zip(&langs).map(|(a, &l)| Prepared::new(&a.text, &packs[l])).collect();
     let (texts, more) = first_reading(&preps, &langs);
     let readers = Readers { langs, more };
@@ -223,10 +226,16 @@ pub fn extract_all(articles: &[Article]) -> Extraction {
         .enumerate()
         .map(|(i, (a, t))| {
             let credits = credits[readers.langs[i]].as_ref().expect("made for every pack that reads");
-            extract_one(a, t, readers.rules(i), credits)
+            let mut s = extract_one(a, t, readers.rules(i), credits);
+            if unread[i].is_some() {
+                // Read for its title, words and credit only.
+                s.found.clear();
+                s.markers.clear();
+            }
+            s
         })
         .collect();
-    Extraction { sources, langs: readers.langs, rules: readers.more }
+    Extraction { sources, langs: readers.langs, unread, rules: readers.more }
 }
 
 /// The given title, else the first sentence of the text (the first line

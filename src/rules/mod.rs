@@ -624,6 +624,10 @@ pub struct Labels {
     pub off_event_meeting: String,
     /// The first day of a month in a date ("1er").
     pub first_day: String,
+    /// The note of a source in a language no pack reads; `{lang}` its tag.
+    pub no_pack: String,
+    /// The note of a source whose words are no pack's.
+    pub unknown_language: String,
 }
 
 /// How an article credits the news agency whose dispatch it republishes
@@ -1356,7 +1360,9 @@ codec_struct!(Labels {
     event_meeting,
     off_event_call,
     off_event_meeting,
-    first_day
+    first_day,
+    no_pack,
+    unknown_language
 });
 codec_struct!(Wire { agencies, joiners, inline, dateline, dateline_words, line_end, line_words });
 codec_struct!(Compiled {
