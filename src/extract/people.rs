@@ -329,8 +329,11 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
                     } else {
                         det.iter().chain(title).cloned().chain(dem).collect()
                     };
+                    // Persons come in order: a repeat is the last one (a
+                    // `contains` here was quadratic in a flood of people
+                    // with one title).
                     let v = role_phrases.entry(phrase.join(" ")).or_default();
-                    if !v.contains(&k) {
+                    if v.last() != Some(&k) {
                         v.push(k);
                     }
                 }

@@ -50,11 +50,25 @@ fn persons_of(m: &EntMention, rules: &Rules, out: &mut Vec<usize>) {
     }
 }
 
-/// Distinct persons mentioned in tokens `[t0, t1)`.
+/// Distinct persons mentioned in tokens `[t0, t1)`, in order.
 pub fn persons_in(s: &Sent, rules: &Rules, t0: usize, t1: usize) -> Vec<usize> {
     let mut out = Vec::new();
+    // A set beside the list once it grows: a sentence naming many people
+    // stays linear.
+    let mut seen: std::collections::HashSet<usize, crate::rules::Fnv> = Default::default();
     for (_, m) in s.mentions_in(t0, t1) {
-        persons_of(m, rules, &mut out);
+        if out.len() < 8 {
+            persons_of(m, rules, &mut out);
+            if out.len() >= 8 {
+                seen.extend(out.iter().copied());
+            }
+        } else {
+            for p in m.persons(rules) {
+                if seen.insert(p) {
+                    out.push(p);
+                }
+            }
+        }
     }
     out
 }

@@ -242,6 +242,11 @@ fn may_start_mention(t: &Token, rules: &Rules) -> bool {
 
 /// The mention that starts at word `i`, if one does: the longest alias (or
 /// group), a plural reference ("les deux dirigeants"), a pronoun.
+/// Aliases of one first word scanned one by one, at most.
+const BUCKET_SCAN: usize = 16;
+/// The longest alias looked for in a large bucket, in words.
+const MAX_ALIAS_WORDS: usize = 16;
+
 #[inline(never)]
 fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
     let t = &toks[i];
@@ -255,7 +260,18 @@ fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
     };
     // Longest alias (or group) starting here.
     let mut best: Option<(usize, Vec<usize>, bool)> = None;
-    for a in rules.aliases_starting(t.lower) {
+    let bucket = rules.aliases_starting(t.lower);
+    // A large bucket (many people sharing a first word) is searched, not
+    // scanned: the same aliases, in the same order.
+    let found: Vec<&crate::rules::AliasEntry>;
+    let candidates: &mut dyn Iterator<Item = &crate::rules::AliasEntry> = if bucket.len() > BUCKET_SCAN {
+        let words: Vec<&str> = toks[i..].iter().take(MAX_ALIAS_WORDS).map(|x| x.lower).collect();
+        found = rules.aliases_at(&words);
+        &mut found.iter().copied()
+    } else {
+        &mut bucket.iter()
+    };
+    for a in candidates {
         let n = a.tokens.len();
         if i + n <= toks.len()
             && (!a.cased || t.capitalized)

@@ -868,7 +868,18 @@ fn index_entities(
             cased: false,
         });
     }
+    sort_buckets(&mut aliases);
     Ok((aliases, ids))
+}
+
+/// Each first token's aliases sorted by their tokens, stably (equal
+/// aliases keep their order): a text position finds its aliases by binary
+/// search ([`Rules::aliases_at`]), so that many aliases sharing a first
+/// word ("Quispe …") cost no scan each.
+fn sort_buckets(aliases: &mut WordMap<Vec<AliasEntry>>) {
+    for v in aliases.values_mut() {
+        crate::sort_by(v, |a, b| a.tokens.cmp(&b.tokens));
+    }
 }
 
 /// Splits a phrase into the tokens the tokenizer would make.
@@ -1078,6 +1089,10 @@ impl Rules {
     /// that already names an entity is not added.
     pub fn with_people(&self, people: Vec<(EntityDef, Vec<(Vec<String>, bool)>)>) -> Rules {
         let mut r = self.clone();
+        // The aliases already taken: a set, so that many people sharing a
+        // first word ("Quispe …") cost no scan of that word's list each.
+        let mut taken: HashMap<Vec<String>, (), Fnv> =
+            r.alias_index.values().flatten().map(|a| (a.tokens.clone(), ())).collect();
         for (mut e, aliases) in people {
             let i = r.entities.len();
             if r.entity_index.contains_key(&e.id) {
@@ -1088,13 +1103,40 @@ impl Rules {
             r.entities.push(e);
             for (tokens, cased) in aliases {
                 let Some(first) = tokens.first() else { continue };
-                let v = r.alias_index.entry(first.clone()).or_default();
-                if !v.iter().any(|a| a.tokens == tokens) {
+                if taken.insert(tokens.clone(), ()).is_none() {
+                    let v = r.alias_index.entry(first.clone()).or_default();
                     v.push(AliasEntry { tokens, entities: vec![i], plural: false, cased });
                 }
             }
         }
+        sort_buckets(&mut r.alias_index);
         r
+    }
+
+    /// The aliases that the words `words` (lowercase) start with, shortest
+    /// first, equal ones in their order: a binary search per length in the
+    /// first word's sorted aliases.
+    pub fn aliases_at<'a>(&'a self, words: &[&str]) -> Vec<&'a AliasEntry> {
+        let Some(first) = words.first() else { return Vec::new() };
+        let bucket = self.aliases_starting(first);
+        let mut out = Vec::new();
+        let cmp = |e: &AliasEntry, l: usize| {
+            let n = e.tokens.len().min(l);
+            e.tokens[..n].iter().map(String::as_str).cmp(words[..n].iter().copied()).then(n.cmp(&l))
+        };
+        let (mut lo, mut hi) = (0, bucket.len());
+        for l in 1..=words.len() {
+            // The aliases whose first `l` words are these: a sub-range.
+            let range = &bucket[lo..hi];
+            let a = lo + range.partition_point(|e| cmp(e, l) == std::cmp::Ordering::Less);
+            let b = lo + range.partition_point(|e| cmp(e, l) != std::cmp::Ordering::Greater);
+            if a == b {
+                break;
+            }
+            out.extend(bucket[a..b].iter().filter(|e| e.tokens.len() == l));
+            (lo, hi) = (a, b);
+        }
+        out
     }
     /// An entity by id.
     pub fn entity(&self, id: &str) -> Option<&EntityDef> {
