@@ -55,16 +55,18 @@ pub fn persons_in(s: &Sent, rules: &Rules, t0: usize, t1: usize) -> Vec<usize> {
     let mut out = Vec::new();
     // A set beside the list once it grows: a sentence naming many people
     // stays linear.
-    let mut seen: std::collections::HashSet<usize, crate::rules::Fnv> = Default::default();
+    // (Entities are indices: a bitmap, no hash table in the module.)
+    let mut seen: Vec<bool> = Vec::new();
     for (_, m) in s.mentions_in(t0, t1) {
         if out.len() < 8 {
             persons_of(m, rules, &mut out);
             if out.len() >= 8 {
-                seen.extend(out.iter().copied());
+                seen = vec![false; rules.entities.len()];
+                out.iter().for_each(|&p| seen[p] = true);
             }
         } else {
             for p in m.persons(rules) {
-                if seen.insert(p) {
+                if !std::mem::replace(&mut seen[p], true) {
                     out.push(p);
                 }
             }

@@ -1091,8 +1091,7 @@ impl Rules {
         let mut r = self.clone();
         // The aliases already taken: a set, so that many people sharing a
         // first word ("Quispe …") cost no scan of that word's list each.
-        let mut taken: HashMap<Vec<String>, (), Fnv> =
-            r.alias_index.values().flatten().map(|a| (a.tokens.clone(), ())).collect();
+        let mut taken: WordMap<usize> = r.alias_index.values().flatten().map(|a| (a.tokens.join(" "), 0)).collect();
         for (mut e, aliases) in people {
             let i = r.entities.len();
             if r.entity_index.contains_key(&e.id) {
@@ -1103,7 +1102,7 @@ impl Rules {
             r.entities.push(e);
             for (tokens, cased) in aliases {
                 let Some(first) = tokens.first() else { continue };
-                if taken.insert(tokens.clone(), ()).is_none() {
+                if taken.insert(tokens.join(" "), 0).is_none() {
                     let v = r.alias_index.entry(first.clone()).or_default();
                     v.push(AliasEntry { tokens, entities: vec![i], plural: false, cased });
                 }
@@ -1122,7 +1121,13 @@ impl Rules {
         let mut out = Vec::new();
         let cmp = |e: &AliasEntry, l: usize| {
             let n = e.tokens.len().min(l);
-            e.tokens[..n].iter().map(String::as_str).cmp(words[..n].iter().copied()).then(n.cmp(&l))
+            for k in 0..n {
+                match e.tokens[k].as_str().cmp(words[k]) {
+                    std::cmp::Ordering::Equal => {}
+                    o => return o,
+                }
+            }
+            n.cmp(&l)
         };
         let (mut lo, mut hi) = (0, bucket.len());
         for l in 1..=words.len() {
