@@ -206,12 +206,12 @@ fn person(mut k: usize) -> String {
     }
 }
 
-/// `bytes` of "le président péruvien <name> et " with a new name each time.
-fn titled_names(bytes: usize) -> String {
+/// `bytes` of `unit(k)` for k = 0, 1, 2…: a new name each time.
+fn titled_names(bytes: usize, unit: impl Fn(usize) -> String) -> String {
     let mut s = String::new();
     let mut k = 0;
     while s.len() < bytes {
-        s.push_str(&format!("le président péruvien {} et ", person(k)));
+        s.push_str(&unit(k));
         k += 1;
     }
     s
@@ -219,7 +219,9 @@ fn titled_names(bytes: usize) -> String {
 
 #[test]
 fn titled_names_grow_linearly() {
-    check_growth("titled names, all different", 16 << 10, |n| one(titled_names(n)));
+    check_growth("titled names, all different", 16 << 10, |n| {
+        one(titled_names(n, |k| format!("le président péruvien {} et ", person(k))))
+    });
     check_growth("titled names, all one", 16 << 10, |n| one(repeat("le président péruvien Tomás Quispe et ", n)));
     check_growth("titled names, many articles", 64, |n| {
         (0..n)
@@ -247,13 +249,9 @@ fn english_floods_grow_linearly() {
         en(repeat("Trump and Putin spoke for nearly one and a half hours and ", n))
     });
     check_growth("English titled names", 16 << 10, |n| {
-        let mut s = String::new();
-        let mut k = 0;
-        while s.len() < n {
-            s.push_str(&format!("Peruvian President {} and Peru's President {} and ", person(k), person(k + 1)));
-            k += 2;
-        }
-        en(s)
+        en(titled_names(n, |k| {
+            format!("Peruvian President {} and Peru's President {} and ", person(2 * k), person(2 * k + 1))
+        }))
     });
     check_growth("English clitics", 32 << 10, |n| en(repeat("Russia's leader didn't say it's Putin's call, ", n)));
     check_growth("English dates", 32 << 10, |n| en(repeat("Wednesday, February 12th, 2025, and Feb. 13 ", n)));

@@ -35,15 +35,6 @@ pub struct DateMention {
     pub stated_weekday: Option<u8>,
 }
 
-fn month_of(rules: &Rules, w: &str) -> Option<u8> {
-    let w = w.trim_end_matches('.');
-    rules.dates.months.iter().position(|vs| vs.iter().any(|v| v == w)).map(|i| i as u8 + 1)
-}
-
-fn weekday_of(rules: &Rules, w: &str) -> Option<u8> {
-    rules.dates.weekdays.iter().position(|v| v == w).map(|i| i as u8 + 1)
-}
-
 /// Whether two dates may name the same day: their year, month and day
 /// agree wherever both give them. The weekday counts only when neither
 /// gives the day of the month ("mercredi 14 août" and "jeudi 14 août" are
@@ -103,7 +94,7 @@ pub fn parse_loose(s: &str, rules: &Rules) -> Option<DateParts> {
     let d = parts.next()?.parse::<u8>().ok()?;
     let (m, y) = match (parts.next(), parts.next()) {
         (Some(m), Some(y)) => (m.parse::<u8>().ok()?, y),
-        _ => (month_of(rules, &words.next()?.to_lowercase())?, words.next()?.trim_end_matches(',')),
+        _ => (rules.dates.month(&words.next()?.to_lowercase())?, words.next()?.trim_end_matches(',')),
     };
     let y = y.parse::<i32>().ok()?;
     ((1..=12).contains(&m) && y > 999 && d >= 1 && d <= days_in_month(y, m)).then(|| DateParts {
@@ -182,7 +173,7 @@ fn push_with_weekday(
         Some(k) if toks[k].lower == "," => k.checked_sub(1),
         k => k,
     };
-    if let Some((k, w)) = at.and_then(|k| Some((k, weekday_of(rules, toks[k].lower)?))) {
+    if let Some((k, w)) = at.and_then(|k| Some((k, rules.dates.weekday(toks[k].lower)?))) {
         // With a year, the weekday is the date's own; the one written is
         // kept aside, to be checked (it may be wrong).
         p.weekday = p.weekday.or(Some(w));
@@ -265,7 +256,7 @@ fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
             d => (d, i + 1),
         };
         // "February 12[th][,] [2025]": the month first.
-        if let Some(m) = (t.kind == TokKind::Word).then(|| month_of(rules, t.lower)).flatten() {
+        if let Some(m) = (t.kind == TokKind::Word).then(|| rules.dates.month(t.lower)).flatten() {
             let day = toks.get(i + 1).filter(|n| n.kind == TokKind::Number).and_then(|n| n.lower.parse::<u8>().ok());
             if let Some(day) = day.filter(|d| (1..=31).contains(d)) {
                 let mut end = i + 2;
@@ -292,7 +283,7 @@ fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
             }
         }
         if matches!(t.kind, TokKind::Number | TokKind::Word) {
-            if let (Some(day), Some(m)) = (day, toks.get(mi).and_then(|n| month_of(rules, n.lower))) {
+            if let (Some(day), Some(m)) = (day, toks.get(mi).and_then(|n| rules.dates.month(n.lower))) {
                 if (1..=31).contains(&day) {
                     let mut p = DateParts { day: Some(day), month: Some(m), ..DateParts::default() };
                     let mut end = mi + 1;
@@ -312,7 +303,7 @@ fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
             }
         }
         if t.kind == TokKind::Word {
-            if let Some(w) = weekday_of(rules, t.lower) {
+            if let Some(w) = rules.dates.weekday(t.lower) {
                 out.push(DateMention {
                     t0: i,
                     t1: i + 1,

@@ -922,7 +922,7 @@ fn person_name(cx: &Ctx, si: usize, t: usize) -> Option<(usize, usize)> {
     let stop = &cx.r.release.name_stop;
     let d = &cx.r.dates;
     // A weekday or month is no part of a name ("On Tuesday, Russia freed …").
-    let date_word = |w: &str| d.weekdays.iter().any(|x| x == w) || d.months.iter().flatten().any(|x| x == w);
+    let date_word = |w: &str| d.weekday(w).is_some() || d.month(w).is_some();
     let is_name_tok = |i: usize| {
         let x = &s.toks[i];
         x.kind == TokKind::Word

@@ -411,19 +411,16 @@ fn short_name(p: &Person, r: &Rules) -> String {
 /// authors and the rules' examples (`tests/rules.rs`).
 pub fn names_in(text: &str, r: &Rules) -> Vec<String> {
     let prep = crate::text::Prepared::new(text, r);
-    found_in(&[super::Tokenized::new(&prep, r)], r).into_iter().map(|(e, _)| e.name).collect()
+    let mut found = Vec::new();
+    text_sightings(&super::Tokenized::new(&prep, r), r, &mut found);
+    people(found, r).into_iter().map(|(e, _)| e.name).collect()
 }
 
-/// The people the articles (read once, [`super::Tokenized`]) introduce
-/// that the rules do not list, as rules entities with their aliases.
-pub(crate) fn found_in(texts: &[super::Tokenized], r: &Rules) -> Vec<(EntityDef, Vec<(Vec<String>, bool)>)> {
-    let mut found = Vec::new();
-    for t in texts {
-        for (_, _, toks) in &t.sents {
-            sightings(toks, &t.prep.norm, r, &mut found);
-        }
+/// The sightings of one article, read with the rules `r`.
+fn text_sightings(t: &super::Tokenized, r: &Rules, found: &mut Vec<Sighting>) {
+    for (_, _, toks) in &t.sents {
+        sightings(toks, &t.prep.norm, r, found);
     }
-    people(found, r)
 }
 
 /// The sightings of the articles, each read with its pack (`langs`: an
@@ -432,9 +429,7 @@ pub(crate) fn sightings_in(texts: &[super::Tokenized], langs: &[usize]) -> Vec<S
     let packs = crate::rules::packs();
     let mut found = Vec::new();
     for (t, &l) in texts.iter().zip(langs) {
-        for (_, _, toks) in &t.sents {
-            sightings(toks, &t.prep.norm, &packs[l], &mut found);
-        }
+        text_sightings(t, &packs[l], &mut found);
     }
     found
 }

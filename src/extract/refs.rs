@@ -23,8 +23,8 @@ fn dateline_place(s: &Sent, rules: &Rules, m: &EntMention) -> bool {
     let tok = |i: usize| s.toks.get(i).map_or("", |t| t.lower);
     let dated = |i: usize| {
         s.toks.get(i).is_some_and(|t| t.kind == TokKind::Number)
-            || rules.dates.months.iter().flatten().any(|x| x == tok(i))
-            || rules.dates.weekdays.iter().any(|x| x == tok(i))
+            || rules.dates.month(tok(i)).is_some()
+            || rules.dates.weekday(tok(i)).is_some()
     };
     m.t0 == 0 && (tok(m.t1) == "(" || (tok(m.t1) == "," && dated(m.t1 + 1)))
 }

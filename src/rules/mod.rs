@@ -1089,9 +1089,12 @@ impl Rules {
     /// that already names an entity is not added.
     pub fn with_people(&self, people: Vec<(EntityDef, Vec<(Vec<String>, bool)>)>) -> Rules {
         let mut r = self.clone();
-        // The aliases already taken: a set, so that many people sharing a
-        // first word ("Quispe …") cost no scan of that word's list each.
-        let mut taken: WordMap<usize> = r.alias_index.values().flatten().map(|a| (a.tokens.join(" "), 0)).collect();
+        // The aliases the people add, kept apart until all are known: the
+        // rules' buckets stay sorted for a binary search of what is taken,
+        // and only the new aliases need a set (many people sharing a first
+        // word, "Quispe …", cost no scan of that word's list each).
+        let mut added: WordMap<usize> = WordMap::default();
+        let mut new: Vec<AliasEntry> = Vec::new();
         for (mut e, aliases) in people {
             let i = r.entities.len();
             if r.entity_index.contains_key(&e.id) {
@@ -1102,11 +1105,14 @@ impl Rules {
             r.entities.push(e);
             for (tokens, cased) in aliases {
                 let Some(first) = tokens.first() else { continue };
-                if taken.insert(tokens.join(" "), 0).is_none() {
-                    let v = r.alias_index.entry(first.clone()).or_default();
-                    v.push(AliasEntry { tokens, entities: vec![i], plural: false, cased });
+                let listed = r.aliases_starting(first).binary_search_by(|a| a.tokens.cmp(&tokens)).is_ok();
+                if !listed && added.insert(tokens.join(" "), 0).is_none() {
+                    new.push(AliasEntry { tokens, entities: vec![i], plural: false, cased });
                 }
             }
+        }
+        for a in new {
+            r.alias_index.entry(a.tokens[0].clone()).or_default().push(a);
         }
         sort_buckets(&mut r.alias_index);
         r
@@ -1375,6 +1381,16 @@ codec_struct!(Release { detained, held_by_nationality, name_stop, window });
 codec_struct!(Dates { weekdays, months, weekday_window, days_back, ordinal_suffixes, day_articles, capitalized });
 
 impl Dates {
+    /// The weekday (1 = Monday) the lowercase word `w` names.
+    pub fn weekday(&self, w: &str) -> Option<u8> {
+        self.weekdays.iter().position(|v| v == w).map(|i| i as u8 + 1)
+    }
+    /// The month (1 = January) the lowercase word `w` names, by any of its
+    /// forms; a final full stop is left out ("feb." is "feb").
+    pub fn month(&self, w: &str) -> Option<u8> {
+        let w = w.trim_end_matches('.');
+        self.months.iter().position(|vs| vs.iter().any(|v| v == w)).map(|i| i as u8 + 1)
+    }
     /// Weekday `w` (1 = Monday) as a reader sees it.
     pub fn weekday_name(&self, w: u8) -> Option<String> {
         self.weekdays.get(usize::from(w).wrapping_sub(1)).map(|x| self.display(x))

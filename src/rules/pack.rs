@@ -103,33 +103,12 @@ impl Pack {
         Pack::embedded("fr").expect("the French pack is embedded")
     }
 
-    /// The text of the file whose name ends with `name`.
-    pub fn text(&self, name: &str) -> Option<&str> {
-        self.files.iter().find(|(n, _)| n.ends_with(name)).map(|(_, t)| t.as_str())
-    }
-
-    /// The files, by name.
-    pub fn files(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        self.files.iter().map(|(n, t)| (*n, t.as_str()))
-    }
-
     /// Replaces the first `from` with `to` in the first file that holds it
     /// (for trying damaged packs); whether one did.
     pub fn replace(&mut self, from: &str, to: &str) -> bool {
         match self.files.iter_mut().find(|(_, t)| t.contains(from)) {
             Some((_, t)) => {
                 *t = t.replacen(from, to, 1);
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Sets the text of the file whose name ends with `name`.
-    pub fn set(&mut self, name: &str, text: &str) -> bool {
-        match self.files.iter_mut().find(|(n, _)| n.ends_with(name)) {
-            Some((_, t)) => {
-                *t = text.to_string();
                 true
             }
             None => false,
