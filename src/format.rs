@@ -1,61 +1,73 @@
-//! Formatting of values for readers, in French (the default) and English.
+//! Values and labels for readers, in the language of a pack.
 //!
 //! Pure functions over the `factpanel/1` model: the panel (wasm) and the
 //! CLI's terminal table both use them, so a value reads the same everywhere.
-//! Nothing here allocates more than the returned string or touches I/O.
+//! Every word comes from the reader's language pack (`data/lang/*/labels.toml`,
+//! see [`crate::rules::labels`]); the functions choose a template and fill it.
 //!
 //! ```
 //! use factpanel::format::{minutes, Lang};
-//! assert_eq!(minutes(90, Lang::Fr), "1 h 30");
-//! assert_eq!(minutes(45, Lang::En), "45 min");
+//! assert_eq!(minutes(90, Lang::from_tag("fr")), "1 h 30");
+//! assert_eq!(minutes(90, Lang::from_tag("en-GB")), "1 h 30 min");
 //! ```
 
 use crate::model::{
     Agreement, Claim, DateNote, DateParts, Document, EntityId, Fact, Interval, Kind, NegotiationStart, Stance, Status,
-    Subject, Topic, Value,
+    Subject, Value,
 };
+use crate::rules::labels::fill;
+use crate::rules::{Labels, Rules};
 
-/// The language of the reader-facing text.
+/// The language of the reader-facing text: one of the embedded packs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// French (the default).
-    #[default]
-    Fr,
-    /// English.
-    En,
-}
+pub struct Lang(u8);
 
 impl Lang {
-    /// The language for a BCP 47 tag: `en`, `en-GB`, `EN_us` → English;
-    /// anything else (including the empty tag) → French.
+    /// The pack for a BCP 47 tag (`en`, `en-GB`, `EN_us` → English); the
+    /// first pack (French) for a tag no pack has, or the empty tag.
     pub fn from_tag(tag: &str) -> Lang {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("en") {
-            Lang::En
-        } else {
-            Lang::Fr
-        }
+        Lang::find(tag).unwrap_or_default()
     }
 
-    /// The BCP 47 tag (`fr` or `en`).
+    /// The pack for a BCP 47 tag, if one has its primary language.
+    pub fn find(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        let i = crate::rules::packs().iter().position(|r| r.lang.eq_ignore_ascii_case(primary))?;
+        Some(Lang(i as u8))
+    }
+
+    /// Every pack's language, in pack order.
+    pub fn all() -> impl Iterator<Item = Lang> {
+        (0..crate::rules::packs().len()).map(|i| Lang(i as u8))
+    }
+
+    /// The BCP 47 tag (`fr`, `en`).
     pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
+        &self.rules().lang
+    }
+
+    /// The language's pack.
+    pub fn rules(self) -> &'static Rules {
+        &crate::rules::packs()[self.0 as usize]
+    }
+
+    /// The pack's labels.
+    pub fn labels(self) -> &'static Labels {
+        &self.rules().labels
     }
 }
 
 /// A duration in words: `45 min`, `1 h`, `1 h 30` (French), `1 h 30 min`
 /// (English). Whole hours have no minutes part.
 pub fn minutes(m: u32, lang: Lang) -> String {
+    let d = &lang.labels().durations;
     let (h, r) = (m / 60, m % 60);
-    match (h, r, lang) {
-        (0, _, _) => format!("{m} min"),
-        (_, 0, _) => format!("{h} h"),
-        (_, _, Lang::Fr) => format!("{h} h {r:02}"),
-        (_, _, Lang::En) => format!("{h} h {r:02} min"),
-    }
+    let tpl = match (h, r) {
+        (0, _) => &d.minutes,
+        (_, 0) => &d.hours,
+        _ => &d.hours_minutes,
+    };
+    fill(tpl, &[("h", &h.to_string()), ("m", &m.to_string()), ("m2", &format!("{r:02}"))])
 }
 
 /// A duration interval in words:
@@ -64,46 +76,20 @@ pub fn minutes(m: u32, lang: Lang) -> String {
 /// open above → `plus d'1 h` / `more than 1 h`;
 /// open below → `jusqu'à 1 h 30` / `up to 1 h 30 min`.
 pub fn interval(iv: &Interval, lang: Lang) -> String {
+    let l = lang.labels();
+    let d = &l.durations;
+    let words = |m: u32| minutes(m, lang);
     match (iv.min, iv.max) {
-        (Some(lo), Some(hi)) if lo == hi => {
-            if lo.0 >= 60 {
-                format!("{} ({} min)", minutes(lo.0, lang), lo.0)
-            } else {
-                minutes(lo.0, lang)
-            }
-        }
+        (Some(lo), Some(hi)) if lo == hi && lo.0 < 60 => words(lo.0),
+        (Some(lo), Some(hi)) if lo == hi => l.text(&d.exact, &[("v", &words(lo.0)), ("m", &lo.0.to_string())]),
         (Some(lo), Some(hi)) => {
-            let sep = match lang {
-                Lang::Fr => "à",
-                Lang::En => "to",
-            };
-            if hi.0 >= 60 {
-                format!("{} {sep} {} ({}–{} min)", minutes(lo.0, lang), minutes(hi.0, lang), lo.0, hi.0)
-            } else {
-                format!("{}–{} min", lo.0, hi.0)
-            }
+            let (a, b) = (lo.0.to_string(), hi.0.to_string());
+            let tpl = if hi.0 >= 60 { &d.range } else { &d.short_range };
+            l.text(tpl, &[("lo", &words(lo.0)), ("hi", &words(hi.0)), ("a", &a), ("b", &b)])
         }
-        (Some(lo), None) => match lang {
-            Lang::Fr => format!("plus {}", de(&minutes(lo.0, lang))),
-            Lang::En => format!("more than {}", minutes(lo.0, lang)),
-        },
-        (None, Some(hi)) => match lang {
-            Lang::Fr => format!("jusqu'à {}", minutes(hi.0, lang)),
-            Lang::En => format!("up to {}", minutes(hi.0, lang)),
-        },
-        (None, None) => match lang {
-            Lang::Fr => "durée inconnue".into(),
-            Lang::En => "unknown length".into(),
-        },
-    }
-}
-
-/// French "de" + a figure, elided before "1" read as "un/une" (`d'1 h`).
-fn de(s: &str) -> String {
-    if s.starts_with("1 ") {
-        format!("d'{s}")
-    } else {
-        format!("de {s}")
+        (Some(lo), None) => l.text(&d.more_than, &[("v", &words(lo.0))]),
+        (None, Some(hi)) => l.text(&d.up_to, &[("v", &words(hi.0))]),
+        (None, None) => d.unknown.clone(),
     }
 }
 
@@ -119,8 +105,7 @@ pub fn date(iso: &str, lang: Lang) -> String {
 /// A possibly partial date in words: `mercredi`, `12 février`,
 /// `février 2025`, `mercredi 12 février 2025`.
 pub fn date_parts(p: &DateParts, lang: Lang) -> String {
-    // The names are the language pack's (its `[dates]`, `[labels]`).
-    let pack = crate::rules::for_lang(lang.tag()).unwrap_or_else(crate::rules::rules);
+    let pack = lang.rules();
     let mut words: Vec<String> = Vec::new();
     if let Some(w) = p.weekday.and_then(|w| pack.dates.weekday_name(w)) {
         words.push(w);
@@ -135,10 +120,7 @@ pub fn date_parts(p: &DateParts, lang: Lang) -> String {
         words.push(y.to_string());
     }
     if words.is_empty() {
-        match lang {
-            Lang::Fr => "date inconnue".into(),
-            Lang::En => "unknown date".into(),
-        }
+        pack.labels.unknown_date.clone()
     } else {
         words.join(" ")
     }
@@ -157,159 +139,81 @@ pub fn date_note(note: &DateNote, claim: &Claim, fact: &Fact, lang: Lang) -> Str
     if p.year.is_none() {
         p.year = fact.value.parts.filter(|f| (f.month, f.day) == (p.month, p.day)).and_then(|f| f.year);
     }
-    let known = p.day.is_some() && p.month.is_some();
-    match (lang, known) {
-        (Lang::Fr, true) => {
-            format!("le jour de la semaine donné ({stated}) ne correspond pas au {}", date_parts(&p, lang))
-        }
-        (Lang::Fr, false) => format!("le jour de la semaine donné ({stated}) ne correspond pas à la date"),
-        (Lang::En, true) => format!("the weekday given ({stated}) does not match {}", date_parts(&p, lang)),
-        (Lang::En, false) => format!("the weekday given ({stated}) does not match the date"),
+    let l = lang.labels();
+    if p.day.is_some() && p.month.is_some() {
+        l.text(&l.weekday_mismatch, &[("w", &stated), ("d", &date_parts(&p, lang))])
+    } else {
+        l.text(&l.weekday_mismatch_plain, &[("w", &stated)])
     }
 }
 
 /// The reader-facing name of a status (the chip's text).
 pub fn status(s: Status, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Status::Agreed, Lang::Fr) => "concordant",
-        (Status::Agreed, Lang::En) => "agreed",
-        (Status::Compatible, Lang::Fr) => "compatible",
-        (Status::Compatible, Lang::En) => "compatible",
-        (Status::Disputed, Lang::Fr) => "contesté",
-        (Status::Disputed, Lang::En) => "disputed",
-        (Status::Single, Lang::Fr) => "source unique",
-        (Status::Single, Lang::En) => "single source",
-    }
+    lang.labels().status(s)
 }
 
 /// A position in words: `irréaliste` / `not realistic`.
 pub fn stance(s: Stance, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Stance::Unrealistic, Lang::Fr) => "irréaliste",
-        (Stance::Unrealistic, Lang::En) => "not realistic",
-        (Stance::Opposed, Lang::Fr) => "opposé",
-        (Stance::Opposed, Lang::En) => "opposed",
-        (Stance::Inevitable, Lang::Fr) => "inévitable",
-        (Stance::Inevitable, Lang::En) => "inevitable",
-        (Stance::Supports, Lang::Fr) => "favorable",
-        (Stance::Supports, Lang::En) => "in favour",
-    }
+    lang.labels().position(s)
 }
 
-/// A topic in words: `Adhésion de l'Ukraine à l'OTAN` / `Ukraine joining NATO`.
-pub fn topic(t: Topic, lang: Lang) -> &'static str {
-    match (t, lang) {
-        (Topic::UkraineNatoMembership, Lang::Fr) => "Adhésion de l'Ukraine à l'OTAN",
-        (Topic::UkraineNatoMembership, Lang::En) => "Ukraine joining NATO",
-        (Topic::UkrainePre2014Borders, Lang::Fr) => "Retour aux frontières d'avant 2014",
-        (Topic::UkrainePre2014Borders, Lang::En) => "Return to pre-2014 borders",
-    }
+/// A topic as a heading: `Adhésion de l'Ukraine à l'OTAN` / `Ukraine
+/// joining NATO`; its id when the pack does not label it.
+pub fn topic<'a>(id: &'a str, lang: Lang) -> &'a str {
+    lang.labels().topic_heading(id)
 }
 
-/// `1 source`, `3 sources` (the same in both languages).
-pub fn source_count(n: usize, _lang: Lang) -> String {
-    if n == 1 {
-        "1 source".into()
-    } else {
-        format!("{n} sources")
+/// `1 source`, `3 sources`.
+pub fn source_count(n: usize, lang: Lang) -> String {
+    let l = lang.labels();
+    l.count(&l.counts.sources, n, "")
+}
+
+/// An entity's full and short names in the reader's language: its pack's,
+/// else the document's (`name_en` for English), falling back to the other
+/// language's, then to the id.
+fn names<'a>(doc: &'a Document, id: &'a str, lang: Lang) -> (&'a str, &'a str) {
+    if let Some(e) = lang.rules().entity(id) {
+        return (&e.name, &e.short);
     }
+    let Some(e) = doc.entities.get(id) else { return (id, id) };
+    let ((full, short), (full2, short2)) = match lang.tag() {
+        "en" => ((&e.name_en, &e.short_en), (&e.name, &e.short)),
+        _ => ((&e.name, &e.short), (&e.name_en, &e.short_en)),
+    };
+    let first = |a: &'a str, b: &'a str, c: &'a str| [a, b].into_iter().find(|s| !s.trim().is_empty()).unwrap_or(c);
+    let full = first(full, full2, id);
+    (full, first(short, short2, full))
 }
 
 /// The full name of an entity (`Vladimir Poutine` / `Vladimir Putin`);
-/// the id itself when the document does not name it.
+/// the id itself when neither pack nor document names it.
 pub fn entity_name(doc: &Document, id: &str, lang: Lang) -> String {
-    match doc.entities.get(id) {
-        Some(e) => pick(lang, &e.name, &e.name_en, id),
-        None => id.to_string(),
-    }
+    names(doc, id, lang).0.to_string()
 }
 
 /// The short name of an entity (`Poutine` / `Putin`), falling back to the
 /// full name, then to the id.
 pub fn entity_short(doc: &Document, id: &str, lang: Lang) -> String {
-    match doc.entities.get(id) {
-        Some(e) => {
-            let full = pick(lang, &e.name, &e.name_en, id);
-            pick(lang, &e.short, &e.short_en, &full)
-        }
-        None => id.to_string(),
-    }
+    names(doc, id, lang).1.to_string()
 }
 
-fn pick(lang: Lang, fr: &str, en: &str, fallback: &str) -> String {
-    let (first, second) = match lang {
-        Lang::Fr => (fr, en),
-        Lang::En => (en, fr),
-    };
-    [first, second, fallback].iter().find(|s| !s.trim().is_empty()).unwrap_or(&fallback).to_string()
-}
-
-/// The definite article institutions take (`le Kremlin`, `the Kremlin`);
-/// people and unknown ids take none.
-fn article(id: &str, lang: Lang) -> &'static str {
-    let fr = match id {
-        "kremlin" => "le ",
-        "white_house" | "ukrainian_presidency" | "russia" => "la ",
-        "biden_administration" | "trump_administration" | "ukraine" | "nato" | "eu" | "ap" | "afp" => "l'",
-        "united_states" | "us" => "les ",
-        _ => "",
-    };
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => match id {
-            "russia" | "ukraine" | "nato" | "ap" | "afp" => "",
-            _ if !fr.is_empty() => "the ",
-            _ => "",
-        },
-    }
-}
-
-/// The entity with its article, for running text (`le Kremlin`, `Trump`):
-/// the full name when it carries its article (`le Kremlin`, `the Kremlin`),
-/// else the short name, with the article of a known institution.
+/// The entity as running text names it: its full name when that carries
+/// its article (`le Kremlin`, `the Kremlin`; the pack's `articles`), else
+/// its short name (`Trump`).
 pub fn entity_in_text(doc: &Document, id: &str, lang: Lang) -> String {
-    if let Some(e) = doc.entities.get(id) {
-        let full = match lang {
-            Lang::Fr => e.name.trim(),
-            Lang::En => e.name_en.trim(),
-        };
-        let lower = full.to_lowercase();
-        let has_article = match lang {
-            Lang::Fr => ["le ", "la ", "les ", "l'", "l’"].iter().any(|a| lower.starts_with(a)),
-            Lang::En => lower.starts_with("the "),
-        };
-        if has_article {
-            return full.to_string();
-        }
-    }
-    let name = entity_short(doc, id, lang);
-    let art = article(id, lang);
-    if art.is_empty() {
-        return name;
-    }
-    // "l'" + "Administration Biden" → "l'administration Biden".
-    let name = if lang == Lang::Fr && art == "l'" { lower_first(&name) } else { name };
-    format!("{art}{name}")
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match (c.next(), c.clone().next()) {
-        // Keep acronyms (OTAN, AP) as they are.
-        (Some(f), Some(n)) if f.is_uppercase() && !n.is_uppercase() => f.to_lowercase().chain(c).collect(),
-        _ => s.to_string(),
-    }
+    let (full, short) = names(doc, id, lang);
+    if lang.labels().has_article(full) { full } else { short }.to_string()
 }
 
 /// Who a claim is attributed to: `selon le Kremlin` / `according to the
 /// Kremlin`; for a claim in the outlet's own voice (`said_by: null`),
 /// `selon le média` / `according to the outlet`.
 pub fn said_by(said_by: Option<&EntityId>, doc: &Document, lang: Lang) -> String {
-    match (said_by, lang) {
-        (Some(id), Lang::Fr) => format!("selon {}", entity_in_text(doc, id.as_str(), lang)),
-        (Some(id), Lang::En) => format!("according to {}", entity_in_text(doc, id.as_str(), lang)),
-        (None, Lang::Fr) => "selon le média".into(),
-        (None, Lang::En) => "according to the outlet".into(),
+    let l = lang.labels();
+    match said_by {
+        Some(id) => l.text(&l.said_by, &[("a", &entity_in_text(doc, id.as_str(), lang))]),
+        None => l.own_voice.clone(),
     }
 }
 
@@ -323,7 +227,7 @@ pub fn participants(doc: &Document, ids: &[EntityId], lang: Lang) -> String {
     let in_label = |id: &EntityId| match doc.event.participants.iter().position(|p| p == id) {
         Some(k) => k,
         None if !doc.event.participants.is_empty() => usize::MAX,
-        None => doc.event.label.find(entity_short(doc, id.as_str(), Lang::Fr).as_str()).unwrap_or(usize::MAX),
+        None => doc.event.label.find(entity_short(doc, id.as_str(), Lang::default()).as_str()).unwrap_or(usize::MAX),
     };
     crate::sort_by(&mut ids, |a, b| {
         in_label(a).cmp(&in_label(b)).then_with(|| centrality(doc, b).cmp(&centrality(doc, a))).then_with(|| a.cmp(b))
@@ -336,84 +240,21 @@ fn centrality(doc: &Document, id: &EntityId) -> usize {
     doc.facts.iter().filter(|f| f.subject.participants.contains(id) || f.subject.actor.as_ref() == Some(id)).count()
 }
 
-/// A fact's label, regenerated from its kind and subject so that both
-/// languages read naturally: `Durée de l'appel Trump–Poutine` /
-/// `Length of the Trump–Putin call`.
+/// A fact's label in the reader's language, from its kind and subject:
+/// `Durée de l'appel Trump–Poutine` / `Length of the Trump–Putin call`.
 pub fn fact_label(fact: &Fact, doc: &Document, lang: Lang) -> String {
     subject_label(fact.kind, &fact.subject, doc, lang)
 }
 
-/// The label for a kind and subject (see [`fact_label`]).
+/// The label for a kind and subject (see [`fact_label`]): the pack's
+/// `[labels.kinds]` template for it.
 pub fn subject_label(kind: Kind, s: &Subject, doc: &Document, lang: Lang) -> String {
-    let who = participants(doc, &s.participants, lang);
-    let actor = s.actor.as_ref().map(|a| entity_short(doc, a.as_str(), lang));
-    let fr = lang == Lang::Fr;
-    // The event's own participants met in person: "la rencontre".
-    let meeting = is_meeting(doc, &s.participants);
-    let (de, of) = if meeting { ("de la rencontre", "meeting") } else { ("de l'appel", "call") };
-    let call = |fr_fmt: &str, en_fmt: &str| -> String {
-        match (fr, who.is_empty()) {
-            (true, true) => format!("{fr_fmt} {de}"),
-            (true, false) => format!("{fr_fmt} {de} {who}"),
-            (false, true) => format!("{en_fmt} of the {of}"),
-            (false, false) => format!("{en_fmt} of the {who} {of}"),
-        }
-    };
-    match kind {
-        Kind::CallDuration => call("Durée", "Length"),
-        Kind::CallDate => call("Date", "Date"),
-        Kind::CallCharacterization => {
-            let the = if meeting { "La rencontre" } else { "L'appel" };
-            let base = match (fr, who.is_empty()) {
-                (true, true) => the.to_string(),
-                (true, false) => format!("{the} {who}"),
-                (false, true) => format!("The {of}"),
-                (false, false) => format!("The {who} {of}"),
-            };
-            // "selon Poutine", "selon le Kremlin" (as a source is named in text).
-            let by = s.actor.as_ref().map(|a| entity_in_text(doc, a.as_str(), lang));
-            match (by, fr) {
-                (Some(a), true) => format!("{base} selon {a}"),
-                (Some(a), false) => format!("{base} according to {a}"),
-                (None, _) => base,
-            }
-        }
-        Kind::Stance => {
-            let t = s.topic.map(|t| topic(t, lang)).unwrap_or("Position");
-            match (actor, fr) {
-                (Some(a), true) => format!("{a} : {}", lower_first(t)),
-                (Some(a), false) => format!("{a}: {t}"),
-                (None, _) => t.to_string(),
-            }
-        }
-        Kind::Negotiations => match (fr, who.is_empty()) {
-            (true, true) => "Début des négociations".into(),
-            (true, false) => format!("Début des négociations {who}"),
-            (false, true) => "Start of negotiations".into(),
-            (false, false) => format!("Start of {who} negotiations"),
-        },
-        Kind::PrisonerRelease => {
-            let p = s.person.as_ref().map(|p| entity_name(doc, p.as_str(), lang));
-            match (p, fr) {
-                (Some(p), true) => format!("Libération de {p}"),
-                (Some(p), false) => format!("Release of {p}"),
-                (None, true) => "Libération d'un prisonnier".into(),
-                (None, false) => "Release of a prisoner".into(),
-            }
-        }
-        Kind::PrisonerExchange => match (fr, who.is_empty()) {
-            (true, true) => "Échange de prisonniers".into(),
-            (true, false) => format!("Échange de prisonniers ({who})"),
-            (false, true) => "Prisoner exchange".into(),
-            (false, false) => format!("Prisoner exchange ({who})"),
-        },
-        Kind::Meeting => match (fr, who.is_empty()) {
-            (true, true) => "Rencontre prévue".into(),
-            (true, false) => format!("Rencontre {who}"),
-            (false, true) => "Planned meeting".into(),
-            (false, false) => format!("{who} meeting"),
-        },
-    }
+    let l = lang.labels();
+    let p = participants(doc, &s.participants, lang);
+    let a = s.actor.as_ref().map(|a| entity_in_text(doc, a.as_str(), lang)).unwrap_or_default();
+    let t = s.topic.as_deref().map(|t| l.topic(t)).unwrap_or_default();
+    let x = s.person.as_ref().map(|p| entity_name(doc, p.as_str(), lang)).unwrap_or_default();
+    l.kind(kind, is_meeting(doc, &s.participants), &[("p", &p), ("a", &a), ("t", t), ("x", &x)])
 }
 
 /// A fact's value in plain words: `1 h 30 (90 min)`, `plus d'1 h`,
@@ -429,7 +270,8 @@ pub fn claim_value(kind: Kind, claim: &Claim, doc: &Document, lang: Lang) -> Str
 
 /// The value of a fact or claim of the given kind in plain words.
 pub fn value(kind: Kind, v: &Value, doc: &Document, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
+    let l = lang.labels();
+    let w = &l.values;
     let fallback = || v.text.clone().unwrap_or_else(|| "—".into());
     match kind {
         Kind::CallDuration => match v.interval() {
@@ -442,26 +284,24 @@ pub fn value(kind: Kind, v: &Value, doc: &Document, lang: Lang) -> String {
             (None, None) => fallback(),
         },
         Kind::CallCharacterization => match &v.term {
-            Some(t) if fr => format!("« {t} »"),
-            Some(t) => format!("“{t}”"),
+            Some(t) => fill(&l.quote, &[("t", t)]),
             None => fallback(),
         },
         Kind::Stance => match v.position {
-            Some(p) => stance(p, lang).to_string(),
+            Some(p) => l.position(p).to_string(),
             None => fallback(),
         },
         Kind::Negotiations => match v.start {
-            Some(NegotiationStart::Immediately) => (if fr { "immédiatement" } else { "immediately" }).into(),
+            Some(NegotiationStart::Immediately) => w.immediately.clone(),
             None => fallback(),
         },
         Kind::PrisonerRelease => match &v.released_by {
-            Some(by) if fr => format!("libéré par {}", entity_in_text(doc, by.as_str(), lang)),
-            Some(by) => format!("released by {}", entity_in_text(doc, by.as_str(), lang)),
-            None => (if fr { "libéré" } else { "released" }).into(),
+            Some(by) => l.text(&w.released_by, &[("a", &entity_in_text(doc, by.as_str(), lang))]),
+            None => w.released.clone(),
         },
         Kind::PrisonerExchange => match v.occurred {
-            Some(true) | None => (if fr { "a eu lieu" } else { "took place" }).into(),
-            Some(false) => (if fr { "n'a pas eu lieu" } else { "did not take place" }).into(),
+            Some(true) | None => w.took_place.clone(),
+            Some(false) => w.did_not_take_place.clone(),
         },
         Kind::Meeting => {
             let mut places: Vec<&EntityId> = v.places.iter().collect();
@@ -471,34 +311,27 @@ pub fn value(kind: Kind, v: &Value, doc: &Document, lang: Lang) -> String {
                 }
             }
             let names: Vec<String> = places.iter().map(|p| entity_name(doc, p.as_str(), lang)).collect();
-            match (names.len(), fr) {
-                (0, true) => "prévue, lieu non précisé".into(),
-                (0, false) => "planned, place not given".into(),
-                (1, true) => format!("prévue : {}", names[0]),
-                (1, false) => format!("planned: {}", names[0]),
-                (_, true) => format!("prévue ; lieux cités : {}", names.join(", ")),
-                (_, false) => format!("planned; places named: {}", names.join(", ")),
-            }
+            let tpl = match names.len() {
+                0 => &w.meeting_no_place,
+                1 => &w.meeting_place,
+                _ => &w.meeting_places,
+            };
+            l.text(tpl, &[("x", &names.join(", "))])
         }
     }
 }
 
-/// The event's label in the reader's language. The document carries a
-/// French label; for English, a label of the form `Appel A–B` is rebuilt
-/// from the participants of the matching call fact (`Trump–Putin call`).
+/// The event's label in the reader's language (`Appel Trump–Poutine` /
+/// `Trump–Putin call`), from its participants; a document made before
+/// factpanel/1 had them keeps its label.
 pub fn event_label(doc: &Document, lang: Lang) -> String {
-    // From the event's structure when the document has it.
-    if !doc.event.participants.is_empty() {
-        let names = participants(doc, &doc.event.participants, lang);
-        return match (lang, is_meeting(doc, &doc.event.participants)) {
-            (Lang::Fr, false) => format!("Appel {names}"),
-            (Lang::Fr, true) => format!("Rencontre {names}"),
-            (Lang::En, false) => format!("{names} call"),
-            (Lang::En, true) => format!("{names} meeting"),
-        };
+    if doc.event.participants.is_empty() {
+        return doc.event.label.trim().to_string();
     }
-    // A document made before factpanel/1 had them: its label as it is.
-    doc.event.label.trim().to_string()
+    let l = lang.labels();
+    let names = participants(doc, &doc.event.participants, lang);
+    let tpl = if is_meeting(doc, &doc.event.participants) { &l.event_meeting } else { &l.event };
+    l.text(tpl, &[("p", &names)])
 }
 
 /// Whether `ids` are the participants of an event that is an in-person
@@ -512,18 +345,11 @@ fn is_meeting(doc: &Document, ids: &[EntityId]) -> bool {
 /// How a claim relates to its fact, in words: `précis`, `moins précis`,
 /// `contredit` / `precise`, `less precise`, `contradicts`.
 pub fn agreement(a: Agreement, lang: Lang) -> &'static str {
-    match (a, lang) {
-        (Agreement::Precise, Lang::Fr) => "précis",
-        (Agreement::Precise, Lang::En) => "precise",
-        (Agreement::Compatible, Lang::Fr) => "moins précis",
-        (Agreement::Compatible, Lang::En) => "less precise",
-        (Agreement::Disputes, Lang::Fr) => "contredit",
-        (Agreement::Disputes, Lang::En) => "contradicts",
-    }
+    lang.labels().agreement(a)
 }
 
 /// The sources of a fact with their agreement: `4 sources`,
-/// `4 sources, dont 1 moins précise`, `3 sources, 1 of them disagrees`.
+/// `4 sources, dont 1 moins précise`, `3 sources, of which 1 disagrees`.
 pub fn support(sources: usize, less_precise: usize, disputing: usize, lang: Lang) -> String {
     source_count(sources, lang) + &qualifiers(less_precise, disputing, lang)
 }
@@ -531,38 +357,25 @@ pub fn support(sources: usize, less_precise: usize, disputing: usize, lang: Lang
 /// `, dont 1 moins précise, 1 en désaccord` / `, of which 1 less precise`
 /// (empty when both are 0).
 fn qualifiers(less_precise: usize, disputing: usize, lang: Lang) -> String {
-    let mut out = String::new();
+    let l = lang.labels();
+    let c = &l.counts;
     let mut parts: Vec<String> = Vec::new();
-    let s = |n: usize| if n > 1 { "s" } else { "" };
     if less_precise > 0 {
-        parts.push(match lang {
-            Lang::Fr => format!("{less_precise} moins précise{}", s(less_precise)),
-            Lang::En => format!("{less_precise} less precise"),
-        });
+        parts.push(l.count(&c.less_precise, less_precise, ""));
     }
     if disputing > 0 {
-        parts.push(match lang {
-            Lang::Fr => format!("{disputing} en désaccord"),
-            Lang::En => format!("{disputing} disagree{}", if disputing == 1 { "s" } else { "" }),
-        });
+        parts.push(l.count(&c.disagreeing, disputing, ""));
     }
-    if !parts.is_empty() {
-        let joined = parts.join(", ");
-        match lang {
-            Lang::Fr => out.push_str(&format!(", dont {joined}")),
-            Lang::En => out.push_str(&format!(", of which {joined}")),
-        }
+    if parts.is_empty() {
+        return String::new();
     }
-    out
+    l.text(&c.of_which, &[("x", &parts.join(", "))])
 }
 
 /// `1 rédaction`, `3 rédactions` / `1 newsroom`, `3 newsrooms`.
 pub fn newsroom_count(n: usize, lang: Lang) -> String {
-    let s = if n == 1 { "" } else { "s" };
-    match lang {
-        Lang::Fr => format!("{n} rédaction{s}"),
-        Lang::En => format!("{n} newsroom{s}"),
-    }
+    let l = lang.labels();
+    l.count(&l.counts.newsrooms, n, "")
 }
 
 /// A fact's sources when some are copies of one dispatch, counted as
@@ -581,12 +394,10 @@ pub fn support_in_newsrooms(
     if newsrooms >= sources {
         return support(sources, less_precise, disputing, lang);
     }
-    format!(
-        "{} ({}){}",
-        newsroom_count(newsrooms, lang),
-        source_count(sources, lang),
-        qualifiers(less_precise, disputing, lang)
-    )
+    let l = lang.labels();
+    let rooms = newsroom_count(newsrooms, lang);
+    l.text(&l.counts.in_newsrooms, &[("x", &rooms), ("n", &source_count(sources, lang))])
+        + &qualifiers(less_precise, disputing, lang)
 }
 
 /// [`coverage`], then the independent newsrooms when copies make them fewer
@@ -597,11 +408,8 @@ pub fn coverage_in_newsrooms(on_event: usize, total: usize, newsrooms: usize, la
     if newsrooms >= on_event {
         return c;
     }
-    let s = if newsrooms == 1 { "" } else { "s" };
-    match lang {
-        Lang::Fr => format!("{c}, {newsrooms} rédaction{s} indépendante{s}"),
-        Lang::En => format!("{c}, {newsrooms} independent newsroom{s}"),
-    }
+    let l = lang.labels();
+    l.count(&l.counts.independent, newsrooms, &c)
 }
 
 /// The note of a source that copies another's text (source number
@@ -609,53 +417,53 @@ pub fn coverage_in_newsrooms(on_event: usize, total: usize, newsrooms: usize, la
 /// dépêche AFP que la source 1 : une seule rédaction.` / `Copy of the same
 /// AFP dispatch as source 1: one newsroom.`
 pub fn copy_note(original: usize, wire: Option<&str>, lang: Lang) -> String {
-    match (lang, wire.map(str::trim).filter(|w| !w.is_empty())) {
-        (Lang::Fr, Some(w)) => {
-            format!("Reprise de la même dépêche {w} que la source {original} : une seule rédaction.")
-        }
-        (Lang::Fr, None) => format!("Reprise du même texte que la source {original} : une seule rédaction."),
-        (Lang::En, Some(w)) => format!("Copy of the same {w} dispatch as source {original}: one newsroom."),
-        (Lang::En, None) => format!("Copy of the same text as source {original}: one newsroom."),
+    let l = lang.labels();
+    let n = original.to_string();
+    match wire.map(str::trim).filter(|w| !w.is_empty()) {
+        Some(w) => l.text(&l.counts.copy_wire, &[("w", w), ("n", &n)]),
+        None => l.text(&l.counts.copy_text, &[("n", &n)]),
     }
 }
 
 /// Beside a copy's claims: `reprise de la source 1` / `copy of source 1`.
 pub fn copy_of_source(original: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("reprise de la source {original}"),
-        Lang::En => format!("copy of source {original}"),
-    }
+    let l = lang.labels();
+    l.text(&l.counts.copy_of_source, &[("n", &original.to_string())])
 }
 
 /// The agency a source credits: `crédit : AFP` / `credit: AFP`.
 pub fn wire_credit(wire: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("crédit : {wire}"),
-        Lang::En => format!("credit: {wire}"),
-    }
+    let l = lang.labels();
+    l.text(&l.counts.credit, &[("w", wire)])
 }
 
-/// `4 sources sur 5` / `4 of 5 sources` (just `4 sources` when all cover it).
+/// `couvert par 4 sources sur 5` / `covered by 4 of 5 sources` (just
+/// `… 4 sources` when all cover it).
 pub fn coverage(on_event: usize, total: usize, lang: Lang) -> String {
+    let l = lang.labels();
     if on_event == total {
-        return match lang {
-            Lang::Fr => format!("couvert par {}", source_count(on_event, lang)),
-            Lang::En => format!("covered by {}", source_count(on_event, lang)),
-        };
+        return l.text(&l.counts.coverage_all, &[("x", &source_count(on_event, lang))]);
     }
-    match lang {
-        Lang::Fr => format!("couvert par {on_event} sources sur {total}"),
-        Lang::En => format!("covered by {on_event} of {total} sources"),
-    }
+    l.text(&l.counts.coverage_some, &[("n", &on_event.to_string()), ("x", &total.to_string())])
 }
 
-/// Fixed reader-facing strings of the panel.
+/// The sources a cell cites by number: `source 2`, `sources 1, 3`.
+pub fn source_refs(nums: &[String], lang: Lang) -> String {
+    let l = lang.labels();
+    l.count(&l.counts.source_refs, nums.len(), &nums.join(", "))
+}
+
+/// The accessible name of an article's full text: `Texte intégral : …`.
+pub fn full_text(title: &str, lang: Lang) -> String {
+    let l = lang.labels();
+    fill(&l.full_text, &[("t", title)])
+}
+
+/// Fixed reader-facing strings of the panel (`[labels.view]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ui {
     /// The panel's accessible name.
     PanelTitle,
-    /// "covered by N sources" — prefix before the count.
-    CoveredBy,
     /// The facts section heading.
     Facts,
     /// The positions matrix heading.
@@ -686,149 +494,42 @@ pub enum Ui {
     OpenArticle,
     /// Label of a claim's interpreted value.
     ValueGiven,
-    /// Legend for precision differences.
-    LessPrecise,
-    /// Legend for a contradicting claim.
-    Contradicts,
 }
 
 /// The text of a fixed panel string.
 pub fn ui(key: Ui, lang: Lang) -> &'static str {
-    let fr = lang == Lang::Fr;
+    let v = &lang.labels().view;
     match key {
-        Ui::PanelTitle => {
-            if fr {
-                "Ce que disent les sources"
-            } else {
-                "What the sources say"
-            }
-        }
-        Ui::CoveredBy => {
-            if fr {
-                "couvert par"
-            } else {
-                "covered by"
-            }
-        }
-        Ui::Facts => {
-            if fr {
-                "Les faits"
-            } else {
-                "Facts"
-            }
-        }
-        Ui::Positions => {
-            if fr {
-                "Qui pense quoi"
-            } else {
-                "Who holds which position"
-            }
-        }
-        Ui::Sources => "Sources",
-        Ui::Actor => {
-            if fr {
-                "Acteur"
-            } else {
-                "Actor"
-            }
-        }
-        Ui::ShowQuotes => {
-            if fr {
-                "Voir les citations"
-            } else {
-                "Show quotes"
-            }
-        }
-        Ui::HideQuotes => {
-            if fr {
-                "Masquer les citations"
-            } else {
-                "Hide quotes"
-            }
-        }
-        Ui::ReadInContext => {
-            if fr {
-                "Lire dans l'article"
-            } else {
-                "Read in the article"
-            }
-        }
-        Ui::CloseContext => {
-            if fr {
-                "Fermer l'article"
-            } else {
-                "Close the article"
-            }
-        }
-        Ui::OffEvent => {
-            if fr {
-                "autre événement"
-            } else {
-                "another event"
-            }
-        }
-        Ui::OnEvent => {
-            if fr {
-                "sur l'événement"
-            } else {
-                "on the event"
-            }
-        }
-        Ui::NoFacts => {
-            if fr {
-                "Aucun fait n'a été relevé dans ces articles."
-            } else {
-                "No facts were found in these articles."
-            }
-        }
-        Ui::DateUnknown => {
-            if fr {
-                "date non établie"
-            } else {
-                "date not established"
-            }
-        }
-        Ui::NoContext => {
-            if fr {
-                "Le texte de l'article n'est pas disponible."
-            } else {
-                "The article text is not available."
-            }
-        }
-        Ui::OpenArticle => {
-            if fr {
-                "ouvrir l'article"
-            } else {
-                "open the article"
-            }
-        }
-        Ui::ValueGiven => {
-            if fr {
-                "valeur lue"
-            } else {
-                "value read"
-            }
-        }
-        Ui::LessPrecise => {
-            if fr {
-                "moins précis"
-            } else {
-                "less precise"
-            }
-        }
-        Ui::Contradicts => {
-            if fr {
-                "contredit"
-            } else {
-                "contradicts"
-            }
-        }
+        Ui::PanelTitle => &v.title,
+        Ui::Facts => &v.facts,
+        Ui::Positions => &v.positions,
+        Ui::Sources => &v.sources,
+        Ui::Actor => &v.actor,
+        Ui::ShowQuotes => &v.show_quotes,
+        Ui::HideQuotes => &v.hide_quotes,
+        Ui::ReadInContext => &v.read_in_context,
+        Ui::CloseContext => &v.close_context,
+        Ui::OffEvent => &v.off_event,
+        Ui::OnEvent => &v.on_event,
+        Ui::NoFacts => &v.no_facts,
+        Ui::DateUnknown => &v.date_unknown,
+        Ui::NoContext => &v.no_context,
+        Ui::OpenArticle => &v.open_article,
+        Ui::ValueGiven => &v.value_given,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fr() -> Lang {
+        Lang::from_tag("fr")
+    }
+
+    fn en() -> Lang {
+        Lang::from_tag("en")
+    }
     use crate::model::{Bound, EntityInfo, Event, Minutes, Source, SCHEMA};
 
     fn ent(name: &str, short: &str, name_en: &str, short_en: &str) -> EntityInfo {
@@ -908,92 +609,92 @@ mod tests {
 
     #[test]
     fn lang_from_tag() {
-        assert_eq!(Lang::from_tag("en"), Lang::En);
-        assert_eq!(Lang::from_tag("EN-gb"), Lang::En);
-        assert_eq!(Lang::from_tag("en_US"), Lang::En);
-        assert_eq!(Lang::from_tag("fr"), Lang::Fr);
-        assert_eq!(Lang::from_tag("fr-CA"), Lang::Fr);
-        assert_eq!(Lang::from_tag(""), Lang::Fr);
-        assert_eq!(Lang::from_tag("english"), Lang::Fr);
-        assert_eq!(Lang::from_tag("de"), Lang::Fr);
-        assert_eq!(Lang::default(), Lang::Fr);
-        assert_eq!(Lang::En.tag(), "en");
+        assert_eq!(Lang::from_tag("en"), en());
+        assert_eq!(Lang::from_tag("EN-gb"), en());
+        assert_eq!(Lang::from_tag("en_US"), en());
+        assert_eq!(Lang::from_tag("fr"), fr());
+        assert_eq!(Lang::from_tag("fr-CA"), fr());
+        assert_eq!(Lang::from_tag(""), fr());
+        assert_eq!(Lang::from_tag("english"), fr());
+        assert_eq!(Lang::from_tag("de"), fr());
+        assert_eq!(Lang::default(), fr());
+        assert_eq!(en().tag(), "en");
     }
 
     #[test]
     fn minutes_in_words() {
-        assert_eq!(minutes(0, Lang::Fr), "0 min");
-        assert_eq!(minutes(45, Lang::Fr), "45 min");
-        assert_eq!(minutes(60, Lang::Fr), "1 h");
-        assert_eq!(minutes(90, Lang::Fr), "1 h 30");
-        assert_eq!(minutes(65, Lang::Fr), "1 h 05");
-        assert_eq!(minutes(150, Lang::Fr), "2 h 30");
-        assert_eq!(minutes(90, Lang::En), "1 h 30 min");
-        assert_eq!(minutes(120, Lang::En), "2 h");
-        assert_eq!(minutes(59, Lang::En), "59 min");
+        assert_eq!(minutes(0, fr()), "0 min");
+        assert_eq!(minutes(45, fr()), "45 min");
+        assert_eq!(minutes(60, fr()), "1 h");
+        assert_eq!(minutes(90, fr()), "1 h 30");
+        assert_eq!(minutes(65, fr()), "1 h 05");
+        assert_eq!(minutes(150, fr()), "2 h 30");
+        assert_eq!(minutes(90, en()), "1 h 30 min");
+        assert_eq!(minutes(120, en()), "2 h");
+        assert_eq!(minutes(59, en()), "59 min");
     }
 
     #[test]
     fn intervals_in_words() {
-        assert_eq!(interval(&Interval::exact(90), Lang::Fr), "1 h 30 (90 min)");
-        assert_eq!(interval(&Interval::exact(90), Lang::En), "1 h 30 min (90 min)");
-        assert_eq!(interval(&Interval::exact(60), Lang::Fr), "1 h (60 min)");
-        assert_eq!(interval(&Interval::exact(30), Lang::Fr), "30 min");
-        assert_eq!(interval(&Interval::between(80, 90), Lang::Fr), "1 h 20 à 1 h 30 (80–90 min)");
-        assert_eq!(interval(&Interval::between(80, 90), Lang::En), "1 h 20 min to 1 h 30 min (80–90 min)");
-        assert_eq!(interval(&Interval::between(20, 30), Lang::Fr), "20–30 min");
+        assert_eq!(interval(&Interval::exact(90), fr()), "1 h 30 (90 min)");
+        assert_eq!(interval(&Interval::exact(90), en()), "1 h 30 min (90 min)");
+        assert_eq!(interval(&Interval::exact(60), fr()), "1 h (60 min)");
+        assert_eq!(interval(&Interval::exact(30), fr()), "30 min");
+        assert_eq!(interval(&Interval::between(80, 90), fr()), "1 h 20 à 1 h 30 (80–90 min)");
+        assert_eq!(interval(&Interval::between(80, 90), en()), "1 h 20 min to 1 h 30 min (80–90 min)");
+        assert_eq!(interval(&Interval::between(20, 30), fr()), "20–30 min");
         let open = Interval { min: Some(Minutes(60)), max: None };
-        assert_eq!(interval(&open, Lang::Fr), "plus d'1 h");
-        assert_eq!(interval(&open, Lang::En), "more than 1 h");
+        assert_eq!(interval(&open, fr()), "plus d'1 h");
+        assert_eq!(interval(&open, en()), "more than 1 h");
         let open2 = Interval { min: Some(Minutes(120)), max: None };
-        assert_eq!(interval(&open2, Lang::Fr), "plus de 2 h");
+        assert_eq!(interval(&open2, fr()), "plus de 2 h");
         let upto = Interval { min: None, max: Some(Minutes(90)) };
-        assert_eq!(interval(&upto, Lang::Fr), "jusqu'à 1 h 30");
-        assert_eq!(interval(&upto, Lang::En), "up to 1 h 30 min");
-        assert_eq!(interval(&Interval { min: None, max: None }, Lang::Fr), "durée inconnue");
+        assert_eq!(interval(&upto, fr()), "jusqu'à 1 h 30");
+        assert_eq!(interval(&upto, en()), "up to 1 h 30 min");
+        assert_eq!(interval(&Interval { min: None, max: None }, fr()), "durée inconnue");
     }
 
     #[test]
     fn dates_in_words() {
-        assert_eq!(date("2025-02-12", Lang::Fr), "mercredi 12 février 2025");
-        assert_eq!(date("2025-02-12", Lang::En), "Wednesday 12 February 2025");
-        assert_eq!(date("2025-03-01", Lang::Fr), "samedi 1er mars 2025");
-        assert_eq!(date("2025-02", Lang::Fr), "février 2025");
-        assert_eq!(date("not a date", Lang::Fr), "not a date");
-        assert_eq!(date("2025-13-01", Lang::Fr), "2025-13-01");
-        assert_eq!(date("2025-02-30", Lang::Fr), "2025-02-30", "not a day of February");
+        assert_eq!(date("2025-02-12", fr()), "mercredi 12 février 2025");
+        assert_eq!(date("2025-02-12", en()), "Wednesday 12 February 2025");
+        assert_eq!(date("2025-03-01", fr()), "samedi 1er mars 2025");
+        assert_eq!(date("2025-02", fr()), "février 2025");
+        assert_eq!(date("not a date", fr()), "not a date");
+        assert_eq!(date("2025-13-01", fr()), "2025-13-01");
+        assert_eq!(date("2025-02-30", fr()), "2025-02-30", "not a day of February");
         let wed = DateParts { weekday: Some(3), ..DateParts::default() };
-        assert_eq!(date_parts(&wed, Lang::Fr), "mercredi");
+        assert_eq!(date_parts(&wed, fr()), "mercredi");
         let d = DateParts { day: Some(12), month: Some(2), ..DateParts::default() };
-        assert_eq!(date_parts(&d, Lang::Fr), "12 février");
-        assert_eq!(date_parts(&DateParts::default(), Lang::En), "unknown date");
+        assert_eq!(date_parts(&d, fr()), "12 février");
+        assert_eq!(date_parts(&DateParts::default(), en()), "unknown date");
     }
 
     #[test]
     fn statuses_and_positions() {
-        assert_eq!(status(Status::Agreed, Lang::Fr), "concordant");
-        assert_eq!(status(Status::Single, Lang::Fr), "source unique");
-        assert_eq!(status(Status::Single, Lang::En), "single source");
-        assert_eq!(status(Status::Disputed, Lang::En), "disputed");
-        assert_eq!(stance(Stance::Unrealistic, Lang::Fr), "irréaliste");
-        assert_eq!(stance(Stance::Unrealistic, Lang::En), "not realistic");
-        assert_eq!(topic(Topic::UkraineNatoMembership, Lang::En), "Ukraine joining NATO");
-        assert_eq!(source_count(1, Lang::Fr), "1 source");
-        assert_eq!(source_count(4, Lang::En), "4 sources");
+        assert_eq!(status(Status::Agreed, fr()), "concordant");
+        assert_eq!(status(Status::Single, fr()), "source unique");
+        assert_eq!(status(Status::Single, en()), "single source");
+        assert_eq!(status(Status::Disputed, en()), "disputed");
+        assert_eq!(stance(Stance::Unrealistic, fr()), "irréaliste");
+        assert_eq!(stance(Stance::Unrealistic, en()), "not realistic");
+        assert_eq!(topic("ukraine_nato_membership", en()), "Ukraine joining NATO");
+        assert_eq!(source_count(1, fr()), "1 source");
+        assert_eq!(source_count(4, en()), "4 sources");
     }
 
     #[test]
     fn names_and_attribution() {
         let d = doc();
-        assert_eq!(entity_name(&d, "putin", Lang::Fr), "Vladimir Poutine");
-        assert_eq!(entity_name(&d, "putin", Lang::En), "Vladimir Putin");
-        assert_eq!(entity_short(&d, "putin", Lang::Fr), "Poutine");
-        assert_eq!(entity_name(&d, "nobody_known", Lang::Fr), "nobody_known");
-        assert_eq!(said_by(Some(&id("kremlin")), &d, Lang::Fr), "selon le Kremlin");
-        assert_eq!(said_by(Some(&id("kremlin")), &d, Lang::En), "according to the Kremlin");
-        assert_eq!(said_by(Some(&id("trump")), &d, Lang::Fr), "selon Trump");
-        assert_eq!(said_by(Some(&id("biden_administration")), &d, Lang::Fr), "selon l'administration Biden");
-        assert_eq!(said_by(None, &d, Lang::Fr), "selon le média");
+        assert_eq!(entity_name(&d, "putin", fr()), "Vladimir Poutine");
+        assert_eq!(entity_name(&d, "putin", en()), "Vladimir Putin");
+        assert_eq!(entity_short(&d, "putin", fr()), "Poutine");
+        assert_eq!(entity_name(&d, "nobody_known", fr()), "nobody_known");
+        assert_eq!(said_by(Some(&id("kremlin")), &d, fr()), "selon le Kremlin");
+        assert_eq!(said_by(Some(&id("kremlin")), &d, en()), "according to the Kremlin");
+        assert_eq!(said_by(Some(&id("trump")), &d, fr()), "selon Trump");
+        assert_eq!(said_by(Some(&id("biden_administration")), &d, fr()), "selon l'administration Biden");
+        assert_eq!(said_by(None, &d, fr()), "selon le média");
         // A full name that carries its article is used as is.
         let mut d2 = d.clone();
         d2.entities.insert(
@@ -1005,57 +706,70 @@ mod tests {
                 "Ukrainian presidency",
             ),
         );
-        assert_eq!(said_by(Some(&id("ukrainian_presidency")), &d2, Lang::Fr), "selon la présidence ukrainienne");
-        assert_eq!(said_by(Some(&id("ukrainian_presidency")), &d2, Lang::En), "according to the Ukrainian presidency");
-        assert_eq!(said_by(None, &d, Lang::En), "according to the outlet");
+        assert_eq!(said_by(Some(&id("ukrainian_presidency")), &d2, fr()), "selon la présidence ukrainienne");
+        assert_eq!(said_by(Some(&id("ukrainian_presidency")), &d2, en()), "according to the Ukrainian presidency");
+        assert_eq!(said_by(None, &d, en()), "according to the outlet");
     }
 
     #[test]
     fn labels_read_naturally() {
         let d = doc();
-        assert_eq!(fact_label(&d.facts[0], &d, Lang::Fr), "Durée de l'appel Trump–Poutine");
-        assert_eq!(fact_label(&d.facts[0], &d, Lang::En), "Length of the Trump–Putin call");
-        assert_eq!(fact_label(&d.facts[1], &d, Lang::Fr), "Durée de l'appel Trump–Zelensky");
-        let s = Subject { actor: Some(id("hegseth")), topic: Some(Topic::UkraineNatoMembership), ..subj() };
-        assert_eq!(subject_label(Kind::Stance, &s, &d, Lang::Fr), "Hegseth : adhésion de l'Ukraine à l'OTAN");
-        assert_eq!(subject_label(Kind::Stance, &s, &d, Lang::En), "Hegseth: Ukraine joining NATO");
+        assert_eq!(fact_label(&d.facts[0], &d, fr()), "Durée de l'appel Trump–Poutine");
+        assert_eq!(fact_label(&d.facts[0], &d, en()), "Length of the Trump–Putin call");
+        assert_eq!(fact_label(&d.facts[1], &d, fr()), "Durée de l'appel Trump–Zelensky");
+        let s = Subject { actor: Some(id("hegseth")), topic: Some("ukraine_nato_membership".into()), ..subj() };
+        assert_eq!(subject_label(Kind::Stance, &s, &d, fr()), "Position de Hegseth : l'adhésion de l'Ukraine à l'OTAN");
+        assert_eq!(subject_label(Kind::Stance, &s, &d, en()), "Position of Hegseth on Ukraine joining NATO");
+        // An institution keeps its article, contracted with « de ».
+        let k = Subject { actor: Some(id("kremlin")), ..s.clone() };
+        assert_eq!(subject_label(Kind::Stance, &k, &d, fr()), "Position du Kremlin : l'adhésion de l'Ukraine à l'OTAN");
+        assert_eq!(subject_label(Kind::Stance, &k, &d, en()), "Position of the Kremlin on Ukraine joining NATO");
+        // A name starting with a vowel elides « de ».
+        d2_vinnik(&d);
         let p = Subject { person: Some(id("marc_fogel")), ..subj() };
-        assert_eq!(subject_label(Kind::PrisonerRelease, &p, &d, Lang::Fr), "Libération de Marc Fogel");
+        assert_eq!(subject_label(Kind::PrisonerRelease, &p, &d, fr()), "Libération de Marc Fogel");
         let m = Subject { participants: vec![id("putin"), id("trump")], ..subj() };
-        assert_eq!(subject_label(Kind::Meeting, &m, &d, Lang::Fr), "Rencontre Trump–Poutine");
-        assert_eq!(subject_label(Kind::Negotiations, &m, &d, Lang::En), "Start of Trump–Putin negotiations");
+        assert_eq!(subject_label(Kind::Meeting, &m, &d, fr()), "Rencontre prévue Trump–Poutine");
+        assert_eq!(subject_label(Kind::Meeting, &subj(), &d, en()), "Planned meeting");
+        assert_eq!(subject_label(Kind::PrisonerRelease, &subj(), &d, fr()), "Libération d'un prisonnier");
+        assert_eq!(subject_label(Kind::Negotiations, &m, &d, en()), "Start of Trump–Putin negotiations");
         let c = Subject { participants: vec![id("trump"), id("zelensky")], actor: Some(id("zelensky")), ..subj() };
-        assert_eq!(
-            subject_label(Kind::CallCharacterization, &c, &d, Lang::Fr),
-            "L'appel Trump–Zelensky selon Zelensky"
-        );
+        assert_eq!(subject_label(Kind::CallCharacterization, &c, &d, fr()), "L'appel Trump–Zelensky selon Zelensky");
         // Unknown entities fall back to their ids.
         let u = Subject { participants: vec![id("x_one"), id("x_two")], ..subj() };
-        assert_eq!(subject_label(Kind::CallDuration, &u, &d, Lang::Fr), "Durée de l'appel x_one–x_two");
+        assert_eq!(subject_label(Kind::CallDuration, &u, &d, fr()), "Durée de l'appel x_one–x_two");
+    }
+
+    fn d2_vinnik(d: &Document) {
+        let mut d = d.clone();
+        d.entities.insert("alexander_vinnik".into(), ent("Alexander Vinnik", "Vinnik", "Alexander Vinnik", "Vinnik"));
+        let p = Subject { person: Some(id("alexander_vinnik")), ..subj() };
+        assert_eq!(subject_label(Kind::PrisonerRelease, &p, &d, fr()), "Libération d'Alexander Vinnik");
+        assert_eq!(subject_label(Kind::PrisonerRelease, &p, &d, en()), "Release of Alexander Vinnik");
     }
 
     #[test]
     fn values_in_plain_words() {
         let d = doc();
-        assert_eq!(fact_value(&d.facts[0], &d, Lang::Fr), "1 h 30 (90 min)");
+        assert_eq!(fact_value(&d.facts[0], &d, fr()), "1 h 30 (90 min)");
         let date_fact = fact(Kind::CallDate, subj(), Value { date: Some("2025-02-12".into()), ..Value::default() });
-        assert_eq!(fact_value(&date_fact, &d, Lang::Fr), "mercredi 12 février 2025");
+        assert_eq!(fact_value(&date_fact, &d, fr()), "mercredi 12 février 2025");
         let v = Value { position: Some(Stance::Unrealistic), ..Value::default() };
-        assert_eq!(value(Kind::Stance, &v, &d, Lang::Fr), "irréaliste");
-        assert_eq!(value(Kind::Stance, &v, &d, Lang::En), "not realistic");
+        assert_eq!(value(Kind::Stance, &v, &d, fr()), "irréaliste");
+        assert_eq!(value(Kind::Stance, &v, &d, en()), "not realistic");
         let v = Value { released_by: Some(id("united_states")), ..Value::default() };
-        assert_eq!(value(Kind::PrisonerRelease, &v, &d, Lang::Fr), "libéré par les États-Unis");
-        assert_eq!(value(Kind::PrisonerRelease, &v, &d, Lang::En), "released by the US");
+        assert_eq!(value(Kind::PrisonerRelease, &v, &d, fr()), "libéré par les États-Unis");
+        assert_eq!(value(Kind::PrisonerRelease, &v, &d, en()), "released by the United States");
         let v = Value { start: Some(NegotiationStart::Immediately), ..Value::default() };
-        assert_eq!(value(Kind::Negotiations, &v, &d, Lang::Fr), "immédiatement");
+        assert_eq!(value(Kind::Negotiations, &v, &d, fr()), "immédiatement");
         let v = Value { term: Some("significative".into()), ..Value::default() };
-        assert_eq!(value(Kind::CallCharacterization, &v, &d, Lang::Fr), "« significative »");
+        assert_eq!(value(Kind::CallCharacterization, &v, &d, fr()), "« significative »");
         let v = Value { place: Some(None), places: vec![id("saudi_arabia"), id("moscow")], ..Value::default() };
-        assert_eq!(value(Kind::Meeting, &v, &d, Lang::Fr), "prévue ; lieux cités : Arabie saoudite, Moscou");
+        assert_eq!(value(Kind::Meeting, &v, &d, fr()), "prévue ; lieux cités : Arabie saoudite, Moscou");
         let v = Value { place: Some(Some(id("moscow"))), ..Value::default() };
-        assert_eq!(value(Kind::Meeting, &v, &d, Lang::En), "planned: Moscow");
+        assert_eq!(value(Kind::Meeting, &v, &d, en()), "planned: Moscow");
         let v = Value { occurred: Some(true), ..Value::default() };
-        assert_eq!(value(Kind::PrisonerExchange, &v, &d, Lang::Fr), "a eu lieu");
+        assert_eq!(value(Kind::PrisonerExchange, &v, &d, fr()), "a eu lieu");
         // A duration with an open bound, as a claim gives it.
         let v = Value {
             min: Bound::Present(Some(Minutes(60))),
@@ -1063,10 +777,10 @@ mod tests {
             text: Some("plus d'une heure".into()),
             ..Value::default()
         };
-        assert_eq!(value(Kind::CallDuration, &v, &d, Lang::Fr), "plus d'1 h");
+        assert_eq!(value(Kind::CallDuration, &v, &d, fr()), "plus d'1 h");
         // A value without the expected field falls back to its text.
         let v = Value { text: Some("vers midi".into()), ..Value::default() };
-        assert_eq!(value(Kind::CallDate, &v, &d, Lang::Fr), "vers midi");
+        assert_eq!(value(Kind::CallDate, &v, &d, fr()), "vers midi");
         let claim = Claim {
             source: "a".into(),
             quote: "q".into(),
@@ -1080,7 +794,7 @@ mod tests {
             rule: "r".into(),
             date_note: None,
         };
-        assert_eq!(claim_value(Kind::CallDuration, &claim, &d, Lang::Fr), "1 h 20 à 1 h 30 (80–90 min)");
+        assert_eq!(claim_value(Kind::CallDuration, &claim, &d, fr()), "1 h 20 à 1 h 30 (80–90 min)");
     }
 
     #[test]
@@ -1107,19 +821,16 @@ mod tests {
         };
         let full = claim(jul1);
         assert_eq!(
-            date_note(&note, &full, &f, Lang::Fr),
+            date_note(&note, &full, &f, fr()),
             "le jour de la semaine donné (mercredi) ne correspond pas au 1er juillet 2025"
         );
-        assert_eq!(date_note(&note, &full, &f, Lang::En), "the weekday given (Wednesday) does not match 1 July 2025");
+        assert_eq!(date_note(&note, &full, &f, en()), "the weekday given (Wednesday) does not match 1 July 2025");
         // Without a year of its own, the claim's day and month take the fact's.
         let no_year = claim(DateParts { year: None, ..jul1 });
-        assert_eq!(
-            date_note(&note, &no_year, &f, Lang::En),
-            "the weekday given (Wednesday) does not match 1 July 2025"
-        );
+        assert_eq!(date_note(&note, &no_year, &f, en()), "the weekday given (Wednesday) does not match 1 July 2025");
         let other = claim(DateParts { year: None, day: Some(3), ..jul1 });
         assert_eq!(
-            date_note(&note, &other, &f, Lang::Fr),
+            date_note(&note, &other, &f, fr()),
             "le jour de la semaine donné (mercredi) ne correspond pas au 3 juillet"
         );
     }
@@ -1129,36 +840,36 @@ mod tests {
         for k in
             [Ui::PanelTitle, Ui::Facts, Ui::Positions, Ui::Sources, Ui::ShowQuotes, Ui::ReadInContext, Ui::OffEvent]
         {
-            assert!(!ui(k, Lang::Fr).is_empty());
-            assert!(!ui(k, Lang::En).is_empty());
+            assert!(!ui(k, fr()).is_empty());
+            assert!(!ui(k, en()).is_empty());
         }
-        assert_eq!(ui(Ui::OffEvent, Lang::Fr), "autre événement");
+        assert_eq!(ui(Ui::OffEvent, fr()), "autre événement");
     }
 
     #[test]
     fn event_support_and_coverage() {
         let d = doc();
-        assert_eq!(event_label(&d, Lang::Fr), "Appel Trump–Poutine");
-        assert_eq!(event_label(&d, Lang::En), "Trump–Putin call");
-        assert_eq!(agreement(Agreement::Compatible, Lang::Fr), "moins précis");
-        assert_eq!(support(4, 0, 0, Lang::Fr), "4 sources");
-        assert_eq!(support(4, 1, 0, Lang::Fr), "4 sources, dont 1 moins précise");
-        assert_eq!(support(4, 2, 1, Lang::Fr), "4 sources, dont 2 moins précises, 1 en désaccord");
-        assert_eq!(support(3, 0, 1, Lang::En), "3 sources, of which 1 disagrees");
-        assert_eq!(coverage(4, 5, Lang::Fr), "couvert par 4 sources sur 5");
-        assert_eq!(coverage(4, 5, Lang::En), "covered by 4 of 5 sources");
-        assert_eq!(coverage(1, 1, Lang::Fr), "couvert par 1 source");
-        assert_eq!(coverage_in_newsrooms(4, 5, 4, Lang::Fr), "couvert par 4 sources sur 5", "no copies");
-        assert_eq!(coverage_in_newsrooms(4, 5, 3, Lang::Fr), "couvert par 4 sources sur 5, 3 rédactions indépendantes");
-        assert_eq!(coverage_in_newsrooms(4, 5, 3, Lang::En), "covered by 4 of 5 sources, 3 independent newsrooms");
-        assert_eq!(coverage_in_newsrooms(2, 2, 1, Lang::En), "covered by 2 sources, 1 independent newsroom");
-        assert_eq!(support_in_newsrooms(4, 4, 1, 0, Lang::Fr), support(4, 1, 0, Lang::Fr));
-        assert_eq!(support_in_newsrooms(4, 3, 1, 0, Lang::Fr), "3 rédactions (4 sources), dont 1 moins précise");
-        assert_eq!(support_in_newsrooms(2, 1, 0, 0, Lang::En), "1 newsroom (2 sources)");
+        assert_eq!(event_label(&d, fr()), "Appel Trump–Poutine");
+        assert_eq!(event_label(&d, en()), "Trump–Putin call");
+        assert_eq!(agreement(Agreement::Compatible, fr()), "moins précis");
+        assert_eq!(support(4, 0, 0, fr()), "4 sources");
+        assert_eq!(support(4, 1, 0, fr()), "4 sources, dont 1 moins précise");
+        assert_eq!(support(4, 2, 1, fr()), "4 sources, dont 2 moins précises, 1 en désaccord");
+        assert_eq!(support(3, 0, 1, en()), "3 sources, of which 1 disagrees");
+        assert_eq!(coverage(4, 5, fr()), "couvert par 4 sources sur 5");
+        assert_eq!(coverage(4, 5, en()), "covered by 4 of 5 sources");
+        assert_eq!(coverage(1, 1, fr()), "couvert par 1 source");
+        assert_eq!(coverage_in_newsrooms(4, 5, 4, fr()), "couvert par 4 sources sur 5", "no copies");
+        assert_eq!(coverage_in_newsrooms(4, 5, 3, fr()), "couvert par 4 sources sur 5, 3 rédactions indépendantes");
+        assert_eq!(coverage_in_newsrooms(4, 5, 3, en()), "covered by 4 of 5 sources, 3 independent newsrooms");
+        assert_eq!(coverage_in_newsrooms(2, 2, 1, en()), "covered by 2 sources, 1 independent newsroom");
+        assert_eq!(support_in_newsrooms(4, 4, 1, 0, fr()), support(4, 1, 0, fr()));
+        assert_eq!(support_in_newsrooms(4, 3, 1, 0, fr()), "3 rédactions (4 sources), dont 1 moins précise");
+        assert_eq!(support_in_newsrooms(2, 1, 0, 0, en()), "1 newsroom (2 sources)");
         assert_eq!(
-            copy_note(1, Some("AFP"), Lang::Fr),
+            copy_note(1, Some("AFP"), fr()),
             "Reprise de la même dépêche AFP que la source 1 : une seule rédaction."
         );
-        assert_eq!(copy_note(2, None, Lang::En), "Copy of the same text as source 2: one newsroom.");
+        assert_eq!(copy_note(2, None, en()), "Copy of the same text as source 2: one newsroom.");
     }
 }

@@ -18,7 +18,7 @@
 
 use crate::copies::Newsrooms;
 use crate::format::{self, Lang, Ui};
-use crate::model::{Agreement, Claim, Document, EntityId, Fact, Kind, Source, Status, Topic};
+use crate::model::{Agreement, Claim, Document, EntityId, Fact, Kind, Source, Status};
 
 /// One node of the view tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -385,7 +385,7 @@ pub struct Matrix<'a> {
     /// Actors, in order of first appearance among the ordered facts.
     pub actors: Vec<&'a EntityId>,
     /// Topics, in order of first appearance.
-    pub topics: Vec<Topic>,
+    pub topics: Vec<&'a str>,
     /// The stance fact of each (actor, topic) that has one: the cell of
     /// actor `a` and topic `t` is at `a * topics.len() + t`.
     pub cells: Vec<Option<&'a Fact>>,
@@ -403,7 +403,8 @@ pub fn positions(doc: &Document) -> Matrix<'_> {
     let mut m = Matrix { actors: Vec::new(), topics: Vec::new(), cells: Vec::new() };
     let mut found = Vec::new();
     for f in ordered_facts(doc) {
-        let (Kind::Stance, Some(actor), Some(topic)) = (f.kind, f.subject.actor.as_ref(), f.subject.topic) else {
+        let (Kind::Stance, Some(actor), Some(topic)) = (f.kind, f.subject.actor.as_ref(), f.subject.topic.as_deref())
+        else {
             continue;
         };
         let a = index_or_push(&mut m.actors, actor);
@@ -733,10 +734,7 @@ fn claim_item(cx: &Ctx, i: usize, fi: usize, j: usize, f: &Fact, c: &Claim) -> N
 /// The (empty, hidden) region that shows a claim in its full source text
 /// once opened; `data-claim` = `fact index:claim index` in the document.
 fn context_region(cx: &Ctx, id: &str, title: &str, lang: &str, fi: usize, j: usize) -> Node {
-    let label = match cx.lang {
-        Lang::Fr => format!("Texte intégral : {title}"),
-        Lang::En => format!("Full text: {title}"),
-    };
+    let label = format::full_text(title, cx.lang);
     Node::el("div")
         .attr("id", id)
         .attr("class", "context")
@@ -777,7 +775,7 @@ fn positions_section(cx: &Ctx) -> Option<Node> {
     let sec = section(cx, "positions", "positions", cx.ui(Ui::Positions));
     let head = Node::el("thead").child(
         Node::el("tr").child(Node::el("th").attr("scope", "col").push_text(cx.ui(Ui::Actor))).children(
-            m.topics.iter().map(|t| Node::el("th").attr("scope", "col").push_text(format::topic(*t, cx.lang))),
+            m.topics.iter().map(|t| Node::el("th").attr("scope", "col").push_text(format::topic(t, cx.lang))),
         ),
     );
     let body = Node::el("tbody").children(m.actors.iter().enumerate().map(|(a, actor)| {
@@ -804,12 +802,7 @@ fn positions_section(cx: &Ctx) -> Option<Node> {
 fn position_cell(cx: &Ctx, f: &Fact) -> Node {
     let sources = fact_sources(f);
     let nums: Vec<String> = sources.iter().map(|s| cx.source_number(s)).collect();
-    let refs = match cx.lang {
-        Lang::Fr if nums.len() == 1 => format!("source {}", nums[0]),
-        Lang::Fr => format!("sources {}", nums.join(", ")),
-        Lang::En if nums.len() == 1 => format!("source {}", nums[0]),
-        Lang::En => format!("sources {}", nums.join(", ")),
-    };
+    let refs = format::source_refs(&nums, cx.lang);
     let mut td = Node::el("td")
         .attr("class", format!("pos status-{}", status_key(f.status)))
         .attr("data-fact", f.id.clone())
@@ -1045,7 +1038,7 @@ mod tests {
             subject: Subject {
                 participants: vec![],
                 actor: Some(id("hegseth")),
-                topic: Some(Topic::UkraineNatoMembership),
+                topic: Some("ukraine_nato_membership".into()),
                 person: None,
             },
             value: Value { position: Some(Stance::Unrealistic), ..Value::default() },
@@ -1102,7 +1095,7 @@ mod tests {
             order,
             ["call_duration/putin+trump", "call_date/putin+trump", "stance/hegseth+ukraine_nato_membership"]
         );
-        let tree = panel(&d, &opts(Lang::Fr));
+        let tree = panel(&d, &opts(Lang::from_tag("fr")));
         let facts: Vec<&str> = tree.by_class("fact").iter().map(|n| n.get_attr("data-fact").unwrap()).collect();
         assert_eq!(facts, order);
     }
@@ -1110,7 +1103,7 @@ mod tests {
     #[test]
     fn fact_rows_show_label_value_chip_and_count() {
         let d = doc();
-        let tree = panel(&d, &opts(Lang::Fr));
+        let tree = panel(&d, &opts(Lang::from_tag("fr")));
         let first = tree.by_class("fact")[0];
         let button = first.find_all(&|n| n.tag() == Some("button"))[0];
         assert_eq!(button.get_attr("aria-expanded"), Some("false"));
@@ -1127,7 +1120,7 @@ mod tests {
         for s in [Status::Agreed, Status::Compatible, Status::Disputed, Status::Single] {
             assert!(!status_symbol(s).is_empty());
         }
-        let en = panel(&d, &opts(Lang::En));
+        let en = panel(&d, &opts(Lang::from_tag("en")));
         assert_eq!(en.by_class("label")[0].text_content(), "Length of the Trump–Putin call");
         assert_eq!(en.by_class("chip")[0].text_content(), "✓agreed");
         assert_eq!(en.get_attr("lang"), Some("en"));
@@ -1136,7 +1129,7 @@ mod tests {
 
     #[test]
     fn header_shows_event_date_and_coverage() {
-        let tree = panel(&doc(), &opts(Lang::Fr));
+        let tree = panel(&doc(), &opts(Lang::from_tag("fr")));
         let head = tree.by_class("head")[0].text_content();
         assert!(head.contains("Appel Trump–Poutine"), "{head}");
         assert!(head.contains("mercredi 12 février 2025"), "{head}");
@@ -1151,7 +1144,7 @@ mod tests {
         // "a" and "c" are one dispatch; "c" credits AFP.
         d.sources[2].copy_of = Some("a".into());
         d.sources[2].wire = Some("AFP".into());
-        let tree = panel(&d, &opts(Lang::Fr));
+        let tree = panel(&d, &opts(Lang::from_tag("fr")));
         let head = tree.by_class("head")[0].text_content();
         assert!(head.contains("couvert par 3 sources sur 4, 2 rédactions indépendantes"), "{head}");
         let fact = tree.find_all(&|n| n.get_attr("data-fact") == Some("call_duration/putin+trump"))[0];
@@ -1170,14 +1163,14 @@ mod tests {
             "Reprise de la même dépêche AFP que la source 1 : une seule rédaction."
         );
         assert_eq!(copy.by_class("wire")[0].text_content(), "crédit : AFP");
-        let en = panel(&d, &opts(Lang::En));
+        let en = panel(&d, &opts(Lang::from_tag("en")));
         assert!(en.by_class("head")[0].text_content().contains("covered by 3 of 4 sources, 2 independent newsrooms"));
         assert_eq!(
             en.by_class("copy-note")[0].text_content(),
             "Copy of the same AFP dispatch as source 1: one newsroom."
         );
         // No copies: the panel as before.
-        let plain = panel(&doc(), &opts(Lang::Fr));
+        let plain = panel(&doc(), &opts(Lang::from_tag("fr")));
         assert!(plain.by_class("copy-note").is_empty() && plain.by_class("copy-of").is_empty());
     }
 
@@ -1186,7 +1179,7 @@ mod tests {
         for target in ["zzz", "c", "<b>a</b>"] {
             let mut d = doc();
             d.sources[2].copy_of = Some(target.into());
-            let tree = panel(&d, &opts(Lang::Fr));
+            let tree = panel(&d, &opts(Lang::from_tag("fr")));
             assert!(tree.by_class("copy-note").is_empty(), "{target}");
             assert!(tree.by_class("head")[0].text_content().ends_with("couvert par 3 sources sur 4"), "{target}");
         }
@@ -1194,14 +1187,14 @@ mod tests {
         let mut d = doc();
         d.sources[1].copy_of = Some("a".into());
         d.sources[2].copy_of = Some("b".into());
-        let tree = panel(&d, &opts(Lang::Fr));
+        let tree = panel(&d, &opts(Lang::from_tag("fr")));
         assert_eq!(tree.by_class("copy-note").len(), 1);
     }
 
     #[test]
     fn claims_show_source_quote_mark_and_attribution() {
         let d = doc();
-        let tree = panel(&d, &opts(Lang::Fr));
+        let tree = panel(&d, &opts(Lang::from_tag("fr")));
         let claims = tree.by_class("claims")[0].by_class("claim");
         assert_eq!(claims.len(), 3);
         let kremlin = claims[1];
@@ -1244,7 +1237,7 @@ mod tests {
     #[test]
     fn context_view_highlights_the_quote_in_the_full_text() {
         let d = doc();
-        let tree = panel(&d, &opts(Lang::Fr));
+        let tree = panel(&d, &opts(Lang::from_tag("fr")));
         let claim = tree.by_class("claims")[0].by_class("claim")[1];
         let btn = claim.by_class("ctx-toggle")[0];
         assert_eq!(btn.get_attr("aria-controls"), Some("p1-f0c1"));
@@ -1279,7 +1272,7 @@ mod tests {
     #[test]
     fn hostile_strings_stay_text() {
         let d = doc();
-        let tree = panel(&d, &opts(Lang::Fr));
+        let tree = panel(&d, &opts(Lang::from_tag("fr")));
         let mut hostile = 0;
         tree.walk(&mut |n| match n {
             Node::Text(t) if t.contains("<img") || t.contains("<script>") => hostile += 1,
@@ -1312,14 +1305,14 @@ mod tests {
         let d = doc();
         let m = positions(&d);
         assert_eq!(m.actors, [&id("hegseth")]);
-        assert_eq!(m.topics, [Topic::UkraineNatoMembership]);
-        let tree = panel(&d, &opts(Lang::Fr));
+        assert_eq!(m.topics, ["ukraine_nato_membership"]);
+        let tree = panel(&d, &opts(Lang::from_tag("fr")));
         let table = tree.by_class("matrix")[0];
         let ths: Vec<String> = table.find_all(&|n| n.tag() == Some("th")).iter().map(|n| n.text_content()).collect();
         assert_eq!(ths, ["Acteur", "Adhésion de l'Ukraine à l'OTAN", "Hegseth"]);
         let cell = table.by_class("pos")[0];
         assert_eq!(cell.text_content(), "irréalistesource 2");
-        let en = panel(&d, &opts(Lang::En));
+        let en = panel(&d, &opts(Lang::from_tag("en")));
         assert_eq!(en.by_class("pos")[0].by_class("pos-value")[0].text_content(), "not realistic");
         // No stance facts, no matrix.
         let mut none = d.clone();
@@ -1331,7 +1324,7 @@ mod tests {
     fn sources_list_marks_off_event_with_note_and_safe_links() {
         let mut d = doc();
         d.sources[0].url = Some("javascript:alert(1)".into());
-        let tree = panel(&d, &opts(Lang::Fr));
+        let tree = panel(&d, &opts(Lang::from_tag("fr")));
         let items = tree.by_class("source");
         assert_eq!(items.len(), 4);
         let off = items[3];
@@ -1367,7 +1360,7 @@ mod tests {
     #[test]
     fn ids_are_prefixed_and_sanitized() {
         let d = doc();
-        let mut o = opts(Lang::Fr);
+        let mut o = opts(Lang::from_tag("fr"));
         o.id_prefix = "x\" onload=\"y".into();
         let tree = panel(&d, &o);
         for n in tree.find_all(&|n| n.get_attr("id").is_some()) {
@@ -1390,12 +1383,12 @@ mod tests {
     #[test]
     fn many_claims_are_built_on_demand_as_they_would_be_up_front() {
         let d = doc();
-        let eager = panel(&d, &opts(Lang::En));
+        let eager = panel(&d, &opts(Lang::from_tag("en")));
         let claims: usize = d.facts.iter().map(|f| f.claims.len()).sum();
-        let lazy_opts = Options { lazy_claims_over: Some(claims - 1), ..opts(Lang::En) };
+        let lazy_opts = Options { lazy_claims_over: Some(claims - 1), ..opts(Lang::from_tag("en")) };
         let lazy = panel(&d, &lazy_opts);
         assert_eq!(
-            panel(&d, &Options { lazy_claims_over: Some(claims), ..opts(Lang::En) }),
+            panel(&d, &Options { lazy_claims_over: Some(claims), ..opts(Lang::from_tag("en")) }),
             eager,
             "at the limit: built"
         );

@@ -61,7 +61,7 @@ pub fn document(ex: &Extraction) -> Document {
             let unread = ex.unread.get(i).cloned().flatten();
             let (on, note) = match &unread {
                 Some(tag) if tag.is_empty() => (&false, Some(r.labels.unknown_language.clone())),
-                Some(tag) => (&false, Some(r.labels.no_pack.replace("{lang}", tag))),
+                Some(tag) => (&false, Some(r.labels.text(&r.labels.no_pack, &[("lang", tag)]))),
                 None => (on, note.clone()),
             };
             Source {
@@ -317,7 +317,7 @@ fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Rules) -> Mem
         if let (Some(d), Some(p)) = (d, main) {
             let names: Vec<String> = p.iter().map(|id| short_name(r, id, &[])).collect();
             let template = if meeting { &r.labels.off_event_meeting } else { &r.labels.off_event_call };
-            notes[k].1 = Some(template.replace("{p}", &names.join("–")).replace("{d}", &day_words(d, r)));
+            notes[k].1 = Some(r.labels.text(template, &[("p", &names.join("–")), ("d", &day_words(d, r))]));
         }
     }
     Membership { on: notes, pair: main.map(<[EntityId]>::to_vec), day, meeting }
@@ -389,7 +389,7 @@ fn call_label(s: &SourceExtract, r: &Rules) -> Option<String> {
         .as_slice();
     let names: Vec<String> =
         pair.iter().map(|id| r.entity(id.as_str()).map_or_else(|| id.0.clone(), |e| e.short.clone())).collect();
-    Some(r.labels.event.replace("{p}", &names.join("–")))
+    Some(r.labels.text(&r.labels.event, &[("p", &names.join("–"))]))
 }
 
 /// On the main event by what each source shares with the others: a source
@@ -475,7 +475,7 @@ fn notes(sources: &[SourceExtract], feats: &[Vec<String>], r: &Rules, on: &[bool
             let note = if own.is_empty() {
                 r.labels.off_event_note_plain.clone()
             } else {
-                r.labels.off_event_note.replace("{m}", &own.join(", "))
+                r.labels.text(&r.labels.off_event_note, &[("m", &own.join(", "))])
             };
             (false, Some(note))
         })
@@ -494,12 +494,9 @@ pub fn fact_id(kind: Kind, s: &Subject) -> String {
         id.push('/');
         id.push_str(a.as_str());
     }
-    if let Some(t) = s.topic {
+    if let Some(t) = &s.topic {
         id.push('/');
-        id.push_str(match t {
-            crate::model::Topic::UkraineNatoMembership => "ukraine_nato_membership",
-            crate::model::Topic::UkrainePre2014Borders => "ukraine_pre2014_borders",
-        });
+        id.push_str(t);
     }
     if let Some(p) = &s.person {
         id.push('/');
@@ -530,71 +527,32 @@ fn ordered<'a>(ids: &'a [EntityId], prominence: &Prominence) -> Vec<&'a EntityId
     v
 }
 
+/// A fact's label in the main pack's language: its `[labels.kinds]`
+/// template, with the names the rules give (as [`crate::format`] does for
+/// the reader's language).
 fn label(kind: Kind, s: &Subject, claims: &[Claim], r: &Rules, prominence: &Prominence, meeting: bool) -> String {
-    let lookup = |v: &[(String, String)], k: &str| v.iter().find(|(n, _)| n == k).map(|(_, l)| l.clone());
-    // The event's participants met in person: "Durée de la rencontre …".
-    let tpl = (meeting && !s.participants.is_empty())
-        .then(|| lookup(&r.labels.meeting_kinds, kind.as_str()))
-        .flatten()
-        .or_else(|| lookup(&r.labels.kinds, kind.as_str()))
-        .unwrap_or_else(|| kind.as_str().to_string());
+    let l = &r.labels;
     let p = ordered(&s.participants, prominence)
         .into_iter()
         .map(|i| short_name(r, i, claims))
         .collect::<Vec<_>>()
         .join("–");
+    // An actor as running text names it: "le Kremlin", "Trump".
     let a = s
         .actor
         .as_ref()
-        .map(|i| r.entity(i.as_str()).map_or_else(|| short_name(r, i, claims), |e| e.name.clone()))
+        .map(|i| match r.entity(i.as_str()) {
+            Some(e) if l.has_article(&e.name) => e.name.clone(),
+            _ => short_name(r, i, claims),
+        })
         .unwrap_or_default();
-    let t = s
-        .topic
-        .and_then(|t| crate::model::json::TOPICS.iter().find(|(_, x)| *x == t))
-        .and_then(|(name, _)| lookup(&r.labels.topics, name))
-        .unwrap_or_default();
+    let t = s.topic.as_deref().map(|t| l.topic(t)).unwrap_or_default();
     let x = s
         .person
         .as_ref()
         .map(|_| claims.iter().find_map(|c| c.value.text.clone()).unwrap_or_default())
         .unwrap_or_default();
-    elide(&tpl.replace("{p}", &p).replace("{a}", &a).replace("{t}", &t).replace("{x}", &x))
-}
-
-/// French elision: "de Alexander" → "d'Alexander", "de le Kremlin" →
-/// "du Kremlin", "de les" → "des".
-fn elide(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let words: Vec<&str> = s.split(' ').collect();
-    let mut i = 0;
-    while i < words.len() {
-        let w = words[i];
-        if w == "de" && i + 1 < words.len() {
-            let next = words[i + 1];
-            let first = next.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
-            if next == "le" {
-                out.push_str("du ");
-                i += 2;
-                continue;
-            }
-            if next == "les" {
-                out.push_str("des ");
-                i += 2;
-                continue;
-            }
-            if first.is_some_and(|c| "aeiouyhéèêàâîôû".contains(c)) {
-                out.push_str("d'");
-                i += 1;
-                continue;
-            }
-        }
-        out.push_str(w);
-        if i + 1 < words.len() {
-            out.push(' ');
-        }
-        i += 1;
-    }
-    out
+    l.kind(kind, meeting && !s.participants.is_empty(), &[("p", &p), ("a", &a), ("t", t), ("x", &x)])
 }
 
 /// The fact of a group of claims, and how many of its claims count (copies'
@@ -649,7 +607,7 @@ fn fact(
             &counted,
             |v| v.term.clone(),
             |v, x| Value { term: x, ..v },
-            masculine,
+            |t| r.grammar.fold_adjective(t),
             Agreement::Compatible,
         ),
         Kind::Negotiations | Kind::PrisonerExchange => {
@@ -1045,22 +1003,6 @@ fn same_field(
     (set(Value::default(), top), status)
 }
 
-/// The masculine singular of a French adjective phrase, to compare
-/// characterizations ("significative" and "significatif", "bonne" and
-/// "bon", "productive" and "productif" are one word).
-fn masculine(term: &str) -> String {
-    let t = term.strip_suffix('s').filter(|t| t.len() > 3).unwrap_or(term);
-    for (fem, masc) in [("ive", "if"), ("euse", "eux"), ("enne", "en"), ("onne", "on"), ("ée", "é")] {
-        if let Some(stem) = t.strip_suffix(fem) {
-            return format!("{stem}{masc}");
-        }
-    }
-    match t.strip_suffix('e') {
-        Some(stem) if stem.chars().count() >= 3 => stem.to_string(),
-        _ => t.to_string(),
-    }
-}
-
 /// `counts`: per fact, the number of its claims that count.
 fn event_of(facts: &[Fact], counts: &[usize], r: &Rules, prominence: &Prominence, meeting: bool) -> Event {
     // The main call: the participant pair with the most sourced claims
@@ -1087,7 +1029,7 @@ fn event_of(facts: &[Fact], counts: &[usize], r: &Rules, prominence: &Prominence
         .and_then(|f| f.value.date.clone());
     let template = if meeting { &r.labels.event_meeting } else { &r.labels.event };
     Event {
-        label: template.replace("{p}", &names),
+        label: r.labels.text(template, &[("p", &names)]),
         date,
         participants: ordered(pair, prominence).into_iter().cloned().collect(),
         kind: Some(if meeting { "meeting" } else { "call" }.to_string()),
@@ -1211,6 +1153,8 @@ mod tests {
 
     #[test]
     fn one_adjective_in_both_genders_is_one_characterization() {
+        let g = &crate::rules::for_lang("fr").unwrap().grammar;
+        let masculine = |t: &str| g.fold_adjective(t);
         for (a, b) in
             [("significative", "significatif"), ("bonne", "bon"), ("productive", "productif"), ("cordiale", "cordial")]
         {
@@ -1218,6 +1162,10 @@ mod tests {
         }
         assert_ne!(masculine("productive"), masculine("positive"));
         assert_ne!(masculine("utile"), masculine("tendue"));
+        assert_eq!(masculine("significatives"), masculine("significatif"));
+        // English adjectives do not agree: nothing is folded.
+        let en = &crate::rules::for_lang("en").unwrap().grammar;
+        assert_eq!(en.fold_adjective("productive"), "productive");
     }
 
     #[test]

@@ -58,7 +58,8 @@ export type FactpanelKind = "call_duration" | "call_date" | "call_characterizati
 export type FactpanelStatus = "agreed" | "compatible" | "disputed" | "single";
 export type FactpanelAgreement = "precise" | "compatible" | "disputes";
 export type FactpanelStance = "unrealistic" | "opposed" | "inevitable" | "supports";
-export type FactpanelTopic = "ukraine_nato_membership" | "ukraine_pre2014_borders";
+/** A topic id a language pack declares (`ukraine_nato_membership`). */
+export type FactpanelTopic = string;
 
 export interface FactpanelSubject {
   participants?: string[];

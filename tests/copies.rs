@@ -211,7 +211,7 @@ fn the_panel_says_how_many_newsrooms() {
     assert!(count.starts_with("3 rédactions (5 sources)"), "{count}");
     let notes: Vec<String> = tree.by_class("copy-note").iter().map(|n| n.text_content()).collect();
     assert_eq!(notes, ["Reprise de la même dépêche AFP que la source 1 : une seule rédaction."; 2]);
-    let en = panel(&doc, &Options { lang: factpanel::format::Lang::En, ..Options::default() });
+    let en = panel(&doc, &Options { lang: factpanel::format::Lang::from_tag("en"), ..Options::default() });
     assert!(en.by_class("head")[0].text_content().contains("covered by 5 sources, 3 independent newsrooms"));
 }
 

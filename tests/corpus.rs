@@ -154,7 +154,8 @@ fn every_case_gives_the_readers_answer() {
                 }
                 // A meeting's facts are named as a meeting's, in both languages.
                 let word = |lang| factpanel::format::fact_label(f, &doc, lang);
-                let (fr, en) = (word(factpanel::format::Lang::Fr), word(factpanel::format::Lang::En));
+                let (fr, en) =
+                    (word(factpanel::format::Lang::from_tag("fr")), word(factpanel::format::Lang::from_tag("en")));
                 let meeting = x.kind == "meeting";
                 if f.label.contains("rencontre") != meeting
                     || fr.contains("rencontre") != meeting

@@ -10,7 +10,7 @@
 //! times.
 #![cfg(not(target_arch = "wasm32"))]
 
-use factpanel::model::{Bound, Document, Kind, Stance, Status, Topic};
+use factpanel::model::{Bound, Document, Kind, Stance, Status};
 use factpanel::{analyze, Article};
 
 fn read(dir: &str) -> Document {
@@ -58,14 +58,14 @@ fn seed_facts(doc: &Document, sources: usize) {
     assert!(min <= 90 && 90 <= max && min >= 75, "duration {min}–{max}");
     assert_eq!(d.status, Status::Agreed);
     // Positions on Ukraine in NATO and on the pre-2014 borders.
-    let stance = |id: &str, topic: Topic, pos: Stance| {
+    let stance = |id: &str, topic: &str, pos: Stance| {
         let f = fact(doc, id);
-        assert_eq!(f.subject.topic, Some(topic), "{id}");
+        assert_eq!(f.subject.topic.as_deref(), Some(topic), "{id}");
         assert_eq!(f.value.position, Some(pos), "{id}");
     };
-    stance("stance/hegseth/ukraine_nato_membership", Topic::UkraineNatoMembership, Stance::Unrealistic);
-    stance("stance/trump/ukraine_nato_membership", Topic::UkraineNatoMembership, Stance::Unrealistic);
-    stance("stance/hegseth/ukraine_pre2014_borders", Topic::UkrainePre2014Borders, Stance::Unrealistic);
+    stance("stance/hegseth/ukraine_nato_membership", "ukraine_nato_membership", Stance::Unrealistic);
+    stance("stance/trump/ukraine_nato_membership", "ukraine_nato_membership", Stance::Unrealistic);
+    stance("stance/hegseth/ukraine_pre2014_borders", "ukraine_pre2014_borders", Stance::Unrealistic);
     // Negotiations "immediately", the meeting (Saudi Arabia, Moscow).
     agreed("negotiations/putin+trump");
     let m = fact(doc, "meeting/putin+trump");

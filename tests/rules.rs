@@ -128,3 +128,53 @@ fn people_rules(rules: &factpanel::rules::Rules, failures: &mut Vec<String>) {
     }
     assert!(!rules.people.examples.is_empty() && !rules.people.counterexamples.is_empty());
 }
+
+/// Topics and kinds are declared in data: every topic a pack's `[[topic]]`
+/// declares, and every kind of fact, has a label in every pack, and every
+/// label fills to text with no template syntax left.
+#[test]
+fn every_pack_labels_every_kind_and_topic() {
+    let kinds = [
+        Kind::CallDuration,
+        Kind::CallDate,
+        Kind::CallCharacterization,
+        Kind::Stance,
+        Kind::Negotiations,
+        Kind::PrisonerRelease,
+        Kind::PrisonerExchange,
+        Kind::Meeting,
+    ];
+    let topics: Vec<&str> =
+        factpanel::rules::packs().iter().flat_map(|p| p.topics.iter().map(|t| t.id.as_str())).collect();
+    assert!(!topics.is_empty());
+    let mut missing = Vec::new();
+    for pack in factpanel::rules::packs() {
+        let l = &pack.labels;
+        for t in &topics {
+            for (what, v) in [("topics", &l.topics), ("topic_headings", &l.topic_headings)] {
+                if !v.iter().any(|(id, _)| id == t) {
+                    missing.push(format!("{}: [labels.{what}] has no {t}", pack.lang));
+                }
+            }
+        }
+        for k in kinds {
+            if !l.kinds.iter().any(|(id, _)| id == k.as_str()) {
+                missing.push(format!("{}: [labels.kinds] has no {}", pack.lang, k.as_str()));
+            }
+            for meeting in [false, true] {
+                for vars in [&[][..], &[("p", "A–B"), ("a", "C"), ("t", "T"), ("x", "X Y")][..]] {
+                    let s = l.kind(k, meeting, vars);
+                    if s.is_empty() || s.contains(['{', '}', '[', ']', '|']) {
+                        missing.push(format!("{}: {} fills to {s:?}", pack.lang, k.as_str()));
+                    }
+                }
+            }
+        }
+        for (id, _) in l.kinds.iter().chain(&l.meeting_kinds) {
+            if !kinds.iter().any(|k| k.as_str() == id) {
+                missing.push(format!("{}: a label for {id}, which is no kind", pack.lang));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}

@@ -105,7 +105,7 @@ fn seed_panel_dom_contains_the_facts() {
             .find(|li| li.get_attribute("data-fact").as_deref() == Some(f.id.as_str()))
             .unwrap_or_else(|| panic!("fact {} is rendered", f.id));
         let value = li.query_selector(".value").unwrap().unwrap();
-        assert_eq!(text(&value), factpanel::format::fact_value(f, &doc, factpanel::format::Lang::Fr));
+        assert_eq!(text(&value), factpanel::format::fact_value(f, &doc, factpanel::format::Lang::from_tag("fr")));
         assert_eq!(all(li, "li.claim").len(), f.claims.len(), "{}", f.id);
         let button = li.query_selector("button.fact-toggle").unwrap().unwrap();
         assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
@@ -134,7 +134,7 @@ fn seed_panel_in_english() {
     assert!(text(&root).contains("Sources"));
     for (li, f) in all(&root, "li.fact").iter().zip(factpanel::panel::ordered_facts(&doc)) {
         let label = li.query_selector(".label").unwrap().unwrap();
-        assert_eq!(text(&label), factpanel::format::fact_label(f, &doc, factpanel::format::Lang::En));
+        assert_eq!(text(&label), factpanel::format::fact_label(f, &doc, factpanel::format::Lang::from_tag("en")));
     }
     root.remove();
 }

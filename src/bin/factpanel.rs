@@ -47,12 +47,9 @@ fn parse_args() -> Result<Options, String> {
             "--json" => o.json = true,
             "--mentions" => o.mentions = true,
             "--lang" => {
-                let l = args.next().ok_or("--lang needs a language: fr or en")?;
-                o.lang = Some(match l.as_str() {
-                    "fr" => Lang::Fr,
-                    "en" => Lang::En,
-                    _ => return Err(format!("--lang {l:?}: expected fr or en")),
-                });
+                let tags = || Lang::all().map(Lang::tag).collect::<Vec<_>>().join("|");
+                let l = args.next().ok_or_else(|| format!("--lang needs a language: {}", tags()))?;
+                o.lang = Some(Lang::find(&l).ok_or_else(|| format!("--lang {l:?}: expected {}", tags()))?);
             }
             "--batch" => o.batch = Some(args.next().ok_or("--batch needs a file (or - for standard input)")?),
             "--" => only_files = true,
@@ -111,14 +108,10 @@ fn load(files: &[String]) -> Result<Vec<Article>, String> {
 }
 
 fn table(doc: &Document, lang: Option<Lang>) -> String {
-    // The language most sources are in, French on a tie.
+    // The language most sources are in, the first pack's on a tie.
     let lang = lang.unwrap_or_else(|| {
-        let en = doc.sources.iter().filter(|s| Lang::from_tag(&s.lang) == Lang::En).count();
-        if 2 * en > doc.sources.len() {
-            Lang::En
-        } else {
-            Lang::Fr
-        }
+        let count = |l: Lang| doc.sources.iter().filter(|s| Lang::from_tag(&s.lang) == l).count();
+        Lang::all().fold((Lang::default(), 0), |best, l| if count(l) > best.1 { (l, count(l)) } else { best }).0
     });
     let mut s = String::new();
     let on = doc.sources.iter().filter(|x| x.on_event).count();

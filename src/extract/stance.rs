@@ -157,7 +157,8 @@ pub(super) fn stances(cx: &mut Ctx) {
         };
         let (va, vb) = cx.tok_range(d.si, d.cue.start, d.cue.end);
         let said_by = cx.said_by(d.si, d.cue.start);
-        let subject = Subject { actor: Some(eid(r, h)), topic: Some(r.topics[d.topic].id), ..Subject::default() };
+        let subject =
+            Subject { actor: Some(eid(r, h)), topic: Some(r.topics[d.topic].id.clone()), ..Subject::default() };
         let value = Value { position: Some(d.position), ..Value::default() };
         stated.push((va, h, d.topic, d.position, d.si));
         cx.push(d.si, Kind::Stance, subject, value, va, vb, said_by, "stance.direct", false);
@@ -203,8 +204,11 @@ pub(super) fn stances(cx: &mut Ctx) {
                         continue;
                     }
                     let said_by = cx.said_by(si, m.start);
-                    let subject =
-                        Subject { actor: Some(eid(r, h)), topic: Some(r.topics[topic].id), ..Subject::default() };
+                    let subject = Subject {
+                        actor: Some(eid(r, h)),
+                        topic: Some(r.topics[topic].id.clone()),
+                        ..Subject::default()
+                    };
                     let value = Value { position: Some(position), ..Value::default() };
                     stated.push((va, h, topic, position, si));
                     cx.push(si, Kind::Stance, subject, value, va, vb, said_by, &rule.id, true);

@@ -36,11 +36,6 @@ pub const STANCES: &[(&str, Stance)] = &[
     ("inevitable", Stance::Inevitable),
     ("supports", Stance::Supports),
 ];
-/// Topics by JSON name.
-pub const TOPICS: &[(&str, Topic)] = &[
-    ("ukraine_nato_membership", Topic::UkraineNatoMembership),
-    ("ukraine_pre2014_borders", Topic::UkrainePre2014Borders),
-];
 const STATUSES: &[(&str, Status)] = &[
     ("agreed", Status::Agreed),
     ("compatible", Status::Compatible),
@@ -187,7 +182,7 @@ fn document_in(v: &J, errs: &Errors) -> Document {
         let subject = Subject {
             participants: ids(&sj, "participants"),
             actor: opt_s(&sj, "actor").map(EntityId),
-            topic: opt_s(&sj, "topic").map(|x| sj.one_of("topic", &x, TOPICS)),
+            topic: opt_s(&sj, "topic"),
             person: opt_s(&sj, "person").map(EntityId),
         };
         let claims = match f.raw("claims") {

@@ -152,16 +152,6 @@ impl Stance {
     }
 }
 
-/// A topic on which actors take positions. A closed set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Topic {
-    /// Ukraine joining NATO.
-    UkraineNatoMembership,
-    /// Ukraine returning to its pre-2014 borders.
-    UkrainePre2014Borders,
-}
-
 /// When negotiations start. A closed set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -218,9 +208,10 @@ pub struct Subject {
     /// The actor holding a position, or characterizing a call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<EntityId>,
-    /// The topic of a position.
+    /// The topic of a position: the id a language pack's `[[topic]]`
+    /// declares (`ukraine_nato_membership`), labelled by its `[labels.topics]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub topic: Option<Topic>,
+    pub topic: Option<String>,
     /// The person released.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<EntityId>,

@@ -29,10 +29,12 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::model::{Stance, Topic};
+use crate::model::Stance;
 use serde::{Deserialize, Deserializer};
 
+pub mod labels;
 pub mod pack;
+pub use labels::Labels;
 pub use pack::{load, Pack};
 
 /// The rules: what does not change from one analysis to the next
@@ -439,12 +441,32 @@ pub struct Grammar {
     pub agent: Vec<String>,
     /// Determiners between `of` and a call noun.
     pub determiners: Vec<String>,
+    /// The plural ending of adjectives ("s"; empty for none), taken off a
+    /// characterization before its endings are folded.
+    pub adjective_plural: String,
+    /// Adjective endings and the ending they fold to, first match wins
+    /// (`["ive", "if"]`: "significative" and "significatif" are one word).
+    pub adjective_endings: Vec<(String, String)>,
 }
 
 impl Grammar {
     /// Whether `w` is in `list`.
     pub fn has(list: &[String], w: &str) -> bool {
         list.iter().any(|x| x == w)
+    }
+
+    /// One form for the inflections of an adjective phrase
+    /// (`adjective_plural`, `adjective_endings`), to compare
+    /// characterizations; a stem keeps at least two letters.
+    pub fn fold_adjective(&self, term: &str) -> String {
+        let p = self.adjective_plural.as_str();
+        let t = term.strip_suffix(p).filter(|t| !p.is_empty() && t.len() > 3).unwrap_or(term);
+        for (from, to) in &self.adjective_endings {
+            if let Some(stem) = t.strip_suffix(from.as_str()).filter(|s| s.chars().count() >= 2 || !to.is_empty()) {
+                return format!("{stem}{to}");
+            }
+        }
+        t.to_string()
     }
 }
 
@@ -510,8 +532,8 @@ const RULE_KINDS: &[(&str, RuleKind)] = &[
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TopicDef {
-    /// The topic.
-    pub id: Topic,
+    /// The topic's id (`ukraine_nato_membership`), shared by every pack.
+    pub id: String,
     /// Patterns.
     pub patterns: Vec<String>,
 }
@@ -592,42 +614,6 @@ pub struct ReconcileParams {
     /// A source whose similarity to the main event is below this share of
     /// the median similarity covers another event.
     pub off_event_ratio: f64,
-}
-
-/// Reader-facing label templates (French). `{p}` is the participants,
-/// `{a}` the actor, `{x}` the person.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Labels {
-    /// Per kind.
-    #[serde(deserialize_with = "pairs")]
-    pub kinds: Vec<(String, String)>,
-    /// Per kind, for the facts of an event that is an in-person meeting
-    /// ("Durée de la rencontre {p}"); kinds not listed use `kinds`.
-    #[serde(deserialize_with = "pairs")]
-    pub meeting_kinds: Vec<(String, String)>,
-    /// Per topic.
-    #[serde(deserialize_with = "pairs")]
-    pub topics: Vec<(String, String)>,
-    /// The event label.
-    pub event: String,
-    /// The off-event note; `{m}` the markers.
-    pub off_event_note: String,
-    /// The off-event note when no marker is known.
-    pub off_event_note_plain: String,
-    /// The event label of an in-person meeting.
-    pub event_meeting: String,
-    /// The note of a source on another call of the event's participants;
-    /// `{p}` the participants, `{d}` its day.
-    pub off_event_call: String,
-    /// The same for another meeting.
-    pub off_event_meeting: String,
-    /// The first day of a month in a date ("1er").
-    pub first_day: String,
-    /// The note of a source in a language no pack reads; `{lang}` its tag.
-    pub no_pack: String,
-    /// The note of a source whose words are no pack's.
-    pub unknown_language: String,
 }
 
 /// How an article credits the news agency whose dispatch it republishes
@@ -1368,12 +1354,13 @@ codec_struct!(Grammar {
     negators,
     passive,
     agent,
-    determiners
+    determiners,
+    adjective_plural,
+    adjective_endings
 });
 codec_struct!(Attribution { introducers, sources, leading_sources, verbs });
 codec_struct!(RuleDef { id, kind, value; patterns, examples, counterexamples });
 codec_named!(RuleKind, RULE_KINDS);
-codec_named!(crate::model::Topic, crate::model::json::TOPICS);
 codec_named!(crate::model::Stance, crate::model::json::STANCES);
 codec_struct!(TopicDef { id; patterns });
 codec_struct!(PositionDef { id, negatable; patterns, examples, counterexamples });
@@ -1413,20 +1400,6 @@ impl Dates {
 }
 codec_struct!(MarkerDef { label; pattern });
 codec_struct!(ReconcileParams { precise_tolerance, max_call_minutes, off_event_ratio });
-codec_struct!(Labels {
-    kinds,
-    meeting_kinds,
-    topics,
-    event,
-    off_event_note,
-    off_event_note_plain,
-    event_meeting,
-    off_event_call,
-    off_event_meeting,
-    first_day,
-    no_pack,
-    unknown_language
-});
 codec_struct!(Wire { agencies, joiners, inline, dateline, dateline_words, line_end, line_words });
 codec_struct!(Compiled {
     classes,
