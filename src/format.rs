@@ -169,15 +169,20 @@ pub fn source_count(n: usize, lang: Lang) -> String {
     l.count(&l.counts.sources, n, "")
 }
 
-/// An entity's full and short names in the reader's language: its pack's,
-/// else the document's (`name_en` for English), falling back to the other
-/// language's, then to the id.
+/// An entity's full and short names in the reader's language: the
+/// document's for the languages it carries (`name`/`short` French,
+/// `name_en`/`short_en` English, each falling back to the other), else the
+/// pack's, else the id.
 fn names<'a>(doc: &'a Document, id: &'a str, lang: Lang) -> (&'a str, &'a str) {
-    if let Some(e) = lang.rules().entity(id) {
-        return (&e.name, &e.short);
-    }
-    let Some(e) = doc.entities.get(id) else { return (id, id) };
-    let ((full, short), (full2, short2)) = match lang.tag() {
+    let tag = lang.tag();
+    let (e, pack) = (doc.entities.get(id), lang.rules().entity(id));
+    let e = match (e, pack) {
+        (Some(e), _) if tag == "fr" || tag == "en" => e,
+        (_, Some(p)) => return (&p.name, &p.short),
+        (Some(e), None) => e,
+        (None, None) => return (id, id),
+    };
+    let ((full, short), (full2, short2)) = match tag {
         "en" => ((&e.name_en, &e.short_en), (&e.name, &e.short)),
         _ => ((&e.name, &e.short), (&e.name_en, &e.short_en)),
     };
@@ -590,12 +595,12 @@ mod tests {
         d.entities.insert("trump".into(), ent("Donald Trump", "Trump", "Donald Trump", "Trump"));
         d.entities.insert("putin".into(), ent("Vladimir Poutine", "Poutine", "Vladimir Putin", "Putin"));
         d.entities.insert("zelensky".into(), ent("Volodymyr Zelensky", "Zelensky", "Volodymyr Zelensky", "Zelensky"));
-        d.entities.insert("kremlin".into(), ent("Kremlin", "Kremlin", "Kremlin", "Kremlin"));
+        d.entities.insert("kremlin".into(), ent("le Kremlin", "Kremlin", "the Kremlin", "Kremlin"));
         d.entities.insert("hegseth".into(), ent("Pete Hegseth", "Hegseth", "Pete Hegseth", "Hegseth"));
-        d.entities.insert("united_states".into(), ent("États-Unis", "États-Unis", "United States", "US"));
+        d.entities.insert("united_states".into(), ent("les États-Unis", "États-Unis", "the United States", "US"));
         d.entities.insert(
             "biden_administration".into(),
-            ent("Administration Biden", "Administration Biden", "Biden administration", "Biden administration"),
+            ent("l'administration Biden", "Administration Biden", "the Biden administration", "Biden administration"),
         );
         d.entities.insert("marc_fogel".into(), ent("Marc Fogel", "Fogel", "Marc Fogel", "Fogel"));
         d.entities
@@ -709,6 +714,11 @@ mod tests {
         assert_eq!(said_by(Some(&id("ukrainian_presidency")), &d2, fr()), "selon la présidence ukrainienne");
         assert_eq!(said_by(Some(&id("ukrainian_presidency")), &d2, en()), "according to the Ukrainian presidency");
         assert_eq!(said_by(None, &d, en()), "according to the outlet");
+        // The document's own names win over the packs'.
+        let mut d3 = d.clone();
+        d3.entities.insert("trump".into(), ent("D. Trump", "DT", "Don Trump", "DonT"));
+        assert_eq!(entity_short(&d3, "trump", fr()), "DT");
+        assert_eq!(entity_name(&d3, "trump", en()), "Don Trump");
     }
 
     #[test]
