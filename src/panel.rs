@@ -977,7 +977,7 @@ mod tests {
         for (k, n, s, ne, se) in [
             ("trump", "Donald Trump", "Trump", "Donald Trump", "Trump"),
             ("putin", "Vladimir Poutine", "Poutine", "Vladimir Putin", "Putin"),
-            ("kremlin", "Kremlin", "Kremlin", "Kremlin", "Kremlin"),
+            ("kremlin", "le Kremlin", "Kremlin", "the Kremlin", "Kremlin"),
             ("hegseth", "Pete Hegseth", "Hegseth", "Pete Hegseth", "Hegseth"),
         ] {
             entities.insert(
