@@ -304,6 +304,20 @@ fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Rules) -> Mem
             }
         }
     }
+    // A source on the main call that gives it no day, dated long after
+    // the event's day, is about a later call of the pair.
+    let mut undated = vec![None; sources.len()];
+    let serial = |d: &DateParts| Some(dates::days_from_civil(d.year?, d.month?, d.day?));
+    if let Some(e) = day.as_ref().and_then(serial) {
+        for (k, s) in sources.iter().enumerate() {
+            let late =
+                s.date.as_ref().and_then(serial).is_some_and(|a| a - e > i64::from(r.reconcile.undated_call_days));
+            if reports_main[k] == Some(true) && days[k].is_none() && late {
+                on[k] = false;
+                undated[k] = s.date;
+            }
+        }
+    }
     // By phone or in person: what the on-event sources' call sentences say.
     let votes = sources
         .iter()
@@ -318,6 +332,14 @@ fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Rules) -> Mem
             let names: Vec<String> = p.iter().map(|id| short_name(r, id, &[])).collect();
             let template = if meeting { &r.labels.off_event_meeting } else { &r.labels.off_event_call };
             notes[k].1 = Some(r.labels.text(template, &[("p", &names.join("–")), ("d", &day_words(d, r))]));
+        }
+    }
+    for (k, d) in undated.iter().enumerate() {
+        if let (Some(d), Some(p), Some(e)) = (d, main, day) {
+            let names: Vec<String> = p.iter().map(|id| short_name(r, id, &[])).collect();
+            let vars = [("p", names.join("–")), ("d", day_words(d, r)), ("e", day_words(&e, r))];
+            let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            notes[k].1 = Some(r.labels.text(&r.labels.off_event_undated, &vars));
         }
     }
     Membership { on: notes, pair: main.map(<[EntityId]>::to_vec), day, meeting }

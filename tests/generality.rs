@@ -354,3 +354,62 @@ fn names_a_preposition_governs_are_no_subject_and_unknown_agents_are_not_guessed
     let doc = analyze(&[art("b", "L'enseignant américain Marc Fogel a été libéré par l'Ukraine.")]).unwrap();
     assert_eq!(fact(&doc, "prisoner_release/marc_fogel").value.released_by, None);
 }
+
+/// Four articles on a call between two leaders no pack lists, on Thursday
+/// 6 March 2025, with their publication lines; a fifth, published two
+/// months later, reports a call of the same two without dating it and
+/// gives another length: it is about a later call, set aside with a note
+/// giving both days, and its length stays out of the fact. The same
+/// article published two days after the call stays on the event.
+#[test]
+fn an_undated_call_in_an_article_published_long_after_is_another_call() {
+    let call = |id: &str, published: &str, body: &str| {
+        let mut a = Article::new(id, body);
+        a.published = Some(published.into());
+        a
+    };
+    let on_day = [
+        call(
+            "a",
+            "2025-03-06",
+            "Virtanen et Sardinha au téléphone\nLa présidente finlandaise Aino Virtanen s'est entretenue jeudi 6 mars \
+             avec le Premier ministre portugais Rui Sardinha. L'appel a duré quarante minutes, selon Helsinki.",
+        ),
+        call(
+            "b",
+            "2025-03-06",
+            "Appel Helsinki-Lisbonne\nAino Virtanen et Rui Sardinha ont eu un entretien téléphonique de quarante \
+             minutes le 6 mars, consacré à la pêche et à l'énergie.",
+        ),
+        call(
+            "c",
+            "2025-03-07",
+            "Énergie : Lisbonne et Helsinki se parlent\nLa présidente finlandaise Aino Virtanen et le Premier ministre \
+             portugais Rui Sardinha se sont parlé jeudi au téléphone pendant environ quarante minutes.",
+        ),
+        call(
+            "d",
+            "2025-03-06",
+            "Un appel sur la pêche\nRui Sardinha, le Premier ministre portugais, a appelé jeudi la présidente \
+             finlandaise Aino Virtanen. Leur conversation a duré une quarantaine de minutes.",
+        ),
+    ];
+    let later = "Nouvel échange entre Virtanen et Sardinha\nLa présidente finlandaise Aino Virtanen et le Premier \
+                 ministre portugais Rui Sardinha se sont de nouveau entretenus au téléphone. La conversation a duré \
+                 plus de deux heures, selon Lisbonne.";
+    let mut arts = on_day.to_vec();
+    arts.push(call("x", "2025-05-12", later));
+    let doc = analyze(&arts).unwrap();
+    assert_eq!(doc.event.date.as_deref(), Some("2025-03-06"));
+    let x = doc.sources.iter().find(|s| s.id == "x").unwrap();
+    assert!(!x.on_event, "published two months later, about an undated call");
+    let note = x.note.as_deref().unwrap_or("");
+    assert!(note.contains("12 mai 2025") && note.contains("6 mars 2025"), "{note}");
+    let length = doc.facts.iter().find(|f| f.id.starts_with("call_duration/")).expect("a length");
+    assert!(length.claims.iter().all(|c| c.source != "x"), "its length stays out");
+    // Two days after the call, the same article reports that call.
+    let mut arts = on_day.to_vec();
+    arts.push(call("x", "2025-03-08", later));
+    let doc = analyze(&arts).unwrap();
+    assert!(doc.sources.iter().find(|s| s.id == "x").unwrap().on_event, "two days later: the same call");
+}

@@ -74,6 +74,9 @@ pub struct SourceExtract {
     /// Sentences about the event that say it was by phone, and that say
     /// it was in person.
     pub phone_votes: (usize, usize),
+    /// The article's date: its `published` field, a metadata line's, a
+    /// dateline's.
+    pub date: Option<DateParts>,
     /// The news agencies the text credits ("AFP"), see [`wire`].
     pub wire: Option<String>,
     /// The hashes of its words, in order, for finding copies of one text
@@ -502,6 +505,7 @@ fn extract_one(article: &Article, t: Tokenized, r: &Rules, credits: &wire::Match
         entities,
         markers,
         phone_votes,
+        date: an.article_date,
         wire,
         words,
     }

@@ -45,6 +45,10 @@ pub struct Labels {
     pub off_event_call: String,
     /// The same for another meeting.
     pub off_event_meeting: String,
+    /// The note of a source on an undated call of the event's
+    /// participants, itself dated long after the event: `{d}` its date,
+    /// `{e}` the event's day.
+    pub off_event_undated: String,
     /// The first day of a month in a date ("1er").
     pub first_day: String,
     /// The note of a source in a language no pack reads; `{lang}` its tag.
@@ -253,6 +257,7 @@ codec_struct!(Labels {
     off_event_note_plain,
     off_event_call,
     off_event_meeting,
+    off_event_undated,
     first_day,
     no_pack,
     unknown_language,

@@ -614,6 +614,10 @@ pub struct ReconcileParams {
     /// A source whose similarity to the main event is below this share of
     /// the median similarity covers another event.
     pub off_event_ratio: f64,
+    /// A source on the main pair's call that gives the call no day, dated
+    /// more than this many days after the event's day, covers a later
+    /// call.
+    pub undated_call_days: u32,
 }
 
 /// How an article credits the news agency whose dispatch it republishes
@@ -1399,7 +1403,7 @@ impl Dates {
     }
 }
 codec_struct!(MarkerDef { label; pattern });
-codec_struct!(ReconcileParams { precise_tolerance, max_call_minutes, off_event_ratio });
+codec_struct!(ReconcileParams { precise_tolerance, max_call_minutes, off_event_ratio, undated_call_days });
 codec_struct!(Wire { agencies, joiners, inline, dateline, dateline_words, line_end, line_words });
 codec_struct!(Compiled {
     classes,
