@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # factpanel — build, serve and test.
 #
-#   ./build.sh          release wasm + JS glue into www/pkg/, prints the sizes
+#   ./build.sh          release wasm + JS glue into www/pkg/, the npm package
+#                       into target/npm/factpanel/, prints the sizes
 #   ./build.sh serve    build, then serve www/ on http://127.0.0.1:8080/
 #   ./build.sh test     install what is missing, then run every test suite
 #   ./build.sh fuzz [s] run each fuzz target for s seconds (default 60), print exec counts
@@ -19,6 +20,9 @@ WASM_TARGET=wasm32-unknown-unknown
 TARGET_DIR="$(realpath -m "${CARGO_TARGET_DIR:-$ROOT/target}")"
 RULES_BIN="$TARGET_DIR/factpanel-prebuilt-rules.bin"
 PKG_DIR=www/pkg
+# The npm package (make_package): the element, its worker, the glue, the
+# wasm and the types, as `npm pack` packs them.
+NPM_DIR="$TARGET_DIR/npm/factpanel"
 PAGE_DIR=tests/page
 PORT="${PORT:-8080}"
 # What the page downloads for the panel; the budget test (tests/page/size.test.mjs)
@@ -176,8 +180,51 @@ print_sizes() {
     fi
 }
 
+# The npm package, the way web components ship: the minified element as
+# fact-panel.js, its worker, the glue and the wasm under pkg/ (the paths the
+# element loads them from), the .d.ts files. Not the seed corpus: a page
+# feeds its own articles (`src`, `.articles`). tests/page/package.test.mjs
+# packs it, installs the tarball and loads the element from node_modules.
+make_package() {
+    local version
+    version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
+    log "npm package factpanel@$version → $NPM_DIR/"
+    rm -rf "$NPM_DIR"
+    mkdir -p "$NPM_DIR/pkg"
+    cp www/fact-panel.min.js "$NPM_DIR/fact-panel.js"
+    cp www/fact-panel-worker.js www/fact-panel.d.ts "$NPM_DIR/"
+    cp "$PKG_DIR/factpanel.js" "$PKG_DIR/factpanel.d.ts" "$PKG_DIR/factpanel_bg.wasm" "$NPM_DIR/pkg/"
+    cp README.md "$NPM_DIR/README.md"
+    VERSION="$version" node -e '
+        const files = ["fact-panel.js", "fact-panel-worker.js", "fact-panel.d.ts",
+                       "pkg/factpanel.js", "pkg/factpanel.d.ts", "pkg/factpanel_bg.wasm"];
+        const manifest = {
+            name: "factpanel",
+            version: process.env.VERSION,
+            description: "The <fact-panel> web component: what several news articles about one event agree on, where they differ, with exact quotes (Rust, WebAssembly).",
+            license: "MIT OR Apache-2.0",
+            type: "module",
+            main: "./fact-panel.js",
+            types: "./fact-panel.d.ts",
+            exports: {
+                ".": { types: "./fact-panel.d.ts", default: "./fact-panel.js" },
+                "./fact-panel.js": { types: "./fact-panel.d.ts", default: "./fact-panel.js" },
+                "./fact-panel-worker.js": "./fact-panel-worker.js",
+                "./pkg/factpanel.js": { types: "./pkg/factpanel.d.ts", default: "./pkg/factpanel.js" },
+                "./pkg/factpanel_bg.wasm": "./pkg/factpanel_bg.wasm",
+                "./package.json": "./package.json",
+            },
+            files,
+            sideEffects: ["./fact-panel.js"],
+            keywords: ["web-component", "custom-element", "news", "fact-checking", "webassembly"],
+        };
+        require("fs").writeFileSync(process.argv[1] + "/package.json", JSON.stringify(manifest, null, 2) + "\n");
+    ' "$NPM_DIR"
+}
+
 cmd_build() {
     build_wasm
+    make_package
     print_sizes
 }
 
@@ -241,14 +288,20 @@ suite_size() {
 }
 
 suite_page() {
-    (cd "$PAGE_DIR" && node --test --test-concurrency=1 page.test.mjs)
+    (cd "$PAGE_DIR" && FACTPANEL_NPM_DIR="$NPM_DIR" node --test --test-concurrency=1 page.test.mjs package.test.mjs)
+}
+
+# The build as `./build.sh` makes it (the module and the npm package),
+# without the size table (the size suite prints it).
+cmd_build_quiet() {
+    build_wasm && make_package
 }
 
 cmd_test() {
     local started=$SECONDS
     ensure_all
     run_suite "native (cargo test)" suite_native
-    run_suite "wasm release build" build_wasm
+    run_suite "wasm release build" cmd_build_quiet
     run_suite "browser (wasm-bindgen-test, headless Chromium)" suite_browser
     if [ "${SUITE_RESULTS[1]}" = pass ]; then
         run_suite "size budget (${BUDGET_KB} KB gzip)" suite_size

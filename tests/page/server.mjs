@@ -32,9 +32,10 @@ const TYPES = {
 /**
  * Starts a server on a free port; resolves to `{ url, close, requests }`.
  * `cache`: serve with `Cache-Control: max-age` as a site would, instead of
- * `no-store`. `files`: more files, `{ path: [contentType, body] }`.
+ * `no-store`. `files`: more files, `{ path: [contentType, body] }`. `root`:
+ * the folder served at / (default www/).
  */
-export function serve({ csp = null, cache = false, files = {} } = {}) {
+export function serve({ csp = null, cache = false, files = {}, root: site = WWW } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -46,7 +47,7 @@ export function serve({ csp = null, cache = false, files = {} } = {}) {
       res.writeHead(200, headers).end(body);
       return;
     }
-    let root = WWW;
+    let root = site;
     let rel = path;
     if (path.startsWith('/__test__/')) {
       root = FIXTURES;
