@@ -271,7 +271,7 @@ suite_native() {
         prebuild_rules &&
         log "the golden, generality, regression and CLI tests again, on the prebuilt rules" &&
         FACTPANEL_PREBUILT_RULES="$RULES_BIN" \
-            cargo test --features prebuilt-rules --lib --test seed --test generality --test unseen --test regressions --test cli
+            cargo test --features prebuilt-rules --lib --test seed --test generality --test corpus --test regressions --test cli
 }
 
 # With the prebuilt rules and document, as the page's module is built.

@@ -1,11 +1,14 @@
 //! The corpus: `tests/corpus/<case>/` holds articles written fresh by
-//! someone who had not read the rules, about one call or meeting between
-//! leaders the rules do not list, and `expect.toml`, what a careful reader
-//! finds in them (see `tests/corpus/README.md`). One runner checks every
-//! case: the participants by name, the date, the duration, the distractor
-//! on another day set aside with a note naming its call, the republished
-//! dispatch grouped under its original (`copy_of`), and that nobody a case
-//! names is listed in `data/` or `src/`.
+//! someone who had not read the rules, about one call or meeting, and
+//! `snapshot.json`, the document they give (reviewed; `UPDATE_SNAPSHOTS=1`
+//! rewrites them). The cases about leaders the rules do not list also have
+//! `expect.toml`, what a careful reader finds in them (see
+//! `tests/corpus/README.md`). One runner checks every case: its snapshot,
+//! and where a reader's answer is given, the participants by name, the
+//! date, the duration, the distractor on another day set aside with a note
+//! naming its call, the republished dispatch grouped under its original
+//! (`copy_of`), and that nobody the case names is listed in `data/` or
+//! `src/`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -18,12 +21,99 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
 }
 
-fn cases() -> Vec<PathBuf> {
+/// Every case.
+fn all_cases() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> =
         std::fs::read_dir(root()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
     v.sort();
     assert!(v.len() >= 3, "the corpus has at least three cases");
     v
+}
+
+/// The cases with a reader's answer (`expect.toml`).
+fn cases() -> Vec<PathBuf> {
+    let v: Vec<PathBuf> = all_cases().into_iter().filter(|d| d.join("expect.toml").exists()).collect();
+    assert!(v.len() >= 3, "at least three cases have a reader's answer");
+    v
+}
+
+/// What a case's snapshot keeps of its document: the event, each
+/// source's status and note, and each fact with its value and, per claim,
+/// the source, the words read, who said it and how it agrees (not the
+/// quotes and offsets, which `assert_offsets` checks against the texts).
+fn snapshot(doc: &Document) -> serde_json::Value {
+    use serde_json::{json, Value};
+    let drop_nulls = |v: Value| match v {
+        Value::Object(m) => Value::Object(m.into_iter().filter(|(_, x)| !x.is_null()).collect()),
+        v => v,
+    };
+    let sources: Vec<Value> = doc
+        .sources
+        .iter()
+        .map(|s| {
+            drop_nulls(json!({
+                "id": s.id, "lang": s.lang, "on_event": s.on_event, "note": s.note,
+                "copy_of": s.copy_of, "wire": s.wire,
+            }))
+        })
+        .collect();
+    let facts: Vec<Value> = doc
+        .facts
+        .iter()
+        .map(|f| {
+            let claims: Vec<Value> = f
+                .claims
+                .iter()
+                .map(|c| {
+                    drop_nulls(json!({
+                        "source": c.source, "text": c.value.text, "said_by": c.said_by,
+                        "agreement": c.agreement, "date_note": c.date_note,
+                    }))
+                })
+                .collect();
+            let mut value = serde_json::to_value(&f.value).unwrap();
+            if let Value::Object(m) = &mut value {
+                m.remove("text");
+            }
+            json!({ "id": f.id, "label": f.label, "status": f.status, "value": value, "claims": claims })
+        })
+        .collect();
+    json!({ "event": doc.event, "sources": sources, "facts": facts })
+}
+
+/// Every case gives the document of its snapshot.
+#[test]
+fn every_case_matches_its_snapshot() {
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut failures = Vec::new();
+    for dir in all_cases() {
+        let arts = articles(&dir);
+        let doc = analyze(&arts).unwrap();
+        assert_offsets(&doc, &arts);
+        let got = serde_json::to_string_pretty(&snapshot(&doc)).unwrap() + "\n";
+        let path = dir.join("snapshot.json");
+        if update {
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if want != got {
+            let line = want.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(0);
+            let show = |s: &str| s.lines().skip(line.saturating_sub(2)).take(5).collect::<Vec<_>>().join("\n");
+            failures.push(format!(
+                "{}: differs from snapshot.json at line {}:\n--- snapshot\n{}\n--- now\n{}",
+                dir.display(),
+                line + 1,
+                show(&want),
+                show(&got)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n(review the change, then UPDATE_SNAPSHOTS=1 cargo test --test corpus)",
+        failures.join("\n\n")
+    );
 }
 
 /// A case's articles, ids = file stems, in file name order.
