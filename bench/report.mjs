@@ -24,6 +24,8 @@ const peerT = read('peer-throughput.json');
 const peerD = read('peer-durations.json');
 const ours = read('ours-mentions.json').mentions.filter((m) => m.kind === 'duration');
 const oursProbes = read('ours-probes.json').mentions.filter((m) => m.kind === 'duration');
+const batch = existsSync(join(OUT, 'batch.json')) ? read('batch.json') : null;
+const chrono = existsSync(join(OUT, 'peer-chrono.json')) ? read('peer-chrono.json') : null;
 const corpusBytes = (name) => JSON.parse(readFileSync(join(OUT, 'corpus', `${name}.json`), 'utf8'));
 
 // ---------------------------------------------------------------- helpers
@@ -59,7 +61,8 @@ for (const n of sizes) native[n] = criterion(`synth/${n}`);
 const scaleOf = (n) => scale.find((r) => r.n === n);
 
 // ---------------------------------------------------------------- size
-const PANEL_FILES = ['www/pkg/factpanel_bg.wasm', 'www/pkg/factpanel.js', 'www/fact-panel.js'];
+// What ships (build.sh's PANEL_FILES): the element minified.
+const PANEL_FILES = ['www/pkg/factpanel_bg.wasm', 'www/pkg/factpanel.js', 'www/fact-panel.min.js'];
 const files = PANEL_FILES.map((f) => {
   const buf = readFileSync(join(ROOT, f));
   return { f, raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
@@ -156,6 +159,27 @@ const slope = Math.log(native[maxN].s / native[refN].s) / Math.log(native[maxN].
 // The reconcile stage alone (examples/scale's split), same sizes.
 const recSlope = Math.log(scaleOf(maxN).reconcile_s / scaleOf(refN).reconcile_s) / Math.log(scaleOf(maxN).bytes / scaleOf(refN).bytes);
 
+// chrono-node (dates only) on the same texts as the whole pipeline.
+const chronoRows = [];
+if (chrono) {
+  for (const [name, ours] of [['seeds', seedsNative], [`synth-${maxN}`, bigNative]]) {
+    const c = chrono.corpora[name];
+    if (!c || !ours) continue;
+    const r = ours.mb_s / c.mb_s;
+    chronoRows.push([`whole pipeline vs chrono-node ${chrono.version} \`chrono.fr.parse\` (dates only), ${name}`, `${f1(ours.mb_s)} vs ${f1(c.mb_s)} MB/s: ${r.toFixed(2)}×`, '≥ 3×', verdict(r >= 3)]);
+  }
+}
+// factpanel --batch: every core against one, and memory against 10× fewer events.
+const batchRows = [];
+if (batch) {
+  const speedup = batch.one_s / batch.all_s;
+  const growth = batch.all_rss_kb / batch.small_rss_kb;
+  batchRows.push(
+    [`\`--batch\`, ${batch.events.toLocaleString('en')} events (${mb(batch.bytes)} MB), ${batch.threads} cores vs 1`, `${batch.one_s.toFixed(1)} s → ${batch.all_s.toFixed(1)} s: ${speedup.toFixed(2)}×`, `≥ 1.8× on 2 cores`, verdict(speedup >= 1.8)],
+    [`\`--batch\` memory, ${(batch.events / 10).toLocaleString('en')} → ${batch.events.toLocaleString('en')} events`, `peak RSS ${mib(batch.small_rss_kb * 1024)} → ${mib(batch.all_rss_kb * 1024)} (${growth.toFixed(2)}×)`, 'flat (≤ 1.2×)', verdict(growth <= 1.2)],
+  );
+}
+
 p(`## factpanel bench, ${machine.date}`);
 p();
 p(`Machine: ${machine.cpu}, ${machine.nproc} cores, ${machine.mem_gib} GiB; ${machine.rustc}; node ${machine.node}; Chromium ${web.chromium}. ` +
@@ -182,6 +206,8 @@ table(['target', 'measured', 'goal', 'verdict'], [
   ['panel transfer (gzip -9)', kb(gzTotal), '≤ 150 KB', verdict(gzTotal <= 150 * 1024)],
   [`scaling ${refN} → ${maxN.toLocaleString('en')} articles, whole pipeline (time ∝ bytes^k)`, `k = ${slope.toFixed(2)}; peak RSS ${mib(scaleOf(maxN).max_rss_kb * 1024)}`, 'linear (k ≤ 1.1)', verdict(slope <= 1.1)],
   [`scaling ${refN} → ${maxN.toLocaleString('en')} articles, reconcile stage alone`, `k = ${recSlope.toFixed(2)} (${ms(scaleOf(refN).reconcile_s)} → ${ms(scaleOf(maxN).reconcile_s)})`, 'linear (k ≤ 1.1)', verdict(recSlope <= 1.1)],
+  ...chronoRows,
+  ...batchRows,
 ]);
 
 p('### 1. Native pipeline (clean → extract → reconcile)');

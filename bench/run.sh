@@ -38,7 +38,8 @@ command -v node >/dev/null && command -v npm >/dev/null || {
 [ -x /usr/bin/chromium ] || { log "installing chromium"; as_root apt-get update; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 command -v twiggy >/dev/null || { log "installing twiggy (cargo install)"; cargo install twiggy --locked; }
 for dir in bench/web bench/peer; do
-    if [ ! -d "$dir/node_modules" ]; then
+    # (Again when the lock file is newer than the install: a peer was added.)
+    if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
         log "npm install in $dir"
         if [ -f "$dir/package-lock.json" ]; then (cd "$dir" && npm ci --no-audit --no-fund) >&2; else (cd "$dir" && npm install --no-audit --no-fund) >&2; fi
     fi
@@ -80,6 +81,40 @@ for n in 0 "${SIZES[@]}"; do
     printf '  %6s articles: %s\n' "$([ "$n" = 0 ] && echo seeds || echo "$n")" "$(cat "$OUT/scale-$n.json")" >&2
 done
 
+# ---------------------------------------------------------------- batch
+# `factpanel --batch`: N events of the five seed articles (ids made unique
+# per event), on one core and on every core, with the peak RSS; and N/10
+# events on every core, to see that memory does not grow with the events.
+BATCH_N=$([ -n "$QUICK" ] && echo 1000 || echo 10000)
+log "batch: $BATCH_N events through factpanel --batch, 1 thread and $(nproc)"
+node -e '
+const [src, n, out] = process.argv.slice(1);
+const seeds = JSON.parse(require("fs").readFileSync(src, "utf8"));
+const fd = require("fs").openSync(out, "w");
+for (let i = 0; i < Number(n); i++) {
+  const articles = seeds.map((a) => ({ ...a, id: `${a.id}-${i}` }));
+  require("fs").writeSync(fd, JSON.stringify({ id: `event-${i}`, articles }) + "\n");
+}' "$CORPUS/seeds.json" "$BATCH_N" "$CORPUS/events.jsonl"
+node -e '
+const [src, n, out] = process.argv.slice(1);
+const lines = require("fs").readFileSync(src, "utf8").split("\n").slice(0, Number(n));
+require("fs").writeFileSync(out, lines.join("\n") + "\n");' "$CORPUS/events.jsonl" "$((BATCH_N / 10))" "$CORPUS/events-small.jsonl"
+batch_run() { # THREADS FILE NAME → seconds and max RSS (kB) in $OUT/batch-NAME.log
+    local start end
+    start=$(date +%s.%N)
+    RAYON_NUM_THREADS="$1" /usr/bin/time -v -o "$OUT/batch-$3.log" "$CLI" --batch "$2" >/dev/null
+    end=$(date +%s.%N)
+    printf '"%s_s":%s,"%s_rss_kb":%s' "$3" "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')" "$3" "$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$OUT/batch-$3.log")"
+}
+{
+    printf '{"events":%s,"bytes":%s,"threads":%s,' "$BATCH_N" "$(stat -c %s "$CORPUS/events.jsonl")" "$(nproc)"
+    batch_run 1 "$CORPUS/events.jsonl" one; printf ','
+    batch_run "$(nproc)" "$CORPUS/events.jsonl" all; printf ','
+    batch_run "$(nproc)" "$CORPUS/events-small.jsonl" small
+    printf '}\n'
+} >"$OUT/batch.json"
+cat "$OUT/batch.json" >&2
+
 # ---------------------------------------------------------------- wasm + size
 log "wasm: ./build.sh (www/pkg/)"
 ./build.sh >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log" >&2; die "./build.sh failed"; }
@@ -100,6 +135,9 @@ BENCH_WEB_RUNS="${BENCH_WEB_RUNS:-$([ -n "$QUICK" ] && echo 3 || echo 9)}" \
 log "peer: Recognizers-Text (French) on the seed texts"
 node bench/peer/peer.mjs durations "$CORPUS/seeds.json" >"$OUT/peer-durations.json"
 node bench/peer/peer.mjs throughput "$CORPUS/seeds.json" "$([ -n "$QUICK" ] && echo 1 || echo 3)" >"$OUT/peer-throughput.json"
+log "peer: chrono-node (French dates) on the same texts"
+node bench/peer/chrono.mjs "$CORPUS/seeds.json" "$CORPUS/synth-$MAX_SIZE.json" >"$OUT/peer-chrono.json"
+cat "$OUT/peer-chrono.json" >&2
 "$CLI" --mentions --json >"$OUT/ours-mentions.json"
 node -e '
 const probes = ["une heure et demie", "près d'"'"'une heure et demie", "plus d'"'"'une heure", "environ une heure"];
@@ -109,3 +147,17 @@ console.log(JSON.stringify(probes.map((p, i) => ({ id: "probe-" + i, text: p, la
 # ---------------------------------------------------------------- table
 cut -d' ' -f1-3 /proc/loadavg >"$OUT/load-end.txt"
 node bench/report.mjs "$OUT" "$TARGET_DIR/criterion/pipeline" | tee "$OUT/report.md"
+# docs/performance.md carries the latest report (its Targets section and
+# the machine line), between its markers.
+node -e '
+const fs = require("fs");
+const [doc, report] = process.argv.slice(1);
+const text = fs.readFileSync(doc, "utf8");
+const r = fs.readFileSync(report, "utf8");
+const keep = r.split("\n### 1.")[0].replace(/^## /m, "### ").trim();
+const start = "<!-- bench:start -->", end = "<!-- bench:end -->";
+const i = text.indexOf(start), j = text.indexOf(end);
+if (i < 0 || j < i) { console.error("bench: no markers in " + doc); process.exit(1); }
+fs.writeFileSync(doc, text.slice(0, i + start.length) + "\n" + keep + "\n" + text.slice(j));
+' docs/performance.md "$OUT/report.md"
+log "docs/performance.md: the Targets of this run written between its markers"
