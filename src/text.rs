@@ -713,6 +713,33 @@ fn merge_short_clauses(toks: &mut [Token]) {
     }
 }
 
+/// The byte offset in `s` of the UTF-16 offset `u`, when it falls on a
+/// character boundary inside (or at the end of) `s`.
+pub fn utf16_to_byte(s: &str, u: usize) -> Option<usize> {
+    let mut units = 0;
+    for (b, c) in s.char_indices() {
+        if units == u {
+            return Some(b);
+        }
+        if units > u {
+            return None;
+        }
+        units += c.len_utf16();
+    }
+    (units == u).then_some(s.len())
+}
+
+/// `s[start..end]` in UTF-16 code units (JavaScript's `s.slice(start, end)`),
+/// when both offsets fall on character boundaries.
+pub fn utf16_slice(s: &str, start: usize, end: usize) -> Option<&str> {
+    if start > end {
+        return None;
+    }
+    let a = utf16_to_byte(s, start)?;
+    let b = utf16_to_byte(&s[a..], end - start)? + a;
+    Some(&s[a..b])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
