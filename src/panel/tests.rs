@@ -1,3 +1,5 @@
+//! Unit tests of the view tree and its sections (`crate::panel`).
+
 use super::*;
 use crate::format::Lang;
 use crate::model::{Agreement, Claim, Document, EntityId, Fact, Kind, Source, Status};

@@ -1,3 +1,5 @@
+//! Unit tests of the duration grammar and scanner (`crate::extract::duration`).
+
 use super::*;
 
 fn phrases(text: &str) -> Vec<(&str, Option<u32>, Option<u32>)> {
