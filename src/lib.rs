@@ -47,6 +47,7 @@ pub mod panel;
 pub mod reconcile;
 pub mod rules;
 pub mod text;
+mod token;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -127,8 +127,8 @@ pub(super) fn sort_buckets(aliases: &mut WordMap<Vec<AliasEntry>>) {
 pub fn phrase_tokens(phrase: &str) -> Vec<String> {
     // "d' une" and "d'une" are the same two tokens.
     let norm = phrase.replace('\u{2019}', "'").replace("' ", "'");
-    let lower = crate::text::lowercase_aligned(&norm);
-    crate::text::tokenize(&norm, &lower, 0, norm.len()).into_iter().map(|t| t.lower.to_string()).collect()
+    let lower = crate::token::lowercase_aligned(&norm);
+    crate::token::tokenize(&norm, &lower, 0, norm.len()).into_iter().map(|t| t.lower.to_string()).collect()
 }
 
 impl Core {

@@ -22,10 +22,9 @@
 
 use crate::rules::{Boilerplate, Rules, MAX_BOILERPLATE_LINE};
 
-mod token;
 mod utf16;
 
-pub use token::*;
+pub use crate::token::*;
 pub use utf16::*;
 
 /// An article's text, normalised, with the map back to the original.

@@ -1,5 +1,7 @@
 //! The tokenizer, clause numbering, and the lowercase helpers that keep
-//! byte offsets aligned.
+//! byte offsets aligned. Re-exported by [`crate::text`]: a module of its
+//! own so that `rules` tokenizes its phrases without importing `text`,
+//! which reads the rules.
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
