@@ -444,16 +444,6 @@ pub static PREBUILT: &[u8] = include_bytes!(env!(
      (made by `cargo run --example prebuild -- FILE`; ./build.sh does both)"
 ));
 
-/// The blob of the embedded rules files, built from the TOML.
-pub fn build() -> Result<Vec<u8>, String> {
-    let mut sections = Vec::new();
-    for lang in crate::rules::pack::LANGS {
-        sections.push(crate::rules::embedded_bytes(lang)?);
-        sections.push(crate::extract::duration::lexicon_bytes(lang)?);
-    }
-    Ok(blob(&sections))
-}
-
 /// Writes a whole blob: magic, version, then each section with its length.
 pub fn blob(sections: &[Vec<u8>]) -> Vec<u8> {
     let mut w = MAGIC.to_vec();
@@ -510,7 +500,7 @@ mod tests {
     #[cfg(feature = "prebuilt-rules")]
     #[test]
     fn the_embedded_blob_is_current() {
-        let fresh = build().unwrap();
+        let fresh = crate::prebuilt_rules().unwrap();
         assert!(PREBUILT == fresh.as_slice(), "FACTPANEL_PREBUILT_RULES is stale: rerun examples/prebuild.rs");
     }
 

@@ -47,6 +47,7 @@ pub mod panel;
 pub mod reconcile;
 pub mod rules;
 pub mod text;
+mod token;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -242,8 +243,14 @@ pub fn seed_json() -> String {
 }
 
 /// The embedded rules in the binary form the wasm build embeds (see
-/// `examples/prebuild.rs`). Not part of the API.
+/// `examples/prebuild.rs`): the blob of the embedded rules files, built
+/// from the TOML. Not part of the API.
 #[doc(hidden)]
 pub fn prebuilt_rules() -> Result<Vec<u8>, String> {
-    codec::build()
+    let mut sections = Vec::new();
+    for lang in rules::pack::LANGS {
+        sections.push(rules::embedded_bytes(lang)?);
+        sections.push(extract::duration::lexicon_bytes(lang)?);
+    }
+    Ok(codec::blob(&sections))
 }

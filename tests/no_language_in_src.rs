@@ -13,7 +13,7 @@ const ALLOWED: &[(&str, &str)] = &[
     ("fr", "the French pack's tag"),
     ("en", "the English pack's tag"),
     // An HTML element of the panel's table, not the ordinal suffix.
-    ("th", "the <th> element (src/panel.rs)"),
+    ("th", "the <th> element (src/panel/)"),
 ];
 
 /// Files not checked, and why (none: every file of `src/` is checked).
@@ -125,6 +125,18 @@ fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
+/// Whether `p` is a unit-test module in its own file: a `tests.rs` whose
+/// parent module (`mod.rs` beside it, or the `.rs` file named after its
+/// folder) declares it with `#[cfg(test)] mod tests;`.
+fn is_unit_test_file(p: &Path) -> bool {
+    if p.file_name().is_none_or(|n| n != "tests.rs") {
+        return false;
+    }
+    let dir = p.parent().unwrap();
+    let parents = [dir.join("mod.rs"), dir.with_extension("rs")];
+    parents.iter().any(|m| std::fs::read_to_string(m).is_ok_and(|t| t.contains("#[cfg(test)]\nmod tests;")))
+}
+
 /// The identifiers of the data, which are English by design and no text:
 /// the `factpanel/1` document's keys and ids (kinds, statuses, topics…, as
 /// the seed document has them) and the packs' keys and ids (lexicon class
@@ -187,6 +199,9 @@ fn no_pack_word_is_a_literal_in_src() {
     for p in paths {
         let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
         if NOT_YET.iter().any(|(f, _)| *f == rel) {
+            continue;
+        }
+        if is_unit_test_file(&p) {
             continue;
         }
         let text = std::fs::read_to_string(&p).unwrap();

@@ -138,50 +138,12 @@ fn go(rules: &Rules, pat: &[Elem], s: &Sent, i: usize, caps: &mut Vec<Capture>) 
     }
 }
 
-/// The `(pattern id, start token)` pairs where a pattern may start in the
-/// sentence, sorted: one hash lookup per token instead of trying every
-/// pattern everywhere.
 /// Whether token `t` is the full stop of an abbreviation ("M." in "M.
 /// Poutine"), which ends no sentence.
 fn abbreviation_stop(rules: &Rules, s: &Sent, t: usize) -> bool {
     s.toks[t].lower == "."
         && t > 0
         && rules.segmentation.abbreviations.iter().any(|a| a.eq_ignore_ascii_case(s.toks[t - 1].lower))
-}
-
-pub fn candidates(rules: &Rules, s: &Sent) -> Vec<(u32, u32)> {
-    let idx = rules.starts();
-    let mut out: Vec<(u32, u32)> = Vec::new();
-    for (t, tok) in s.toks.iter().enumerate() {
-        if tok.kind != TokKind::Quote {
-            starts_at(idx, tok.lower, t as u32, &mut out);
-        }
-    }
-    for &(slot, p) in &idx.slots {
-        match slot {
-            Slot::Duration => out.extend(s.durations.iter().map(|d| (p as u32, d.t0 as u32))),
-            Slot::Actor | Slot::Place => out.extend(s.mentions.iter().map(|m| (p as u32, m.t0 as u32))),
-        }
-    }
-    crate::sort_by(&mut out, |a, b| a.cmp(b));
-    out.dedup();
-    out
-}
-
-/// The patterns that may start at token `t` (`lower`). Out of line: the
-/// loop over a sentence's tokens stays small (see `text::tokenize`).
-#[inline(never)]
-fn starts_at(idx: &crate::rules::StartIndex, lower: &str, t: u32, out: &mut Vec<(u32, u32)>) {
-    if let Some(ps) = idx.words.get(lower) {
-        out.extend(ps.iter().map(|&p| (p as u32, t)));
-    }
-    let first = lower.as_bytes().first();
-    for (pre, p) in &idx.prefixes {
-        if pre.as_bytes().first() == first && lower.starts_with(pre.as_str()) {
-            out.push((*p as u32, t));
-        }
-    }
-    out.extend(idx.anywhere.iter().map(|&p| (p as u32, t)));
 }
 
 /// Every match of pattern `pid` in the sentence, one per start token.

@@ -2,7 +2,7 @@
 //! groups), durations, and who is speaking where (attributions).
 
 use super::duration::{find_durations_in, DurationMatch};
-use crate::rules::{EntityKind, Grammar, Rules};
+use crate::rules::{EntityKind, Grammar, Rules, Slot};
 use crate::text::{tokenize, TokKind, Token};
 
 /// How a mention names its entities.
@@ -130,7 +130,7 @@ impl<'a> Sent<'a> {
             cands: Vec::new(),
             cand_ids: Vec::new(),
         };
-        s.cands = super::matcher::candidates(rules, &s);
+        s.cands = candidates(rules, &s);
         if let Some(&(last, _)) = s.cands.last() {
             s.cand_ids = vec![0; last as usize / 64 + 1];
             for &(p, _) in &s.cands {
@@ -364,4 +364,42 @@ fn align_durations(norm: &str, start: usize, end: usize, toks: &[Token], rules: 
             (t0 < t1).then_some(DurMention { t0, t1, start: a, end: b, m })
         })
         .collect()
+}
+
+/// The `(pattern id, start token)` pairs where a pattern may start in the
+/// sentence, sorted: one hash lookup per token instead of trying every
+/// pattern everywhere.
+pub fn candidates(rules: &Rules, s: &Sent) -> Vec<(u32, u32)> {
+    let idx = rules.starts();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for (t, tok) in s.toks.iter().enumerate() {
+        if tok.kind != TokKind::Quote {
+            starts_at(idx, tok.lower, t as u32, &mut out);
+        }
+    }
+    for &(slot, p) in &idx.slots {
+        match slot {
+            Slot::Duration => out.extend(s.durations.iter().map(|d| (p as u32, d.t0 as u32))),
+            Slot::Actor | Slot::Place => out.extend(s.mentions.iter().map(|m| (p as u32, m.t0 as u32))),
+        }
+    }
+    crate::sort_by(&mut out, |a, b| a.cmp(b));
+    out.dedup();
+    out
+}
+
+/// The patterns that may start at token `t` (`lower`). Out of line: the
+/// loop over a sentence's tokens stays small (see `text::tokenize`).
+#[inline(never)]
+fn starts_at(idx: &crate::rules::StartIndex, lower: &str, t: u32, out: &mut Vec<(u32, u32)>) {
+    if let Some(ps) = idx.words.get(lower) {
+        out.extend(ps.iter().map(|&p| (p as u32, t)));
+    }
+    let first = lower.as_bytes().first();
+    for (pre, p) in &idx.prefixes {
+        if pre.as_bytes().first() == first && lower.starts_with(pre.as_str()) {
+            out.push((*p as u32, t));
+        }
+    }
+    out.extend(idx.anywhere.iter().map(|&p| (p as u32, t)));
 }

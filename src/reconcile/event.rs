@@ -1,0 +1,347 @@
+//! Which sources cover the main event: their features, the call pairs,
+//! event membership and the notes of the sources off the event, and the
+//! document's event.
+
+use super::*;
+
+pub(super) fn features(s: &SourceExtract) -> Vec<String> {
+    let mut f = Vec::new();
+    for x in &s.found {
+        crate::push_new(&mut f, format!("fact:{}", fact_id(x.kind, &x.subject)));
+    }
+    for m in &s.markers {
+        crate::push_new(&mut f, format!("mark:{m}"));
+    }
+    for (e, _) in &s.entities {
+        crate::push_new(&mut f, format!("ent:{e}"));
+    }
+    f
+}
+
+/// The pairs whose call (or what they agreed in it) a source reports.
+pub(super) fn call_pairs(s: &SourceExtract) -> Vec<&[EntityId]> {
+    let mut out: Vec<&[EntityId]> = Vec::new();
+    for f in &s.found {
+        let call = matches!(
+            f.kind,
+            Kind::CallDuration | Kind::CallDate | Kind::CallCharacterization | Kind::Negotiations | Kind::Meeting
+        );
+        if call && f.subject.participants.len() == 2 && !out.contains(&f.subject.participants.as_slice()) {
+            out.push(f.subject.participants.as_slice());
+        }
+    }
+    out
+}
+
+/// The pair whose call most sources report (`pairs`: [`call_pairs`] of each
+/// source; `room`: each source's newsroom, a pair counts once per
+/// newsroom); none when two pairs tie (one article on each call: nothing
+/// says which is the main one).
+pub(super) fn main_call_pair<'a>(pairs: &[Vec<&'a [EntityId]>], room: &[usize]) -> Option<&'a [EntityId]> {
+    let count = if room.iter().enumerate().all(|(i, r)| i == *r) {
+        crate::tally(pairs.iter().flatten().copied())
+    } else {
+        let mut by_room: Vec<Vec<&[EntityId]>> = vec![Vec::new(); pairs.len()];
+        for (ps, &r) in pairs.iter().zip(room) {
+            for p in ps {
+                crate::push_new(&mut by_room[r], *p);
+            }
+        }
+        crate::tally(by_room.into_iter().flatten())
+    };
+    let best = count.iter().map(|&(_, n)| n).max()?;
+    let mut top = count.iter().filter(|&&(_, n)| n == best);
+    match (top.next(), top.next()) {
+        (Some(&(p, _)), None) => Some(p),
+        _ => None,
+    }
+}
+
+/// Decides which sources cover the main event; returns `(on_event, note)`.
+///
+/// Two signals. A source that reports the call most sources report (its
+/// length, date, talks or meeting) covers the event, however short it is (a
+/// three-sentence flash); one that reports only another call covers another
+/// event, however many names it shares ("Macron et Poutine se sont
+/// entretenus…" beside articles on a Trump–Putin call). A source that
+/// reports no call is on it when it marks nothing the others do not (a
+/// place, "des pourparlers directs") and shares enough with the others
+/// (the score below).
+///
+/// `room`: each source's newsroom (the index of the first source of its
+/// copy group): copies of one dispatch count once.
+pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Rules) -> Membership {
+    let pairs: Vec<Vec<&[EntityId]>> = sources.iter().map(call_pairs).collect();
+    let main = main_call_pair(&pairs, room);
+    // Some(true): reports the main call; Some(false): only another call.
+    let reports_main: Vec<Option<bool>> =
+        pairs.iter().map(|ps| main.filter(|_| !ps.is_empty()).map(|m| ps.contains(&m))).collect();
+    // What the sources on the main call mark (places, "une trêve", …): a
+    // source that reports no call but marks something they do not ("des
+    // pourparlers directs" in Istanbul) is about that instead.
+    let main_marks: Vec<&String> =
+        sources.iter().zip(&reports_main).filter(|(_, m)| **m == Some(true)).flat_map(|(s, _)| &s.markers).collect();
+    let feats: Vec<Vec<String>> = sources.iter().map(features).collect();
+    let by_score = event_scores(&feats, room, r);
+    let mut on: Vec<bool> = sources
+        .iter()
+        .zip(by_score.iter().zip(&reports_main))
+        .map(|(s, (&on, &main))| match main {
+            Some(m) => m,
+            None if !main_marks.is_empty() => on && s.markers.iter().all(|m| main_marks.contains(&m)),
+            None => on,
+        })
+        .collect();
+    // The event's day: the one most sources on the main call give. A source
+    // whose call of the same pair is on another day covers that call.
+    let days: Vec<Option<DateParts>> = sources
+        .iter()
+        .zip(&reports_main)
+        .map(|(s, m)| main.filter(|_| *m == Some(true)).and_then(|p| source_day(s, p)))
+        .collect();
+    let day = event_day(&mut days.iter().flatten().copied());
+    let mut other = vec![None; sources.len()];
+    for (k, d) in days.iter().enumerate() {
+        if let Some((d, e)) = d.zip(day) {
+            if !dates::same_day(&d, &e) {
+                on[k] = false;
+                other[k] = Some(d);
+            }
+        }
+    }
+    // A source on the main call that gives it no day, dated long after
+    // the event's day, is about a later call of the pair.
+    let mut undated = vec![None; sources.len()];
+    let serial = |d: &DateParts| Some(dates::days_from_civil(d.year?, d.month?, d.day?));
+    if let Some(e) = day.as_ref().and_then(serial) {
+        for (k, s) in sources.iter().enumerate() {
+            let late =
+                s.date.as_ref().and_then(serial).is_some_and(|a| a - e > i64::from(r.reconcile.undated_call_days));
+            if reports_main[k] == Some(true) && days[k].is_none() && late {
+                on[k] = false;
+                undated[k] = s.date;
+            }
+        }
+    }
+    // By phone or in person: what the on-event sources' call sentences say.
+    let votes = sources
+        .iter()
+        .zip(&on)
+        .filter(|(_, o)| **o)
+        .fold((0, 0), |acc, (s, _)| (acc.0 + s.phone_votes.0, acc.1 + s.phone_votes.1));
+    // A call article says "téléphone" somewhere; a meeting's never does.
+    let meeting = votes.0 == 0 && votes.1 > 0;
+    let mut notes = notes(sources, &feats, r, &on);
+    for (k, d) in other.iter().enumerate() {
+        if let (Some(d), Some(p)) = (d, main) {
+            let names: Vec<String> = p.iter().map(|id| short_name(r, id, &[])).collect();
+            let template = if meeting { &r.labels.off_event_meeting } else { &r.labels.off_event_call };
+            notes[k].1 = Some(r.labels.text(template, &[("p", &names.join("–")), ("d", &day_words(d, r))]));
+        }
+    }
+    for (k, d) in undated.iter().enumerate() {
+        if let (Some(d), Some(p), Some(e)) = (d, main, day) {
+            let names: Vec<String> = p.iter().map(|id| short_name(r, id, &[])).collect();
+            let vars = [("p", names.join("–")), ("d", day_words(d, r)), ("e", day_words(&e, r))];
+            let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            notes[k].1 = Some(r.labels.text(&r.labels.off_event_undated, &vars));
+        }
+    }
+    Membership { on: notes, pair: main.map(<[EntityId]>::to_vec), day, meeting }
+}
+
+/// Which sources cover the event, whose call it is, on which day.
+pub(super) struct Membership {
+    /// `(on_event, note)` per source.
+    pub(super) on: Vec<(bool, Option<String>)>,
+    /// The main call's participants.
+    pub(super) pair: Option<Vec<EntityId>>,
+    /// The main call's day, when the sources give it.
+    pub(super) day: Option<DateParts>,
+    /// Whether the event is an in-person meeting rather than a call.
+    pub(super) meeting: bool,
+}
+
+/// The day a source gives the call of `pair`: the date its sentences on
+/// that call give most often (the first on a tie).
+pub(super) fn source_day(s: &SourceExtract, pair: &[EntityId]) -> Option<DateParts> {
+    event_day(
+        &mut s
+            .found
+            .iter()
+            .filter(|f| f.kind == Kind::CallDate && f.subject.participants == pair && !f.earlier)
+            .filter_map(|f| f.day),
+    )
+}
+
+/// The day most of `days` may be (see [`dates::same_day`]), preferring a
+/// day of the month to a bare weekday, then the first.
+pub(super) fn event_day(days: &mut dyn Iterator<Item = DateParts>) -> Option<DateParts> {
+    let distinct = dates::tally_days(days);
+    let complete = |d: &DateParts| [d.year, d.month.map(i32::from), d.day.map(i32::from)].iter().flatten().count();
+    let support = |d: &DateParts| dates::day_support(d, &distinct);
+    // The day most dates may be, then the most complete date that may be it
+    // ("mardi" beside "18 mars 2025" is the 18th); the first on a tie.
+    let first = distinct.iter().rev().map(|(d, _)| *d).max_by_key(|d| (support(d), complete(d)))?;
+    distinct
+        .iter()
+        .rev()
+        .map(|(d, _)| *d)
+        .filter(|d| dates::same_day(d, &first))
+        .max_by_key(|d| (complete(d), support(d)))
+}
+
+/// A day in words: "6 mai 2025", "1er juillet", "mardi".
+pub(super) fn day_words(d: &DateParts, r: &Rules) -> String {
+    let month = d.month.and_then(|m| r.dates.month_name(m));
+    match (d.day, month) {
+        (Some(day), Some(m)) => {
+            let day = if day == 1 { r.labels.first_day.clone() } else { day.to_string() };
+            let year = d.year.map(|y| format!(" {y}")).unwrap_or_default();
+            format!("{day} {m}{year}")
+        }
+        _ => d.weekday.and_then(|w| r.dates.weekday_name(w)).unwrap_or_default(),
+    }
+}
+
+/// "Appel Macron–Poutine" for the first call a source gives a length or a
+/// date of, named as the event label names calls.
+pub(super) fn call_label(s: &SourceExtract, r: &Rules) -> Option<String> {
+    let pair = s
+        .found
+        .iter()
+        .find(|f| matches!(f.kind, Kind::CallDuration | Kind::CallDate) && f.subject.participants.len() == 2)?
+        .subject
+        .participants
+        .as_slice();
+    let names: Vec<String> =
+        pair.iter().map(|id| r.entity(id.as_str()).map_or_else(|| id.0.clone(), |e| e.short.clone())).collect();
+    Some(r.labels.text(&r.labels.event, &[("p", &names.join("–"))]))
+}
+
+/// On the main event by what each source shares with the others: a source
+/// whose shared features weigh less than `off_event_ratio` of the median is
+/// not. Fewer than three sources are all on. Copies of one dispatch
+/// (`room`, as in [`event_membership`]) are one source here: a feature
+/// counts once per newsroom, and the median is over newsrooms.
+pub(super) fn event_scores(feats: &[Vec<String>], room: &[usize], r: &Rules) -> Vec<bool> {
+    let all_on = vec![true; feats.len()];
+    let firsts: Vec<usize> = (0..feats.len()).filter(|&i| room[i] == i).collect();
+    let n = firsts.len();
+    if n < 3 {
+        return all_on;
+    }
+    let mut counts: HashMap<&str, usize, Fnv> = HashMap::default();
+    if n == feats.len() {
+        for x in feats.iter().flatten() {
+            *counts.entry(x.as_str()).or_insert(0) += 1;
+        }
+    } else {
+        // The features of each newsroom: a source's with its copies'.
+        let mut room_feats: Vec<Vec<&str>> = vec![Vec::new(); feats.len()];
+        for (f, &rm) in feats.iter().zip(room) {
+            for x in f {
+                crate::push_new(&mut room_feats[rm], x.as_str());
+            }
+        }
+        for x in room_feats.iter().flatten() {
+            *counts.entry(x).or_insert(0) += 1;
+        }
+    }
+    let df = |x: &str| counts.get(x).copied().unwrap_or(0);
+    // A feature shared by k sources is evidence that those k belong
+    // together; a name or marker that every source has tells nothing.
+    // Facts weigh more than names and markers.
+    let weight = |x: &str| -> f64 {
+        let k = df(x);
+        let fact = x.starts_with("fact:");
+        if k == n && !fact {
+            return 0.0;
+        }
+        let base = if fact { 2.0 } else { 1.0 };
+        base * (k as f64 - 1.0) / (n as f64 - 1.0)
+    };
+    let score: Vec<f64> = feats.iter().map(|f| f.iter().map(|x| weight(x)).sum::<f64>()).collect();
+    let mut sorted: Vec<f64> = firsts.iter().map(|&i| score[i]).collect();
+    crate::sort_by(&mut sorted, |a, b| b.total_cmp(a));
+    let median = sorted[n / 2];
+    if median <= 0.0 {
+        return all_on;
+    }
+    score.iter().map(|&s| s >= r.reconcile.off_event_ratio * median).collect()
+}
+
+/// `(on_event, note)` per source (`feats`: their [`features`]); the note
+/// says what an off-event source is about instead.
+pub(super) fn notes(
+    sources: &[SourceExtract],
+    feats: &[Vec<String>],
+    r: &Rules,
+    on: &[bool],
+) -> Vec<(bool, Option<String>)> {
+    let on_feats: HashSet<&str, Fnv> =
+        feats.iter().zip(on).filter(|(_, o)| **o).flat_map(|(f, _)| f.iter().map(String::as_str)).collect();
+    sources
+        .iter()
+        .zip(feats)
+        .zip(on)
+        .map(|((s, f), &o)| {
+            if o {
+                return (true, None);
+            }
+            // What this source is about that the main event is not: its own
+            // markers, then the people and places only it names.
+            let mut own: Vec<String> = call_label(s, r).into_iter().collect();
+            let names = s.markers.iter().filter(|m| !on_feats.contains(format!("mark:{m}").as_str())).cloned().chain(
+                f.iter()
+                    .filter(|x| x.starts_with("ent:") && !on_feats.contains(x.as_str()))
+                    .filter_map(|x| r.entity(&x[4..]))
+                    .map(|e| e.name.clone()),
+            );
+            for n in names {
+                if !own.contains(&n) {
+                    own.push(n);
+                }
+            }
+            own.truncate(4);
+            let note = if own.is_empty() {
+                r.labels.off_event_note_plain.clone()
+            } else {
+                r.labels.text(&r.labels.off_event_note, &[("m", &own.join(", "))])
+            };
+            (false, Some(note))
+        })
+        .collect()
+}
+/// `counts`: per fact, the number of its claims that count.
+pub(super) fn event_of(facts: &[Fact], counts: &[usize], r: &Rules, prominence: &Prominence, meeting: bool) -> Event {
+    // The main call: the participant pair with the most sourced claims
+    // about calls (a copy's claims do not count).
+    let mut support: Vec<(&[EntityId], usize)> = Vec::new();
+    for (f, n) in facts.iter().zip(counts) {
+        if matches!(f.kind, Kind::CallDuration | Kind::CallDate | Kind::Negotiations | Kind::Meeting)
+            && !f.subject.participants.is_empty()
+        {
+            let p = f.subject.participants.as_slice();
+            match support.iter_mut().find(|(k, _)| *k == p) {
+                Some((_, m)) => *m += n,
+                None => support.push((p, *n)),
+            }
+        }
+    }
+    let Some((pair, _)) = support.into_iter().max_by_key(|(p, n)| (*n, std::cmp::Reverse(*p))) else {
+        return Event { label: String::new(), date: None, participants: Vec::new(), kind: None };
+    };
+    let names = ordered(pair, prominence).into_iter().map(|i| short_name(r, i, &[])).collect::<Vec<_>>().join("–");
+    let date = facts
+        .iter()
+        .find(|f| f.kind == Kind::CallDate && f.subject.participants == pair)
+        .and_then(|f| f.value.date.clone());
+    let template = if meeting { &r.labels.event_meeting } else { &r.labels.event };
+    Event {
+        label: r.labels.text(template, &[("p", &names)]),
+        date,
+        participants: ordered(pair, prominence).into_iter().cloned().collect(),
+        kind: Some(if meeting { "meeting" } else { "call" }.to_string()),
+    }
+}

@@ -1,0 +1,153 @@
+//! The rules' binary form (see `crate::codec`).
+
+use super::*;
+
+// ---------------------------------------------------------------------------
+// Binary form (see `crate::codec`): what `./build.sh` embeds in the wasm
+// module instead of the TOML, built by `load` from the same files.
+
+use crate::codec::{codec_enum, codec_named, codec_struct};
+
+codec_struct!(Core {
+    lang,
+    boilerplate,
+    segmentation,
+    language,
+    groups,
+    references,
+    attribution,
+    grammar,
+    claim_rules,
+    topics,
+    positions,
+    release,
+    dates,
+    markers,
+    reconcile,
+    labels,
+    people,
+    countries,
+    wire,
+    compiled;
+    entities,
+    lexicon,
+});
+impl Rules {
+    /// The binary form: the shared part, then the entities.
+    pub(super) fn put(&self, w: &mut Vec<u8>) {
+        use crate::codec::Codec;
+        self.core.put(w);
+        self.entities.put(w);
+    }
+}
+codec_struct!(Boilerplate { line_exact, line_glob, tail_glob, metadata_prefix_glob, links_glob });
+codec_struct!(Segmentation { abbreviations });
+codec_struct!(Language { words });
+codec_named!(EntityKind, ENTITY_KINDS);
+codec_struct!(EntityDef { id, kind, name, short, member_of, era_of, role, country, leader, aliases, plural });
+codec_struct!(People {
+    capitalised_complements,
+    country_forms,
+    country_before_title,
+    leader_words,
+    determiners,
+    particles,
+    complement,
+    articles,
+    modifiers,
+    name_stop,
+    leader_titles,
+    titles;
+    examples,
+    counterexamples,
+});
+codec_struct!(Country { name, demonyms, of; id });
+codec_struct!(GroupDef { text, ids });
+codec_struct!(References {
+    singular,
+    first_person,
+    prepositions,
+    demonstratives,
+    titles,
+    earlier,
+    impersonal,
+    era,
+    lookback,
+    plural,
+});
+codec_struct!(Grammar {
+    of,
+    auxiliaries,
+    complementizers,
+    relatives,
+    coordinators,
+    negators,
+    passive,
+    agent,
+    determiners,
+    adjective_plural,
+    adjective_endings
+});
+codec_struct!(Attribution { introducers, sources, leading_sources, verbs });
+codec_struct!(RuleDef { id, kind, value; patterns, examples, counterexamples });
+codec_named!(RuleKind, RULE_KINDS);
+codec_named!(crate::model::Stance, crate::model::json::STANCES);
+codec_struct!(TopicDef { id; patterns });
+codec_struct!(PositionDef { id, negatable; patterns, examples, counterexamples });
+codec_struct!(Release { detained, held_by_nationality, name_stop, window });
+codec_struct!(Dates { weekdays, months, weekday_window, days_back, ordinal_suffixes, day_articles, capitalized });
+
+codec_struct!(MarkerDef { label; pattern });
+codec_struct!(ReconcileParams { precise_tolerance, max_call_minutes, off_event_ratio, undated_call_days });
+codec_struct!(Wire { agencies, joiners, inline, dateline, dateline_words, line_end, line_words });
+codec_struct!(Compiled {
+    classes,
+    patterns,
+    rules,
+    topics,
+    positions,
+    markers;
+    class_index,
+    verbs,
+    plural_refs,
+    titles,
+    starts,
+    alias_index,
+    entity_index,
+    country_phrases,
+});
+codec_struct!(StartIndex { words, prefixes, slots, anywhere });
+codec_struct!(AliasEntry { tokens, entities, plural, cased });
+codec_named!(Slot, SLOTS);
+
+codec_enum!(Alt { Word(s), Prefix(s) });
+codec_enum!(Elem { Lit(a), Opt(a), Class(c), Slot(s), Gap(n) });
+
+/// The embedded rules, loaded from the TOML, in binary form: what the
+/// matchers read at run time. What only `compile` and the tests read stays
+/// out (the fields after `;` in the `codec_struct!` lists above: the source
+/// form of patterns, lexicon classes and aliases, whose compiled indexes go
+/// in, and the examples and counterexamples).
+pub(crate) fn embedded_bytes(lang: &str) -> Result<Vec<u8>, String> {
+    let rules = load(&Pack::embedded(lang).ok_or_else(|| format!("no pack {lang}"))?)?;
+    let mut w = Vec::new();
+    rules.put(&mut w);
+    Ok(w)
+}
+
+/// Rules from their binary form ([`embedded_bytes`]).
+#[cfg_attr(not(feature = "prebuilt-rules"), allow(dead_code))]
+pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Rules, String> {
+    use crate::codec::Codec;
+    let mut reader = crate::codec::Reader::new(bytes);
+    let mut core = Core::get(&mut reader);
+    let entities: Vec<EntityDef> = Codec::get(&mut reader);
+    reader.finish()?;
+    // The indexes are rebuilt, not stored.
+    let (alias_index, entity_index) = index_entities(&entities, &core.groups)?;
+    core.compiled.index_starts().map_err(|e| format!("prebuilt rules: {e}"))?;
+    let Core { attribution, references, people, compiled, .. } = &mut core;
+    compiled.index_words(attribution, references, people).map_err(|e| format!("prebuilt rules: {e}"))?;
+    core.compiled.country_phrases = core.country_index()?;
+    Ok(Rules { core: std::sync::Arc::new(core), entities, alias_index, entity_index })
+}
