@@ -49,8 +49,11 @@ pub mod rules;
 pub mod text;
 mod token;
 
+/// The wasm boundary (`src/wasm.rs`): public, hidden, so that the
+/// wasm-bindgen tests (`tests/web.rs`) call the entry points the page calls.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use error::Error;
 pub use model::{Article, Document, MentionsDocument};

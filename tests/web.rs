@@ -8,7 +8,7 @@ use factpanel::model::{
     Agreement, Claim, Document, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status, Subject, Value,
     SCHEMA,
 };
-use factpanel::panel::web::{analyze, render, render_claims, render_context, JsArticles, JsDocument};
+use factpanel::wasm::{analyze, render, render_claims, render_context, JsArticles, JsDocument};
 use factpanel::Article;
 use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};

@@ -23,15 +23,5 @@ pub use crate::text::{utf16_slice, utf16_to_byte};
 pub use node::*;
 pub use view::*;
 
-/// The browser entry points of `src/wasm.rs`, re-exported so that the
-/// wasm-bindgen tests (`tests/web.rs`) can call them. wasm32 only.
-#[cfg(target_arch = "wasm32")]
-#[doc(hidden)]
-pub mod web {
-    pub use crate::wasm::{
-        analyze, render, render_claims, render_context, JsArticles, JsClaim, JsDocument, JsRenderOptions, JsRoot,
-    };
-}
-
 #[cfg(test)]
 mod tests;
