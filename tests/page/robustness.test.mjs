@@ -31,11 +31,11 @@ export const PAYLOADS = readFileSync(join(HERE, 'fixtures/xss-payloads.txt'), 'u
   .split('\n')
   .filter((l) => l !== '' && !l.startsWith('# '));
 
-/** The tags and attributes the panel may create (src/panel.rs), plus the element's own. */
+/** The tags and attributes the panel may create (src/panel/node.rs), plus the element's own. */
 function allowList(name) {
-  const src = readFileSync(join(ROOT, 'src/panel.rs'), 'utf8');
+  const src = readFileSync(join(ROOT, 'src/panel/node.rs'), 'utf8');
   const body = src.match(new RegExp(`pub const ${name}: &\\[&str\\] = &\\[([^\\]]*)\\]`))?.[1];
-  assert.ok(body, `${name} not found in src/panel.rs`);
+  assert.ok(body, `${name} not found in src/panel/node.rs`);
   return [...body.matchAll(/"([a-z0-9-]+)"/g)].map((m) => m[1]);
 }
 const TAGS = [...allowList('TAGS'), 'div', 'slot', 'link'];
