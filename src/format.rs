@@ -159,7 +159,7 @@ pub fn stance(s: Stance, lang: Lang) -> &'static str {
 
 /// A topic as a heading: `Adhésion de l'Ukraine à l'OTAN` / `Ukraine
 /// joining NATO`; its id when the pack does not label it.
-pub fn topic<'a>(id: &'a str, lang: Lang) -> &'a str {
+pub fn topic(id: &str, lang: Lang) -> &str {
     lang.labels().topic_heading(id)
 }
 
