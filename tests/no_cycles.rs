@@ -5,19 +5,10 @@
 //! comments are its imports.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+mod common;
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
-}
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 /// `src/extract/duration/scanner.rs` → `extract::duration`.
 fn module_of(rel: &str) -> String {
@@ -33,8 +24,7 @@ fn code(text: &str) -> String {
 
 fn graph() -> (BTreeMap<String, BTreeSet<String>>, Vec<(String, usize)>) {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut paths = Vec::new();
-    files(&src, &mut paths);
+    let paths = common::rust_files(&src);
     let rels: Vec<String> =
         paths.iter().map(|p| p.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/")).collect();
     let known: BTreeSet<String> = rels.iter().map(|r| module_of(r)).collect();

@@ -4,6 +4,8 @@
 //! duration words — beyond the short allow-list below.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -114,17 +116,6 @@ fn literals(src: &str) -> Vec<(usize, String)> {
     out
 }
 
-fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
-}
-
 /// Whether `p` is a unit-test module in its own file: a `tests.rs` whose
 /// parent module (`mod.rs` beside it, or the `.rs` file named after its
 /// folder) declares it with `#[cfg(test)] mod tests;`.
@@ -193,8 +184,7 @@ fn no_pack_word_is_a_literal_in_src() {
     let words: BTreeSet<String> = lexicon().into_iter().filter(|w| !ids.contains(w)).collect();
     assert!(words.contains("said") && words.contains("déclaré") && words.contains("heures"), "the lexicon is read");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut paths = Vec::new();
-    files(&root.join("src"), &mut paths);
+    let paths = common::rust_files(&root.join("src"));
     let mut hits = Vec::new();
     for p in paths {
         let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");

@@ -134,16 +134,7 @@ fn people_rules(rules: &factpanel::rules::Rules, failures: &mut Vec<String>) {
 /// label fills to text with no template syntax left.
 #[test]
 fn every_pack_labels_every_kind_and_topic() {
-    let kinds = [
-        Kind::CallDuration,
-        Kind::CallDate,
-        Kind::CallCharacterization,
-        Kind::Stance,
-        Kind::Negotiations,
-        Kind::PrisonerRelease,
-        Kind::PrisonerExchange,
-        Kind::Meeting,
-    ];
+    let kinds = Kind::ALL;
     let topics: Vec<&str> =
         factpanel::rules::packs().iter().flat_map(|p| p.topics.iter().map(|t| t.id.as_str())).collect();
     assert!(!topics.is_empty());

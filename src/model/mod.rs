@@ -183,6 +183,18 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in declaration order.
+    pub const ALL: [Kind; 8] = [
+        Kind::CallDuration,
+        Kind::CallDate,
+        Kind::CallCharacterization,
+        Kind::Stance,
+        Kind::Negotiations,
+        Kind::PrisonerRelease,
+        Kind::PrisonerExchange,
+        Kind::Meeting,
+    ];
+
     /// The JSON name (`call_duration`).
     pub fn as_str(self) -> &'static str {
         match self {
