@@ -11,8 +11,9 @@
 //! # Format
 //!
 //! ```text
-//! blob     = "FPRB" version:u32le section section
-//!            (rules, durations)
+//! blob     = "FPRB" version:u32le (section section)* section
+//!            (per pack: rules, durations; then every pack's tag and
+//!            language words, which choose the pack of an article)
 //! section  = len:varint bytes[len]
 //! varint   = LEB128, unsigned, at most 10 bytes
 //! usize/u32/u64/u16 = varint          bool = 0 | 1        f64 = 8 bytes LE
@@ -43,7 +44,7 @@ use std::hash::{BuildHasher, Hash};
 /// The magic bytes and format version at the start of a blob.
 pub const MAGIC: &[u8; 4] = b"FPRB";
 /// Bumped whenever an encoded type changes.
-pub const VERSION: u32 = 11;
+pub const VERSION: u32 = 12;
 
 /// Reads values from a byte slice.
 ///

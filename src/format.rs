@@ -32,23 +32,23 @@ impl Lang {
     /// The pack for a BCP 47 tag, if one has its primary language.
     pub fn find(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-        let i = crate::rules::packs().iter().position(|r| r.lang.eq_ignore_ascii_case(primary))?;
+        let i = crate::rules::languages().iter().position(|(tag, _)| tag.eq_ignore_ascii_case(primary))?;
         Some(Lang(i as u8))
     }
 
     /// Every pack's language, in pack order.
     pub fn all() -> impl Iterator<Item = Lang> {
-        (0..crate::rules::packs().len()).map(|i| Lang(i as u8))
+        (0..crate::rules::pack_count()).map(|i| Lang(i as u8))
     }
 
     /// The BCP 47 tag (`fr`, `en`).
     pub fn tag(self) -> &'static str {
-        &self.rules().lang
+        &crate::rules::languages()[self.0 as usize].0
     }
 
     /// The language's pack.
     pub fn rules(self) -> &'static Rules {
-        &crate::rules::packs()[self.0 as usize]
+        crate::rules::pack(self.0 as usize)
     }
 
     /// The pack's labels.

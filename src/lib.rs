@@ -255,5 +255,7 @@ pub fn prebuilt_rules() -> Result<Vec<u8>, String> {
         sections.push(rules::embedded_bytes(lang)?);
         sections.push(extract::duration::lexicon_bytes(lang)?);
     }
+    // Then every pack's language words (`rules::languages`).
+    sections.push(rules::languages_bytes()?);
     Ok(codec::blob(&sections))
 }

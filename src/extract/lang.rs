@@ -15,13 +15,16 @@
 //! costs one pass over a bounded prefix, whatever the article's length.
 
 use crate::model::Article;
-use crate::rules::Rules;
+use crate::rules::Language;
+
+/// The packs' tags and words ([`crate::rules::languages`]).
+type Langs = [(String, Language)];
 
 /// How much of an article is read to tell its language.
 pub const SAMPLE_BYTES: usize = 4096;
 
 /// The index in `packs` of the pack that reads `article`.
-pub fn pack_of(article: &Article, packs: &[Rules]) -> usize {
+pub fn pack_of(article: &Article, packs: &Langs) -> usize {
     reading(article, packs).0
 }
 
@@ -30,7 +33,7 @@ pub fn pack_of(article: &Article, packs: &[Rules]) -> usize {
 /// of any pack's words ([`MIN_SHARE`] of a sample of [`MIN_WORDS`] or more:
 /// a short text is read by the default pack). Such an article is listed
 /// with a note, and none of its facts is used.
-pub fn reading(article: &Article, packs: &[Rules]) -> (usize, Option<String>) {
+pub fn reading(article: &Article, packs: &Langs) -> (usize, Option<String>) {
     if let Some(l) = article.lang.as_deref().filter(|l| !l.trim().is_empty()) {
         if let Some(i) = given(l, packs) {
             return (i, None);
@@ -48,19 +51,19 @@ pub const MIN_WORDS: usize = 30;
 pub const MIN_SHARE: usize = 10;
 
 /// The pack of a given `lang` tag: its primary subtag, case-insensitive.
-fn given(lang: &str, packs: &[Rules]) -> Option<usize> {
+fn given(lang: &str, packs: &Langs) -> Option<usize> {
     let primary = lang.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    packs.iter().position(|r| r.lang == primary)
+    packs.iter().position(|(tag, _)| *tag == primary)
 }
 
 /// The pack whose function words occur most often in the text's first
 /// bytes; the first pack on a tie.
-pub fn detect(text: &str, packs: &[Rules]) -> usize {
+pub fn detect(text: &str, packs: &Langs) -> usize {
     counts(text, packs).0
 }
 
 /// The best pack, its hits, and the words sampled.
-fn counts(text: &str, packs: &[Rules]) -> (usize, usize, usize) {
+fn counts(text: &str, packs: &Langs) -> (usize, usize, usize) {
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -79,7 +82,7 @@ fn counts(text: &str, packs: &[Rules]) -> (usize, usize, usize) {
         word.clear();
         word.extend(w.chars().flat_map(char::to_lowercase).map(|c| if c == '\u{2019}' { '\'' } else { c }));
         for (n, r) in counts.iter_mut().zip(packs) {
-            if r.language.words.binary_search(&word).is_ok() {
+            if r.1.words.binary_search(&word).is_ok() {
                 *n += 1;
             }
         }
@@ -93,10 +96,10 @@ mod tests {
     use super::*;
 
     fn lang(text: &str, given: Option<&str>) -> &'static str {
-        let packs = crate::rules::packs();
+        let packs = crate::rules::languages();
         let mut a = Article::new("a", text);
         a.lang = given.map(str::to_string);
-        &packs[pack_of(&a, packs)].lang
+        &packs[pack_of(&a, packs)].0
     }
 
     #[test]
@@ -111,7 +114,7 @@ mod tests {
 
     #[test]
     fn a_language_without_a_pack_is_named() {
-        let packs = crate::rules::packs();
+        let packs = crate::rules::languages();
         let mut a = Article::new("a", "Der Präsident hat am Mittwoch mit Putin telefoniert.");
         a.lang = Some("de".into());
         assert_eq!(reading(&a, packs).1.as_deref(), Some("de"));

@@ -4,9 +4,10 @@ use super::*;
 
 /// Every mention recognized in the articles.
 pub fn mentions(articles: &[Article]) -> MentionsDocument {
-    let packs = crate::rules::packs();
+    let packs = crate::rules::languages();
     let langs: Vec<usize> = articles.iter().map(|a| lang::pack_of(a, packs)).collect();
-    let preps: Vec<Prepared> = articles.iter().zip(&langs).map(|(a, &l)| Prepared::new(&a.text, &packs[l])).collect();
+    let preps: Vec<Prepared> =
+        articles.iter().zip(&langs).map(|(a, &l)| Prepared::new(&a.text, crate::rules::pack(l))).collect();
     let (texts, more) = first_reading(&preps, &langs);
     let readers = Readers { langs, more };
     let mut out = Vec::new();

@@ -110,10 +110,9 @@ impl Extraction {
     /// The rules of the main pack: the one that read the most articles
     /// (the first on a tie), with the people found.
     pub fn rules(&self) -> &Rules {
-        let packs = crate::rules::packs();
         let main = crate::tally(self.langs.iter().copied()).into_iter().max_by_key(|&(l, n)| (n, usize::MAX - l));
         let l = main.map_or(0, |(l, _)| l);
-        self.rules.get(l).and_then(Option::as_ref).unwrap_or(&packs[l])
+        self.rules.get(l).and_then(Option::as_ref).unwrap_or_else(|| crate::rules::pack(l))
     }
 }
 
@@ -146,16 +145,15 @@ impl<'a> Tokenized<'a> {
 /// pack the rules that also know the people the articles introduce by a
 /// title no pack lists (`None`: nobody new, or the pack read no article).
 fn first_reading<'a>(preps: &'a [Prepared<'a>], langs: &[usize]) -> (Vec<Tokenized<'a>>, Vec<Option<Rules>>) {
-    let packs = crate::rules::packs();
-    let texts: Vec<Tokenized> = preps.iter().zip(langs).map(|(p, &l)| Tokenized::new(p, &packs[l])).collect();
+    let pack = crate::rules::pack;
+    let texts: Vec<Tokenized> = preps.iter().zip(langs).map(|(p, &l)| Tokenized::new(p, pack(l))).collect();
     let found = people::sightings_in(&texts, langs);
-    let more = packs
-        .iter()
-        .enumerate()
-        .map(|(l, r)| {
+    let more = (0..crate::rules::pack_count())
+        .map(|l| {
             if found.is_empty() || !langs.contains(&l) {
                 return None;
             }
+            let r = pack(l);
             let people = people::people(found.clone(), r);
             (!people.is_empty()).then(|| r.with_people(people))
         })
@@ -172,7 +170,7 @@ struct Readers {
 impl Readers {
     fn rules(&self, i: usize) -> &Rules {
         let l = self.langs[i];
-        self.more.get(l).and_then(Option::as_ref).unwrap_or(&crate::rules::packs()[l])
+        self.more.get(l).and_then(Option::as_ref).unwrap_or_else(|| crate::rules::pack(l))
     }
 }
 
@@ -220,9 +218,10 @@ const DATELINE_SENTENCES: usize = 4;
 
 /// Extracts every article.
 pub fn extract_all(articles: &[Article]) -> Extraction {
-    let packs = crate::rules::packs();
+    let packs = crate::rules::languages();
     let (langs, unread): (Vec<usize>, Vec<Option<String>>) = articles.iter().map(|a| lang::reading(a, packs)).unzip();
-    let preps: Vec<Prepared> = articles.iter().zip(&langs).map(|(a, &l)| Prepared::new(&a.text, &packs[l])).collect();
+    let preps: Vec<Prepared> =
+        articles.iter().zip(&langs).map(|(a, &l)| Prepared::new(&a.text, crate::rules::pack(l))).collect();
     let (texts, more) = first_reading(&preps, &langs);
     let readers = Readers { langs, more };
     let credits: Vec<Option<wire::Matcher>> = (0..packs.len())

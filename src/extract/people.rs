@@ -424,12 +424,11 @@ fn text_sightings(t: &super::Tokenized, r: &Rules, found: &mut Vec<Sighting>) {
 }
 
 /// The sightings of the articles, each read with its pack (`langs`: an
-/// index into [`crate::rules::packs`] per text).
+/// index into [`crate::rules::pack`] per text).
 pub(crate) fn sightings_in(texts: &[super::Tokenized], langs: &[usize]) -> Vec<Sighting> {
-    let packs = crate::rules::packs();
     let mut found = Vec::new();
     for (t, &l) in texts.iter().zip(langs) {
-        text_sightings(t, &packs[l], &mut found);
+        text_sightings(t, crate::rules::pack(l), &mut found);
     }
     found
 }

@@ -77,7 +77,7 @@ pub fn document(ex: &Extraction) -> Document {
                 // ("und", BCP 47's undetermined, when no pack's words are its).
                 lang: s.article.lang.clone().unwrap_or_else(|| match &unread {
                     Some(_) => "und".to_string(),
-                    None => crate::rules::packs()[ex.langs.get(i).copied().unwrap_or(0)].lang.clone(),
+                    None => crate::rules::languages()[ex.langs.get(i).copied().unwrap_or(0)].0.clone(),
                 }),
                 url: s.article.url.clone().filter(|u| is_http_url(u)),
                 outlet: s.article.outlet.clone(),

@@ -111,7 +111,7 @@ pub(super) fn glob_match(g: &str, s: &str) -> Option<usize> {
 /// Frequent function words of the language (`[language]`), sorted when
 /// loaded: an article without `lang` goes to the pack whose words it uses
 /// most (`extract::lang`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
     /// The words, lowercase.

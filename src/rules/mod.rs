@@ -282,33 +282,67 @@ impl Rules {
     }
 }
 
-/// The embedded rules, loaded once.
+/// The embedded rules of the first (default) pack, loaded once.
 pub fn rules() -> &'static Rules {
-    &packs()[0]
+    pack(0)
 }
 
-/// The rules of every embedded pack, in [`pack::LANGS`] order (French first).
-pub fn packs() -> &'static [Rules] {
-    static PACKS: OnceLock<Vec<Rules>> = OnceLock::new();
-    PACKS.get_or_init(|| {
-        pack::LANGS
-            .iter()
-            .enumerate()
-            .map(|(_i, lang)| {
-                #[cfg(feature = "prebuilt-rules")]
-                let r =
-                    crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * _i).and_then(from_bytes);
-                #[cfg(not(feature = "prebuilt-rules"))]
-                let r = load(&Pack::embedded(lang).expect("listed"));
-                r.unwrap_or_else(|e| panic!("embedded rules ({lang}) are invalid: {e}"))
-            })
-            .collect()
+/// How many packs are embedded ([`pack::LANGS`]).
+pub fn pack_count() -> usize {
+    pack::LANGS.len()
+}
+
+/// The rules of pack `i` (in [`pack::LANGS`] order, French first), loaded
+/// on first use: a page whose articles are all French never decodes the
+/// English pack. Panics past [`pack_count`].
+pub fn pack(i: usize) -> &'static Rules {
+    static PACKS: [OnceLock<Rules>; pack::LANGS.len()] = [const { OnceLock::new() }; pack::LANGS.len()];
+    PACKS[i].get_or_init(|| {
+        let lang = pack::LANGS[i];
+        #[cfg(feature = "prebuilt-rules")]
+        let r = crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * i).and_then(from_bytes);
+        #[cfg(not(feature = "prebuilt-rules"))]
+        let r = load(&Pack::embedded(lang).expect("listed"));
+        r.unwrap_or_else(|e| panic!("embedded rules ({lang}) are invalid: {e}"))
     })
+}
+
+/// The rules of every embedded pack, in [`pack::LANGS`] order (each loaded
+/// if it was not yet).
+pub fn packs() -> Vec<&'static Rules> {
+    (0..pack_count()).map(pack).collect()
+}
+
+/// Each pack's tag and `[language] words`, in [`pack::LANGS`] order: what
+/// chooses the pack of an article (`extract::lang`), without loading every
+/// pack (the prebuilt blob holds them in a section of their own).
+pub fn languages() -> &'static [(String, Language)] {
+    static LANGUAGES: OnceLock<Vec<(String, Language)>> = OnceLock::new();
+    LANGUAGES.get_or_init(|| {
+        #[cfg(feature = "prebuilt-rules")]
+        return crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * pack_count())
+            .and_then(|b| crate::codec::decode(b))
+            .unwrap_or_else(|e| panic!("embedded pack languages are invalid: {e}"));
+        #[cfg(not(feature = "prebuilt-rules"))]
+        (0..pack_count()).map(|i| (pack(i).lang.clone(), pack(i).language.clone())).collect()
+    })
+}
+
+/// The languages section of the prebuilt blob: [`languages`] encoded.
+pub(crate) fn languages_bytes() -> Result<Vec<u8>, String> {
+    let mut all: Vec<(String, Language)> = Vec::new();
+    for lang in pack::LANGS {
+        let r = load(&Pack::embedded(lang).ok_or_else(|| format!("no pack {lang}"))?)?;
+        all.push((r.lang.clone(), r.language.clone()));
+    }
+    let mut w = Vec::new();
+    crate::codec::Codec::put(&all, &mut w);
+    Ok(w)
 }
 
 /// The rules of the pack of `lang`, if one is embedded.
 pub fn for_lang(lang: &str) -> Option<&'static Rules> {
-    packs().iter().find(|r| r.lang == lang)
+    languages().iter().position(|(l, _)| l == lang).map(pack)
 }
 
 #[cfg(test)]

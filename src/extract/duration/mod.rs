@@ -222,7 +222,7 @@ pub fn find_durations(text: &str) -> Vec<DurationMatch> {
 /// The duration grammar of the pack of `lang` (`"en"`), if one is embedded.
 pub fn grammar(lang: &str) -> Option<&'static Lexicon> {
     let i = crate::rules::pack::LANGS.iter().position(|l| *l == lang)?;
-    lexicons().get(i)
+    Some(lexicon_of(i))
 }
 
 /// Every duration phrase in `text`, read with the duration grammar `lex`
@@ -391,25 +391,22 @@ pub struct Lexicon {
 
 /// The default (French) grammar.
 fn lexicon() -> &'static Lexicon {
-    &lexicons()[0]
+    lexicon_of(0)
 }
 
-/// Every pack's grammar, in `rules::pack::LANGS` order.
-fn lexicons() -> &'static [Lexicon] {
-    static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
-    LEXICONS.get_or_init(|| {
-        crate::rules::pack::LANGS
-            .iter()
-            .enumerate()
-            .map(|(_i, lang)| {
-                #[cfg(feature = "prebuilt-rules")]
-                return crate::codec::section(crate::codec::PREBUILT, crate::codec::DURATIONS + 2 * _i)
-                    .and_then(lexicon_from_bytes)
-                    .unwrap_or_else(|e| panic!("embedded duration lexicon ({lang}) is invalid: {e}"));
-                #[cfg(not(feature = "prebuilt-rules"))]
-                build_lexicon(pack_text(lang), lang)
-            })
-            .collect()
+/// The grammar of pack `i` (in `rules::pack::LANGS` order), loaded on
+/// first use.
+fn lexicon_of(i: usize) -> &'static Lexicon {
+    const N: usize = crate::rules::pack::LANGS.len();
+    static LEXICONS: [OnceLock<Lexicon>; N] = [const { OnceLock::new() }; N];
+    LEXICONS[i].get_or_init(|| {
+        let lang = crate::rules::pack::LANGS[i];
+        #[cfg(feature = "prebuilt-rules")]
+        return crate::codec::section(crate::codec::PREBUILT, crate::codec::DURATIONS + 2 * i)
+            .and_then(lexicon_from_bytes)
+            .unwrap_or_else(|e| panic!("embedded duration lexicon ({lang}) is invalid: {e}"));
+        #[cfg(not(feature = "prebuilt-rules"))]
+        build_lexicon(pack_text(lang), lang)
     })
 }
 
