@@ -298,6 +298,17 @@ pub(super) fn parse_alts(s: &str) -> Result<Vec<Alt>, String> {
                 return Err("empty alternative".to_string());
             }
             let norm = a.replace('\u{2019}', "'");
+            // An alternative is matched against one token: one that the
+            // tokenizer cuts in several ("pre-2014", "@place") never would.
+            // (An elided word, "d'", and a clitic, "'s", are one token
+            // beside the word they join, not alone.)
+            let n = phrase_tokens(norm.trim_end_matches('*')).len();
+            if n != 1 && !norm.ends_with('\'') && !norm.starts_with('\'') {
+                return Err(format!(
+                    "alternative {a:?} is {n} tokens, and an alternative matches one: \
+                     write it as a pattern of its own or a lexicon phrase"
+                ));
+            }
             Ok(match norm.strip_suffix('*') {
                 Some(p) => Alt::Prefix(p.to_lowercase()),
                 None => Alt::Word(norm.to_lowercase()),

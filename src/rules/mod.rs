@@ -378,6 +378,11 @@ mod tests {
             e.starts_with("data/lang/fr/entities.toml:") && e.contains("persona") && e.contains("institution"),
             "{e}"
         );
+        // An alternative the tokenizer cuts in two could never match.
+        let e = damaged("\"d' ici [à] @duration\",", "\"d'ici|dans @duration\",");
+        assert!(e.contains("alternative \"d'ici\" is 2 tokens"), "{e}");
+        let e = damaged("\"d' ici [à] @duration\",", "\"dans [@call_noun] @duration\",");
+        assert!(e.contains("alternative \"@call_noun\""), "{e}");
         let e = damaged("[people]", "[people]\nspelling = []");
         assert!(e.contains("unknown field") && e.contains("spelling"), "{e}");
     }
