@@ -223,8 +223,7 @@ make_package() {
 }
 
 cmd_build() {
-    build_wasm
-    make_package
+    cmd_build_quiet
     print_sizes
 }
 

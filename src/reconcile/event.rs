@@ -132,19 +132,20 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
     // A call article says "téléphone" somewhere; a meeting's never does.
     let meeting = votes.0 == 0 && votes.1 > 0;
     let mut notes = notes(sources, &feats, r, &on);
-    for (k, d) in other.iter().enumerate() {
-        if let (Some(d), Some(p)) = (d, main) {
-            let names: Vec<String> = p.iter().map(|id| short_name(r, id, &[])).collect();
-            let template = if meeting { &r.labels.off_event_meeting } else { &r.labels.off_event_call };
-            notes[k].1 = Some(r.labels.text(template, &[("p", &names.join("–")), ("d", &day_words(d, r))]));
+    // The pair as notes name it: "Poutine–Trump".
+    let names = main.map(|p| p.iter().map(|id| short_name(r, id, &[])).collect::<Vec<_>>().join("–"));
+    if let Some(names) = &names {
+        let template = if meeting { &r.labels.off_event_meeting } else { &r.labels.off_event_call };
+        for (k, d) in other.iter().enumerate() {
+            if let Some(d) = d {
+                notes[k].1 = Some(r.labels.text(template, &[("p", names), ("d", &day_words(d, r))]));
+            }
         }
-    }
-    for (k, d) in undated.iter().enumerate() {
-        if let (Some(d), Some(p), Some(e)) = (d, main, day) {
-            let names: Vec<String> = p.iter().map(|id| short_name(r, id, &[])).collect();
-            let vars = [("p", names.join("–")), ("d", day_words(d, r)), ("e", day_words(&e, r))];
-            let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            notes[k].1 = Some(r.labels.text(&r.labels.off_event_undated, &vars));
+        for (k, d) in undated.iter().enumerate() {
+            if let (Some(d), Some(e)) = (d, day) {
+                let vars = [("p", names.as_str()), ("d", &day_words(d, r)), ("e", &day_words(&e, r))];
+                notes[k].1 = Some(r.labels.text(&r.labels.off_event_undated, &vars));
+            }
         }
     }
     Membership { on: notes, pair: main.map(<[EntityId]>::to_vec), day, meeting }
