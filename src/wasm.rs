@@ -1,20 +1,23 @@
 //! The wasm boundary: the only file that touches wasm-bindgen and web-sys.
 //!
-//! - `analyze(articles)` returns the `factpanel/1` document
-//!   as a JS object made by `JSON.parse` of exactly the JSON the CLI prints
-//!   (`serde_json`), so both APIs agree by construction. The object is
-//!   deeply frozen, and the module remembers the last few it made with
-//!   their Rust documents: `render` then skips reading it back. Articles come in as
-//!   a JS value, read into a JSON value and then
-//!   [`crate::articles_from_value`], like a `.json` file given to the CLI.
-//! - `render(root, doc, options)` builds the panel of [`crate::panel`] under
-//!   `root` (a ShadowRoot or an Element) with `createElement`,
-//!   `setAttribute` (allow-listed names only) and `createTextNode`: text
-//!   from the articles is never parsed as HTML.
-//! - `renderContext(region, text, claim)` fills a "read in the article"
-//!   region on demand (the full text is not put in the DOM up front);
-//!   `renderClaims(region, doc, f, options)` fills a fact's claims list
-//!   that `render` left empty (documents with many claims).
+//! - `analyze(articles)` returns an [`Analysis`]: a handle on the Rust
+//!   document. `toJSON()` gives the document to JS as a deeply frozen
+//!   object made by `JSON.parse` of exactly the JSON the CLI prints
+//!   (`serde_json`), so both APIs agree by construction;
+//!   `render(root, options)`, `renderClaims` and `renderContext` use the
+//!   Rust document as it is (it never crosses back).
+//! - `Analysis.read(doc)` reads a document made elsewhere (a `src` file,
+//!   the demo's seed document, a worker's result), once.
+//! - JS values come in one way ([`read_json`]): `JSON.stringify`, one call,
+//!   then serde_json, then the same readers as the CLI's JSON files
+//!   ([`crate::articles_from_value`], [`crate::model::json`]).
+//! - `render` builds the panel of [`crate::panel`] under `root` (a
+//!   ShadowRoot or an Element) with `createElement`, `setAttribute`
+//!   (allow-listed names only) and `createTextNode`: text from the articles
+//!   is never parsed as HTML. `renderContext(region, text, f, c)` fills a
+//!   "read in the article" region on demand (the full text is not put in
+//!   the DOM up front); `renderClaims(region, f, options)` fills a fact's
+//!   claims list that `render` left empty (documents with many claims).
 //! - The seed corpus of the demo is not in the module: `./build.sh` writes
 //!   its articles and document to `pkg/seed.json`, which the element fetches
 //!   when it has neither `src` nor `articles` (a page that embeds the panel
@@ -179,9 +182,9 @@ extern "C" {
     /// Render options (typed for TypeScript).
     #[wasm_bindgen(typescript_type = "FactpanelRenderOptions")]
     pub type JsRenderOptions;
-    /// One claim of a document (typed for TypeScript).
-    #[wasm_bindgen(typescript_type = "FactpanelClaim")]
-    pub type JsClaim;
+    /// A `factpanel/1` document, or its JSON text (typed for TypeScript).
+    #[wasm_bindgen(typescript_type = "FactpanelDocument | string")]
+    pub type JsDocumentOrText;
     /// Where to render: a ShadowRoot or an Element (checked at run time).
     #[wasm_bindgen(typescript_type = "ShadowRoot | Element")]
     pub type JsRoot;
@@ -218,95 +221,126 @@ fn parse_frozen(json: &str) -> Result<JsValue, JsValue> {
     json_parse_with(json, &call.bind0(&freeze))
 }
 
-/// How many documents [`DOCS`] remembers (a page rarely has more panels).
-const REMEMBERED_DOCS: usize = 4;
-
-thread_local! {
-    /// The documents this module made, newest first: each frozen JS object
-    /// with the Rust document it was made from. `render` and
-    /// `renderClaims` given one of them use the Rust document instead of
-    /// reading the JS object back (which costs more than the rendering on
-    /// a cold page). Sound because the JS object is deeply frozen.
-    static DOCS: std::cell::RefCell<Vec<(JsValue, std::rc::Rc<crate::Document>)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The document as a deeply frozen JS object, remembered for `render`.
-fn document_to_js(doc: crate::Document) -> Result<JsDocument, js_sys::Error> {
-    let json = serde_json::to_string(&doc).map_err(into_error)?;
-    let js = parse_frozen(&json).map_err(|e| into_error(js_message(&e)))?;
-    remember(js.clone(), doc);
-    Ok(js.unchecked_into())
-}
-
-/// Remembers `doc` as the Rust document of the frozen JS object `js`.
-fn remember(js: JsValue, doc: crate::Document) {
-    DOCS.with_borrow_mut(|docs| {
-        docs.truncate(REMEMBERED_DOCS - 1);
-        docs.insert(0, (js, std::rc::Rc::new(doc)));
-    });
-}
-
 /// Analyses an array of articles (`{id, text, title?, url?, outlet?, lang?,
-/// published?}`) and returns the `factpanel/1` document: the same JSON as
-/// `factpanel --json` for the same articles, deeply frozen. Throws an
-/// `Error` on bad input.
+/// published?}`) and returns the [`Analysis`]: the module keeps the
+/// document, `toJSON()` gives it to JS (the same JSON as `factpanel
+/// --json`), and its `render` methods use it as it is. Throws an `Error` on
+/// bad input.
 #[wasm_bindgen(js_name = analyze)]
-pub fn analyze(articles: JsArticles) -> Result<JsDocument, js_sys::Error> {
+pub fn analyze(articles: JsArticles) -> Result<Analysis, js_sys::Error> {
     if articles.is_undefined() || articles.is_null() {
         return Err(into_error("expected an array of articles, got nothing"));
     }
-    let value = to_json_value(&articles, "the articles", 0)?;
+    let value = read_json(&articles, "the articles")?;
     let articles = crate::articles_from_value(&value).map_err(into_error)?;
-    document_to_js(crate::analyze(&articles).map_err(into_error)?)
+    Ok(Analysis { doc: crate::analyze(&articles).map_err(into_error)? })
 }
 
-/// JS value → JSON value, walking it directly (no JSON text, no serde
-/// deserializers in the module). Functions and `undefined` are rejected
-/// like `JSON.stringify` would drop them; depth is bounded.
-fn to_json_value(v: &JsValue, what: &str, depth: usize) -> Result<serde_json::Value, js_sys::Error> {
-    use serde_json::Value as J;
-    if depth > 64 {
-        return Err(into_error(format!("{what} is nested too deeply")));
+/// A `factpanel/1` document held by the module: made by [`analyze`], or
+/// read once by [`Analysis::read`] (a document from a file, a server or a
+/// worker). Its methods render it without the document crossing the
+/// boundary again. Free it with `free()` when done (the element does).
+#[wasm_bindgen]
+pub struct Analysis {
+    doc: crate::Document,
+}
+
+#[wasm_bindgen]
+impl Analysis {
+    /// Reads a `factpanel/1` document made elsewhere: the document, or its
+    /// JSON text. Throws an `Error` naming what is wrong with it.
+    pub fn read(doc: &JsDocumentOrText) -> Result<Analysis, js_sys::Error> {
+        let value = match doc.as_string() {
+            Some(text) => parse_json(&text, "the document")?,
+            None => read_json(doc, "the document")?,
+        };
+        let doc =
+            crate::model::json::document(&value).map_err(|e| into_error(format!("not a factpanel/1 document: {e}")))?;
+        Ok(Analysis { doc })
     }
-    if v.is_null() {
-        return Ok(J::Null);
+
+    /// The document as a deeply frozen JS object (also what
+    /// `JSON.stringify(analysis)` writes).
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> Result<JsDocument, js_sys::Error> {
+        let js = parse_frozen(&self.json()?).map_err(|e| into_error(js_message(&e)))?;
+        Ok(js.unchecked_into())
     }
-    if let Some(b) = v.as_bool() {
-        return Ok(J::Bool(b));
+
+    /// The document's JSON text, exactly as `factpanel --json` prints it.
+    pub fn json(&self) -> Result<String, js_sys::Error> {
+        serde_json::to_string(&self.doc).map_err(into_error)
     }
-    if let Some(n) = v.as_f64() {
-        return Ok(if n.fract() == 0.0 && n.abs() < 9.0e15 {
-            J::from(n as i64)
-        } else {
-            serde_json::Number::from_f64(n).map_or(J::Null, J::Number)
-        });
+
+    /// Builds the panel inside `root` (a ShadowRoot or an Element),
+    /// replacing what `root` held. The new panel is built completely before
+    /// the old one is removed, so a failure leaves the previous panel in
+    /// place. `options`: `{lang?: "fr" | "en", articles?: [{id}], idPrefix?,
+    /// lazyClaims?}`. With `lazyClaims`, or when the document has more than
+    /// [`panel::LAZY_CLAIMS_OVER`] claims, the claims lists are left empty
+    /// (`data-claims="f"`), to fill with `renderClaims` when opened.
+    pub fn render(&self, root: &JsRoot, options: Option<JsRenderOptions>) -> Result<(), js_sys::Error> {
+        let root = as_container(root, "render: the root")?;
+        let opts = read_render_options(options)?;
+        replace_children(root, &[panel::panel(&self.doc, &opts)])
     }
-    if let Some(s) = v.as_string() {
-        return Ok(J::String(s));
+
+    /// Fills a claims list that `render` left empty (an element with
+    /// `data-claims="f"`) with the claims of fact `fact`; `options` as given
+    /// to `render`.
+    #[wasm_bindgen(js_name = renderClaims)]
+    pub fn render_claims(
+        &self,
+        region: &JsRoot,
+        fact: u32,
+        options: Option<JsRenderOptions>,
+    ) -> Result<(), js_sys::Error> {
+        let region = as_container(region, "renderClaims: the region")?;
+        let opts = read_render_options(options)?;
+        let items = panel::fact_claims(&self.doc, &opts, fact as usize)
+            .ok_or_else(|| into_error(format!("renderClaims: the document has no fact {fact}")))?;
+        replace_children(region, &items)
     }
-    if js_sys::Array::is_array(v) {
-        let a: &js_sys::Array = v.unchecked_ref();
-        return a.iter().map(|x| to_json_value(&x, what, depth + 1)).collect::<Result<Vec<_>, _>>().map(J::Array);
+
+    /// Fills a context region (an element with `data-claim="f:c"`, made by
+    /// `render`) with the full source `text` of claim `c` of fact `f`, the
+    /// quote highlighted (`<mark>`) and the value phrase in bold inside it.
+    #[wasm_bindgen(js_name = renderContext)]
+    pub fn render_context(&self, region: &JsRoot, text: &str, fact: u32, claim: u32) -> Result<(), js_sys::Error> {
+        let region = as_container(region, "renderContext: the region")?;
+        let claim = self
+            .doc
+            .facts
+            .get(fact as usize)
+            .and_then(|f| f.claims.get(claim as usize))
+            .ok_or_else(|| into_error(format!("renderContext: the document has no claim {fact}:{claim}")))?;
+        replace_children(region, &panel::context_children(text, claim))
     }
-    if v.is_object() && !v.is_function() {
-        let o: &js_sys::Object = v.unchecked_ref();
-        let mut m = serde_json::Map::new();
-        for k in js_sys::Object::keys(o).iter() {
-            let val = js_sys::Reflect::get(o, &k).map_err(|e| into_error(js_message(&e)))?;
-            if val.is_undefined() || val.is_function() {
-                continue;
-            }
-            m.insert(k.as_string().unwrap_or_default(), to_json_value(&val, what, depth + 1)?);
-        }
-        return Ok(J::Object(m));
+}
+
+/// A JS value as JSON data: `JSON.stringify` (one call across the
+/// boundary), then serde_json. What JSON cannot hold is an error naming
+/// `what`: `undefined` or a function, a `BigInt`, a cycle.
+fn read_json(v: &JsValue, what: &str) -> Result<serde_json::Value, js_sys::Error> {
+    let text = js_sys::JSON::stringify(v)
+        .map_err(|e| into_error(format!("{what} cannot be read as JSON ({})", js_message(&e))))?;
+    match text.as_string() {
+        Some(text) => parse_json(&text, what),
+        None => Err(into_error(format!("{what}: {} is not JSON data", js_type(v)))),
     }
-    let kind = match v.js_typeof().as_string().as_deref() {
+}
+
+fn parse_json(text: &str, what: &str) -> Result<serde_json::Value, js_sys::Error> {
+    serde_json::from_str(text).map_err(|e| into_error(format!("{what} is not valid JSON ({e})")))
+}
+
+/// `a string`, `a function`, `undefined`: for messages.
+fn js_type(v: &JsValue) -> String {
+    match v.js_typeof().as_string().as_deref() {
         Some("undefined") => "undefined".to_string(),
         Some(t) => format!("a {t}"),
         None => "a value".to_string(),
-    };
-    Err(into_error(format!("{what}: {kind} is not JSON data")))
+    }
 }
 
 /// `render` options: `{lang?, articles?: [{id}], idPrefix?, lazyClaims?}`.
@@ -341,56 +375,10 @@ fn render_options(v: &serde_json::Value) -> Result<RenderOptionsIn, String> {
     Ok(RenderOptionsIn { lang: text("lang")?, articles, id_prefix: text("idPrefix")?, lazy_claims })
 }
 
-/// Builds the panel for `doc` inside `root` (a ShadowRoot or an Element),
-/// replacing what `root` held. The new panel is built completely before the
-/// old one is removed, so a failure leaves the previous panel in place.
-/// `options`: `{lang?: "fr" | "en", articles?: [{id, text}], idPrefix?,
-/// lazyClaims?}`. With `lazyClaims`, or when the document has more than
-/// [`panel::LAZY_CLAIMS_OVER`] claims, the claims lists are left empty
-/// (`data-claims="f"`), to fill with `renderClaims` when opened.
-#[wasm_bindgen(js_name = render)]
-pub fn render(root: &JsRoot, doc: JsDocument, options: Option<JsRenderOptions>) -> Result<(), js_sys::Error> {
-    let root = as_container(root, "render: the root")?;
-    let doc = read_document(&doc)?;
-    let opts = read_render_options(options)?;
-    replace_children(root, &[panel::panel(&doc, &opts)])
-}
-
-/// Fills a claims list that `render` left empty (an element with
-/// `data-claims="f"`: documents with many claims) with the claims of
-/// `doc.facts[fact]`. `doc` and `options` are those given to `render`.
-#[wasm_bindgen(js_name = renderClaims)]
-pub fn render_claims(
-    region: &JsRoot,
-    doc: JsDocument,
-    fact: u32,
-    options: Option<JsRenderOptions>,
-) -> Result<(), js_sys::Error> {
-    let region = as_container(region, "renderClaims: the region")?;
-    let doc = read_document(&doc)?;
-    let opts = read_render_options(options)?;
-    let items = panel::fact_claims(&doc, &opts, fact as usize)
-        .ok_or_else(|| into_error(format!("renderClaims: the document has no fact {fact}")))?;
-    replace_children(region, &items)
-}
-
-/// The Rust document of `doc`: the remembered one if this module made `doc`
-/// (see [`DOCS`]), else read from the JS object.
-fn read_document(doc: &JsValue) -> Result<std::rc::Rc<crate::Document>, js_sys::Error> {
-    let known = DOCS.with_borrow(|docs| docs.iter().find(|(js, _)| js == doc).map(|(_, d)| d.clone()));
-    if let Some(d) = known {
-        return Ok(d);
-    }
-    let doc = to_json_value(doc, "the document", 0)?;
-    crate::model::json::document(&doc)
-        .map(std::rc::Rc::new)
-        .map_err(|e| into_error(format!("not a factpanel/1 document: {e}")))
-}
-
 fn read_render_options(options: Option<JsRenderOptions>) -> Result<Options, js_sys::Error> {
     let opts = match options {
         Some(o) if !o.is_undefined() && !o.is_null() => {
-            let v = to_json_value(&o, "the render options", 0)?;
+            let v = read_json(&o, "the render options")?;
             render_options(&v).map_err(|e| into_error(format!("bad render options: {e}")))?
         }
         _ => RenderOptionsIn::default(),
@@ -401,18 +389,6 @@ fn read_render_options(options: Option<JsRenderOptions>) -> Result<Options, js_s
         id_prefix: opts.id_prefix.unwrap_or_default(),
         lazy_claims_over: Some(if opts.lazy_claims { 0 } else { panel::LAZY_CLAIMS_OVER }),
     })
-}
-
-/// Fills a context region (an element with `data-claim`, made by `render`)
-/// with the claim's full source `text`, the quote highlighted (`<mark>`)
-/// and the value phrase in bold inside it. `claim` is one of the document's
-/// claims (`doc.facts[f].claims[c]` for `data-claim="f:c"`).
-#[wasm_bindgen(js_name = renderContext)]
-pub fn render_context(region: &JsRoot, text: &str, claim: JsClaim) -> Result<(), js_sys::Error> {
-    let region = as_container(region, "renderContext: the region")?;
-    let claim = to_json_value(&claim, "the claim", 0)?;
-    let claim = crate::model::json::claim(&claim).map_err(|e| into_error(format!("not a factpanel/1 claim: {e}")))?;
-    replace_children(region, &panel::context_children(text, &claim))
 }
 
 /// The value as a DOM node that can hold the panel (an Element or a

@@ -8,7 +8,7 @@ use factpanel::model::{
     Agreement, Claim, Document, EntityId, EntityInfo, Event, Fact, Interval, Kind, Source, Status, Subject, Value,
     SCHEMA,
 };
-use factpanel::wasm::{analyze, render, render_claims, render_context, JsArticles, JsDocument};
+use factpanel::wasm::{analyze, Analysis, JsArticles};
 use factpanel::Article;
 use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
@@ -48,9 +48,14 @@ fn seed_articles() -> Vec<Article> {
     SEEDS.iter().map(|(id, text)| Article { lang: Some("fr".into()), ..Article::new(*id, *text) }).collect()
 }
 
-/// The seed corpus's document, made by the module.
-fn embedded() -> Result<JsDocument, js_sys::Error> {
+/// The seed corpus's analysis, made by the module.
+fn embedded() -> Result<Analysis, js_sys::Error> {
     analyze(js(&seed_articles()).unchecked_into())
+}
+
+/// A document made elsewhere (here, natively), read by the module.
+fn read(doc: &Document) -> Analysis {
+    Analysis::read(js(doc).unchecked_ref()).unwrap()
 }
 
 /// The seed articles as a JS value.
@@ -84,10 +89,9 @@ fn js_slice(text: &str, start: usize, end: usize) -> String {
 
 fn seed_panel(lang: &str) -> (Element, Document) {
     let root = host();
-    let doc = embedded().unwrap();
-    render(root.unchecked_ref(), doc.clone().unchecked_into(), Some(options(lang, &seed_articles()).unchecked_into()))
-        .unwrap();
-    (root, from_js(&doc))
+    let analysis = embedded().unwrap();
+    analysis.render(root.unchecked_ref(), Some(options(lang, &seed_articles()).unchecked_into())).unwrap();
+    (root, from_js(&analysis.to_json().unwrap()))
 }
 
 #[wasm_bindgen_test]
@@ -148,6 +152,7 @@ fn highlighted_quotes_are_js_slices_of_the_seed_texts() {
 }
 
 fn check_highlights(root: &Element, doc: &Document, texts: &BTreeMap<String, String>) {
+    let analysis = read(doc);
     let mut checked = 0;
     for (li, f) in all(root, "li.fact").iter().zip(factpanel::panel::ordered_facts(doc)) {
         for (cl, c) in all(li, "li.claim").iter().zip(&f.claims) {
@@ -168,7 +173,7 @@ fn check_highlights(root: &Element, doc: &Document, texts: &BTreeMap<String, Str
                 .map(|(a, b)| (a.parse::<usize>().unwrap(), b.parse::<usize>().unwrap()))
                 .unwrap();
             assert_eq!(&doc.facts[fi].claims[ci], c);
-            render_context(ctx.unchecked_ref(), text, js(c).unchecked_into()).unwrap();
+            analysis.render_context(ctx.unchecked_ref(), text, fi as u32, ci as u32).unwrap();
             assert_eq!(self::text(&ctx), *text);
             let ctx_mark = ctx.query_selector("mark").unwrap().unwrap();
             assert_eq!(self::text(&ctx_mark), js_slice(text, c.start, c.end), "context mark in {}", f.id);
@@ -255,7 +260,7 @@ fn hostile_doc() -> (Document, Vec<Article>) {
 fn hostile_text_in_a_document_stays_text() {
     let (doc, articles) = hostile_doc();
     let root = host();
-    render(root.unchecked_ref(), js(&doc).unchecked_into(), Some(options("fr", &articles).unchecked_into())).unwrap();
+    read(&doc).render(root.unchecked_ref(), Some(options("fr", &articles).unchecked_into())).unwrap();
     assert!(all(&root, "img, script, svg, b, i, u, em").is_empty(), "markup was created");
     let t = text(&root);
     for s in [
@@ -289,9 +294,9 @@ fn hostile_articles_through_analyze_stay_text() {
         Article { title: Some(HOSTILE_TITLE.into()), url: Some("javascript:alert(1)".into()), ..Article::new("h1", HOSTILE_TEXT) },
         Article::new("h2", "<script>window.__pwned=4</script>\nDonald Trump a eu un échange téléphonique de 90 minutes avec Vladimir Poutine."),
     ];
-    let doc = analyze(js(&articles).unchecked_into()).unwrap();
+    let analysis = analyze(js(&articles).unchecked_into()).unwrap();
     let root = host();
-    render(root.unchecked_ref(), doc, Some(options("fr", &articles).unchecked_into())).unwrap();
+    analysis.render(root.unchecked_ref(), Some(options("fr", &articles).unchecked_into())).unwrap();
     assert!(all(&root, "img, script").is_empty());
     assert!(text(&root).contains("<script>window.__pwned=4</script>"));
     assert!(js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap().is_undefined());
@@ -324,14 +329,20 @@ fn analyze_equals_the_native_result() {
     for articles in inputs {
         let native = factpanel::to_json(&factpanel::analyze(&articles).unwrap());
         let from_wasm = analyze(js(&articles).unchecked_into()).unwrap();
+        // `JSON.stringify(analysis)` calls its `toJSON()`.
         let pretty =
-            js_sys::JSON::stringify_with_replacer_and_space(&from_wasm, &JsValue::NULL, &JsValue::from(2)).unwrap();
+            js_sys::JSON::stringify_with_replacer_and_space(&from_wasm.into(), &JsValue::NULL, &JsValue::from(2))
+                .unwrap();
         assert_eq!(String::from(pretty), native);
     }
-    // The seed corpus, as the native CLI gives it.
-    let a = js_sys::JSON::stringify_with_replacer_and_space(&embedded().unwrap(), &JsValue::NULL, &JsValue::from(2))
-        .unwrap();
-    assert_eq!(String::from(a), factpanel::to_json(&factpanel::analyze(&seed_articles()).unwrap()));
+    // The seed corpus, as the native CLI gives it, and its JSON text.
+    let seed = embedded().unwrap();
+    let a =
+        js_sys::JSON::stringify_with_replacer_and_space(&seed.to_json().unwrap(), &JsValue::NULL, &JsValue::from(2))
+            .unwrap();
+    let native = factpanel::analyze(&seed_articles()).unwrap();
+    assert_eq!(String::from(a), factpanel::to_json(&native));
+    assert_eq!(seed.json().unwrap(), serde_json::to_string(&native).unwrap());
     assert!(embedded_articles().is_ok());
 }
 
@@ -361,36 +372,40 @@ fn errors_cross_as_js_errors_with_clear_messages() {
     let article = js(&serde_json::json!({"id": "a", "text": "x"}));
     js_sys::Reflect::set(&article, &"published".into(), &js_sys::BigInt::from(1u32).into()).unwrap();
     let m = error_message(analyze(js_sys::Array::of1(&article).unchecked_into()));
-    assert!(m.contains("the articles: a bigint is not JSON data"), "{m}");
+    assert!(m.contains("the articles cannot be read as JSON (") && m.contains("BigInt"), "{m}");
+    let cycle = js(&serde_json::json!({"id": "a", "text": "x"}));
+    js_sys::Reflect::set(&cycle, &"self".into(), &cycle).unwrap();
+    let m = error_message(analyze(js_sys::Array::of1(&cycle).unchecked_into()));
+    assert!(m.contains("the articles cannot be read as JSON (") && m.contains("circular"), "{m}");
+    let m = error_message(analyze(js_sys::Function::new_no_args("").unchecked_into()));
+    assert!(m.contains("the articles: a function is not JSON data"), "{m}");
+
+    // A document made elsewhere is read and checked.
+    let m = error_message(Analysis::read(js(&serde_json::json!({"schema": "nope"})).unchecked_ref()));
+    assert!(m.contains("not a factpanel/1 document"), "{m}");
+    let m = error_message(Analysis::read(JsValue::from("{\"schema\": ").unchecked_ref()));
+    assert!(m.contains("the document is not valid JSON"), "{m}");
 
     // A failed render keeps the previous panel.
     let (root, _) = seed_panel("fr");
     let before = root.inner_html();
-    let m =
-        error_message(render(root.unchecked_ref(), js(&serde_json::json!({"schema": "nope"})).unchecked_into(), None));
-    assert!(m.contains("not a factpanel/1 document"), "{m}");
-    let m = error_message(render(
-        root.unchecked_ref(),
-        embedded().unwrap(),
-        Some(js(&serde_json::json!({"articles": 3})).unchecked_into()),
-    ));
+    let seed = embedded().unwrap();
+    let m = error_message(
+        seed.render(root.unchecked_ref(), Some(js(&serde_json::json!({"articles": 3})).unchecked_into())),
+    );
     assert!(m.contains("bad render options"), "{m}");
     assert_eq!(root.inner_html(), before);
     root.remove();
 
-    let m = error_message(render(JsValue::NULL.unchecked_ref(), embedded().unwrap(), None));
+    let m = error_message(seed.render(JsValue::NULL.unchecked_ref(), None));
     assert!(m.contains("render: the root must be an Element or a ShadowRoot"), "{m}");
     let text_node: JsValue = document().create_text_node("x").into();
-    let m = error_message(render(text_node.unchecked_ref(), embedded().unwrap(), None));
+    let m = error_message(seed.render(text_node.unchecked_ref(), None));
     assert!(m.contains("must be an Element or a ShadowRoot"), "{m}");
 
     let region = host();
-    let m = error_message(render_context(
-        region.unchecked_ref(),
-        "x",
-        js(&serde_json::json!({"quote": 1})).unchecked_into(),
-    ));
-    assert!(m.contains("not a factpanel/1 claim"), "{m}");
+    let m = error_message(seed.render_context(region.unchecked_ref(), "x", 0, 999));
+    assert!(m.contains("renderContext: the document has no claim 0:999"), "{m}");
     region.remove();
 }
 
@@ -398,9 +413,9 @@ fn errors_cross_as_js_errors_with_clear_messages() {
 fn renders_into_a_shadow_root_and_replaces_previous_content() {
     let h = host();
     let shadow = h.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
-    let doc = embedded().unwrap();
-    render(shadow.unchecked_ref(), doc.clone().unchecked_into(), None).unwrap();
-    render(shadow.unchecked_ref(), doc, None).unwrap();
+    let analysis = embedded().unwrap();
+    analysis.render(shadow.unchecked_ref(), None).unwrap();
+    analysis.render(shadow.unchecked_ref(), None).unwrap();
     assert_eq!(shadow.query_selector_all("article").unwrap().length(), 1);
     // Without articles there is no context view, but quotes are there.
     assert_eq!(shadow.query_selector_all(".context").unwrap().length(), 0);
@@ -458,11 +473,10 @@ fn hostile_payloads_stay_text() {
             )
         })
         .collect();
-    let doc = analyze(js(&articles).unchecked_into()).unwrap();
+    let analysis = analyze(js(&articles).unchecked_into()).unwrap();
     let root = host();
-    render(root.unchecked_ref(), doc.clone().unchecked_into(), Some(options("fr", &articles).unchecked_into()))
-        .unwrap();
-    let doc: Document = from_js(&doc);
+    analysis.render(root.unchecked_ref(), Some(options("fr", &articles).unchecked_into())).unwrap();
+    let doc: Document = from_js(&analysis.to_json().unwrap());
     for ctx in all(&root, ".context[data-claim]") {
         let (f, c) = ctx
             .get_attribute("data-claim")
@@ -472,7 +486,7 @@ fn hostile_payloads_stay_text() {
             .unwrap();
         let claim = &doc.facts[f].claims[c];
         let text = &articles.iter().find(|a| a.id == claim.source).unwrap().text;
-        render_context(ctx.unchecked_ref(), text, js(claim).unchecked_into()).unwrap();
+        analysis.render_context(ctx.unchecked_ref(), text, f as u32, c as u32).unwrap();
         assert_eq!(self::text(&ctx), *text);
     }
     assert!(doc.facts.iter().map(|f| f.claims.len()).sum::<usize>() >= payloads.len() / 2, "few quotes");
@@ -497,7 +511,7 @@ fn hostile_payloads_stay_text() {
     }
     doc.event.label = payloads.join(" ");
     let root = host();
-    render(root.unchecked_ref(), js(&doc).unchecked_into(), Some(options("en", &articles).unchecked_into())).unwrap();
+    read(&doc).render(root.unchecked_ref(), Some(options("en", &articles).unchecked_into())).unwrap();
     assert_inert(&root);
     root.remove();
 }
@@ -508,25 +522,24 @@ fn many_claims_are_filled_on_demand_by_render_claims() {
     let seeds = seed_articles();
     let articles: Vec<Article> =
         (0..60).flat_map(|k| seeds.iter().map(move |a| Article { id: format!("{k}-{}", a.id), ..a.clone() })).collect();
-    let doc_js = analyze(js(&articles).unchecked_into()).unwrap();
-    let doc: Document = from_js(&doc_js);
+    let analysis = analyze(js(&articles).unchecked_into()).unwrap();
+    let doc: Document = from_js(&analysis.to_json().unwrap());
     assert!(doc.facts.iter().map(|f| f.claims.len()).sum::<usize>() > factpanel::panel::LAZY_CLAIMS_OVER);
     let root = host();
     let opts = options("fr", &articles);
-    render(root.unchecked_ref(), doc_js.clone().unchecked_into(), Some(opts.clone().unchecked_into())).unwrap();
+    analysis.render(root.unchecked_ref(), Some(opts.clone().unchecked_into())).unwrap();
     assert!(all(&root, "li.claim").is_empty(), "claims are not built up front");
     let lists = all(&root, "ol.claims");
     assert_eq!(lists.len(), doc.facts.len());
     for list in &lists {
         let f: u32 = list.get_attribute("data-claims").expect("marked for renderClaims").parse().unwrap();
-        render_claims(list.unchecked_ref(), doc_js.clone().unchecked_into(), f, Some(opts.clone().unchecked_into()))
-            .unwrap();
+        analysis.render_claims(list.unchecked_ref(), f, Some(opts.clone().unchecked_into())).unwrap();
         assert_eq!(all(list, "li.claim").len(), doc.facts[f as usize].claims.len());
     }
     // Filled, they are the panel's usual claims: quotes, highlights, context.
     let texts: BTreeMap<String, String> = articles.into_iter().map(|a| (a.id, a.text)).collect();
     check_highlights(&root, &doc, &texts);
-    let m = error_message(render_claims(lists[0].unchecked_ref(), doc_js, 999, None));
+    let m = error_message(analysis.render_claims(lists[0].unchecked_ref(), 999, None));
     assert!(m.contains("renderClaims: the document has no fact 999"), "{m}");
     root.remove();
 }
@@ -543,51 +556,59 @@ fn deeply_frozen(v: &JsValue) -> bool {
 #[wasm_bindgen_test]
 fn documents_are_frozen_and_render_like_a_copy_read_back() {
     let articles = seed_articles();
-    let doc_js = analyze(js(&articles).unchecked_into()).unwrap();
-    assert!(deeply_frozen(&doc_js), "analyze() returns a deeply frozen document");
-    assert!(deeply_frozen(&embedded().unwrap()));
+    let analysis = analyze(js(&articles).unchecked_into()).unwrap();
+    let doc_js: JsValue = analysis.to_json().unwrap().into();
+    assert!(deeply_frozen(&doc_js), "toJSON() gives a deeply frozen document");
     let title = js_sys::Reflect::get(&doc_js, &"event".into()).unwrap();
     assert!(
         !js_sys::Reflect::set(&title, &"label".into(), &"changed".into()).unwrap(),
         "a frozen document cannot change"
     );
-    // The same document as a plain copy (not made by the module, so read
-    // back): the same panel as the remembered one.
-    let copy = js_sys::JSON::parse(&String::from(js_sys::JSON::stringify(&doc_js).unwrap())).unwrap();
+    // The same document read from a plain copy, and from its JSON text (as
+    // from a worker or a file): the same panel.
+    let copy = js_sys::JSON::parse(&analysis.json().unwrap()).unwrap();
     assert!(!deeply_frozen(&copy));
     let opts = options("fr", &articles);
-    let (a, b) = (host(), host());
-    render(a.unchecked_ref(), doc_js.clone().unchecked_into(), Some(opts.clone().unchecked_into())).unwrap();
-    render(b.unchecked_ref(), copy.clone().unchecked_into(), Some(opts.clone().unchecked_into())).unwrap();
+    let (a, b, c) = (host(), host(), host());
+    analysis.render(a.unchecked_ref(), Some(opts.clone().unchecked_into())).unwrap();
+    Analysis::read(copy.unchecked_ref())
+        .unwrap()
+        .render(b.unchecked_ref(), Some(opts.clone().unchecked_into()))
+        .unwrap();
+    let text_doc = JsValue::from(analysis.json().unwrap());
+    Analysis::read(text_doc.unchecked_ref())
+        .unwrap()
+        .render(c.unchecked_ref(), Some(opts.clone().unchecked_into()))
+        .unwrap();
     assert!(!all(&a, "li.claim").is_empty());
     assert_eq!(a.inner_html(), b.inner_html());
-    // A changed copy is read as it is now, not as the module once made it.
+    assert_eq!(a.inner_html(), c.inner_html());
+    // A changed copy is read as it is now.
     let source = js_sys::Reflect::get(&js_sys::Reflect::get(&copy, &"sources".into()).unwrap(), &0.into()).unwrap();
     js_sys::Reflect::set(&source, &"title".into(), &"Un titre changé".into()).unwrap();
-    render(b.unchecked_ref(), copy.unchecked_into(), Some(opts.unchecked_into())).unwrap();
+    Analysis::read(copy.unchecked_ref()).unwrap().render(b.unchecked_ref(), Some(opts.unchecked_into())).unwrap();
     assert!(text(&b).contains("Un titre changé"));
     assert!(!text(&a).contains("Un titre changé"));
     a.remove();
     b.remove();
+    c.remove();
 }
 
 #[wasm_bindgen_test]
 fn lazy_claims_leave_every_list_for_render_claims() {
     let articles = seed_articles();
-    let doc_js = embedded().unwrap();
-    let doc: Document = from_js(&doc_js);
+    let analysis = embedded().unwrap();
+    let doc: Document = from_js(&analysis.to_json().unwrap());
     let opts = options("en", &articles);
     js_sys::Reflect::set(&opts, &"lazyClaims".into(), &true.into()).unwrap();
     let (lazy, eager) = (host(), host());
-    render(lazy.unchecked_ref(), doc_js.clone().unchecked_into(), Some(opts.clone().unchecked_into())).unwrap();
-    render(eager.unchecked_ref(), doc_js.clone().unchecked_into(), Some(options("en", &articles).unchecked_into()))
-        .unwrap();
+    analysis.render(lazy.unchecked_ref(), Some(opts.clone().unchecked_into())).unwrap();
+    analysis.render(eager.unchecked_ref(), Some(options("en", &articles).unchecked_into())).unwrap();
     assert!(all(&lazy, "li.claim").is_empty(), "no claim is built up front");
     assert_eq!(all(&lazy, "button.fact-toggle").len(), doc.facts.len());
     for list in all(&lazy, "ol.claims") {
         let f: u32 = list.get_attribute("data-claims").expect("marked for renderClaims").parse().unwrap();
-        render_claims(list.unchecked_ref(), doc_js.clone().unchecked_into(), f, Some(opts.clone().unchecked_into()))
-            .unwrap();
+        analysis.render_claims(list.unchecked_ref(), f, Some(opts.clone().unchecked_into())).unwrap();
     }
     // Filled, the lists hold what the eager panel holds.
     let items = |root: &Element| all(root, "ol.claims").iter().map(|l| l.inner_html()).collect::<Vec<_>>();
@@ -595,7 +616,7 @@ fn lazy_claims_leave_every_list_for_render_claims() {
     let texts: BTreeMap<String, String> = articles.into_iter().map(|a| (a.id, a.text)).collect();
     check_highlights(&lazy, &doc, &texts);
     js_sys::Reflect::set(&opts, &"lazyClaims".into(), &"yes".into()).unwrap();
-    let m = error_message(render(lazy.unchecked_ref(), doc_js.unchecked_into(), Some(opts.unchecked_into())));
+    let m = error_message(analysis.render(lazy.unchecked_ref(), Some(opts.unchecked_into())));
     assert!(m.contains("\"lazyClaims\" must be a boolean"), "{m}");
     lazy.remove();
     eager.remove();

@@ -6,7 +6,7 @@
 //
 //   in:  { module: WebAssembly.Module, json: string }   (the articles as JSON text)
 //   out: { ready: true }                                 once this script has loaded
-//        { ok: true, doc } | { ok: false, name, message }
+//        { ok: true, json } | { ok: false, name, message }   (json: the document as JSON text)
 //
 // It loads the same glue as the page (pkg/factpanel.js) and instantiates the
 // module the page already compiled: the .wasm is not fetched again.
@@ -15,8 +15,8 @@ import init, { analyze } from './pkg/factpanel.js';
 self.onmessage = async ({ data }) => {
   try {
     await init({ module_or_path: data.module });
-    const doc = analyze(JSON.parse(data.json));
-    self.postMessage({ ok: true, doc });
+    const analysis = analyze(JSON.parse(data.json));
+    self.postMessage({ ok: true, json: analysis.json() });
   } catch (e) {
     self.postMessage({ ok: false, name: String(e?.name ?? 'Error'), message: String(e?.message ?? e) });
   }

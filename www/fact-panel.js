@@ -136,7 +136,7 @@ let workersFailed = false; // a worker could not start on this page: main thread
 const MAIN_THREAD = Symbol('main thread');
 
 // Analyses `json` (the articles as JSON text) in a new module worker.
-// Resolves to the document, or to MAIN_THREAD when no worker can run here;
+// Resolves to the document's JSON text, or to MAIN_THREAD when no worker can run here;
 // `cancel()` stops it (the promise then never settles).
 function analyzeInWorker(module, json, timeout) {
   let worker;
@@ -161,7 +161,7 @@ function analyzeInWorker(module, json, timeout) {
     };
     worker.onmessage = ({ data }) => {
       if (data?.ready) loaded = true;
-      else if (data?.ok) finish(resolve, data.doc);
+      else if (data?.ok) finish(resolve, data.json);
       else if (String(data?.message).startsWith('factpanel: ')) finish(reject, new Error(data.message));
       else finish(reject, crashError(data?.name, data?.message));
     };
@@ -197,6 +197,37 @@ function styleSheet() {
     }
   }
   return sheet;
+}
+
+// A document the panel shows, and the module's handle on it (an
+// `Analysis`, which renders it without the document crossing the boundary
+// again). The handle belongs to one instance of the module (`glue`): a
+// document from elsewhere (`src`, the seed, a worker: `text` is its JSON
+// when known), or one whose instance crashed, is read by the instance that
+// renders it, once.
+function hold(doc, glue = null, analysis = null, text = null) {
+  return { doc, glue, analysis, text };
+}
+
+function analysisOn(held, glue) {
+  if (held.glue !== glue) {
+    release(held);
+    held.analysis = glue.Analysis.read(held.text ?? held.doc);
+    held.glue = glue;
+  }
+  return held.analysis;
+}
+
+function release(held) {
+  try {
+    held?.analysis?.free();
+  } catch {
+    /* its instance is gone */
+  }
+  if (held) {
+    held.analysis = null;
+    held.glue = null;
+  }
 }
 
 /** Freezes `v` and every object and array inside it; returns `v`. */
@@ -304,7 +335,7 @@ export class FactPanel extends HTMLElement {
   #body;
   #prefix;
   #articles = null;
-  #doc = null;
+  #held = null; // the document shown (hold())
   #texts = new Map(); // source id → text, for "read in the article"
   #token = 0;
   #queued = false;
@@ -329,7 +360,7 @@ export class FactPanel extends HTMLElement {
 
   /** The last factpanel/1 document rendered, or `null`. Read-only. */
   get data() {
-    return this.#doc;
+    return this.#held?.doc ?? null;
   }
 
   connectedCallback() {
@@ -340,7 +371,7 @@ export class FactPanel extends HTMLElement {
       }
       this.#setup();
       this.#upgradeProperty('articles');
-      if (!this.#doc || this.#pending) this.#schedule();
+      if (!this.#held || this.#pending) this.#schedule();
     } catch (e) {
       this.#fail(e);
     }
@@ -422,25 +453,35 @@ export class FactPanel extends HTMLElement {
       fetching?.catch(() => {}); // awaited below, after the module
       seeding?.catch(() => {});
       await engineReady;
-      let doc;
+      let held;
       let texts;
       if (this.#articles !== null || fetching) {
         const { articles, doc: given } = this.#articles !== null ? { articles: this.#articles } : await fetching;
         if (token !== this.#token) return; // superseded
         if (given) {
-          doc = given;
+          held = hold(given);
           texts = new Map(); // a document comes without its articles' texts
         } else {
           if (this.#articles !== null) checkArticles(articles, '.articles');
-          doc = await this.#analyze(articles, token);
+          held = await this.#analyze(articles, token);
+          if (!held) return;
           texts = new Map(articles.map((a) => [a.id, a.text]));
         }
       } else {
-        ({ doc, texts } = await seeding);
+        const seed = await seeding;
+        held = hold(seed.doc);
+        texts = seed.texts;
       }
-      if (token !== this.#token) return;
-      await this.#render(doc, texts);
-      this.#doc = doc;
+      if (token !== this.#token) return release(held);
+      try {
+        await this.#render(held, texts);
+      } catch (e) {
+        release(held);
+        throw e;
+      }
+      if (this.#held !== held) release(this.#held);
+      this.#held = held;
+      const doc = held.doc;
       this.#texts = texts;
       this.#clearError();
       if (!rendered) {
@@ -468,20 +509,28 @@ export class FactPanel extends HTMLElement {
       if (token !== this.#token) return null;
       const job = analyzeInWorker(module, json, Math.max(0, Number(FactPanel.analysisTimeout) || 0) || 30_000);
       this.#cancel = job.cancel;
-      const doc = await job.promise;
+      const text = await job.promise;
       this.#cancel = null;
-      if (doc !== MAIN_THREAD) return deepFreeze(doc); // like the module's own documents
+      if (text !== MAIN_THREAD) return hold(deepFreeze(JSON.parse(text)), null, null, text); // frozen like the module's own
     }
-    return withEngine((glue) => glue.analyze(articles));
+    return withEngine((glue) => {
+      const analysis = glue.analyze(articles);
+      try {
+        return hold(analysis.toJSON(), glue, analysis);
+      } catch (e) {
+        analysis.free();
+        throw e;
+      }
+    });
   }
 
   // Builds the new panel off-document, then swaps it in: a failure at any
   // point leaves the previous panel as it was.
-  async #render(doc, texts = this.#texts) {
+  async #render(held, texts = this.#texts) {
     const body = document.createElement('div');
     body.className = 'body';
-    const options = this.#options(doc, texts);
-    await withEngine((glue) => glue.render(body, doc, options));
+    const options = this.#options(held.doc, texts);
+    await withEngine((glue) => analysisOn(held, glue).render(body, options));
     this.#body.replaceWith(body);
     this.#body = body;
   }
@@ -489,9 +538,9 @@ export class FactPanel extends HTMLElement {
   // A new language: same document, new labels.
   async #rerender() {
     if (this.#error) this.#show(this.#error);
-    if (!this.#doc) return;
+    if (!this.#held) return;
     try {
-      await this.#render(this.#doc);
+      await this.#render(this.#held);
     } catch (e) {
       this.#fail(e);
     }
@@ -506,7 +555,7 @@ export class FactPanel extends HTMLElement {
       if (!this.#shadow) this.#setup();
       // Without a panel yet: the fallback stays if the code could not load,
       // else it goes (no "loading…" forever).
-      if (!this.#doc && !this.#error.load) this.#body.replaceChildren();
+      if (!this.#held && !this.#error.load) this.#body.replaceChildren();
       this.#show(this.#error);
     } catch {
       /* nothing more we can do without a shadow root */
@@ -582,7 +631,8 @@ export class FactPanel extends HTMLElement {
   // leaves the lists empty then).
   #fillClaims(region, glue) {
     const f = Number(region.getAttribute('data-claims'));
-    guarded(glue, (g) => g.renderClaims(region, this.#doc, f, this.#options(this.#doc)));
+    const held = this.#held;
+    guarded(glue, (g) => analysisOn(held, g).renderClaims(region, f, this.#options(held.doc)));
   }
 
   // The options of render and renderClaims for `doc`: the claims of a
@@ -599,10 +649,11 @@ export class FactPanel extends HTMLElement {
   // "Read in the article": the claim's full source text, built on demand.
   #fillContext(region, glue) {
     const [f, c] = region.getAttribute('data-claim').split(':').map(Number);
-    const claim = this.#doc?.facts[f]?.claims[c];
+    const held = this.#held;
+    const claim = held?.doc.facts[f]?.claims[c];
     const text = claim && this.#texts.get(claim.source);
     if (typeof text !== 'string') throw new Error('the article text is not available');
-    guarded(glue, (g) => g.renderContext(region, text, claim));
+    guarded(glue, (g) => analysisOn(held, g).renderContext(region, text, f, c));
   }
 }
 
