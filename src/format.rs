@@ -51,9 +51,9 @@ impl Lang {
         crate::rules::pack(self.0 as usize)
     }
 
-    /// The pack's labels.
+    /// The pack's labels (without loading the pack: [`crate::rules::view`]).
     pub fn labels(self) -> &'static Labels {
-        &self.rules().labels
+        crate::rules::view(self.0 as usize).0
     }
 }
 
@@ -105,22 +105,22 @@ pub fn date(iso: &str, lang: Lang) -> String {
 /// A possibly partial date in words: `mercredi`, `12 février`,
 /// `février 2025`, `mercredi 12 février 2025`.
 pub fn date_parts(p: &DateParts, lang: Lang) -> String {
-    let pack = lang.rules();
+    let (labels, dates) = crate::rules::view(lang.0 as usize);
     let mut words: Vec<String> = Vec::new();
-    if let Some(w) = p.weekday.and_then(|w| pack.dates.weekday_name(w)) {
+    if let Some(w) = p.weekday.and_then(|w| dates.weekday_name(w)) {
         words.push(w);
     }
     if let Some(d) = p.day {
-        words.push(if d == 1 { pack.labels.first_day.clone() } else { d.to_string() });
+        words.push(if d == 1 { labels.first_day.clone() } else { d.to_string() });
     }
-    if let Some(m) = p.month.and_then(|m| pack.dates.month_name(m)) {
+    if let Some(m) = p.month.and_then(|m| dates.month_name(m)) {
         words.push(m);
     }
     if let Some(y) = p.year {
         words.push(y.to_string());
     }
     if words.is_empty() {
-        pack.labels.unknown_date.clone()
+        labels.unknown_date.clone()
     } else {
         words.join(" ")
     }
@@ -175,12 +175,15 @@ pub fn source_count(n: usize, lang: Lang) -> String {
 /// pack's, else the id.
 fn names<'a>(doc: &'a Document, id: &'a str, lang: Lang) -> (&'a str, &'a str) {
     let tag = lang.tag();
-    let (e, pack) = (doc.entities.get(id), lang.rules().entity(id));
-    let e = match (e, pack) {
-        (Some(e), _) if tag == "fr" || tag == "en" => e,
-        (_, Some(p)) => return (&p.name, &p.short),
-        (Some(e), None) => e,
-        (None, None) => return (id, id),
+    // The pack is consulted (and loaded) only when the document's names are
+    // not in the reader's language.
+    let e = match doc.entities.get(id) {
+        Some(e) if tag == "fr" || tag == "en" => e,
+        e => match (e, lang.rules().entity(id)) {
+            (_, Some(p)) => return (&p.name, &p.short),
+            (Some(e), None) => e,
+            (None, None) => return (id, id),
+        },
     };
     let ((full, short), (full2, short2)) = match tag {
         "en" => ((&e.name_en, &e.short_en), (&e.name, &e.short)),

@@ -255,7 +255,11 @@ pub fn prebuilt_rules() -> Result<Vec<u8>, String> {
         sections.push(rules::embedded_bytes(lang)?);
         sections.push(extract::duration::lexicon_bytes(lang)?);
     }
-    // Then every pack's language words (`rules::languages`).
+    // Then every pack's language words (`rules::languages`), then each
+    // pack's labels and date names (`rules::view`).
     sections.push(rules::languages_bytes()?);
+    for lang in rules::pack::LANGS {
+        sections.push(rules::view_bytes(lang)?);
+    }
     Ok(codec::blob(&sections))
 }

@@ -140,7 +140,7 @@ fn every_pack_labels_every_kind_and_topic() {
     assert!(!topics.is_empty());
     let mut missing = Vec::new();
     for pack in factpanel::rules::packs() {
-        let l = &pack.labels;
+        let l = pack.labels();
         for t in &topics {
             for (what, v) in [("topics", &l.topics), ("topic_headings", &l.topic_headings)] {
                 if !v.iter().any(|(id, _)| id == t) {

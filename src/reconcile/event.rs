@@ -135,16 +135,17 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
     // The pair as notes name it: "Poutine–Trump".
     let names = main.map(|p| p.iter().map(|id| short_name(r, id, &[])).collect::<Vec<_>>().join("–"));
     if let Some(names) = &names {
-        let template = if meeting { &r.labels.off_event_meeting } else { &r.labels.off_event_call };
+        let labels = r.labels();
+        let template = if meeting { &labels.off_event_meeting } else { &labels.off_event_call };
         for (k, d) in other.iter().enumerate() {
             if let Some(d) = d {
-                notes[k].1 = Some(r.labels.text(template, &[("p", names), ("d", &day_words(d, r))]));
+                notes[k].1 = Some(labels.text(template, &[("p", names), ("d", &day_words(d, r))]));
             }
         }
         for (k, d) in undated.iter().enumerate() {
             if let (Some(d), Some(e)) = (d, day) {
                 let vars = [("p", names.as_str()), ("d", &day_words(d, r)), ("e", &day_words(&e, r))];
-                notes[k].1 = Some(r.labels.text(&r.labels.off_event_undated, &vars));
+                notes[k].1 = Some(r.labels().text(&r.labels().off_event_undated, &vars));
             }
         }
     }
@@ -197,7 +198,7 @@ pub(super) fn day_words(d: &DateParts, r: &Rules) -> String {
     let month = d.month.and_then(|m| r.dates.month_name(m));
     match (d.day, month) {
         (Some(day), Some(m)) => {
-            let day = if day == 1 { r.labels.first_day.clone() } else { day.to_string() };
+            let day = if day == 1 { r.labels().first_day.clone() } else { day.to_string() };
             let year = d.year.map(|y| format!(" {y}")).unwrap_or_default();
             format!("{day} {m}{year}")
         }
@@ -217,7 +218,7 @@ pub(super) fn call_label(s: &SourceExtract, r: &Rules) -> Option<String> {
         .as_slice();
     let names: Vec<String> =
         pair.iter().map(|id| r.entity(id.as_str()).map_or_else(|| id.0.clone(), |e| e.short.clone())).collect();
-    Some(r.labels.text(&r.labels.event, &[("p", &names.join("–"))]))
+    Some(r.labels().text(&r.labels().event, &[("p", &names.join("–"))]))
 }
 
 /// On the main event by what each source shares with the others: a source
@@ -306,9 +307,9 @@ pub(super) fn notes(
             }
             own.truncate(4);
             let note = if own.is_empty() {
-                r.labels.off_event_note_plain.clone()
+                r.labels().off_event_note_plain.clone()
             } else {
-                r.labels.text(&r.labels.off_event_note, &[("m", &own.join(", "))])
+                r.labels().text(&r.labels().off_event_note, &[("m", &own.join(", "))])
             };
             (false, Some(note))
         })
@@ -338,9 +339,9 @@ pub(super) fn event_of(facts: &[Fact], counts: &[usize], r: &Rules, prominence: 
         .iter()
         .find(|f| f.kind == Kind::CallDate && f.subject.participants == pair)
         .and_then(|f| f.value.date.clone());
-    let template = if meeting { &r.labels.event_meeting } else { &r.labels.event };
+    let template = if meeting { &r.labels().event_meeting } else { &r.labels().event };
     Event {
-        label: r.labels.text(template, &[("p", &names)]),
+        label: r.labels().text(template, &[("p", &names)]),
         date,
         participants: ordered(pair, prominence).into_iter().cloned().collect(),
         kind: Some(if meeting { "meeting" } else { "call" }.to_string()),

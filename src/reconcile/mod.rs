@@ -66,8 +66,8 @@ pub fn document(ex: &Extraction) -> Document {
             // A source no pack reads: listed, with a note saying so.
             let unread = ex.unread.get(i).cloned().flatten();
             let (on, note) = match &unread {
-                Some(tag) if tag.is_empty() => (&false, Some(r.labels.unknown_language.clone())),
-                Some(tag) => (&false, Some(r.labels.text(&r.labels.no_pack, &[("lang", tag)]))),
+                Some(tag) if tag.is_empty() => (&false, Some(r.labels().unknown_language.clone())),
+                Some(tag) => (&false, Some(r.labels().text(&r.labels().no_pack, &[("lang", tag)]))),
                 None => (on, note.clone()),
             };
             Source {
@@ -254,7 +254,7 @@ fn ordered<'a>(ids: &'a [EntityId], prominence: &Prominence) -> Vec<&'a EntityId
 /// template, with the names the rules give (as [`crate::format`] does for
 /// the reader's language).
 fn label(kind: Kind, s: &Subject, claims: &[Claim], r: &Rules, prominence: &Prominence, meeting: bool) -> String {
-    let l = &r.labels;
+    let l = r.labels();
     let p = ordered(&s.participants, prominence)
         .into_iter()
         .map(|i| short_name(r, i, claims))

@@ -24,13 +24,15 @@ codec_struct!(Core {
     dates,
     markers,
     reconcile,
-    labels,
     people,
     countries,
     wire,
     compiled;
     entities,
     lexicon,
+    // In a section of its own, with the date names ([`super::view`]):
+    // rendering a document reads them without decoding the pack.
+    pack_labels,
 });
 impl Rules {
     /// The binary form: the shared part, then the entities.

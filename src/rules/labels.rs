@@ -29,7 +29,7 @@ use crate::codec::codec_struct;
 use crate::model::{Agreement, Kind, Stance, Status};
 
 /// Reader-facing templates of a pack.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Labels {
     /// The event label (`{p}`).
@@ -103,7 +103,7 @@ pub struct Labels {
 }
 
 /// The name of each status.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Statuses {
@@ -114,7 +114,7 @@ pub struct Statuses {
 }
 
 /// The name of each position.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Positions {
@@ -125,7 +125,7 @@ pub struct Positions {
 }
 
 /// How a claim relates to its fact.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Agreements {
@@ -135,7 +135,7 @@ pub struct Agreements {
 }
 
 /// Values of facts: `{a}` who released, `{x}` places.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Values {
@@ -152,7 +152,7 @@ pub struct Values {
 /// Durations: `{h}` hours, `{m2}` minutes on two digits, `{m}` minutes,
 /// `{v}` a duration in words, `{lo}`/`{hi}` bounds in words, `{a}`/`{b}`
 /// bounds in minutes.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Durations {
@@ -168,7 +168,7 @@ pub struct Durations {
 }
 
 /// A text for one and one for any other number (`{n}`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plural {
     /// For 1.
@@ -189,7 +189,7 @@ impl Plural {
 }
 
 /// Counts and copies: `{n}` a number, `{x}` a text, `{w}` an agency.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Counts {
@@ -210,7 +210,7 @@ pub struct Counts {
 }
 
 /// The panel's fixed text.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct View {
@@ -233,7 +233,7 @@ pub struct View {
 }
 
 /// How filled text is tidied, word by word.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TextGrammar {
     /// A word pair and the word it becomes ("de le" → "du").

@@ -105,7 +105,10 @@ pub struct Core {
     /// Reconciliation parameters.
     pub reconcile: ReconcileParams,
     /// Labels for readers.
-    pub labels: Labels,
+    /// The labels as loaded from the TOML; read them through
+    /// [`Rules::labels`] or [`view`] (a pack decoded from the prebuilt blob
+    /// leaves this empty: they have a section of their own).
+    pub pack_labels: Labels,
     /// How people the rules do not list are recognised.
     pub people: People,
     /// Countries, as titles name them ("le président brésilien").
@@ -326,6 +329,47 @@ pub fn languages() -> &'static [(String, Language)] {
         #[cfg(not(feature = "prebuilt-rules"))]
         (0..pack_count()).map(|i| (pack(i).lang.clone(), pack(i).language.clone())).collect()
     })
+}
+
+/// What rendering needs of pack `i`: its labels, and its date names
+/// (`Dates::weekday_name`, `month_name`). A document made ahead of time (the
+/// demo's seed, a `src` file) renders with these alone: the prebuilt blob
+/// holds them in a section of their own, so that its first render does not
+/// decode the whole pack.
+pub fn view(i: usize) -> (&'static Labels, &'static Dates) {
+    #[cfg(feature = "prebuilt-rules")]
+    {
+        static VIEWS: [OnceLock<(Labels, Dates)>; pack::LANGS.len()] = [const { OnceLock::new() }; pack::LANGS.len()];
+        let v = VIEWS[i].get_or_init(|| {
+            crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * pack_count() + 1 + i)
+                .and_then(|b| crate::codec::decode(b))
+                .unwrap_or_else(|e| panic!("embedded labels ({}) are invalid: {e}", pack::LANGS[i]))
+        });
+        (&v.0, &v.1)
+    }
+    #[cfg(not(feature = "prebuilt-rules"))]
+    {
+        let r = pack(i);
+        (&r.pack_labels, &r.dates)
+    }
+}
+
+/// The view section of pack `lang` in the prebuilt blob: [`view`] encoded.
+pub(crate) fn view_bytes(lang: &str) -> Result<Vec<u8>, String> {
+    let r = load(&Pack::embedded(lang).ok_or_else(|| format!("no pack {lang}"))?)?;
+    let mut w = Vec::new();
+    crate::codec::Codec::put(&r.pack_labels, &mut w);
+    crate::codec::Codec::put(&r.dates, &mut w);
+    Ok(w)
+}
+
+impl Rules {
+    /// The labels of this pack ([`view`]: the decoded pack does not hold
+    /// them).
+    pub fn labels(&self) -> &'static Labels {
+        let i = languages().iter().position(|(tag, _)| *tag == self.lang).expect("a rules' language is a pack's");
+        view(i).0
+    }
 }
 
 /// The languages section of the prebuilt blob: [`languages`] encoded.

@@ -226,7 +226,7 @@ pub fn load(pack: &Pack) -> Result<Rules, String> {
         dates: dates.dates,
         markers: claims.marker,
         reconcile: reconcile.reconcile,
-        labels: labels.labels,
+        pack_labels: labels.labels,
         people: people.people,
         countries: countries.country,
         wire: page.wire,
