@@ -283,7 +283,9 @@ fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
             }
         }
         if matches!(t.kind, TokKind::Number | TokKind::Word) {
-            if let (Some(day), Some(m)) = (day, toks.get(mi).and_then(|n| rules.dates.month(n.lower))) {
+            // (The month is looked up only after a number.)
+            if let Some((day, m)) = day.and_then(|d| Some((d, toks.get(mi).and_then(|n| rules.dates.month(n.lower))?)))
+            {
                 if (1..=31).contains(&day) {
                     let mut p = DateParts { day: Some(day), month: Some(m), ..DateParts::default() };
                     let mut end = mi + 1;

@@ -93,26 +93,30 @@ fn go(rules: &Rules, pat: &[Elem], s: &Sent, i: usize, caps: &mut Vec<Capture>) 
             go(rules, rest, s, e, caps)
         }
         Elem::Slot(slot) => {
-            let candidates: Vec<(usize, usize)> = match slot {
+            // Each reading of the slot at `i`, tried in order (no list made:
+            // this runs at every start of every pattern with a slot).
+            let mut attempt = |index: usize, end: usize, caps: &mut Vec<Capture>| {
+                caps.push(Capture { slot: *slot, index });
+                let e = go(rules, rest, s, end, caps);
+                if e.is_none() {
+                    caps.pop();
+                }
+                e
+            };
+            match slot {
                 Slot::Duration => {
                     let a = s.durations.partition_point(|d| d.t0 < i);
-                    s.durations[a..].iter().take_while(|d| d.t0 == i).enumerate().map(|(k, d)| (a + k, d.t1)).collect()
+                    let at = s.durations[a..].iter().take_while(|d| d.t0 == i).enumerate();
+                    at.map(|(k, d)| (a + k, d.t1)).find_map(|(k, end)| attempt(k, end, caps))
                 }
                 Slot::Actor => {
-                    s.mentions_in(i, i + 1).filter(|(_, m)| m.is_actor(rules)).map(|(k, m)| (k, m.t1)).collect()
+                    s.mentions_in(i, i + 1).filter(|(_, m)| m.is_actor(rules)).find_map(|(k, m)| attempt(k, m.t1, caps))
                 }
-                Slot::Place => {
-                    s.mentions_in(i, i + 1).filter(|(_, m)| m.place(rules).is_some()).map(|(k, m)| (k, m.t1)).collect()
-                }
-            };
-            for (index, end) in candidates {
-                caps.push(Capture { slot: *slot, index });
-                if let Some(e) = go(rules, rest, s, end, caps) {
-                    return Some(e);
-                }
-                caps.pop();
+                Slot::Place => s
+                    .mentions_in(i, i + 1)
+                    .filter(|(_, m)| m.place(rules).is_some())
+                    .find_map(|(k, m)| attempt(k, m.t1, caps)),
             }
-            None
         }
         Elem::Gap(n) => {
             for k in 0..=*n {
