@@ -243,7 +243,7 @@ pub(crate) fn lowercase(s: &str) -> String {
     for c in s.chars() {
         match simple_lower(c) {
             Some(l) => out.push(l),
-            None => return s.to_lowercase(),
+            None => return crate::case::to_lowercase(s),
         }
     }
     out
