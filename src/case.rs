@@ -1,10 +1,12 @@
-//! `str::to_lowercase`, the same strings, without the standard library's
-//! string path (4 KB of code and its `Cased` and `Case_Ignorable` tables):
-//! the wasm module is 0.9 KB gzip smaller with this. The chars are lowercased
-//! by `char::to_lowercase` (whose table the module has anyway); the one
-//! rule that depends on context, a final capital sigma (`Σ` → `ς`), reads
-//! [`CASE_IGNORABLE`] and [`CASED`], made from the standard library itself
-//! by the tests below, which also check the whole function against it.
+//! `char::to_lowercase` and `str::to_lowercase`, the same chars and
+//! strings, from smaller tables than the standard library's: its char
+//! table is 11.7 KB (1,462 pairs), [`LOWER`] 1.5 KB (its runs), and its
+//! string path adds 4 KB of code and its `Cased` and `Case_Ignorable`
+//! tables. [`char_lower`] reads [`LOWER`]; [`to_lowercase`] lowercases each
+//! char so, but for the one rule that depends on context, a final capital
+//! sigma (`Σ` → `ς`), which reads [`CASE_IGNORABLE`] and [`CASED`]. The
+//! tests below make the three tables from the standard library itself and
+//! check both functions against it over every char.
 
 /// Unicode's `Case_Ignorable` chars as the standard library's
 /// `str::to_lowercase` reads them: the lengths (LEB128) of the runs of
@@ -60,6 +62,222 @@ const CASED: &[u8] = &[
     6, 26,
 ];
 
+/// The chars whose lowercase is another single char, as runs: `[start <<
+/// 8 | n, delta << 1 | (step - 1)]` maps the `n` chars `start`, `start +
+/// step`, … (step 1 or 2) to themselves plus `delta`, no other char
+/// between them having a lowercase. Sorted by start. `tests::tables_are_std`
+/// makes it and prints it when it is stale.
+const LOWER: &[[u32; 2]] = &[
+    [49175, 64],
+    [55303, 64],
+    [65560, 3],
+    [78339, 3],
+    [80136, 3],
+    [84503, 3],
+    [96257, 4294967054],
+    [96515, 3],
+    [98561, 420],
+    [98818, 3],
+    [99841, 412],
+    [100097, 2],
+    [100610, 410],
+    [101121, 2],
+    [101889, 158],
+    [102145, 404],
+    [102401, 406],
+    [102657, 2],
+    [103169, 410],
+    [103425, 414],
+    [103937, 422],
+    [104193, 418],
+    [104449, 2],
+    [105473, 422],
+    [105729, 426],
+    [106241, 428],
+    [106499, 3],
+    [108033, 436],
+    [108289, 2],
+    [108801, 436],
+    [109569, 2],
+    [110081, 436],
+    [110337, 2],
+    [110850, 434],
+    [111362, 3],
+    [112385, 438],
+    [112641, 2],
+    [113665, 2],
+    [115713, 4],
+    [115969, 2],
+    [116481, 4],
+    [116737, 2],
+    [117249, 4],
+    [117513, 3],
+    [122377, 3],
+    [127233, 4],
+    [127490, 3],
+    [128513, 4294967102],
+    [128769, 4294967184],
+    [129044, 3],
+    [139265, 4294967036],
+    [139785, 3],
+    [145921, 21590],
+    [146177, 2],
+    [146689, 4294966970],
+    [146945, 21584],
+    [147713, 2],
+    [148225, 4294966906],
+    [148481, 138],
+    [148737, 142],
+    [148997, 3],
+    [225282, 3],
+    [226817, 2],
+    [229121, 232],
+    [230913, 76],
+    [231427, 74],
+    [232449, 128],
+    [232962, 126],
+    [233745, 64],
+    [238345, 64],
+    [249601, 16],
+    [251916, 3],
+    [259073, 4294967176],
+    [259841, 2],
+    [260353, 4294967282],
+    [260609, 2],
+    [261379, 4294967036],
+    [262160, 160],
+    [266272, 64],
+    [286737, 3],
+    [297499, 3],
+    [311297, 30],
+    [311559, 3],
+    [315440, 3],
+    [340262, 96],
+    [1089574, 14528],
+    [1099521, 14528],
+    [1101057, 14528],
+    [1286224, 77728],
+    [1306630, 16],
+    [1870081, 2],
+    [1871915, 4294961280],
+    [1883395, 4294961280],
+    [1966155, 3],
+    [2006529, 4294952066],
+    [2007088, 3],
+    [2033672, 4294967280],
+    [2037766, 4294967280],
+    [2041864, 4294967280],
+    [2045960, 4294967280],
+    [2050054, 4294967280],
+    [2054404, 4294967281],
+    [2058248, 4294967280],
+    [2066440, 4294967280],
+    [2070536, 4294967280],
+    [2074632, 4294967280],
+    [2078722, 4294967280],
+    [2079234, 4294967148],
+    [2079745, 4294967278],
+    [2082820, 4294967124],
+    [2083841, 4294967278],
+    [2086914, 4294967280],
+    [2087426, 4294967096],
+    [2091010, 4294967280],
+    [2091522, 4294967072],
+    [2092033, 4294967282],
+    [2095106, 4294967040],
+    [2095618, 4294967044],
+    [2096129, 4294967278],
+    [2172417, 4294952262],
+    [2173441, 4294950530],
+    [2173697, 4294950772],
+    [2175489, 56],
+    [2187280, 32],
+    [2196225, 2],
+    [2405914, 52],
+    [2883632, 96],
+    [2908161, 2],
+    [2908673, 4294945810],
+    [2908929, 4294959668],
+    [2909185, 4294945842],
+    [2909955, 3],
+    [2911489, 4294945736],
+    [2911745, 4294945798],
+    [2912001, 4294945730],
+    [2912257, 4294945732],
+    [2912769, 2],
+    [2913537, 2],
+    [2915842, 4294945666],
+    [2916402, 3],
+    [2943746, 3],
+    [2945537, 2],
+    [10895383, 3],
+    [10911758, 3],
+    [10953223, 3],
+    [10957343, 3],
+    [10975490, 3],
+    [10976513, 4294896632],
+    [10976773, 3],
+    [10980097, 2],
+    [10980609, 4294882736],
+    [10981378, 3],
+    [10982922, 3],
+    [10988033, 4294882680],
+    [10988289, 4294882658],
+    [10988545, 4294882666],
+    [10988801, 4294882686],
+    [10989057, 4294882680],
+    [10989569, 4294882780],
+    [10989825, 4294882732],
+    [10990081, 4294882774],
+    [10990337, 1856],
+    [10990600, 3],
+    [10994689, 4294967200],
+    [10994945, 4294882682],
+    [10995201, 4294896528],
+    [10995458, 3],
+    [10996481, 4294882610],
+    [10996744, 3],
+    [11000833, 4294882174],
+    [11007233, 2],
+    [16720154, 64],
+    [17039400, 80],
+    [17084452, 80],
+    [17133579, 78],
+    [17136655, 78],
+    [17140743, 78],
+    [17142786, 78],
+    [17596467, 128],
+    [17649686, 64],
+    [18391072, 64],
+    [24002592, 64],
+    [24027161, 54],
+    [32047138, 68],
+];
+
+/// `c.to_lowercase()`: the same chars.
+pub(crate) fn char_lower(c: char) -> impl Iterator<Item = char> + Clone {
+    let (first, second) = match c {
+        'A'..='Z' => (c.to_ascii_lowercase(), None),
+        '\u{0}'..='\u{7f}' => (c, None),
+        // The one char whose lowercase is two.
+        '\u{130}' => ('i', Some('\u{307}')),
+        _ => (lower_one(c), None),
+    };
+    std::iter::once(first).chain(second)
+}
+
+/// `c` mapped by [`LOWER`] (itself when no run holds it).
+fn lower_one(c: char) -> char {
+    let x = u32::from(c);
+    let i = LOWER.partition_point(|r| r[0] >> 8 <= x);
+    let Some(&[head, tail]) = i.checked_sub(1).and_then(|i| LOWER.get(i)) else { return c };
+    let (off, step) = (x - (head >> 8), 1 + (tail & 1));
+    if off % step != 0 || off / step >= head & 0xff {
+        return c;
+    }
+    char::from_u32(x.wrapping_add_signed((tail as i32) >> 1)).unwrap_or(c)
+}
+
 /// Whether `c` is in the set `runs` ([`CASE_IGNORABLE`], [`CASED`]).
 fn is_in(runs: &[u8], c: char) -> bool {
     let c = u32::from(c);
@@ -96,7 +314,7 @@ pub(crate) fn to_lowercase(s: &str) -> String {
             let last = ignorable_then_cased(s[..i].chars().rev()) && !ignorable_then_cased(s[i + 2..].chars());
             out.push(if last { 'ς' } else { 'σ' });
         } else {
-            out.extend(c.to_lowercase());
+            out.extend(char_lower(c));
         }
     }
     out
@@ -123,14 +341,53 @@ mod tests {
     /// by `c` and then by a cased letter ends no word when `c` is skipped
     /// (case-ignorable) or cased; followed by `c` alone, only when `c` is
     /// cased and not skipped.
+    /// The runs of [`LOWER`], from `char::to_lowercase`.
+    fn lower_runs() -> Vec<[u32; 2]> {
+        let mapped: Vec<(u32, i64)> = (0x80..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter_map(|c| {
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(l), None) if l != c => {
+                        Some((u32::from(c), i64::from(u32::from(l)) - i64::from(u32::from(c))))
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        let mut runs: Vec<(u32, u32, i64, u32)> = Vec::new();
+        for (c, delta) in mapped {
+            match runs.last_mut() {
+                Some((start, n, d, step))
+                    if *d == delta && *n < 255 && (*n == 1 && c - *start <= 2 || c == *start + *n * *step) =>
+                {
+                    *step = if *n == 1 { c - *start } else { *step };
+                    *n += 1;
+                }
+                _ => runs.push((c, 1, delta, 1)),
+            }
+        }
+        runs.into_iter().map(|(start, n, d, step)| [start << 8 | n, ((d as i32) << 1) as u32 | (step - 1)]).collect()
+    }
+
     #[test]
     #[cfg_attr(target_arch = "wasm32", ignore = "every char: run natively")]
     fn tables_are_std() {
+        let lower = lower_runs();
+        assert!(lower == LOWER, "LOWER is stale; it is now:\n{lower:?}");
         let cased = |c: char| format!("AΣ{c}").to_lowercase().starts_with("aσ");
         let skipped = |c: char| !cased(c) && format!("AΣ{c}A").to_lowercase().starts_with("aσ");
         let (ignorable, cased) = (runs(skipped), runs(cased));
         assert!(ignorable == CASE_IGNORABLE, "CASE_IGNORABLE is stale; it is now:\n{ignorable:?}");
         assert!(cased == CASED, "CASED is stale; it is now:\n{cased:?}");
+    }
+
+    #[test]
+    #[cfg_attr(target_arch = "wasm32", ignore = "every char: run natively")]
+    fn char_lower_is_std() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert!(char_lower(c).eq(c.to_lowercase()), "{c:?}");
+        }
     }
 
     #[test]

@@ -265,7 +265,7 @@ pub fn lowercase_aligned(s: &str) -> String {
         out[at..].make_ascii_lowercase();
         let Some(c) = rest[n..].chars().next() else { break };
         let l = simple_lower(c).or_else(|| {
-            let mut it = c.to_lowercase();
+            let mut it = crate::case::char_lower(c);
             match (it.next(), it.next()) {
                 (Some(l), None) if l.len_utf8() == c.len_utf8() => Some(l),
                 _ => None,
