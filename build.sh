@@ -75,15 +75,6 @@ ensure_browser() {
     fi
 }
 
-# Debian's binaryen: wasm-opt shrinks the module before wasm-bindgen.
-ensure_binaryen() {
-    if ! command -v wasm-opt >/dev/null; then
-        log "installing binaryen (wasm-opt)"
-        as_root apt-get update
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y binaryen
-    fi
-}
-
 ensure_node() {
     if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
         log "installing node and npm"
@@ -94,7 +85,8 @@ ensure_node() {
 
 ensure_page_deps() {
     ensure_node
-    if [ ! -d "$PAGE_DIR/node_modules/playwright-core" ] || [ ! -d "$PAGE_DIR/node_modules/terser" ]; then
+    if [ ! -d "$PAGE_DIR/node_modules/playwright-core" ] || [ ! -d "$PAGE_DIR/node_modules/terser" ] \
+        || [ ! -d "$PAGE_DIR/node_modules/binaryen" ]; then
         log "installing the page-test dependencies (npm)"
         if [ -f "$PAGE_DIR/package-lock.json" ]; then
             (cd "$PAGE_DIR" && npm ci --no-audit --no-fund)
@@ -106,7 +98,6 @@ ensure_page_deps() {
 
 ensure_all() {
     ensure_wasm_target
-    ensure_binaryen
     ensure_wasm_bindgen
     ensure_browser
     ensure_page_deps
@@ -123,20 +114,24 @@ build_wasm() {
     log "cargo build --profile wasm-release --target $WASM_TARGET --lib --features prebuilt-rules"
     FACTPANEL_PREBUILT_RULES="$RULES_BIN" \
         cargo build --profile wasm-release --target "$WASM_TARGET" --lib --features prebuilt-rules
-    # Debian's wasm-opt (binaryen 108), before wasm-bindgen: after it, this
-    # version rewrites the externref table as an anyref one that browsers
-    # reject. -O1 measured 0.9 KB gzip smaller; -Os, -Oz, -O2 and -O3 come
-    # out 12-15 KB larger than without wasm-opt (docs/architecture.md). The features are those
-    # rustc's wasm32 target enables.
-    ensure_binaryen
-    log "wasm-opt -O1 → $TARGET_DIR/factpanel.opt.wasm"
-    wasm-opt -O1 --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
-        --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-        "$TARGET_DIR/$WASM_TARGET/wasm-release/factpanel.wasm" -o "$TARGET_DIR/factpanel.opt.wasm"
+    # wasm-bindgen first, then binaryen's wasm-opt on its output (binaryen
+    # 132 from npm, with the page tests' JS tools: Debian's 108 had to run
+    # before wasm-bindgen, as it rewrote the externref table as an anyref
+    # one that browsers reject). -Os without inlining a function into its
+    # only caller (-ocimfs 0: that inlining is what makes -Os, -Oz, -O2 and
+    # -O3 larger), run to a fixed point (--converge); no name or producers
+    # section. See docs/architecture.md. The features are those rustc's
+    # wasm32 target enables.
     log "wasm-bindgen --target web → $PKG_DIR/"
-    wasm-bindgen --target web --out-dir "$PKG_DIR" --out-name factpanel "$TARGET_DIR/factpanel.opt.wasm"
-    # The glue, minified (terser, from the JS tools in tests/page).
+    wasm-bindgen --target web --remove-name-section --remove-producers-section \
+        --out-dir "$PKG_DIR" --out-name factpanel "$TARGET_DIR/$WASM_TARGET/wasm-release/factpanel.wasm"
     ensure_page_deps
+    log "wasm-opt -Os -ocimfs 0 --converge $PKG_DIR/factpanel_bg.wasm"
+    node "$PAGE_DIR/node_modules/binaryen/bin/wasm-opt" -Os -ocimfs 0 --converge \
+        --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+        --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+        "$PKG_DIR/factpanel_bg.wasm" -o "$PKG_DIR/factpanel_bg.wasm"
+    # The glue, minified (terser, from the JS tools in tests/page).
     log "terser $PKG_DIR/factpanel.js"
     node "$PAGE_DIR/node_modules/terser/bin/terser" "$PKG_DIR/factpanel.js" --module --compress --mangle \
         -o "$PKG_DIR/factpanel.min.js"

@@ -36,6 +36,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod case;
 mod codec;
 pub mod copies;
 pub mod corpus;

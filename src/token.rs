@@ -220,7 +220,7 @@ impl<'a> Tokens<'a> {
 
 /// The lowercase of `c` when it is one char known without Unicode tables:
 /// ASCII, Latin-1 and Œ map directly, the general punctuation block (’, –,
-/// …) has no case. `None`: take the standard library's path.
+/// …) has no case. `None`: take the general path ([`crate::case`]).
 pub(crate) fn simple_lower(c: char) -> Option<char> {
     match c {
         'A'..='Z' | '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(u32::from(c) + 32),
@@ -232,8 +232,8 @@ pub(crate) fn simple_lower(c: char) -> Option<char> {
 
 /// `s.to_lowercase()`, the same string, without the general Unicode path
 /// for the letters of French text ([`simple_lower`]); any other char sends
-/// the whole string the standard library's way (it alone knows the final
-/// sigma).
+/// the whole string the general way ([`crate::case::to_lowercase`], which
+/// alone knows the final sigma).
 ///
 /// Paragraph heads are lowercased for the boilerplate rules; in a
 /// browser's baseline compiler the general path costs several times this
@@ -243,7 +243,7 @@ pub(crate) fn lowercase(s: &str) -> String {
     for c in s.chars() {
         match simple_lower(c) {
             Some(l) => out.push(l),
-            None => return s.to_lowercase(),
+            None => return crate::case::to_lowercase(s),
         }
     }
     out
@@ -265,7 +265,7 @@ pub fn lowercase_aligned(s: &str) -> String {
         out[at..].make_ascii_lowercase();
         let Some(c) = rest[n..].chars().next() else { break };
         let l = simple_lower(c).or_else(|| {
-            let mut it = c.to_lowercase();
+            let mut it = crate::case::char_lower(c);
             match (it.next(), it.next()) {
                 (Some(l), None) if l.len_utf8() == c.len_utf8() => Some(l),
                 _ => None,

@@ -94,7 +94,7 @@ pub fn parse_loose(s: &str, rules: &Rules) -> Option<DateParts> {
     let d = parts.next()?.parse::<u8>().ok()?;
     let (m, y) = match (parts.next(), parts.next()) {
         (Some(m), Some(y)) => (m.parse::<u8>().ok()?, y),
-        _ => (rules.dates.month(&words.next()?.to_lowercase())?, words.next()?.trim_end_matches(',')),
+        _ => (rules.dates.month(&crate::case::to_lowercase(words.next()?))?, words.next()?.trim_end_matches(',')),
     };
     let y = y.parse::<i32>().ok()?;
     ((1..=12).contains(&m) && y > 999 && d >= 1 && d <= days_in_month(y, m)).then(|| DateParts {

@@ -80,7 +80,7 @@ fn counts(text: &str, packs: &Langs) -> (usize, usize, usize) {
             continue;
         }
         word.clear();
-        word.extend(w.chars().flat_map(char::to_lowercase).map(|c| if c == '\u{2019}' { '\'' } else { c }));
+        word.extend(w.chars().flat_map(crate::case::char_lower).map(|c| if c == '\u{2019}' { '\'' } else { c }));
         for (n, r) in counts.iter_mut().zip(packs) {
             if r.1.words.binary_search(&word).is_ok() {
                 *n += 1;

@@ -295,7 +295,7 @@ pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec
         // "homologue", "dirigeant" say nothing of the role itself.
         let generic = r.people.leader_words.iter().any(|w| crate::rules::phrase_tokens(w) == s.title_lower);
         if p.role.is_none() && !generic {
-            p.role = Some(s.title.to_lowercase());
+            p.role = Some(crate::case::to_lowercase(&s.title));
         }
         if !generic && !p.roles.contains(&s.title_lower) {
             p.roles.push(s.title_lower.clone());
@@ -361,7 +361,7 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
             // Every capitalised word after the first may stand for the person.
             for w in person.words.iter().skip(1) {
                 if w.chars().next().is_some_and(char::is_uppercase) {
-                    add_alias(&mut al, vec![w.to_lowercase()], true);
+                    add_alias(&mut al, vec![crate::case::to_lowercase(w)], true);
                 }
             }
             let name = person.words.join(" ");

@@ -120,7 +120,7 @@ impl<'w> Matcher<'w> {
         let split = |forms: &'w [String]| forms.iter().filter_map(|f| f.split_once("{a}")).collect::<Vec<_>>();
         let mut firsts: Vec<char> = Vec::new();
         for n in w.agencies.iter().flatten() {
-            if let Some(c) = n.trim().chars().next().and_then(|c| c.to_lowercase().next()) {
+            if let Some(c) = n.trim().chars().next().and_then(|c| crate::case::char_lower(c).next()) {
                 if !firsts.contains(&c) {
                     firsts.push(c);
                 }
@@ -150,7 +150,7 @@ impl<'w> Matcher<'w> {
     /// longest spelling that matches, and where it ends.
     fn agency_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
         let at = skip_space(text, at);
-        let first = text[at..].chars().next()?.to_lowercase().next()?;
+        let first = crate::case::char_lower(text[at..].chars().next()?).next()?;
         if !self.firsts.contains(&first) || !boundary_before(text, at) {
             return None;
         }
@@ -245,7 +245,7 @@ fn same(f: char, t: char) -> bool {
         '\'' => matches!(t, '\'' | '’' | 'ʼ' | '‘'),
         '-' => matches!(t, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−'),
         _ if f.is_ascii() && t.is_ascii() => f.eq_ignore_ascii_case(&t),
-        _ => f == t || (f.is_alphabetic() && t.to_lowercase().eq(f.to_lowercase())),
+        _ => f == t || (f.is_alphabetic() && crate::case::char_lower(t).eq(crate::case::char_lower(f))),
     }
 }
 

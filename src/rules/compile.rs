@@ -310,8 +310,8 @@ pub(super) fn parse_alts(s: &str) -> Result<Vec<Alt>, String> {
                 ));
             }
             Ok(match norm.strip_suffix('*') {
-                Some(p) => Alt::Prefix(p.to_lowercase()),
-                None => Alt::Word(norm.to_lowercase()),
+                Some(p) => Alt::Prefix(crate::case::to_lowercase(p)),
+                None => Alt::Word(crate::case::to_lowercase(&norm)),
             })
         })
         .collect()

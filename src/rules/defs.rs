@@ -37,7 +37,7 @@ impl Boilerplate {
             &mut self.links_glob,
         ] {
             for g in v.iter_mut() {
-                *g = g.to_lowercase();
+                *g = crate::case::to_lowercase(g);
             }
         }
     }

@@ -407,7 +407,7 @@ impl Labels {
 
     /// Whether a name carries its article ("le Kremlin", "the Kremlin").
     pub fn has_article(&self, name: &str) -> bool {
-        let lower = name.to_lowercase();
+        let lower = crate::case::to_lowercase(name);
         self.articles.iter().any(|a| lower.starts_with(a.as_str()))
     }
 }

@@ -167,7 +167,7 @@ impl Core {
     fn country_index(&self) -> Result<WordMap<Vec<(Vec<String>, usize)>>, String> {
         let mut index: WordMap<Vec<(Vec<String>, usize)>> = WordMap::default();
         for (k, country) in self.countries.iter().enumerate() {
-            let name = country.name.to_lowercase();
+            let name = crate::case::to_lowercase(&country.name);
             let made = self.people.country_forms.iter().map(|f| f.replace("{name}", &name));
             for phrase in country.demonyms.iter().cloned().chain(country.of.iter().cloned()).chain(made) {
                 let phrase = phrase.as_str();

@@ -207,7 +207,7 @@ pub fn load(pack: &Pack) -> Result<Rules, String> {
         segmentation: page.segmentation,
         language: Language {
             words: {
-                let mut w: Vec<String> = page.language.words.iter().map(|x| x.to_lowercase()).collect();
+                let mut w: Vec<String> = page.language.words.iter().map(|x| crate::case::to_lowercase(x)).collect();
                 w.sort();
                 w.dedup();
                 w

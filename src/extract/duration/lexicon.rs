@@ -258,7 +258,7 @@ impl Builder {
             let text = &phrase[t.start..t.end];
             keys.push(match t.kind {
                 Kind::Word => {
-                    if text.to_lowercase() != text {
+                    if crate::case::to_lowercase(text) != *text {
                         panic!("{}: {what}: {phrase:?} must be lowercase", self.file);
                     }
                     Key::Word(self.intern(what, text))

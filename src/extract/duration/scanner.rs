@@ -647,8 +647,19 @@ impl<'t> Scanner<'t> {
 
 /// Whole minutes of an amount: rounded up when seconds are involved,
 /// to the nearest minute otherwise; saturating.
+///
+/// `PER_MINUTE` is 2¹³ · 87,890,625: dividing by 2¹³ (a shift), then by
+/// the odd factor in 64 bits, gives the quotient exactly without a 128-bit
+/// division, whose routine weighs 1 KB in the wasm module. A quotient of
+/// 2⁶⁴ · 2¹³ or more is far over `u32::MAX` (saturated anyway).
 pub(super) fn to_minutes(v: u128, round_up: bool) -> u32 {
-    let m = if round_up { v.div_ceil(PER_MINUTE) } else { v.saturating_add(PER_MINUTE / 2) / PER_MINUTE };
+    const ODD: u64 = 87_890_625;
+    const _: () = assert!(PER_MINUTE == (ODD as u128) << 13);
+    let v = if round_up { v } else { v.saturating_add(PER_MINUTE / 2) };
+    let m = match u64::try_from(v >> 13) {
+        Ok(high) => high / ODD + u64::from(round_up && (v & 0x1fff != 0 || high % ODD != 0)),
+        Err(_) => u64::MAX,
+    };
     u32::try_from(m).unwrap_or(u32::MAX)
 }
 

@@ -358,3 +358,32 @@ fn speed_on_three_megabytes() {
         assert!(best.as_millis() < 100, "{best:?}");
     }
 }
+
+/// `to_minutes` without a 128-bit division is the division it replaced.
+#[test]
+fn to_minutes_is_the_128_bit_division() {
+    let old = |v: u128, up: bool| {
+        let m = if up { v.div_ceil(PER_MINUTE) } else { v.saturating_add(PER_MINUTE / 2) / PER_MINUTE };
+        u32::try_from(m).unwrap_or(u32::MAX)
+    };
+    let mut values = vec![0, 1, u128::MAX, u128::MAX - 1, u128::from(u64::MAX), 1 << 64, 1 << 77, 1 << 78, 1 << 127];
+    for m in [0u128, 1, 2, 59, 60, 61, 1439, u128::from(u32::MAX) - 1, u128::from(u32::MAX), 1 << 32, 1 << 40, 1 << 51]
+    {
+        for d in [0, 1, 4095, 4096, 8191, 8192, PER_MINUTE / 2 - 1, PER_MINUTE / 2, PER_MINUTE / 2 + 1, PER_MINUTE - 1]
+        {
+            values.extend([(m * PER_MINUTE).wrapping_add(d), (m * PER_MINUTE).wrapping_sub(d)]);
+        }
+    }
+    let mut x: u128 = 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c834;
+    for _ in 0..100_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        values.extend([x, x >> (x % 128), (x >> 64) * PER_SECOND]);
+    }
+    for v in values {
+        for up in [false, true] {
+            assert_eq!(scanner::to_minutes(v, up), old(v, up), "{v} {up}");
+        }
+    }
+}

@@ -84,7 +84,7 @@ pub(super) fn push_lower(c: char, buf: &mut [u8], len: &mut usize) -> bool {
     };
     match crate::text::simple_lower(c) {
         Some(l) => put(l),
-        None => c.to_lowercase().all(put),
+        None => crate::case::char_lower(c).all(put),
     }
 }
 
