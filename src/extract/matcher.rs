@@ -95,7 +95,7 @@ fn go(rules: &Rules, pat: &[Elem], s: &Sent, i: usize, caps: &mut Vec<Capture>) 
         Elem::Slot(slot) => {
             // Each reading of the slot at `i`, tried in order (no list made:
             // this runs at every start of every pattern with a slot).
-            let mut attempt = |index: usize, end: usize, caps: &mut Vec<Capture>| {
+            let attempt = |index: usize, end: usize, caps: &mut Vec<Capture>| {
                 caps.push(Capture { slot: *slot, index });
                 let e = go(rules, rest, s, end, caps);
                 if e.is_none() {
