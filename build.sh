@@ -18,7 +18,6 @@ cd "$ROOT"
 
 WASM_TARGET=wasm32-unknown-unknown
 TARGET_DIR="$(realpath -m "${CARGO_TARGET_DIR:-$ROOT/target}")"
-RULES_BIN="$TARGET_DIR/factpanel-prebuilt-rules.bin"
 PKG_DIR=www/pkg
 # The npm package (make_package): the element, its worker, the glue, the
 # wasm and the types, as `npm pack` packs them.
@@ -108,12 +107,19 @@ ensure_all() {
 build_wasm() {
     ensure_wasm_target
     ensure_wasm_bindgen
-    # The rules, loaded and compiled natively from data/lang/fr/*.toml, go
-    # into the module in binary form: the page does not parse them.
-    prebuild_rules
-    log "cargo build --profile wasm-release --target $WASM_TARGET --lib --features prebuilt-rules"
-    FACTPANEL_PREBUILT_RULES="$RULES_BIN" \
-        cargo build --profile wasm-release --target "$WASM_TARGET" --lib --features prebuilt-rules
+    # build.rs loads and compiles the language packs (data/lang/*/*.toml)
+    # on the host and the module embeds them in binary form: the page does
+    # not parse them. It also writes the seed corpus and its document, which
+    # the element fetches without src (not in the module, so that a page
+    # that embeds the panel for its own articles downloads no seed text).
+    log "cargo build --profile wasm-release --target $WASM_TARGET --lib"
+    local out_dir
+    out_dir=$(cargo build --profile wasm-release --target "$WASM_TARGET" --lib --message-format=json-render-diagnostics |
+        grep '"reason":"build-script-executed"' | grep '#factpanel@' |
+        sed -n 's/.*"out_dir":"\([^"]*\)".*/\1/p' | tail -1)
+    [ -f "$out_dir/seed.json" ] || die "the build script wrote no seed.json (out_dir: '$out_dir')"
+    mkdir -p "$PKG_DIR"
+    cp "$out_dir/seed.json" "$PKG_DIR/seed.json"
     # wasm-bindgen first, then binaryen's wasm-opt on its output (binaryen
     # 132 from npm, with the page tests' JS tools: Debian's 108 had to run
     # before wasm-bindgen, as it rewrote the externref table as an anyref
@@ -250,30 +256,15 @@ run_suite() {
     if [ "$rc" = 0 ]; then SUITE_RESULTS+=(pass); else SUITE_RESULTS+=("FAIL (exit $rc)"); fi
 }
 
-# The rules in the binary form the wasm module embeds (src/codec.rs).
-# The rules for the module, and the seed corpus the element fetches
-# without src ($PKG_DIR/seed.json: not in the module, so that a page that
-# embeds the panel for its own articles downloads no seed text).
-prebuild_rules() {
-    log "cargo run --example prebuild → $RULES_BIN, $PKG_DIR/seed.json"
-    mkdir -p "$PKG_DIR"
-    cargo run --quiet --example prebuild -- "$RULES_BIN" "$PKG_DIR/seed.json"
-}
-
 suite_native() {
-    cargo test &&
-        prebuild_rules &&
-        log "the golden, generality, regression and CLI tests again, on the prebuilt rules" &&
-        FACTPANEL_PREBUILT_RULES="$RULES_BIN" \
-            cargo test --features prebuilt-rules --lib --test seed --test generality --test corpus --test regressions --test cli
+    cargo test
 }
 
-# With the prebuilt rules and document, as the page's module is built.
+# In Chromium, with the packs build.rs bakes, as the page's module is built.
 suite_browser() {
     unset GECKODRIVER SAFARIDRIVER
-    prebuild_rules &&
-        CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
-            FACTPANEL_PREBUILT_RULES="$RULES_BIN" cargo test --target "$WASM_TARGET" --features prebuilt-rules
+    CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
+        cargo test --target "$WASM_TARGET"
 }
 
 suite_size() {

@@ -1,12 +1,11 @@
 //! A compact binary form of the compiled rules, so that the wasm module
 //! does not parse and compile `data/lang/*/*.toml` on the page.
 //!
-//! `./build.sh` runs `examples/prebuild.rs` (native), which loads the rules
-//! files exactly as the CLI does and writes them in this form; the wasm
-//! build embeds that file with the `prebuilt-rules` feature. Without the
-//! feature (the CLI, `cargo test`, any other build), the rules are loaded
-//! from the TOML at first use. Tests check that the two give the same rules,
-//! and (native and in the browser) the same documents.
+//! For a wasm build, `build.rs` loads the rules files exactly as the CLI
+//! does and writes them in this form; the module embeds the result (the
+//! `prebuilt` cfg the script sets). A native build (the CLI, `cargo test`)
+//! loads the rules from the TOML at first use. Tests check that the two give
+//! the same rules, and (natively and in the browser) the same documents.
 //!
 //! # Format
 //!
@@ -35,8 +34,8 @@
 //! left, so a damaged blob gives an error naming what was being read, never
 //! a panic or a huge allocation.
 
-// Without the feature (the CLI, tests) only the writing side is used.
-#![cfg_attr(not(feature = "prebuilt-rules"), allow(dead_code))]
+// Natively (the CLI, tests, the build script) only the writing side is used.
+#![cfg_attr(not(prebuilt), allow(dead_code))]
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash};
@@ -437,13 +436,9 @@ pub const RULES: usize = 0;
 /// (`data/lang/fr/durations.toml`); pack `i`'s is `DURATIONS + 2 * i`.
 pub const DURATIONS: usize = 1;
 
-/// The blob `./build.sh` made with `examples/prebuild.rs` for this build.
-#[cfg(feature = "prebuilt-rules")]
-pub static PREBUILT: &[u8] = include_bytes!(env!(
-    "FACTPANEL_PREBUILT_RULES",
-    "the prebuilt-rules feature embeds the file named by FACTPANEL_PREBUILT_RULES \
-     (made by `cargo run --example prebuild -- FILE`; ./build.sh does both)"
-));
+/// The blob `build.rs` made for this wasm build.
+#[cfg(prebuilt)]
+pub static PREBUILT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"));
 
 /// Writes a whole blob: magic, version, then each section with its length.
 pub fn blob(sections: &[Vec<u8>]) -> Vec<u8> {
@@ -495,15 +490,6 @@ pub fn encode<T: Codec>(v: &T) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The blob this build embeds is what the sources give now (the rules,
-    /// the lexicon): a stale blob fails here.
-    #[cfg(feature = "prebuilt-rules")]
-    #[test]
-    fn the_embedded_blob_is_current() {
-        let fresh = crate::prebuilt_rules().unwrap();
-        assert!(PREBUILT == fresh.as_slice(), "FACTPANEL_PREBUILT_RULES is stale: rerun examples/prebuild.rs");
-    }
 
     #[test]
     fn documented_examples() {

@@ -22,6 +22,46 @@ fn code(text: &str) -> String {
     text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
 }
 
+/// The paths a file names after `crate::`, with a group `crate::{a, b::c}`
+/// read as each of its members.
+fn crate_paths(code: &str) -> Vec<String> {
+    let path_of = |s: &str| -> String {
+        s.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':').collect()
+    };
+    let mut paths = Vec::new();
+    for (i, _) in code.match_indices("crate::") {
+        let rest = &code[i + "crate::".len()..];
+        let Some(group) = rest.strip_prefix('{') else {
+            paths.push(path_of(rest));
+            continue;
+        };
+        // The members at depth 0 of the group.
+        let (mut depth, mut start) = (0, 0);
+        for (j, c) in group.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => {
+                    paths.push(path_of(&group[start..j]));
+                    break;
+                }
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    paths.push(path_of(&group[start..j]));
+                    start = j + 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    paths
+}
+
+#[test]
+fn a_group_import_names_each_member() {
+    assert_eq!(crate_paths("use crate::{codec, model::{self, A}, rules};"), ["codec", "model::", "rules"]);
+    assert_eq!(crate_paths("crate::text::utf16::len(x)"), ["text::utf16::len"]);
+}
+
 fn graph() -> (BTreeMap<String, BTreeSet<String>>, Vec<(String, usize)>) {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let paths = common::rust_files(&src);
@@ -41,10 +81,7 @@ fn graph() -> (BTreeMap<String, BTreeSet<String>>, Vec<(String, usize)>) {
         }
         let from = module_of(rel);
         let code = code(&text);
-        for (i, _) in code.match_indices("crate::") {
-            let rest = &code[i + "crate::".len()..];
-            let path: String =
-                rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':').collect();
+        for path in crate_paths(&code) {
             let parts: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
             // The longest known module the path names.
             let to = [2, 1]

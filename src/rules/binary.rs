@@ -138,7 +138,7 @@ pub(crate) fn embedded_bytes(lang: &str) -> Result<Vec<u8>, String> {
 }
 
 /// Rules from their binary form ([`embedded_bytes`]).
-#[cfg_attr(not(feature = "prebuilt-rules"), allow(dead_code))]
+#[cfg_attr(not(prebuilt), allow(dead_code))]
 pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Rules, String> {
     use crate::codec::Codec;
     let mut reader = crate::codec::Reader::new(bytes);

@@ -302,9 +302,9 @@ pub fn pack(i: usize) -> &'static Rules {
     static PACKS: [OnceLock<Rules>; pack::LANGS.len()] = [const { OnceLock::new() }; pack::LANGS.len()];
     PACKS[i].get_or_init(|| {
         let lang = pack::LANGS[i];
-        #[cfg(feature = "prebuilt-rules")]
+        #[cfg(prebuilt)]
         let r = crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * i).and_then(from_bytes);
-        #[cfg(not(feature = "prebuilt-rules"))]
+        #[cfg(not(prebuilt))]
         let r = load(&Pack::embedded(lang).expect("listed"));
         r.unwrap_or_else(|e| panic!("embedded rules ({lang}) are invalid: {e}"))
     })
@@ -322,11 +322,11 @@ pub fn packs() -> Vec<&'static Rules> {
 pub fn languages() -> &'static [(String, Language)] {
     static LANGUAGES: OnceLock<Vec<(String, Language)>> = OnceLock::new();
     LANGUAGES.get_or_init(|| {
-        #[cfg(feature = "prebuilt-rules")]
+        #[cfg(prebuilt)]
         return crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * pack_count())
             .and_then(|b| crate::codec::decode(b))
             .unwrap_or_else(|e| panic!("embedded pack languages are invalid: {e}"));
-        #[cfg(not(feature = "prebuilt-rules"))]
+        #[cfg(not(prebuilt))]
         (0..pack_count()).map(|i| (pack(i).lang.clone(), pack(i).language.clone())).collect()
     })
 }
@@ -337,7 +337,7 @@ pub fn languages() -> &'static [(String, Language)] {
 /// holds them in a section of their own, so that its first render does not
 /// decode the whole pack.
 pub fn view(i: usize) -> (&'static Labels, &'static Dates) {
-    #[cfg(feature = "prebuilt-rules")]
+    #[cfg(prebuilt)]
     {
         static VIEWS: [OnceLock<(Labels, Dates)>; pack::LANGS.len()] = [const { OnceLock::new() }; pack::LANGS.len()];
         let v = VIEWS[i].get_or_init(|| {
@@ -347,7 +347,7 @@ pub fn view(i: usize) -> (&'static Labels, &'static Dates) {
         });
         (&v.0, &v.1)
     }
-    #[cfg(not(feature = "prebuilt-rules"))]
+    #[cfg(not(prebuilt))]
     {
         let r = pack(i);
         (&r.pack_labels, &r.dates)

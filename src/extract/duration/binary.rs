@@ -64,7 +64,7 @@ codec_named!(Hedge, HEDGES);
 codec_enum!(Key { Word(id), Apos, Punct(c), Num(n) });
 
 /// The duration lexicon built from `data/lang/fr/durations.toml`, in
-/// binary form (for `examples/prebuild.rs`).
+/// binary form (for `build.rs`).
 pub(crate) fn lexicon_bytes(lang: &str) -> Result<Vec<u8>, String> {
     if !crate::rules::pack::LANGS.contains(&lang) {
         return Err(format!("no pack {lang}"));
@@ -73,7 +73,7 @@ pub(crate) fn lexicon_bytes(lang: &str) -> Result<Vec<u8>, String> {
 }
 
 /// The lexicon from its binary form.
-#[cfg_attr(not(feature = "prebuilt-rules"), allow(dead_code))]
+#[cfg_attr(not(prebuilt), allow(dead_code))]
 pub(super) fn lexicon_from_bytes(bytes: &[u8]) -> Result<Lexicon, String> {
     crate::codec::decode(bytes)
 }

@@ -156,7 +156,7 @@ mod tests;
 mod token;
 
 pub(crate) use binary::lexicon_bytes;
-#[cfg(any(test, feature = "prebuilt-rules"))]
+#[cfg(any(test, prebuilt))]
 use binary::lexicon_from_bytes;
 use lexicon::*;
 use scanner::*;
@@ -401,11 +401,11 @@ fn lexicon_of(i: usize) -> &'static Lexicon {
     static LEXICONS: [OnceLock<Lexicon>; N] = [const { OnceLock::new() }; N];
     LEXICONS[i].get_or_init(|| {
         let lang = crate::rules::pack::LANGS[i];
-        #[cfg(feature = "prebuilt-rules")]
+        #[cfg(prebuilt)]
         return crate::codec::section(crate::codec::PREBUILT, crate::codec::DURATIONS + 2 * i)
             .and_then(lexicon_from_bytes)
             .unwrap_or_else(|e| panic!("embedded duration lexicon ({lang}) is invalid: {e}"));
-        #[cfg(not(feature = "prebuilt-rules"))]
+        #[cfg(not(prebuilt))]
         build_lexicon(pack_text(lang), lang)
     })
 }
