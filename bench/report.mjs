@@ -156,7 +156,7 @@ const ratio = seedsNative.mb_s / peerT.mb_s;
 const hedgedWin = probeRows.filter((r) => !r.peerRight).every((r) => r.oursRight);
 const refN = sizes.includes(100) ? 100 : sizes[0];
 const slope = Math.log(native[maxN].s / native[refN].s) / Math.log(native[maxN].bytes / native[refN].bytes);
-// The reconcile stage alone (examples/scale's split), same sizes.
+// The reconcile stage alone (the scale example's split), same sizes.
 const recSlope = Math.log(scaleOf(maxN).reconcile_s / scaleOf(refN).reconcile_s) / Math.log(scaleOf(maxN).bytes / scaleOf(refN).bytes);
 
 // chrono-node (dates only) on the same texts as the whole pipeline.
@@ -212,7 +212,7 @@ table(['target', 'measured', 'goal', 'verdict'], [
 
 p('### 1. Native pipeline (clean → extract → reconcile)');
 p();
-p('`cargo bench --bench pipeline` (criterion, median), and `examples/scale` under `/usr/bin/time -v` for memory and the stage split (median of its runs).');
+p('`cargo bench --bench pipeline` (criterion, median), and the `scale` example (`bench/native/scale.rs`) under `/usr/bin/time -v` for memory and the stage split (median of its runs).');
 p();
 const nativeRows = [['seeds', 0], ...sizes.map((n) => [`synthetic ${n.toLocaleString('en')}`, n])].map(([label, n]) => {
   const c = n === 0 ? native.seeds : native[n];

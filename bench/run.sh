@@ -5,7 +5,7 @@
 #   BENCH_QUICK=1 bench/run.sh   smaller sizes and fewer runs, for trying it out
 #
 # 1. native: criterion (`cargo bench --bench pipeline`) on the seeds and the
-#    synthetic corpora of 10 … 10,000 articles; `examples/scale` under
+#    synthetic corpora of 10 … 10,000 articles; the `scale` example (`bench/native/scale.rs`) under
 #    /usr/bin/time -v for peak memory and the extract/reconcile split;
 # 2. wasm: `./build.sh` (www/pkg/), then bench/web/run.mjs in headless Chromium;
 # 3. size: gzip of what the page downloads, and twiggy on a build of the same
@@ -71,7 +71,7 @@ log "criterion: cargo bench --bench pipeline"
 rm -rf "$TARGET_DIR/criterion/pipeline"
 FACTPANEL_BENCH_MAX="$MAX_SIZE" cargo bench --bench pipeline 2>&1 | tee "$OUT/criterion.log" | grep -E '^(pipeline/|\s+(time|thrpt):)' >&2
 
-log "scaling and peak memory: examples/scale under /usr/bin/time -v"
+log "scaling and peak memory: the scale example under /usr/bin/time -v"
 : >"$OUT/scale.jsonl"
 for n in 0 "${SIZES[@]}"; do
     reps=5; [ "$n" -ge 10000 ] && reps=3

@@ -4,7 +4,7 @@
 //
 //   node chrono.mjs CORPUS.json [CORPUS.json ...]
 //
-// CORPUS.json is an array of {id, text} (what `examples/scale --dump`
+// CORPUS.json is an array of {id, text} (what `scale --dump`
 // writes). Prints one JSON object: per corpus, its bytes (UTF-8), the median
 // time of several passes and the MB/s, and how many dates chrono found.
 import { readFileSync } from 'node:fs';

@@ -5,7 +5,7 @@
 //   node peer.mjs durations CORPUS.json           what it finds: every
 //       entity in the texts (any type), plus its reading of the probe phrases
 //
-// CORPUS.json is an array of {id, text} (what `examples/scale --dump` writes).
+// CORPUS.json is an array of {id, text} (what `scale --dump` writes).
 // Prints one JSON object on stdout. Offsets are JS string indices (UTF-16),
 // the same unit as factpanel's.
 import { readFileSync } from 'node:fs';

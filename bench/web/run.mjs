@@ -3,7 +3,7 @@
 //   node run.mjs CORPUS_DIR [NAME ...]    (after ./build.sh built www/pkg/)
 //
 // CORPUS_DIR holds NAME.json files (arrays of articles, as written by
-// `examples/scale --dump`). Measures, each on fresh pages:
+// `scale --dump`). Measures, each on fresh pages:
 //   - instantiate: import of the glue, then init() = fetch + compile +
 //     instantiate of www/pkg/factpanel_bg.wasm (median of RUNS pages);
 //   - analyze(): MB/s of article text on each corpus (median of runs);

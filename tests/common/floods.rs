@@ -1,6 +1,6 @@
 //! Floods of near-duplicate and of merely similar articles, for the time
 //! bounds of the copy detection (`src/copies.rs`): shared by
-//! `tests/time_bounds.rs` and `examples/timebounds.rs` (`#[path]`).
+//! `tests/time_bounds.rs` and `bench/native/timebounds.rs` (`#[path]`).
 
 use factpanel::Article;
 

@@ -2,7 +2,7 @@
 //! recombining the sentences and paragraphs of the five seed articles, with
 //! varied numbers, names, weekdays and hedged call durations.
 //!
-//! Shared by `benches/pipeline.rs` and `examples/scale.rs` (`#[path]`
+//! Shared by `bench/native/pipeline.rs` and `bench/native/scale.rs` (`#[path]`
 //! include), so every benchmark reads the same texts. The generator uses a
 //! fixed-seed xorshift64*: the same `(n, seed)` always gives the same
 //! articles, on every machine. No dependency beyond the crate itself.

@@ -1,5 +1,5 @@
 //! Scaling probe for `./build.sh bench`: builds the synthetic corpus of N
-//! articles (`benches/synth/mod.rs`), runs the whole pipeline on it, and prints
+//! articles (`bench/native/synth.rs`), runs the whole pipeline on it, and prints
 //! one JSON line: bytes, median time, MB/s, peak heap and stage times.
 //!
 //! ```text
@@ -16,7 +16,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
-#[path = "../benches/synth/mod.rs"]
+#[path = "synth.rs"]
 mod synth;
 
 /// Counts live bytes. Native only: the wasm module brings its own allocator

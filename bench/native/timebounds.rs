@@ -54,7 +54,7 @@ fn many(n: usize) -> Vec<Article> {
         .collect()
 }
 
-#[path = "../tests/common/floods.rs"]
+#[path = "../../tests/common/floods.rs"]
 mod floods;
 use floods::{dispatch_flood, shared_footer};
 

@@ -1,7 +1,7 @@
 //! Native throughput of the whole pipeline (clean → extract → reconcile:
 //! `factpanel::analyze`), in bytes of article text per second, on the seed
 //! corpus and on synthetic corpora of 10, 100, 1,000 and 10,000 articles
-//! (`benches/synth/mod.rs`, fixed seed).
+//! (`bench/native/synth.rs`, fixed seed).
 //!
 //! ```text
 //! cargo bench --bench pipeline                     # every size
@@ -11,7 +11,7 @@
 //!
 //! `./build.sh bench` (bench/run.sh) runs it and reads the medians from
 //! criterion's `estimates.json`. Peak memory per size is measured by
-//! `examples/scale.rs` under `/usr/bin/time -v`.
+//! `bench/native/scale.rs` under `/usr/bin/time -v`.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
 use std::time::Duration;
