@@ -231,18 +231,7 @@ pub fn overlap(a: &[u64], b: &[u64]) -> (f64, f64) {
     if a.is_empty() || b.is_empty() {
         return (0.0, 0.0);
     }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let common = common_count(a, b, 0).unwrap_or(0);
     let small = a.len().min(b.len()) as f64;
     let union = (a.len() + b.len() - common) as f64;
     (common as f64 / small, common as f64 / union)
@@ -267,10 +256,16 @@ pub fn are_copies(a: &[u64], b: &[u64]) -> bool {
     let Some(need) = ((estimate as usize).saturating_sub(2).min(small + 1)..=small).find(|&c| passes(c)) else {
         return false;
     };
+    common_count(a, b, need).is_some()
+}
+
+/// How many shingles the sorted sets `a` and `b` share, by a merge;
+/// `None` as soon as the shingles left cannot bring the count to `need`.
+fn common_count(a: &[u64], b: &[u64], need: usize) -> Option<usize> {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         if common + (a.len() - i).min(b.len() - j) < need {
-            return false;
+            return None;
         }
         match a[i].cmp(&b[j]) {
             Ordering::Less => i += 1,
@@ -282,7 +277,7 @@ pub fn are_copies(a: &[u64], b: &[u64]) -> bool {
             }
         }
     }
-    common >= need
+    (common >= need).then_some(common)
 }
 
 /// Whether the texts `a` and `b` are copies (both read and compared in
