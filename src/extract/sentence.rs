@@ -383,7 +383,36 @@ pub fn candidates(rules: &Rules, s: &Sent) -> Vec<(u32, u32)> {
             Slot::Actor | Slot::Place => out.extend(s.mentions.iter().map(|m| (p as u32, m.t0 as u32))),
         }
     }
-    crate::sort_by(&mut out, |a, b| a.cmp(b));
+    sort_candidates(&out)
+}
+
+/// `(pattern id, token)` pairs sorted and without repeats: a counting sort
+/// by pattern id (the ids are small and dense), then each pattern's tokens
+/// in order. They come in token order from each source above (the words,
+/// then each slot), so a pattern's tokens are already in order unless it
+/// starts both at a word and at a slot; only then are they sorted.
+fn sort_candidates(v: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let Some(max) = v.iter().map(|&(p, _)| p as usize).max() else { return Vec::new() };
+    let mut start = vec![0u32; max + 2];
+    for &(p, _) in v {
+        start[p as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut out = vec![(0, 0); v.len()];
+    let mut next = start[..=max].to_vec();
+    for &x in v {
+        let k = &mut next[x.0 as usize];
+        out[*k as usize] = x;
+        *k += 1;
+    }
+    for w in start.windows(2) {
+        let bucket = &mut out[w[0] as usize..w[1] as usize];
+        if bucket.windows(2).any(|x| x[0].1 > x[1].1) {
+            crate::sort_by(bucket, |a, b| a.1.cmp(&b.1));
+        }
+    }
     out.dedup();
     out
 }
