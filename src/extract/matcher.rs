@@ -48,7 +48,8 @@ fn alt_any(alts: &[Alt], tok: &str) -> bool {
 /// Matches a class phrase at `i`; returns the end of the longest phrase.
 pub(crate) fn match_class(rules: &Rules, class: usize, s: &Sent, i: usize) -> Option<usize> {
     let mut best = None;
-    'phr: for phrase in rules.class_phrases(class) {
+    let first = s.toks.get(i)?;
+    'phr: for phrase in rules.class_phrases_at(class, first.lower) {
         let mut j = i;
         for (k, alt) in phrase.iter().enumerate() {
             if k > 0 {

@@ -110,6 +110,7 @@ codec_struct!(Compiled {
     positions,
     markers;
     class_index,
+    class_starts,
     verbs,
     plural_refs,
     titles,

@@ -7,6 +7,9 @@ use super::*;
 pub(super) struct Compiled {
     pub(super) classes: Vec<(String, Vec<Vec<Alt>>)>,
     pub(super) class_index: WordMap<usize>,
+    /// Per lexicon class, its phrases by first word, and those whose
+    /// first token is a prefix: a class is matched at a token by a lookup.
+    pub(super) class_starts: Vec<(WordMap<Vec<u32>>, Vec<u32>)>,
     pub(super) patterns: Vec<Pattern>,
     pub(super) rules: Vec<Vec<usize>>,
     pub(super) topics: Vec<Vec<usize>>,
@@ -266,6 +269,21 @@ impl Compiled {
             crate::sort_by(t, |a, b| b.0.len().cmp(&a.0.len()));
         }
         self.class_index = self.classes.iter().enumerate().map(|(i, (name, _))| (name.clone(), i)).collect();
+        self.class_starts = self
+            .classes
+            .iter()
+            .map(|(_, phrases)| {
+                let (mut words, mut prefixed) = (WordMap::<Vec<u32>>::default(), Vec::new());
+                for (k, phrase) in phrases.iter().enumerate() {
+                    match phrase.first() {
+                        Some(Alt::Word(w)) => words.entry(w.clone()).or_default().push(k as u32),
+                        Some(Alt::Prefix(_)) => prefixed.push(k as u32),
+                        None => {}
+                    }
+                }
+                (words, prefixed)
+            })
+            .collect();
         Ok(())
     }
 

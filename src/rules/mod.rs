@@ -156,6 +156,19 @@ impl Core {
     pub fn class_phrases(&self, i: usize) -> &[Vec<Alt>] {
         &self.compiled.classes[i].1
     }
+    /// The phrases of lexicon class `i` that may match at a token: those
+    /// whose first word it is, then those whose first token is a prefix
+    /// (indexes into [`Rules::class_phrases`]).
+    pub fn class_phrases_at<'a>(&'a self, i: usize, tok: &str) -> impl Iterator<Item = &'a [Alt]> + 'a {
+        let (words, prefixed) = &self.compiled.class_starts[i];
+        let phrases = &self.compiled.classes[i].1;
+        words
+            .get(tok)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .chain(prefixed)
+            .map(move |&k| phrases[k as usize].as_slice())
+    }
     /// The index of a lexicon class by name.
     pub fn class_id(&self, name: &str) -> Option<usize> {
         self.compiled.class_index.get(name).copied()
@@ -449,6 +462,7 @@ mod tests {
             assert_eq!(r.compiled.verbs, full.compiled.verbs, "{lang}: the verb index is rebuilt");
             assert_eq!(r.compiled.titles, full.compiled.titles, "{lang}: the title index is rebuilt");
             assert_eq!(r.compiled.class_index, full.compiled.class_index, "{lang}: the class index is rebuilt");
+            assert_eq!(r.compiled.class_starts, full.compiled.class_starts, "{lang}: the class start index is rebuilt");
             assert_eq!(r.compiled.plural_refs, full.compiled.plural_refs, "{lang}: the plural references are rebuilt");
         }
         let bytes = embedded_bytes("fr").unwrap();
