@@ -11,9 +11,10 @@ pub fn mentions(articles: &[Article]) -> MentionsDocument {
     let (texts, more) = first_reading(&preps, &langs);
     let readers = Readers { langs, more };
     let mut out = Vec::new();
+    let texts = mentioned(texts, &readers, |_| true);
     for (i, (a, t)) in articles.iter().zip(texts).enumerate() {
         let r = readers.rules(i);
-        let an = analyse_tokens(t, a, r);
+        let an = analyse(t, a, r);
         let p = an.prep;
         let mut push = |kind: &str, na: usize, nb: usize, value: serde_json::Value, rule: String| {
             let (start, end) = p.utf16_range(na, nb);

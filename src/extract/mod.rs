@@ -174,11 +174,68 @@ impl Readers {
     }
 }
 
-/// Annotates one article, tokenized.
-pub(crate) fn analyse_tokens<'a>(t: Tokenized<'a>, article: &Article, rules: &Rules) -> Analysed<'a> {
-    let prep = t.prep;
-    let mut sents: Vec<Sent> =
-        t.sents.into_iter().map(|(a, b, toks)| Sent::with_tokens(&prep.norm, toks, a, b, rules)).collect();
+/// Every article's sentences with their mentions (`counts`: the articles
+/// whose names count), the mentions by office kept for the entities some
+/// article names by name ([`sentence::keep_named_roles`]). Each is then
+/// read by [`analyse`], one at a time.
+fn mentioned<'a>(texts: Vec<Tokenized<'a>>, readers: &Readers, counts: impl Fn(usize) -> bool) -> Vec<Mentioned<'a>> {
+    let mut out: Vec<Mentioned> = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let r = readers.rules(i);
+            let sents = t.sents.into_iter().map(|(a, b, toks)| {
+                let m = sentence::find_mentions(&toks, r);
+                (a, b, toks, m)
+            });
+            Mentioned { prep: t.prep, sents: sents.collect() }
+        })
+        .collect();
+    // By id: each pack numbers its entities.
+    let mut named: Vec<&str> = Vec::new();
+    for (i, m) in out.iter().enumerate().filter(|&(i, _)| counts(i)) {
+        let r = readers.rules(i);
+        for m in m.sents.iter().flat_map(|s| &s.3).filter(|m| m.form == sentence::MentionForm::Name && !m.role) {
+            named.extend(m.ids.iter().map(|&k| r.entities[k].id.as_str()));
+        }
+    }
+    crate::sort_by(&mut named, |a, b| a.cmp(b));
+    named.dedup();
+    for (i, m) in out.iter_mut().enumerate() {
+        let r = readers.rules(i);
+        for s in &mut m.sents {
+            sentence::keep_named_roles(&mut s.3, |k| named.binary_search(&r.entities[k].id.as_str()).is_ok());
+        }
+    }
+    out
+}
+
+/// An article cut into sentences, tokens and mentions.
+struct Mentioned<'a> {
+    prep: &'a Prepared<'a>,
+    sents: Vec<(usize, usize, Vec<crate::text::Token<'a>>, Vec<sentence::EntMention>)>,
+}
+
+/// Annotates one article: its sentences, references, attributions, the
+/// article's date.
+fn analyse<'a>(m: Mentioned<'a>, article: &Article, rules: &Rules) -> Analysed<'a> {
+    let prep = m.prep;
+    let sents = m
+        .sents
+        .into_iter()
+        .map(|(a, b, toks, mentions)| Sent::with_mentions(&prep.norm, toks, mentions, a, b, rules))
+        .collect();
+    analyse_sents(prep, sents, article, rules)
+}
+
+/// Reads one article's annotated sentences: references, attributions, the
+/// article's date.
+fn analyse_sents<'a>(
+    prep: &'a Prepared<'a>,
+    mut sents: Vec<Sent<'a>>,
+    article: &Article,
+    rules: &Rules,
+) -> Analysed<'a> {
     for i in 0..sents.len() {
         refs::resolve(&mut sents, i, rules);
         refs::attribute(&mut sents[i], rules);
@@ -227,13 +284,15 @@ pub fn extract_all(articles: &[Article]) -> Extraction {
     let credits: Vec<Option<wire::Matcher>> = (0..packs.len())
         .map(|l| readers.langs.iter().position(|&x| x == l).map(|i| wire::Matcher::new(&readers.rules(i).wire)))
         .collect();
+    let texts = mentioned(texts, &readers, |i| unread[i].is_none());
     let sources = articles
         .iter()
         .zip(texts)
         .enumerate()
         .map(|(i, (a, t))| {
             let credits = credits[readers.langs[i]].as_ref().expect("made for every pack that reads");
-            let mut s = extract_one(a, t, readers.rules(i), credits);
+            let r = readers.rules(i);
+            let mut s = extract_one(a, analyse(t, a, r), r, credits);
             if unread[i].is_some() {
                 // Read for its title, words and credit only.
                 s.found.clear();
@@ -472,8 +531,7 @@ fn title_pair(an: &Analysed, given: Option<&str>, r: &Rules) -> Option<[usize; 2
     an.sents.iter().take_while(|s| s.start < line_end).find_map(|s| pair(persons_in(s, r, 0, s.toks.len())))
 }
 
-fn extract_one(article: &Article, t: Tokenized, r: &Rules, credits: &wire::Matcher) -> SourceExtract {
-    let an = analyse_tokens(t, article, r);
+fn extract_one(article: &Article, an: Analysed, r: &Rules, credits: &wire::Matcher) -> SourceExtract {
     let mut cx = Ctx {
         r,
         an: &an,

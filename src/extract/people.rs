@@ -371,6 +371,7 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
                 name,
                 short,
                 aliases: Vec::new(),
+                roles: Vec::new(),
                 member_of: None,
                 era_of: None,
                 plural: Vec::new(),

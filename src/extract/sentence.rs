@@ -37,6 +37,10 @@ pub struct EntMention {
     pub after_prep: bool,
     /// Whether it stands inside a quotation.
     pub quoted: bool,
+    /// Whether it names its entities by an office only
+    /// ([`crate::rules::EntityDef::roles`]): kept by [`keep_named_roles`]
+    /// for the entities the article also names.
+    pub role: bool,
 }
 
 impl EntMention {
@@ -119,6 +123,19 @@ impl<'a> Sent<'a> {
     /// Annotates the sentence `[start, end)` of `norm`, already tokenized.
     pub fn with_tokens(norm: &str, toks: Vec<Token<'a>>, start: usize, end: usize, rules: &Rules) -> Sent<'a> {
         let mentions = find_mentions(&toks, rules);
+        Sent::with_mentions(norm, toks, mentions, start, end, rules)
+    }
+
+    /// Annotates the sentence `[start, end)` of `norm`, already tokenized,
+    /// with its mentions already found ([`find_mentions`]).
+    pub fn with_mentions(
+        norm: &str,
+        toks: Vec<Token<'a>>,
+        mentions: Vec<EntMention>,
+        start: usize,
+        end: usize,
+        rules: &Rules,
+    ) -> Sent<'a> {
         let durations = align_durations(norm, start, end, &toks, rules);
         let mut s = Sent {
             start,
@@ -190,11 +207,25 @@ impl<'a> Sent<'a> {
     }
 }
 
+/// Keeps a mention by office ("the US president") only for the entities
+/// `named` (those the articles name by name): the office's holder is
+/// whoever the articles name, not whom the pack lists. A mention left with
+/// nobody is dropped.
+pub fn keep_named_roles(mentions: &mut Vec<EntMention>, named: impl Fn(usize) -> bool) {
+    mentions.retain_mut(|m| {
+        if m.role {
+            m.ids.retain(|&i| named(i));
+        }
+        !m.ids.is_empty() || m.form != MentionForm::Name
+    });
+}
+
 fn is_prep(rules: &Rules, tok: &str) -> bool {
     rules.references.prepositions.iter().any(|p| p == tok)
 }
 
-fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
+/// The mentions of a sentence's tokens, in order.
+pub fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
     let mut out = Vec::new();
     let mut i = 0;
     // A small loop, the work for each word out of line (see `tokenize`).
@@ -259,7 +290,7 @@ fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
         j > 0 && is_prep(rules, toks[j - 1].lower)
     };
     // Longest alias (or group) starting here.
-    let mut best: Option<(usize, Vec<usize>, bool)> = None;
+    let mut best: Option<(usize, Vec<usize>, bool, bool)> = None;
     let bucket = rules.aliases_starting(t.lower);
     // A large bucket (many people sharing a first word) is searched, not
     // scanned: the same aliases, in the same order.
@@ -280,15 +311,16 @@ fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
             // Single short tokens must be capitalized to count as names
             // ("Trump", not "trump" inside a slogan is fine either way).
             match &mut best {
-                Some((bn, ids, _)) if *bn == n => {
+                Some((bn, ids, _, role)) if *bn == n => {
                     for e in &a.entities {
                         if !ids.contains(e) {
                             ids.push(*e);
                         }
                     }
+                    *role &= a.role;
                 }
-                Some((bn, _, _)) if *bn > n => {}
-                _ => best = Some((n, a.entities.clone(), a.plural)),
+                Some((bn, _, _, _)) if *bn > n => {}
+                _ => best = Some((n, a.entities.clone(), a.plural, a.role)),
             }
         }
     }
@@ -299,7 +331,7 @@ fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
         .filter(|p| i + p.len() <= toks.len() && toks[i..i + p.len()].iter().zip(p.iter()).all(|(x, y)| x.lower == y))
         .map(Vec::len)
         .max();
-    if let Some((n, ids, plural)) = best {
+    if let Some((n, ids, plural, role)) = best {
         if plural_len.is_none_or(|p| n >= p) {
             return Some(EntMention {
                 t0: i,
@@ -309,6 +341,7 @@ fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
                 plural,
                 after_prep: after_prep(),
                 quoted: t.quoted,
+                role,
             });
         }
     }
@@ -321,6 +354,7 @@ fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
             plural: true,
             after_prep: after_prep(),
             quoted: t.quoted,
+            role: false,
         });
     }
     let form = if rules.references.singular.iter().any(|p| p == t.lower) {
@@ -338,6 +372,7 @@ fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
         plural: false,
         after_prep: after_prep(),
         quoted: t.quoted,
+        role: false,
     })
 }
 

@@ -46,7 +46,7 @@ codec_struct!(Boilerplate { line_exact, line_glob, tail_glob, metadata_prefix_gl
 codec_struct!(Segmentation { abbreviations });
 codec_struct!(Language { words });
 codec_named!(EntityKind, ENTITY_KINDS);
-codec_struct!(EntityDef { id, kind, name, short, member_of, era_of, role, country, leader, aliases, plural });
+codec_struct!(EntityDef { id, kind, name, short, member_of, era_of, role, country, leader, aliases, roles, plural });
 codec_struct!(People {
     capitalised_complements,
     country_forms,
@@ -120,7 +120,7 @@ codec_struct!(Compiled {
     country_phrases,
 });
 codec_struct!(StartIndex { words, prefixes, slots, anywhere });
-codec_struct!(AliasEntry { tokens, entities, plural, cased });
+codec_struct!(AliasEntry { tokens, entities, plural, cased, role });
 codec_named!(Slot, SLOTS);
 
 codec_enum!(Alt { Word(s), Prefix(s) });

@@ -67,6 +67,9 @@ pub struct AliasEntry {
     /// Whether the phrase counts only when capitalised in the text (a
     /// found person's surname, which may also be a common word).
     pub cased: bool,
+    /// Whether the phrase names its entity by an office
+    /// ([`EntityDef::roles`]).
+    pub role: bool,
 }
 
 /// The aliases of the entities and groups by first token, and the
@@ -83,7 +86,8 @@ pub(super) fn index_entities(
         if ids.insert(e.id.clone(), i).is_some() {
             return Err(format!("entity id {:?} appears twice", e.id));
         }
-        for a in &e.aliases {
+        let named = e.aliases.iter().map(|a| (a, false));
+        for (a, role) in named.chain(e.roles.iter().map(|a| (a, true))) {
             let toks = phrase_tokens(a);
             let Some(first) = toks.first().cloned() else {
                 return Err(format!("entity {:?} has an empty alias", e.id));
@@ -94,6 +98,7 @@ pub(super) fn index_entities(
                 entities: vec![i],
                 plural,
                 cased: false,
+                role,
             });
         }
     }
@@ -110,6 +115,7 @@ pub(super) fn index_entities(
             entities: members,
             plural: true,
             cased: false,
+            role: false,
         });
     }
     sort_buckets(&mut aliases);

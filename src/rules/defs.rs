@@ -172,6 +172,12 @@ pub struct EntityDef {
     pub short: String,
     /// Phrases that name it.
     pub aliases: Vec<String>,
+    /// Phrases that name it by an office whose holder changes ("the US
+    /// president", « le président américain »): one counts for it only in
+    /// an article that also names it by one of its `aliases`, so that an
+    /// article on another holder's time is not read as about it.
+    #[serde(default)]
+    pub roles: Vec<String>,
     /// The institution it speaks for (`hegseth` → `united_states`).
     pub member_of: Option<String>,
     /// The person whose time in office it stands for

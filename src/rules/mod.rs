@@ -250,7 +250,7 @@ impl Rules {
                 let Some(first) = tokens.first() else { continue };
                 let listed = r.aliases_starting(first).binary_search_by(|a| a.tokens.cmp(&tokens)).is_ok();
                 if !listed && added.insert(tokens.join(" "), 0).is_none() {
-                    new.push(AliasEntry { tokens, entities: vec![i], plural: false, cased });
+                    new.push(AliasEntry { tokens, entities: vec![i], plural: false, cased, role: false });
                 }
             }
         }
