@@ -91,3 +91,18 @@ fn an_office_is_its_listed_holder_only_where_the_articles_name_him() {
     let fr = actors(&["Le président américain a parlé mardi avec son homologue chinois pendant une heure."]);
     assert!(!fr.iter().any(|(id, _)| id == "trump" || id == "xi"), "{fr:?}");
 }
+
+/// The same in the title given with an article: an office there stands for
+/// the listed holder only where the articles name him.
+#[test]
+fn an_office_in_a_given_title_is_its_listed_holder_only_where_named() {
+    let titled = Article {
+        title: Some("The US president and Xi Jinping spoke by phone".into()),
+        ..Article::new("a", "The call lasted almost an hour, the White House said.")
+    };
+    let doc = analyze(std::slice::from_ref(&titled)).unwrap();
+    assert!(!serde_json::to_string(&doc).unwrap().contains("trump"), "{:#?}", doc.facts);
+    let named = Article::new("b", "Donald Trump and Xi Jinping spoke by phone on Tuesday.");
+    let doc = analyze(&[titled, named]).unwrap();
+    assert!(doc.facts.iter().any(|f| f.id == "call_duration/trump+xi"), "{:#?}", doc.facts);
+}

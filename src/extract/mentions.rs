@@ -11,7 +11,7 @@ pub fn mentions(articles: &[Article]) -> MentionsDocument {
     let (texts, more) = first_reading(&preps, &langs);
     let readers = Readers { langs, more };
     let mut out = Vec::new();
-    let texts = mentioned(texts, &readers, |_| true);
+    let (texts, _) = mentioned(texts, &readers, |_| true);
     for (i, (a, t)) in articles.iter().zip(texts).enumerate() {
         let r = readers.rules(i);
         let an = analyse(t, a, r);

@@ -174,11 +174,31 @@ impl Readers {
     }
 }
 
+/// The ids of the entities the articles name by name, sorted: whom an
+/// office ([`crate::rules::EntityDef::roles`]) can stand for.
+struct Named(Vec<String>);
+
+impl Named {
+    /// Whether entity `k` of `r` is named.
+    fn holds(&self, r: &Rules, k: usize) -> bool {
+        self.0.binary_search_by(|id| id.as_str().cmp(&r.entities[k].id)).is_ok()
+    }
+    /// Keeps the mentions by office of `mentions` for the named entities
+    /// ([`sentence::keep_named_roles`]).
+    fn keep(&self, r: &Rules, mentions: &mut Vec<sentence::EntMention>) {
+        sentence::keep_named_roles(mentions, |k| self.holds(r, k));
+    }
+}
+
 /// Every article's sentences with their mentions (`counts`: the articles
 /// whose names count), the mentions by office kept for the entities some
-/// article names by name ([`sentence::keep_named_roles`]). Each is then
-/// read by [`analyse`], one at a time.
-fn mentioned<'a>(texts: Vec<Tokenized<'a>>, readers: &Readers, counts: impl Fn(usize) -> bool) -> Vec<Mentioned<'a>> {
+/// article names by name; and those entities. Each article is then read by
+/// [`analyse`], one at a time.
+fn mentioned<'a>(
+    texts: Vec<Tokenized<'a>>,
+    readers: &Readers,
+    counts: impl Fn(usize) -> bool,
+) -> (Vec<Mentioned<'a>>, Named) {
     let mut out: Vec<Mentioned> = texts
         .into_iter()
         .enumerate()
@@ -193,21 +213,24 @@ fn mentioned<'a>(texts: Vec<Tokenized<'a>>, readers: &Readers, counts: impl Fn(u
         .collect();
     // By id: each pack numbers its entities.
     let mut named: Vec<&str> = Vec::new();
-    for (i, m) in out.iter().enumerate().filter(|&(i, _)| counts(i)) {
+    for (i, article) in out.iter().enumerate().filter(|&(i, _)| counts(i)) {
         let r = readers.rules(i);
-        for m in m.sents.iter().flat_map(|s| &s.3).filter(|m| m.form == sentence::MentionForm::Name && !m.role) {
+        let by_name =
+            article.sents.iter().flat_map(|s| &s.3).filter(|m| m.form == sentence::MentionForm::Name && !m.role);
+        for m in by_name {
             named.extend(m.ids.iter().map(|&k| r.entities[k].id.as_str()));
         }
     }
     crate::sort_by(&mut named, |a, b| a.cmp(b));
     named.dedup();
-    for (i, m) in out.iter_mut().enumerate() {
+    let named = Named(named.into_iter().map(str::to_string).collect());
+    for (i, article) in out.iter_mut().enumerate() {
         let r = readers.rules(i);
-        for s in &mut m.sents {
-            sentence::keep_named_roles(&mut s.3, |k| named.binary_search(&r.entities[k].id.as_str()).is_ok());
+        for s in &mut article.sents {
+            named.keep(r, &mut s.3);
         }
     }
-    out
+    (out, named)
 }
 
 /// An article cut into sentences, tokens and mentions.
@@ -284,7 +307,7 @@ pub fn extract_all(articles: &[Article]) -> Extraction {
     let credits: Vec<Option<wire::Matcher>> = (0..packs.len())
         .map(|l| readers.langs.iter().position(|&x| x == l).map(|i| wire::Matcher::new(&readers.rules(i).wire)))
         .collect();
-    let texts = mentioned(texts, &readers, |i| unread[i].is_none());
+    let (texts, named) = mentioned(texts, &readers, |i| unread[i].is_none());
     let sources = articles
         .iter()
         .zip(texts)
@@ -292,7 +315,7 @@ pub fn extract_all(articles: &[Article]) -> Extraction {
         .map(|(i, (a, t))| {
             let credits = credits[readers.langs[i]].as_ref().expect("made for every pack that reads");
             let r = readers.rules(i);
-            let mut s = extract_one(a, analyse(t, a, r), r, credits);
+            let mut s = extract_one(a, analyse(t, a, r), r, &named, credits);
             if unread[i].is_some() {
                 // Read for its title, words and credit only.
                 s.found.clear();
@@ -352,6 +375,9 @@ fn eid(r: &Rules, i: usize) -> EntityId {
 /// Context shared by the claim builders of one article.
 struct Ctx<'a, 'r> {
     r: &'r Rules,
+    /// Whom the articles name: an office in the given title stands for
+    /// them only, as in the texts ([`mentioned`]).
+    named: &'a Named,
     an: &'a Analysed<'a>,
     source: &'a str,
     out: Vec<Found>,
@@ -480,7 +506,7 @@ impl Ctx<'_, '_> {
     /// deux heures." far below a headline "Starmer et Erdogan se
     /// parlent"), when it holds whoever the sentence names.
     fn title_participants(&self, si: usize) -> Option<Vec<EntityId>> {
-        let pair = (*self.title_pair.get_or_init(|| title_pair(self.an, self.title, self.r)))?;
+        let pair = (*self.title_pair.get_or_init(|| title_pair(self.an, self.title, self.r, self.named)))?;
         let s = self.sent(si);
         if !persons_in(s, self.r, 0, s.toks.len()).iter().all(|p| pair.contains(p)) {
             return None;
@@ -511,7 +537,7 @@ fn main_pair(sents: &[Sent], r: &Rules) -> Option<[usize; 2]> {
 /// The first two persons the article's title names: the title given with
 /// it, else its headline (a first line without a final full stop, as
 /// [`title_of`] reads it).
-fn title_pair(an: &Analysed, given: Option<&str>, r: &Rules) -> Option<[usize; 2]> {
+fn title_pair(an: &Analysed, given: Option<&str>, r: &Rules, named: &Named) -> Option<[usize; 2]> {
     let pair = |ps: Vec<usize>| (ps.len() >= 2).then(|| [ps[0], ps[1]]);
     if let Some(t) = given.map(str::trim).filter(|t| !t.is_empty()) {
         let prep = Prepared::new(t, r);
@@ -519,7 +545,11 @@ fn title_pair(an: &Analysed, given: Option<&str>, r: &Rules) -> Option<[usize; 2
         return prep
             .sentences(r)
             .iter()
-            .map(|x| Sent::new(&prep.norm, lower, x.start, x.end, r))
+            .map(|x| {
+                let mut s = Sent::new(&prep.norm, lower, x.start, x.end, r);
+                named.keep(r, &mut s.mentions);
+                s
+            })
             .find_map(|s| pair(persons_in(&s, r, 0, s.toks.len())));
     }
     let s0 = an.sents.first()?;
@@ -531,9 +561,10 @@ fn title_pair(an: &Analysed, given: Option<&str>, r: &Rules) -> Option<[usize; 2
     an.sents.iter().take_while(|s| s.start < line_end).find_map(|s| pair(persons_in(s, r, 0, s.toks.len())))
 }
 
-fn extract_one(article: &Article, an: Analysed, r: &Rules, credits: &wire::Matcher) -> SourceExtract {
+fn extract_one(article: &Article, an: Analysed, r: &Rules, named: &Named, credits: &wire::Matcher) -> SourceExtract {
     let mut cx = Ctx {
         r,
+        named,
         an: &an,
         source: &article.id,
         out: Vec::new(),
