@@ -246,6 +246,22 @@ fn a_short_flash_on_the_call_is_not_set_aside() {
 }
 
 #[test]
+fn a_source_that_only_names_the_pair_and_the_call_is_not_set_aside() {
+    // No fact, no date: only the two leaders and "a phone call", which
+    // every source has. Nothing in it points to another event.
+    let mut arts = corpus();
+    arts.push(art(
+        "echo",
+        "Un échange important\n\
+         Donald Trump et Vladimir Poutine ont eu une conversation téléphonique décisive, selon les observateurs. \
+         Les marchés attendent désormais des gestes concrets de part et d'autre.",
+    ));
+    let doc = analyze(&arts).unwrap();
+    let echo = doc.sources.iter().find(|s| s.id == "echo").unwrap();
+    assert!(echo.on_event, "{echo:?}");
+}
+
+#[test]
 fn a_position_in_a_relative_clause_is_its_antecedent_s() {
     let doc = analyze(&[art(
         "a",

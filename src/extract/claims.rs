@@ -224,8 +224,11 @@ pub(super) fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) 
 pub(super) fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let s = cx.sent(si);
     // A relative date ("hier") only with a full article date to count from.
+    // A date after « depuis » or "since" bounds a span ("had not spoken
+    // since 2 December 2022"): not the day of this call.
     let ds = dates::find(s, cx.r)
         .into_iter()
+        .filter(|d| !dates::is_bound(&s.toks, d, cx.r))
         .filter_map(|mut d| match d.back {
             None => Some(d),
             Some(k) => dates::resolve_back(k, cx.an.article_date).map(|p| {
@@ -318,7 +321,11 @@ pub(super) fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str
         // ukrainien a évoqué une conversation « significative », selon la
         // présidence ukrainienne"), else the speaker, else any subject.
         let named = m.capture(Slot::Actor).and_then(|k| s.mentions[k].actor(cx.r));
-        let subject = subject_in(s, cx.r, 0, m.start, true).and_then(|k| s.mentions[k].actor(cx.r));
+        // A name right before the call noun modifies it ("Merz call was
+        // 'productive,' Meloni says"): it is no subject.
+        let subject = subject_in(s, cx.r, 0, m.start, true)
+            .filter(|&k| s.mentions[k].t1 < m.start)
+            .and_then(|k| s.mentions[k].actor(cx.r));
         let person = subject.filter(|&a| cx.r.entities[a].kind == crate::rules::EntityKind::Person);
         let actor = named
             .or(person)

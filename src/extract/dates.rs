@@ -357,6 +357,19 @@ pub fn date_line(s: &Sent, rules: &Rules) -> Option<DateParts> {
     (day <= days_in_month(y, m) && words_after <= 3).then_some(DateParts { weekday: Some(weekday(y, m, day)), ..p })
 }
 
+/// Whether the date is a bound of a span rather than a day something
+/// happened on: one of the pack's `bounds` words stands before it, with
+/// or without a day article (« depuis le 2 décembre 2022 », "since
+/// December 2022").
+pub fn is_bound(toks: &[crate::text::Token], d: &DateMention, rules: &Rules) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower);
+    let mut at = d.t0;
+    if at > 0 && rules.dates.day_articles.iter().any(|a| a == word(at - 1)) {
+        at -= 1;
+    }
+    at > 0 && rules.dates.bounds.iter().any(|b| b == word(at - 1))
+}
+
 /// The date of a dateline opening sentence `s` ("WASHINGTON, 12 février
 /// 2025 (AFP) – …", "Paris, le 3 mars 2025 - …"): a place of one to four
 /// capitalized words, a comma, a full date (day, month and year), then a

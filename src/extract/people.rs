@@ -155,6 +155,12 @@ fn sighting_after(
                 if (t.capitalized && !continues) || p.complement.iter().any(|m| m == t.lower) {
                     break;
                 }
+                // Another preposition ends it, and what follows is a place
+                // or a time, not the name: « du ministère de l'Intérieur à
+                // Lisbonne, Ana Sousa » names Ana Sousa only.
+                if r.references.prepositions.iter().any(|w| w == t.lower) {
+                    return None;
+                }
                 k += 1;
             }
             taken += k - j;

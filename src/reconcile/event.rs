@@ -223,7 +223,10 @@ pub(super) fn call_label(s: &SourceExtract, r: &Rules) -> Option<String> {
 
 /// On the main event by what each source shares with the others: a source
 /// whose shared features weigh less than `off_event_ratio` of the median is
-/// not. Fewer than three sources are all on. Copies of one dispatch
+/// not, when it has a feature of its own (a fact, marker or name no other
+/// newsroom has): a source that only says what every source says (the
+/// pair, "a phone call") gives no sign of another event. Fewer than three
+/// sources are all on. Copies of one dispatch
 /// (`room`, as in [`event_membership`]) are one source here: a feature
 /// counts once per newsroom, and the median is over newsrooms.
 pub(super) fn event_scores(feats: &[Vec<String>], room: &[usize], r: &Rules) -> Vec<bool> {
@@ -270,7 +273,8 @@ pub(super) fn event_scores(feats: &[Vec<String>], room: &[usize], r: &Rules) -> 
     if median <= 0.0 {
         return all_on;
     }
-    score.iter().map(|&s| s >= r.reconcile.off_event_ratio * median).collect()
+    let own = |f: &[String]| f.iter().any(|x| df(x) == 1);
+    score.iter().zip(feats).map(|(&s, f)| s >= r.reconcile.off_event_ratio * median || !own(f)).collect()
 }
 
 /// `(on_event, note)` per source (`feats`: their [`features`]); the note

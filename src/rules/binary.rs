@@ -97,7 +97,16 @@ codec_named!(crate::model::Stance, crate::model::json::STANCES);
 codec_struct!(TopicDef { id; patterns });
 codec_struct!(PositionDef { id, negatable; patterns, examples, counterexamples });
 codec_struct!(Release { detained, held_by_nationality, name_stop, window });
-codec_struct!(Dates { weekdays, months, weekday_window, days_back, ordinal_suffixes, day_articles, capitalized });
+codec_struct!(Dates {
+    weekdays,
+    months,
+    weekday_window,
+    days_back,
+    ordinal_suffixes,
+    day_articles,
+    bounds,
+    capitalized
+});
 
 codec_struct!(MarkerDef { label; pattern });
 codec_struct!(ReconcileParams { precise_tolerance, max_call_minutes, off_event_ratio, undated_call_days });

@@ -489,6 +489,11 @@ pub struct Dates {
     pub ordinal_suffixes: Vec<String>,
     /// Before a day in a dateline ("le" in « Paris, le 3 mars 2025 »).
     pub day_articles: Vec<String>,
+    /// Words that make the date after them (and its article) a bound of a
+    /// span, not a day something happened on: « depuis le 2 mars »,
+    /// "since March 2", "before Friday".
+    #[serde(default)]
+    pub bounds: Vec<String>,
     /// Whether weekdays and months are written with a capital in running
     /// text ("Wednesday 12 February"; French: « mercredi 12 février »).
     #[serde(default)]
