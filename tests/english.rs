@@ -151,3 +151,17 @@ fn an_article_in_another_language_is_listed_with_a_note() {
         assert!(doc.sources[1].on_event);
     }
 }
+
+/// A position told to someone is the teller's: the addressee of "told",
+/// or an actor before "that", is no subject of the cue after it.
+#[test]
+fn a_position_told_to_someone_is_the_tellers() {
+    for text in [
+        "Meloni told Merz that an immediate ceasefire was needed.",
+        "Meloni told Merz an immediate truce was essential.",
+    ] {
+        let doc = analyze(&[Article::new("a", text)]).unwrap();
+        let holders: Vec<&str> = doc.facts.iter().filter(|f| f.kind == Kind::Stance).map(|f| f.id.as_str()).collect();
+        assert_eq!(holders, ["stance/meloni/ceasefire"], "{text}");
+    }
+}

@@ -323,8 +323,10 @@ pub(super) fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str
         let named = m.capture(Slot::Actor).and_then(|k| s.mentions[k].actor(cx.r));
         // A name right before the call noun modifies it ("Merz call was
         // 'productive,' Meloni says"): it is no subject.
+        let noun_first =
+            cx.r.class_id("call_noun").is_some_and(|c| super::matcher::match_class(cx.r, c, s, m.start).is_some());
         let subject = subject_in(s, cx.r, 0, m.start, true)
-            .filter(|&k| s.mentions[k].t1 < m.start)
+            .filter(|&k| !noun_first || s.mentions[k].t1 < m.start)
             .and_then(|k| s.mentions[k].actor(cx.r));
         let person = subject.filter(|&a| cx.r.entities[a].kind == crate::rules::EntityKind::Person);
         let actor = named

@@ -4,7 +4,9 @@
 //! and a position cue ("n'est pas réaliste") states a position; each cue
 //! goes to the closest topic mention. The holder is, in order:
 //! 1. the grammatical subject of the cue (the closest actor before it in its
-//!    clause that no preposition governs: "le Kremlin qui refuse …"),
+//!    clause that no preposition governs and no subordinator parts from it:
+//!    "le Kremlin qui refuse …", not Netanyahu in "Biden told Netanyahu
+//!    that a ceasefire was needed"),
 //!    unless that subject is the speaker's own side ("les États-Unis ne
 //!    croient pas …" said by their defence secretary), then the speaker;
 //! 2. the speaker of the reported speech the cue stands in;
@@ -47,6 +49,12 @@ fn holder(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) -> Option
         .iter()
         .filter(|m| m.t1 <= t && m.t0 >= c0 && !m.after_prep && !m.ids.is_empty())
         .filter(|m| skip.is_none_or(|(a, b)| m.t0 < a || m.t0 >= b))
+        // A subordinate clause opens between them: the mention speaks or
+        // is spoken to ("Biden told Netanyahu that a ceasefire was needed").
+        .filter(|m| !(m.t1..t).any(|i| r.grammar.subordinators.iter().any(|w| w == s.toks[i].lower)))
+        // Nor is the one a speech verb addresses ("Biden told Netanyahu an
+        // immediate ceasefire was essential").
+        .filter(|m| m.t0 == 0 || r.verbs_starting(s.toks[m.t0 - 1].lower).is_empty())
         .filter_map(|m| m.actor(r).filter(|&a| is_holder_kind(r.entities[a].kind)))
         .next_back();
     let spk =
@@ -58,6 +66,10 @@ fn holder(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) -> Option
         }
         (Some(sj), None) => Some(sj),
         (None, Some(sp)) => Some(sp),
+        // The sentence's subject, unless the cue stands in a relative
+        // clause whose antecedent is nobody known ("Les Européens, qui
+        // réclament une trêve, craignent que Moscou …" is not Moscow's).
+        (None, None) if t > 0 && r.grammar.relatives.iter().any(|w| w == s.toks[t - 1].lower) => None,
         (None, None) => subject_in(s, r, 0, s.toks.len(), false)
             .and_then(|k| s.mentions[k].actor(r))
             .filter(|&a| is_holder_kind(r.entities[a].kind)),
@@ -118,17 +130,22 @@ pub(super) fn stances(cx: &mut Ctx) {
                 if p.negatable && negated(cx, si, m.start) {
                     continue;
                 }
-                // Overlapping cues: keep the first found.
-                if cues.iter().any(|(_, c)| c.start < m.end && m.start < c.end) {
+                // Overlapping cues for the same topics: keep the first found.
+                if cues.iter().any(|(j, c)| c.start < m.end && m.start < c.end && r.positions[*j].topics == p.topics) {
                     continue;
                 }
                 cues.push((k, m));
             }
         }
-        // Pair each cue with its closest topic mention, closest pairs first.
+        // Pair each cue with its closest topic mention it may speak of,
+        // closest pairs first.
         let mut pairs = Vec::new();
-        for (ci, (_, c)) in cues.iter().enumerate() {
-            for (ti, (_, t)) in topics.iter().enumerate() {
+        for (ci, (k, c)) in cues.iter().enumerate() {
+            let scope = &r.positions[*k].topics;
+            for (ti, (topic, t)) in topics.iter().enumerate() {
+                if !scope.is_empty() && !scope.contains(&r.topics[*topic].id) {
+                    continue;
+                }
                 let dist = if c.end <= t.start { t.start - c.end } else { c.start.saturating_sub(t.end) };
                 if dist <= 25 {
                     pairs.push((dist, ci, ti));

@@ -81,6 +81,7 @@ codec_struct!(Grammar {
     of,
     auxiliaries,
     complementizers,
+    subordinators,
     relatives,
     coordinators,
     negators,
@@ -95,7 +96,7 @@ codec_struct!(RuleDef { id, kind, value; patterns, examples, counterexamples });
 codec_named!(RuleKind, RULE_KINDS);
 codec_named!(crate::model::Stance, crate::model::json::STANCES);
 codec_struct!(TopicDef { id; patterns });
-codec_struct!(PositionDef { id, negatable; patterns, examples, counterexamples });
+codec_struct!(PositionDef { id, negatable, topics; patterns, examples, counterexamples });
 codec_struct!(Release { detained, held_by_nationality, name_stop, window });
 codec_struct!(Dates {
     weekdays,

@@ -193,6 +193,9 @@ impl Core {
             c.topics.push(pats);
         }
         for p in &self.positions {
+            if let Some(t) = p.topics.iter().find(|t| !self.topics.iter().any(|x| x.id == **t)) {
+                return Err(format!("position {:?}: topic {t:?} is not a [[topic]] of the pack", p.id));
+            }
             let pats = compile_all(&p.patterns, &mut c, &format!("position {:?}", p.id))?;
             c.positions.push(pats);
         }

@@ -331,6 +331,11 @@ pub struct Grammar {
     pub auxiliaries: Vec<String>,
     /// Before a speech verb whose speaker follows (« qu'a déclaré X »).
     pub complementizers: Vec<String>,
+    /// Open a subordinate clause: an actor before one is no subject of a
+    /// position stated after it ("Biden told Netanyahu that a ceasefire
+    /// was needed").
+    #[serde(default)]
+    pub subordinators: Vec<String>,
     /// A relative whose antecedent is the speaker (« X, qui a jugé »).
     pub relatives: Vec<String>,
     /// Coordinators (« Trump et Poutine »).
@@ -451,6 +456,11 @@ pub struct PositionDef {
     /// Whether a negation just before the cue cancels it.
     #[serde(default)]
     pub negatable: bool,
+    /// The topics (ids) the cues speak of; empty: any topic. A cue like
+    /// « ne peut pas » says something of joining an alliance, nothing of a
+    /// ceasefire.
+    #[serde(default)]
+    pub topics: Vec<String>,
     /// Sentences in which a stance with this position must be found.
     pub examples: Vec<String>,
     /// Sentences in which it must not.
