@@ -165,3 +165,17 @@ fn a_position_told_to_someone_is_the_tellers() {
         assert_eq!(holders, ["stance/meloni/ceasefire"], "{text}");
     }
 }
+
+/// A month's abbreviation keeps its full stop inside a sentence: "Aug. 2"
+/// and "12 Feb. 2025" are dates.
+#[test]
+fn abbreviated_months_with_a_full_stop() {
+    for (text, date) in [
+        ("Meloni and Merz held a phone call on Aug. 2, 2023, the Chigi palace said.", "2023-08-02"),
+        ("Meloni and Merz spoke by phone on 12 Feb. 2025.", "2025-02-12"),
+    ] {
+        let doc = analyze(&[Article::new("a", text)]).unwrap();
+        let f = fact(&doc, "call_date/meloni+merz");
+        assert_eq!(f.value.date.as_deref(), Some(date), "{text}");
+    }
+}

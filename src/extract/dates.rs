@@ -255,11 +255,14 @@ fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
             Some(d) if suffix(i + 1) => (Some(d), i + 2),
             d => (d, i + 1),
         };
-        // "February 12[th][,] [2025]": the month first.
+        // "February 12[th][,] [2025]": the month first; an abbreviation's
+        // full stop inside the sentence ("Aug. 2") is no end.
         if let Some(m) = (t.kind == TokKind::Word).then(|| rules.dates.month(t.lower)).flatten() {
-            let day = toks.get(i + 1).filter(|n| n.kind == TokKind::Number).and_then(|n| n.lower.parse::<u8>().ok());
+            let dot = usize::from(toks.get(i + 1).is_some_and(|n| n.lower == "."));
+            let day =
+                toks.get(i + 1 + dot).filter(|n| n.kind == TokKind::Number).and_then(|n| n.lower.parse::<u8>().ok());
             if let Some(day) = day.filter(|d| (1..=31).contains(d)) {
-                let mut end = i + 2;
+                let mut end = i + 2 + dot;
                 if suffix(end) {
                     end += 1;
                 }
@@ -289,11 +292,15 @@ fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
                 if (1..=31).contains(&day) {
                     let mut p = DateParts { day: Some(day), month: Some(m), ..DateParts::default() };
                     let mut end = mi + 1;
-                    if let Some(y) =
-                        toks.get(mi + 1).and_then(|n| n.lower.parse::<i32>().ok()).filter(|y| (1000..=9999).contains(y))
+                    // "12 Feb. 2025": the abbreviation's full stop.
+                    let dot = usize::from(toks.get(mi + 1).is_some_and(|n| n.lower == "."));
+                    if let Some(y) = toks
+                        .get(mi + 1 + dot)
+                        .and_then(|n| n.lower.parse::<i32>().ok())
+                        .filter(|y| (1000..=9999).contains(y))
                     {
                         p.year = Some(y);
-                        end = mi + 2;
+                        end = mi + 2 + dot;
                         if day <= days_in_month(y, m) {
                             p.weekday = Some(weekday(y, m, day));
                         }
