@@ -313,7 +313,15 @@ pub(super) fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str
         if let Some(end) = coordinated_term(cx.r, class, s, t1) {
             t1 = end;
         }
-        let words: Vec<&str> = s.toks[t0..t1].iter().filter(|x| x.kind != TokKind::Quote).map(|x| x.lower).collect();
+        // Without the "de" a verb's construction puts before a coordinated
+        // term: « qualifiée d'importante et de détaillée » is « importante
+        // et détaillée ».
+        let words: Vec<&str> = s.toks[t0..t1]
+            .iter()
+            .enumerate()
+            .filter(|(k, x)| x.kind != TokKind::Quote && (*k == 0 || !Grammar::has(&cx.r.grammar.of, x.lower)))
+            .map(|(_, x)| x.lower)
+            .collect();
         let term_text = words.join(" ");
         // Who characterizes: an actor the pattern names ("qualifié de
         // « franc » par l'Élysée", "que l'Élysée a présenté comme …"), else
