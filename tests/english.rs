@@ -179,3 +179,13 @@ fn abbreviated_months_with_a_full_stop() {
         assert_eq!(f.value.date.as_deref(), Some(date), "{text}");
     }
 }
+
+/// Leaders coordinated as the subject hold the position together.
+#[test]
+fn coordinated_subjects_hold_a_position_together() {
+    let text = "Meloni and Merz called for an immediate ceasefire in Sudan.";
+    let doc = analyze(&[Article::new("a", text)]).unwrap();
+    let mut holders: Vec<&str> = doc.facts.iter().filter(|f| f.kind == Kind::Stance).map(|f| f.id.as_str()).collect();
+    holders.sort();
+    assert_eq!(holders, ["stance/meloni/ceasefire", "stance/merz/ceasefire"]);
+}

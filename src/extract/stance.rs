@@ -38,25 +38,54 @@ fn is_holder_kind(k: EntityKind) -> bool {
     matches!(k, EntityKind::Person | EntityKind::Institution)
 }
 
+/// The mention that is the subject of a cue starting at token `t`: the
+/// closest actor before it in its clause that no preposition governs (an
+/// index into the sentence's mentions).
+fn subject_mention(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) -> Option<usize> {
+    let s = cx.sent(si);
+    let r = cx.r;
+    let (c0, _) = s.clause_of(t);
+    s.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.t1 <= t && m.t0 >= c0 && !m.after_prep && !m.ids.is_empty())
+        .filter(|(_, m)| skip.is_none_or(|(a, b)| m.t0 < a || m.t0 >= b))
+        // A subordinate clause opens between them: the mention speaks or
+        // is spoken to ("Biden told Netanyahu that a ceasefire was needed").
+        .filter(|(_, m)| !(m.t1..t).any(|i| r.grammar.subordinators.iter().any(|w| w == s.toks[i].lower)))
+        // Nor is the one a speech verb addresses ("Biden told Netanyahu an
+        // immediate ceasefire was essential").
+        .filter(|(_, m)| m.t0 == 0 || r.verbs_starting(s.toks[m.t0 - 1].lower).is_empty())
+        .filter(|(_, m)| m.actor(r).is_some_and(|a| is_holder_kind(r.entities[a].kind)))
+        .map(|(k, _)| k)
+        .next_back()
+}
+
+/// The persons who hold a position together with subject mention `k`:
+/// those of a plural mention (« les deux hommes ont appelé à … ») and of
+/// the mentions coordinated before it ("Meloni and Merz called for …").
+fn joint_holders(cx: &Ctx, si: usize, k: usize) -> Vec<usize> {
+    let s = cx.sent(si);
+    let r = cx.r;
+    let mut out: Vec<usize> = s.mentions[k].persons(r).collect();
+    let mut cur = k;
+    while cur > 0 {
+        let (prev, m) = (&s.mentions[cur - 1], &s.mentions[cur]);
+        if prev.t1 + 1 != m.t0 || !r.grammar.coordinators.iter().any(|w| w == s.toks[prev.t1].lower) {
+            break;
+        }
+        out.extend(prev.persons(r));
+        cur -= 1;
+    }
+    out
+}
+
 /// The actor holding a position cue that starts at token `t`, in the
 /// sentence's time ([`in_its_time`]).
 fn holder(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) -> Option<usize> {
     let s = cx.sent(si);
     let r = cx.r;
-    let (c0, _) = s.clause_of(t);
-    let subj = s
-        .mentions
-        .iter()
-        .filter(|m| m.t1 <= t && m.t0 >= c0 && !m.after_prep && !m.ids.is_empty())
-        .filter(|m| skip.is_none_or(|(a, b)| m.t0 < a || m.t0 >= b))
-        // A subordinate clause opens between them: the mention speaks or
-        // is spoken to ("Biden told Netanyahu that a ceasefire was needed").
-        .filter(|m| !(m.t1..t).any(|i| r.grammar.subordinators.iter().any(|w| w == s.toks[i].lower)))
-        // Nor is the one a speech verb addresses ("Biden told Netanyahu an
-        // immediate ceasefire was essential").
-        .filter(|m| m.t0 == 0 || r.verbs_starting(s.toks[m.t0 - 1].lower).is_empty())
-        .filter_map(|m| m.actor(r).filter(|&a| is_holder_kind(r.entities[a].kind)))
-        .next_back();
+    let subj = subject_mention(cx, si, t, skip).and_then(|k| s.mentions[k].actor(r));
     let spk =
         s.speaker_at(t).and_then(|a| s.mentions[a.speaker].actor(r)).filter(|&a| is_holder_kind(r.entities[a].kind));
     let h = match (subj, spk) {
@@ -169,16 +198,28 @@ pub(super) fn stances(cx: &mut Ctx) {
     for d in &directs {
         let s = cx.sent(d.si);
         let topic_span = find_any(r, r.topic_patterns(d.topic), s).into_iter().map(|m| (m.start, m.end)).next();
-        let Some(h) = holder(cx, d.si, d.cue.start.min(topic_span.map_or(usize::MAX, |x| x.0)), topic_span) else {
+        let t = d.cue.start.min(topic_span.map_or(usize::MAX, |x| x.0));
+        let Some(h) = holder(cx, d.si, t, topic_span) else {
             continue;
         };
+        // The subject's partners hold it too, when the subject holds it.
+        let mut holders = vec![h];
+        if let Some(k) = subject_mention(cx, d.si, t, topic_span).filter(|&k| s.mentions[k].actor(r) == Some(h)) {
+            for p in joint_holders(cx, d.si, k) {
+                if !holders.contains(&p) {
+                    holders.push(p);
+                }
+            }
+        }
         let (va, vb) = cx.tok_range(d.si, d.cue.start, d.cue.end);
         let said_by = cx.said_by(d.si, d.cue.start);
-        let subject =
-            Subject { actor: Some(eid(r, h)), topic: Some(r.topics[d.topic].id.clone()), ..Subject::default() };
-        let value = Value { position: Some(d.position), ..Value::default() };
-        stated.push((va, h, d.topic, d.position, d.si));
-        cx.push(d.si, Kind::Stance, subject, value, va, vb, said_by, "stance.direct", false);
+        for h in holders {
+            let subject =
+                Subject { actor: Some(eid(r, h)), topic: Some(r.topics[d.topic].id.clone()), ..Subject::default() };
+            let value = Value { position: Some(d.position), ..Value::default() };
+            stated.push((va, h, d.topic, d.position, d.si));
+            cx.push(d.si, Kind::Stance, subject, value, va, vb, said_by.clone(), "stance.direct", false);
+        }
     }
     // Agreements, in text order.
     for si in 0..cx.an.sents.len() {
