@@ -156,8 +156,9 @@ fn sighting_after(
                     break;
                 }
                 // Another preposition ends it, and what follows is a place
-                // or a time, not the name: « du ministère de l'Intérieur à
-                // Lisbonne, Ana Sousa » names Ana Sousa only.
+                // or a time, not the name: « la porte-parole du ministère
+                // de l'Intérieur à Lisbonne, Ana Sousa » gives nobody
+                // rather than a person « Lisbonne ».
                 if r.references.prepositions.iter().any(|w| w == t.lower) {
                     return None;
                 }
