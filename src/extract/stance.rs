@@ -64,20 +64,25 @@ fn subject_mention(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) 
 /// The persons who hold a position together with subject mention `k`:
 /// those of a plural mention (« les deux hommes ont appelé à … ») and of
 /// the mentions coordinated before it ("Meloni and Merz called for …").
-fn joint_holders(cx: &Ctx, si: usize, k: usize) -> Vec<usize> {
+/// They are added to `out` once each.
+fn joint_holders(cx: &Ctx, si: usize, k: usize, out: &mut Vec<usize>) {
     let s = cx.sent(si);
     let r = cx.r;
-    let mut out: Vec<usize> = s.mentions[k].persons(r).collect();
     let mut cur = k;
-    while cur > 0 {
-        let (prev, m) = (&s.mentions[cur - 1], &s.mentions[cur]);
-        if prev.t1 + 1 != m.t0 || !r.grammar.coordinators.iter().any(|w| w == s.toks[prev.t1].lower) {
-            break;
+    loop {
+        for &i in &s.mentions[cur].ids {
+            if r.entities[i].kind == EntityKind::Person && !out.contains(&i) {
+                out.push(i);
+            }
         }
-        out.extend(prev.persons(r));
+        let coordinated = |prev: &super::sentence::EntMention| {
+            prev.t1 + 1 == s.mentions[cur].t0 && r.grammar.coordinators.iter().any(|w| w == s.toks[prev.t1].lower)
+        };
+        if cur == 0 || !coordinated(&s.mentions[cur - 1]) {
+            return;
+        }
         cur -= 1;
     }
-    out
 }
 
 /// The actor holding a position cue that starts at token `t`, in the
@@ -205,20 +210,16 @@ pub(super) fn stances(cx: &mut Ctx) {
         // The subject's partners hold it too, when the subject holds it.
         let mut holders = vec![h];
         if let Some(k) = subject_mention(cx, d.si, t, topic_span).filter(|&k| s.mentions[k].actor(r) == Some(h)) {
-            for p in joint_holders(cx, d.si, k) {
-                if !holders.contains(&p) {
-                    holders.push(p);
-                }
-            }
+            joint_holders(cx, d.si, k, &mut holders);
         }
         let (va, vb) = cx.tok_range(d.si, d.cue.start, d.cue.end);
-        let said_by = cx.said_by(d.si, d.cue.start);
         for h in holders {
+            let said_by = cx.said_by(d.si, d.cue.start);
             let subject =
                 Subject { actor: Some(eid(r, h)), topic: Some(r.topics[d.topic].id.clone()), ..Subject::default() };
             let value = Value { position: Some(d.position), ..Value::default() };
             stated.push((va, h, d.topic, d.position, d.si));
-            cx.push(d.si, Kind::Stance, subject, value, va, vb, said_by.clone(), "stance.direct", false);
+            cx.push(d.si, Kind::Stance, subject, value, va, vb, said_by, "stance.direct", false);
         }
     }
     // Agreements, in text order.
