@@ -159,7 +159,7 @@ fn sighting_after(
                 // or a time, not the name: « la porte-parole du ministère
                 // de l'Intérieur à Lisbonne, Ana Sousa » gives nobody
                 // rather than a person « Lisbonne ».
-                if r.references.prepositions.iter().any(|w| w == t.lower) {
+                if super::sentence::is_prep(r, t.lower) {
                     return None;
                 }
                 k += 1;

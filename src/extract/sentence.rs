@@ -220,7 +220,8 @@ pub fn keep_named_roles(mentions: &mut Vec<EntMention>, named: impl Fn(usize) ->
     });
 }
 
-fn is_prep(rules: &Rules, tok: &str) -> bool {
+/// Whether `tok` is one of the pack's prepositions.
+pub(crate) fn is_prep(rules: &Rules, tok: &str) -> bool {
     rules.references.prepositions.iter().any(|p| p == tok)
 }
 

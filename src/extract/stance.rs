@@ -25,7 +25,7 @@ use super::matcher::{find_any, Match};
 use super::refs::subject_in;
 use super::{eid, Ctx};
 use crate::model::{Kind, Stance, Subject, Value};
-use crate::rules::{EntityKind, RuleKind, Slot};
+use crate::rules::{EntityKind, Grammar, RuleKind, Slot};
 
 struct Direct {
     si: usize,
@@ -52,7 +52,7 @@ fn subject_mention(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) 
         .filter(|(_, m)| skip.is_none_or(|(a, b)| m.t0 < a || m.t0 >= b))
         // A subordinate clause opens between them: the mention speaks or
         // is spoken to ("Biden told Netanyahu that a ceasefire was needed").
-        .filter(|(_, m)| !(m.t1..t).any(|i| r.grammar.subordinators.iter().any(|w| w == s.toks[i].lower)))
+        .filter(|(_, m)| !(m.t1..t).any(|i| Grammar::has(&r.grammar.subordinators, s.toks[i].lower)))
         // Nor is the one a speech verb addresses ("Biden told Netanyahu an
         // immediate ceasefire was essential").
         .filter(|(_, m)| m.t0 == 0 || r.verbs_starting(s.toks[m.t0 - 1].lower).is_empty())
@@ -76,7 +76,7 @@ fn joint_holders(cx: &Ctx, si: usize, k: usize, out: &mut Vec<usize>) {
             }
         }
         let coordinated = |prev: &super::sentence::EntMention| {
-            prev.t1 + 1 == s.mentions[cur].t0 && r.grammar.coordinators.iter().any(|w| w == s.toks[prev.t1].lower)
+            prev.t1 + 1 == s.mentions[cur].t0 && Grammar::has(&r.grammar.coordinators, s.toks[prev.t1].lower)
         };
         if cur == 0 || !coordinated(&s.mentions[cur - 1]) {
             return;
@@ -88,9 +88,14 @@ fn joint_holders(cx: &Ctx, si: usize, k: usize, out: &mut Vec<usize>) {
 /// The actor holding a position cue that starts at token `t`, in the
 /// sentence's time ([`in_its_time`]).
 fn holder(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) -> Option<usize> {
+    holder_of(cx, si, t, subject_mention(cx, si, t, skip))
+}
+
+/// [`holder`], the cue's subject mention `k` ([`subject_mention`]) found.
+fn holder_of(cx: &Ctx, si: usize, t: usize, k: Option<usize>) -> Option<usize> {
     let s = cx.sent(si);
     let r = cx.r;
-    let subj = subject_mention(cx, si, t, skip).and_then(|k| s.mentions[k].actor(r));
+    let subj = k.and_then(|k| s.mentions[k].actor(r));
     let spk =
         s.speaker_at(t).and_then(|a| s.mentions[a.speaker].actor(r)).filter(|&a| is_holder_kind(r.entities[a].kind));
     let h = match (subj, spk) {
@@ -103,7 +108,7 @@ fn holder(cx: &Ctx, si: usize, t: usize, skip: Option<(usize, usize)>) -> Option
         // The sentence's subject, unless the cue stands in a relative
         // clause whose antecedent is nobody known ("Les Européens, qui
         // réclament une trêve, craignent que Moscou …" is not Moscow's).
-        (None, None) if t > 0 && r.grammar.relatives.iter().any(|w| w == s.toks[t - 1].lower) => None,
+        (None, None) if t > 0 && Grammar::has(&r.grammar.relatives, s.toks[t - 1].lower) => None,
         (None, None) => subject_in(s, r, 0, s.toks.len(), false)
             .and_then(|k| s.mentions[k].actor(r))
             .filter(|&a| is_holder_kind(r.entities[a].kind)),
@@ -204,12 +209,13 @@ pub(super) fn stances(cx: &mut Ctx) {
         let s = cx.sent(d.si);
         let topic_span = find_any(r, r.topic_patterns(d.topic), s).into_iter().map(|m| (m.start, m.end)).next();
         let t = d.cue.start.min(topic_span.map_or(usize::MAX, |x| x.0));
-        let Some(h) = holder(cx, d.si, t, topic_span) else {
+        let subj = subject_mention(cx, d.si, t, topic_span);
+        let Some(h) = holder_of(cx, d.si, t, subj) else {
             continue;
         };
         // The subject's partners hold it too, when the subject holds it.
         let mut holders = vec![h];
-        if let Some(k) = subject_mention(cx, d.si, t, topic_span).filter(|&k| s.mentions[k].actor(r) == Some(h)) {
+        if let Some(k) = subj.filter(|&k| s.mentions[k].actor(r) == Some(h)) {
             joint_holders(cx, d.si, k, &mut holders);
         }
         let (va, vb) = cx.tok_range(d.si, d.cue.start, d.cue.end);
