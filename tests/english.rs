@@ -189,3 +189,24 @@ fn coordinated_subjects_hold_a_position_together() {
     holders.sort();
     assert_eq!(holders, ["stance/meloni/ceasefire", "stance/merz/ceasefire"]);
 }
+
+/// A name right after a speech verb names the speaker when the sentence
+/// ends there ("…," said Meloni.), and opens what was said when words
+/// follow it ("Meloni said Merz wanted …"): for any leader, listed in the
+/// packs or not.
+#[test]
+fn a_speaker_named_after_the_verb_is_found_whatever_the_name() {
+    for (a, b, said) in [
+        ("President Donald Trump", "President Vladimir Putin", "Putin"),
+        ("Chancellor Friedrich Merz", "Prime Minister Giorgia Meloni", "Meloni"),
+        ("President Lena Varga", "Prime Minister Tomas Berg", "Berg"),
+    ] {
+        let text = format!(
+            "{a} spoke with {b} by phone on Tuesday. \"We had a long and productive conversation,\" said {said}."
+        );
+        let doc = analyze(&[Article::new("a", text.as_str())]).unwrap();
+        let ids: Vec<&str> = doc.facts.iter().map(|f| f.id.as_str()).collect();
+        let by_b = |id: &&str| id.starts_with("call_characterization/") && id.ends_with(&said.to_lowercase());
+        assert!(ids.iter().any(by_b), "{said} is the speaker in: {text}\nfacts: {ids:?}");
+    }
+}

@@ -160,6 +160,22 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
     let actor_at = |s: &Sent, t: usize| s.mentions.iter().position(|m| m.t0 == t && !m.ids.is_empty());
     let g = &rules.grammar;
     let aux = |w: &str| Grammar::has(&g.auxiliaries, w);
+    // A word that opens what was said: a listed one ("that", ":"), or, in
+    // a language that drops "that", a name that more words follow ("said
+    // Merz would visit", not "…, said Merz.").
+    let introduces = |s: &Sent, t: usize| {
+        rules.attribution.introducers.iter().any(|x| x == s.toks[t].lower)
+            || (rules.attribution.names_open_clause
+                && s.mentions.iter().any(|m| {
+                    m.t0 == t
+                        && !m.ids.is_empty()
+                        && s.toks.get(m.t1).is_some_and(|x| {
+                            x.kind != TokKind::ClauseBreak
+                                && x.kind != TokKind::Quote
+                                && !(x.kind == TokKind::Punct && matches!(x.lower, "." | "!" | "?"))
+                        })
+                }))
+    };
     for i in 0..n {
         let Some(vlen) = rules
             .verbs_starting(s.toks[i].lower)
@@ -193,7 +209,7 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
             }
             continue;
         }
-        let intro_next = s.toks.get(after).is_some_and(|t| rules.attribution.introducers.iter().any(|x| x == t.lower));
+        let intro_next = after < n && introduces(s, after);
         // Postposed, the speaker before the verb, closing the sentence or
         // its clause: "« … », Peskov said.", "…, the Kremlin said in a
         // statement." The words after the verb (a few, no introducer) end
@@ -203,8 +219,7 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
                 t == n
                     || is_break(s, t)
                     || (s.toks[t].kind == TokKind::Punct && matches!(s.toks[t].lower, "." | "!" | "?"))
-            }) && !(after..n.min(after + MAX_TAIL))
-                .any(|t| rules.attribution.introducers.iter().any(|x| x == s.toks[t].lower) && s.toks[t].lower != "\"")
+            }) && !(after..n.min(after + MAX_TAIL)).any(|t| introduces(s, t) && s.toks[t].lower != "\"")
         };
         let before_speaker = s
             .mentions
@@ -229,7 +244,7 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
         // Preposed: "X a déclaré que …", the content starts within a few tokens.
         let intro = (after..(after + 6).min(n))
             .take_while(|&t| s.toks[t].kind != TokKind::ClauseBreak || s.toks[t].lower == ":")
-            .find(|&t| rules.attribution.introducers.iter().any(|x| x == s.toks[t].lower));
+            .find(|&t| introduces(s, t));
         if let Some(intro) = intro {
             let (c0, _) = s.clause_of(i);
             // "les propos de Pete Hegseth, qui avait jugé que …": the

@@ -91,7 +91,7 @@ codec_struct!(Grammar {
     adjective_plural,
     adjective_endings
 });
-codec_struct!(Attribution { introducers, sources, leading_sources, verbs });
+codec_struct!(Attribution { introducers, names_open_clause, sources, leading_sources, verbs });
 codec_struct!(RuleDef { id, kind, value; patterns, examples, counterexamples });
 codec_named!(RuleKind, RULE_KINDS);
 codec_named!(crate::model::Stance, crate::model::json::STANCES);

@@ -313,6 +313,10 @@ pub struct Attribution {
     pub verbs: Vec<String>,
     /// Words after a verb that introduce what was said ("que", ":").
     pub introducers: Vec<String>,
+    /// A name after the verb opens what was said when more words follow
+    /// it ("said Merz would visit"): languages that drop "that".
+    #[serde(default)]
+    pub names_open_clause: bool,
     /// Prepositions that attribute a whole sentence ("selon").
     pub sources: Vec<String>,
     /// Prepositions that attribute only at the start of a sentence ("pour").
