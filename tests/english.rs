@@ -210,3 +210,17 @@ fn a_speaker_named_after_the_verb_is_found_whatever_the_name() {
         assert!(ids.iter().any(by_b), "{said} is the speaker in: {text}\nfacts: {ids:?}");
     }
 }
+
+/// A country is not its capital: a meeting "in Hungary" is placed in
+/// Hungary, not in Budapest.
+#[test]
+fn a_meeting_in_a_country_is_not_placed_in_its_capital() {
+    for (text, place) in [
+        ("Meloni and Merz spoke by phone and agreed to meet in Hungary.", "hungary"),
+        ("Meloni and Merz spoke by phone and agreed to meet in Budapest.", "budapest"),
+    ] {
+        let doc = analyze(&[Article::new("a", text)]).unwrap();
+        let f = fact(&doc, "meeting/meloni+merz");
+        assert_eq!(f.value.place.clone().flatten().map(|p| p.0), Some(place.to_string()), "{text}");
+    }
+}
