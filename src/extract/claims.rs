@@ -388,8 +388,11 @@ pub(super) fn negotiations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
 }
 
 /// A run of capitalized words near token `t` that is no known entity.
-pub(super) fn person_name(cx: &Ctx, si: usize, t: usize) -> Option<(usize, usize)> {
+pub(super) fn person_name(cx: &Ctx, si: usize, t: usize, end: usize) -> Option<(usize, usize)> {
     let s = cx.sent(si);
+    // A name right before a verb that takes an object is its subject, the
+    // one who releases: "Downing Street released a statement" frees nobody.
+    let active = s.toks.get(end).is_some_and(|x| Grammar::has(&cx.r.grammar.determiners, x.lower));
     let stop = &cx.r.release.name_stop;
     let d = &cx.r.dates;
     // A weekday or month is no part of a name ("On Tuesday, Russia freed …").
@@ -426,19 +429,22 @@ pub(super) fn person_name(cx: &Ctx, si: usize, t: usize) -> Option<(usize, usize
         }
     }
     let w = cx.r.release.window;
-    runs.into_iter().filter(|&(a, b)| (a > t && a - t <= w) || (b <= t && t - b < w)).min_by_key(|&(a, b)| {
-        if a > t {
-            a - t
-        } else {
-            t - b
-        }
-    })
+    let before = |b: usize| b <= t && t - b < w && !(b == t && active);
+    runs.into_iter().filter(|&(a, b)| (a > t && a - t <= w) || before(b)).min_by_key(
+        |&(a, b)| {
+            if a > t {
+                a - t
+            } else {
+                t - b
+            }
+        },
+    )
 }
 
 #[inline(never)]
 pub(super) fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     for m in ms {
-        let Some((n0, n1)) = person_name(cx, si, m.start) else { continue };
+        let Some((n0, n1)) = person_name(cx, si, m.start, m.end) else { continue };
         let s = cx.sent(si);
         let name: Vec<&str> = s.toks[n0..n1].iter().map(|x| &cx.an.prep.norm[x.start..x.end]).collect();
         let name = name.join(" ");

@@ -145,6 +145,14 @@ fn is_break(s: &Sent, t: usize) -> bool {
     s.toks.get(t).is_some_and(|x| matches!(x.kind, TokKind::ClauseBreak | TokKind::Quote))
 }
 
+/// Whether token `t` ends the sentence or its clause (or is past the end).
+fn closes(s: &Sent, t: usize) -> bool {
+    s.toks.get(t).is_none_or(|x| {
+        matches!(x.kind, TokKind::ClauseBreak | TokKind::Quote)
+            || (x.kind == TokKind::Punct && matches!(x.lower, "." | "!" | "?"))
+    })
+}
+
 /// Words after a postposed speech verb, at most ("said in a statement
 /// on Wednesday").
 const MAX_TAIL: usize = 6;
@@ -164,17 +172,9 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
     // a language that drops "that", a name that more words follow ("said
     // Merz would visit", not "…, said Merz.").
     let introduces = |s: &Sent, t: usize| {
-        rules.attribution.introducers.iter().any(|x| x == s.toks[t].lower)
+        Grammar::has(&rules.attribution.introducers, s.toks[t].lower)
             || (rules.attribution.names_open_clause
-                && s.mentions.iter().any(|m| {
-                    m.t0 == t
-                        && !m.ids.is_empty()
-                        && s.toks.get(m.t1).is_some_and(|x| {
-                            x.kind != TokKind::ClauseBreak
-                                && x.kind != TokKind::Quote
-                                && !(x.kind == TokKind::Punct && matches!(x.lower, "." | "!" | "?"))
-                        })
-                }))
+                && s.mentions.iter().any(|m| m.t0 == t && !m.ids.is_empty() && !closes(s, m.t1)))
     };
     for i in 0..n {
         let Some(vlen) = rules
@@ -215,11 +215,7 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
         // statement." The words after the verb (a few, no introducer) end
         // at the sentence's end or a break.
         let tail_closes = || {
-            (after..(after + MAX_TAIL + 1).min(n + 1)).any(|t| {
-                t == n
-                    || is_break(s, t)
-                    || (s.toks[t].kind == TokKind::Punct && matches!(s.toks[t].lower, "." | "!" | "?"))
-            }) && !(after..n.min(after + MAX_TAIL)).any(|t| introduces(s, t) && s.toks[t].lower != "\"")
+            (after..(after + MAX_TAIL + 1).min(n + 1)).any(|t| closes(s, t)) && !(after..n.min(after + MAX_TAIL)).any(|t| introduces(s, t) && s.toks[t].lower != "\"")
         };
         let before_speaker = s
             .mentions
