@@ -147,10 +147,7 @@ fn is_break(s: &Sent, t: usize) -> bool {
 
 /// Whether token `t` ends the sentence or its clause (or is past the end).
 fn closes(s: &Sent, t: usize) -> bool {
-    s.toks.get(t).is_none_or(|x| {
-        matches!(x.kind, TokKind::ClauseBreak | TokKind::Quote)
-            || (x.kind == TokKind::Punct && matches!(x.lower, "." | "!" | "?"))
-    })
+    is_break(s, t) || s.toks.get(t).is_none_or(|x| x.kind == TokKind::Punct && matches!(x.lower, "." | "!" | "?"))
 }
 
 /// Words after a postposed speech verb, at most ("said in a statement
@@ -215,7 +212,8 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
         // statement." The words after the verb (a few, no introducer) end
         // at the sentence's end or a break.
         let tail_closes = || {
-            (after..(after + MAX_TAIL + 1).min(n + 1)).any(|t| closes(s, t)) && !(after..n.min(after + MAX_TAIL)).any(|t| introduces(s, t) && s.toks[t].lower != "\"")
+            (after..(after + MAX_TAIL + 1).min(n + 1)).any(|t| closes(s, t))
+                && !(after..n.min(after + MAX_TAIL)).any(|t| introduces(s, t) && s.toks[t].lower != "\"")
         };
         let before_speaker = s
             .mentions
