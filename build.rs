@@ -4,7 +4,9 @@
 //! compiles the crate's own modules on the host, loads every pack of
 //! `data/lang/` as the CLI does, and writes to `OUT_DIR`:
 //! - `rules.bin`, the compiled packs in the binary form of `src/codec.rs`
-//!   (embedded by the `prebuilt` cfg it sets: see `src/rules/mod.rs`);
+//!   (embedded by the `prebuilt` cfg it sets: see `src/rules/mod.rs`); for
+//!   the renderer-only module (without the `analyze` feature), only the
+//!   sections it reads: languages, labels and date names;
 //! - `seed.json`, the seed corpus and its document, which `./build.sh`
 //!   copies to `www/pkg/` for the element to fetch when it has no `src`.
 //!
@@ -60,7 +62,9 @@ fn main() {
         return;
     }
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let blob = prebuilt_rules().unwrap_or_else(|e| panic!("the language packs do not load: {e}"));
+    // The renderer-only module (`--no-default-features`) carries no rules.
+    let analyze = std::env::var_os("CARGO_FEATURE_ANALYZE").is_some();
+    let blob = prebuilt_rules(analyze).unwrap_or_else(|e| panic!("the language packs do not load: {e}"));
     std::fs::write(out.join("rules.bin"), blob).expect("OUT_DIR is writable");
     std::fs::write(out.join("seed.json"), seed_json()).expect("OUT_DIR is writable");
     println!("cargo::rustc-cfg=prebuilt");

@@ -24,8 +24,12 @@ PKG_DIR=www/pkg
 NPM_DIR="$TARGET_DIR/npm/factpanel"
 PAGE_DIR=tests/page
 PORT="${PORT:-8080}"
-# What the page downloads for the panel; the budget test (tests/page/size.test.mjs)
-# reads the same list.
+# What a page downloads for the panel; the budget test
+# (tests/page/size.test.mjs) reads the same lists. A page that shows a
+# document (`src`, the demo's seed) loads the renderer-only module
+# (VIEW_FILES, within TARGET_KB); a page that gives articles loads the
+# analysing one (PANEL_FILES, within BUDGET_KB).
+VIEW_FILES=("$PKG_DIR/factpanel_view_bg.wasm" "$PKG_DIR/factpanel_view.js" www/fact-panel.min.js)
 PANEL_FILES=("$PKG_DIR/factpanel_bg.wasm" "$PKG_DIR/factpanel.js" www/fact-panel.min.js)
 BUDGET_KB=200
 TARGET_KB=150
@@ -85,7 +89,7 @@ ensure_node() {
 ensure_page_deps() {
     ensure_node
     if [ ! -d "$PAGE_DIR/node_modules/playwright-core" ] || [ ! -d "$PAGE_DIR/node_modules/terser" ] \
-        || [ ! -d "$PAGE_DIR/node_modules/binaryen" ]; then
+        || [ ! -d "$PAGE_DIR/node_modules/binaryen" ] || [ ! -d "$PAGE_DIR/node_modules/csso" ]; then
         log "installing the page-test dependencies (npm)"
         if [ -f "$PAGE_DIR/package-lock.json" ]; then
             (cd "$PAGE_DIR" && npm ci --no-audit --no-fund)
@@ -107,14 +111,50 @@ ensure_all() {
 build_wasm() {
     ensure_wasm_target
     ensure_wasm_bindgen
+    ensure_page_deps
+    # Two modules from the same crate. `factpanel` analyses and renders
+    # (the wasm API, and the element when it is given articles);
+    # `factpanel_view` (`--no-default-features`: no `analyze`, no rules)
+    # only reads and renders documents, which is all a page that shows a
+    # `src` document or the demo's seed needs. Each has its target dir, so
+    # that neither rebuild undoes the other.
+    build_module factpanel "$TARGET_DIR"
+    build_module factpanel_view "$TARGET_DIR/view" --no-default-features
+    # The element as pages load it, minified (www/fact-panel.js is its
+    # source; the demo and the page tests load what ships).
+    log "terser www/fact-panel.js → www/fact-panel.min.js"
+    node "$PAGE_DIR/node_modules/terser/bin/terser" www/fact-panel.js --module --compress --mangle \
+        -o www/fact-panel.min.js
+    # Its stylesheet (the one String.raw`…` of the file), minified by csso.
+    log "csso: the element's styles in www/fact-panel.min.js"
+    node --input-type=module -e '
+        import { readFileSync, writeFileSync } from "node:fs";
+        import { createRequire } from "node:module";
+        const { minify } = createRequire(process.argv[1] + "/")("csso");
+        const file = process.argv[2];
+        const js = readFileSync(file, "utf8");
+        const raw = [...js.matchAll(/String\.raw`([^`$\\]*)`/g)];
+        if (raw.length !== 1) throw new Error(`${file}: expected one String.raw stylesheet, found ${raw.length}`);
+        const css = minify(raw[0][1]).css;
+        if (!css || /[`$\\]/.test(css)) throw new Error(`${file}: the minified stylesheet is empty or not template-safe`);
+        writeFileSync(file, js.replace(raw[0][0], () => `String.raw\`${css}\``));
+    ' "$ROOT/$PAGE_DIR/node_modules" www/fact-panel.min.js
+}
+
+# build_module NAME TARGET_DIR [CARGO FLAGS…]: one wasm module and its
+# minified glue, as $PKG_DIR/NAME_bg.wasm and $PKG_DIR/NAME.js.
+build_module() {
+    local name="$1" target_dir="$2"
+    shift 2
     # build.rs loads and compiles the language packs (data/lang/*/*.toml)
     # on the host and the module embeds them in binary form: the page does
     # not parse them. It also writes the seed corpus and its document, which
     # the element fetches without src (not in the module, so that a page
     # that embeds the panel for its own articles downloads no seed text).
-    log "cargo build --profile wasm-release --target $WASM_TARGET --lib"
+    log "cargo build --profile wasm-release --target $WASM_TARGET --lib $* ($name)"
     local out_dir
-    out_dir=$(cargo build --profile wasm-release --target "$WASM_TARGET" --lib --message-format=json-render-diagnostics |
+    out_dir=$(cargo build --profile wasm-release --target "$WASM_TARGET" --lib --target-dir "$target_dir" "$@" \
+        --message-format=json-render-diagnostics |
         grep '"reason":"build-script-executed"' | grep '#factpanel@' |
         sed -n 's/.*"out_dir":"\([^"]*\)".*/\1/p' | tail -1)
     [ -f "$out_dir/seed.json" ] || die "the build script wrote no seed.json (out_dir: '$out_dir')"
@@ -128,25 +168,19 @@ build_wasm() {
     # -O3 larger), run to a fixed point (--converge); no name or producers
     # section. See docs/architecture.md. The features are those rustc's
     # wasm32 target enables.
-    log "wasm-bindgen --target web → $PKG_DIR/"
+    log "wasm-bindgen --target web → $PKG_DIR/$name.js"
     wasm-bindgen --target web --remove-name-section --remove-producers-section \
-        --out-dir "$PKG_DIR" --out-name factpanel "$TARGET_DIR/$WASM_TARGET/wasm-release/factpanel.wasm"
-    ensure_page_deps
-    log "wasm-opt -Os -ocimfs 0 --converge $PKG_DIR/factpanel_bg.wasm"
+        --out-dir "$PKG_DIR" --out-name "$name" "$target_dir/$WASM_TARGET/wasm-release/factpanel.wasm"
+    log "wasm-opt -Os -ocimfs 0 --converge $PKG_DIR/${name}_bg.wasm"
     node "$PAGE_DIR/node_modules/binaryen/bin/wasm-opt" -Os -ocimfs 0 --converge \
         --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
         --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-        "$PKG_DIR/factpanel_bg.wasm" -o "$PKG_DIR/factpanel_bg.wasm"
+        "$PKG_DIR/${name}_bg.wasm" -o "$PKG_DIR/${name}_bg.wasm"
     # The glue, minified (terser, from the JS tools in tests/page).
-    log "terser $PKG_DIR/factpanel.js"
-    node "$PAGE_DIR/node_modules/terser/bin/terser" "$PKG_DIR/factpanel.js" --module --compress --mangle \
-        -o "$PKG_DIR/factpanel.min.js"
-    mv "$PKG_DIR/factpanel.min.js" "$PKG_DIR/factpanel.js"
-    # The element as pages load it, minified (www/fact-panel.js is its
-    # source; the demo and the page tests load what ships).
-    log "terser www/fact-panel.js → www/fact-panel.min.js"
-    node "$PAGE_DIR/node_modules/terser/bin/terser" www/fact-panel.js --module --compress --mangle \
-        -o www/fact-panel.min.js
+    log "terser $PKG_DIR/$name.js"
+    node "$PAGE_DIR/node_modules/terser/bin/terser" "$PKG_DIR/$name.js" --module --compress --mangle \
+        -o "$PKG_DIR/$name.min.js"
+    mv "$PKG_DIR/$name.min.js" "$PKG_DIR/$name.js"
 }
 
 # gzip size in bytes at level 9, computed by node's zlib like the budget
@@ -159,25 +193,33 @@ gzip_size() {
     fi
 }
 
-# Prints raw and gzip sizes of what the page downloads for the panel.
+# Prints raw and gzip sizes of what a page downloads for the panel: to
+# show a document, then to analyse articles.
 print_sizes() {
-    local f raw gz total_raw=0 total_gz=0
-    printf '\n%-28s %10s %10s\n' "panel download" "bytes" "gzip (9)"
-    for f in "${PANEL_FILES[@]}"; do
+    print_size_table "show a document (src, seed)" "$TARGET_KB" "${VIEW_FILES[@]}"
+    print_size_table "analyse articles" "$BUDGET_KB" "${PANEL_FILES[@]}"
+}
+
+# print_size_table TITLE LIMIT_KB FILE…
+print_size_table() {
+    local title="$1" limit="$2" f raw gz total_raw=0 total_gz=0
+    shift 2
+    printf '\n%-32s %10s %10s\n' "panel download: $title" "bytes" "gzip (9)"
+    for f in "$@"; do
         [ -f "$f" ] || die "missing $f"
         raw=$(wc -c <"$f")
         gz=$(gzip_size "$f")
         total_raw=$((total_raw + raw))
         total_gz=$((total_gz + gz))
-        printf '%-28s %10d %10d\n' "$f" "$raw" "$gz"
+        printf '%-32s %10d %10d\n' "$f" "$raw" "$gz"
     done
-    printf '%-28s %10d %10d\n' "total" "$total_raw" "$total_gz"
+    printf '%-32s %10d %10d\n' "total" "$total_raw" "$total_gz"
     local kb
     kb=$(awk -v b="$total_gz" 'BEGIN { printf "%.1f", b / 1024 }')
-    if [ "$total_gz" -le $((BUDGET_KB * 1024)) ]; then
-        printf '%spanel size: %s KB gzip (budget %d KB, target %d KB)%s\n\n' "$GREEN" "$kb" "$BUDGET_KB" "$TARGET_KB" "$RESET"
+    if [ "$total_gz" -le $((limit * 1024)) ]; then
+        printf '%spanel size to %s: %s KB gzip (at most %d KB)%s\n' "$GREEN" "$title" "$kb" "$limit" "$RESET"
     else
-        printf '%spanel size: %s KB gzip — OVER the %d KB budget%s\n\n' "$RED" "$kb" "$BUDGET_KB" "$RESET"
+        printf '%spanel size to %s: %s KB gzip — OVER %d KB%s\n' "$RED" "$title" "$kb" "$limit" "$RESET"
     fi
 }
 
@@ -194,11 +236,13 @@ make_package() {
     mkdir -p "$NPM_DIR/pkg"
     cp www/fact-panel.min.js "$NPM_DIR/fact-panel.js"
     cp www/fact-panel-worker.js www/fact-panel.d.ts "$NPM_DIR/"
-    cp "$PKG_DIR/factpanel.js" "$PKG_DIR/factpanel.d.ts" "$PKG_DIR/factpanel_bg.wasm" "$NPM_DIR/pkg/"
+    cp "$PKG_DIR/factpanel.js" "$PKG_DIR/factpanel.d.ts" "$PKG_DIR/factpanel_bg.wasm" \
+        "$PKG_DIR/factpanel_view.js" "$PKG_DIR/factpanel_view.d.ts" "$PKG_DIR/factpanel_view_bg.wasm" "$NPM_DIR/pkg/"
     cp README.md "$NPM_DIR/README.md"
     VERSION="$version" node -e '
         const files = ["fact-panel.js", "fact-panel-worker.js", "fact-panel.d.ts",
-                       "pkg/factpanel.js", "pkg/factpanel.d.ts", "pkg/factpanel_bg.wasm"];
+                       "pkg/factpanel.js", "pkg/factpanel.d.ts", "pkg/factpanel_bg.wasm",
+                       "pkg/factpanel_view.js", "pkg/factpanel_view.d.ts", "pkg/factpanel_view_bg.wasm"];
         const manifest = {
             name: "factpanel",
             version: process.env.VERSION,
@@ -213,6 +257,8 @@ make_package() {
                 "./fact-panel-worker.js": "./fact-panel-worker.js",
                 "./pkg/factpanel.js": { types: "./pkg/factpanel.d.ts", default: "./pkg/factpanel.js" },
                 "./pkg/factpanel_bg.wasm": "./pkg/factpanel_bg.wasm",
+                "./pkg/factpanel_view.js": { types: "./pkg/factpanel_view.d.ts", default: "./pkg/factpanel_view.js" },
+                "./pkg/factpanel_view_bg.wasm": "./pkg/factpanel_view_bg.wasm",
                 "./package.json": "./package.json",
             },
             files,
@@ -289,7 +335,7 @@ cmd_test() {
     run_suite "wasm release build" cmd_build_quiet
     run_suite "browser (wasm-bindgen-test, headless Chromium)" suite_browser
     if [ "${SUITE_RESULTS[1]}" = pass ]; then
-        run_suite "size budget (${BUDGET_KB} KB gzip)" suite_size
+        run_suite "size budget (${TARGET_KB} / ${BUDGET_KB} KB gzip)" suite_size
         run_suite "page (playwright-core, headless Chromium)" suite_page
     else
         SUITE_NAMES+=("size budget" "page"); SUITE_RESULTS+=("skipped: no wasm build" "skipped: no wasm build"); SUITE_TIMES+=(0 0)

@@ -115,13 +115,20 @@ pub fn seed_json() -> String {
 
 /// The embedded rules in the binary form the wasm build embeds (see
 /// `build.rs`): the blob of the embedded rules files, built
-/// from the TOML. Not part of the API.
+/// from the TOML. Without `analyze` (the renderer-only module), each pack's
+/// rules and duration lexicon are left empty: the sections keep their
+/// places, and only the languages, labels and date names are filled. Not
+/// part of the API.
 #[doc(hidden)]
-pub fn prebuilt_rules() -> Result<Vec<u8>, String> {
+pub fn prebuilt_rules(analyze: bool) -> Result<Vec<u8>, String> {
     let mut sections = Vec::new();
     for lang in rules::pack::LANGS {
-        sections.push(rules::embedded_bytes(lang)?);
-        sections.push(extract::duration::lexicon_bytes(lang)?);
+        if analyze {
+            sections.push(rules::embedded_bytes(lang)?);
+            sections.push(extract::duration::lexicon_bytes(lang)?);
+        } else {
+            sections.extend([Vec::new(), Vec::new()]);
+        }
     }
     // Then every pack's language words (`rules::languages`), then each
     // pack's labels and date names (`rules::view`).

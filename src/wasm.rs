@@ -226,6 +226,7 @@ fn parse_frozen(json: &str) -> Result<JsValue, JsValue> {
 /// document, `toJSON()` gives it to JS (the same JSON as `factpanel
 /// --json`), and its `render` methods use it as it is. Throws an `Error` on
 /// bad input.
+#[cfg(feature = "analyze")]
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze(articles: JsArticles) -> Result<Analysis, js_sys::Error> {
     if articles.is_undefined() || articles.is_null() {

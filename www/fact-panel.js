@@ -16,8 +16,6 @@
 // Import as `fact-panel.js?define=false` to register under another tag with
 // `FactPanel.define('my-tag')`.
 
-const GLUE_URL = new URL('./pkg/factpanel.js', import.meta.url);
-const WASM_URL = new URL('./pkg/factpanel_bg.wasm', import.meta.url);
 const WORKER_URL = new URL('./fact-panel-worker.js', import.meta.url);
 // The demo's seed corpus (its articles and their document), written by
 // ./build.sh: the module does not carry it, so that a page that embeds the
@@ -41,45 +39,60 @@ function mark(name) {
 /** The panel's code could not be loaded: the light-DOM fallback stays. */
 class LoadError extends Error {}
 
-// The compiled wasm module: fetched and compiled once per page. Every
-// instance (the page's, a fresh one after a crash, the workers') is made
-// from it.
-let modulePromise = null;
-function compileModule() {
-  modulePromise ??= (async () => {
-    const res = await fetch(WASM_URL);
-    if (!res.ok) throw new Error(`${WASM_URL.pathname}: HTTP ${res.status}`);
+// Two wasm modules built from the same crate by ./build.sh: `full`
+// analyses articles and renders; `view` only reads and renders documents,
+// at less than half the size. A panel that shows a document (a `src` file
+// made by `factpanel --json`, the demo's seed) loads `view` alone; one
+// given articles loads `full`, which then also renders.
+//
+// Each module is fetched and compiled once per page (`module`), and has one
+// instance on the page (`engine`: its JS glue), shared by every panel.
+// After a crash (a Rust panic traps with `unreachable` and may leave the
+// instance unusable), the instance is dropped and the next call gets a
+// fresh one: a new copy of the glue (same URL, `?instance=N`, since the glue
+// module keeps its instance in a module variable) instantiated from the
+// compiled module. The analysis workers instantiate the compiled `full`.
+const engines = {
+  view: { glue: new URL('./pkg/factpanel_view.js', import.meta.url), wasm: new URL('./pkg/factpanel_view_bg.wasm', import.meta.url), generation: 0 },
+  full: { glue: new URL('./pkg/factpanel.js', import.meta.url), wasm: new URL('./pkg/factpanel_bg.wasm', import.meta.url), generation: 0 },
+};
+
+function compileModule(kind) {
+  const e = engines[kind];
+  const url = e.wasm;
+  e.module ??= (async () => {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${url.pathname}: HTTP ${res.status}`);
     if (typeof WebAssembly.compileStreaming === 'function' && res.headers.get('Content-Type')?.startsWith('application/wasm')) {
       return WebAssembly.compileStreaming(res);
     }
     return WebAssembly.compile(await res.arrayBuffer());
   })();
-  modulePromise.catch(() => { modulePromise = null; }); // let a later panel retry
-  return modulePromise;
+  e.module.catch(() => { e.module = null; }); // let a later panel retry
+  return e.module;
 }
 
-// The wasm instance of the page, with its JS glue, shared by every panel.
-// After a crash (a Rust panic traps with `unreachable` and may leave the
-// instance unusable), it is dropped and the next call gets a fresh instance:
-// a new copy of the glue (same URL, `?instance=N`, since the glue module
-// keeps its instance in a module variable) instantiated from the compiled
-// module.
-let engine = null;
-let enginePromise = null;
-let generation = 0;
-function loadEngine() {
-  enginePromise ??= (async () => {
-    const url = generation === 0 ? GLUE_URL.href : `${GLUE_URL.href}?instance=${generation}`;
-    const [glue, module] = await Promise.all([import(url), compileModule()]);
+function loadEngine(kind) {
+  const e = engines[kind];
+  e.loading ??= (async () => {
+    const base = e.glue.href;
+    const url = e.generation === 0 ? base : `${base}?instance=${e.generation}`;
+    const [glue, module] = await Promise.all([import(url), compileModule(kind)]);
     await glue.default({ module_or_path: module });
-    engine = glue;
+    e.engine = glue;
     return glue;
-  })().catch((e) => {
-    enginePromise = null; // let a later panel retry
-    throw new LoadError(`could not load the factpanel module (${e?.message ?? e})`);
+  })().catch((err) => {
+    e.loading = null; // let a later panel retry
+    throw new LoadError(`could not load the factpanel module (${err?.message ?? err})`);
   });
-  return enginePromise;
+  return e.loading;
 }
+
+// The instance that renders: `full` once the page has it (it renders
+// too), else `view`.
+const renderer = () => engines.full.engine ?? engines.view.engine;
+// A page whose `full` instance crashed restarts it rather than fetching `view`.
+const loadRenderer = () => engines.full.loading ?? loadEngine(engines.full.generation > 0 ? 'full' : 'view');
 
 /** An error thrown by the wasm module that is not one of its own `factpanel:` errors. */
 function crashError(name, message) {
@@ -95,18 +108,21 @@ function guarded(glue, fn) {
     return fn(glue);
   } catch (e) {
     if (isOwnError(e)) throw e;
-    if (engine === glue) {
-      engine = null;
-      enginePromise = null;
-      generation++;
+    for (const e of Object.values(engines)) {
+      if (e.engine === glue) {
+        e.engine = null;
+        e.loading = null;
+        e.generation++;
+      }
     }
     throw crashError(e?.name ?? 'Error', e?.message ?? String(e));
   }
 }
 
-/** Runs `fn(glue)` on the page's instance, loading one if needed. */
-async function withEngine(fn) {
-  return guarded(engine ?? (await loadEngine()), fn);
+/** Runs `fn(glue)` on the page's `full` instance (to analyse) or on its renderer, loading one if needed. */
+async function withEngine(fn, kind = null) {
+  const glue = kind === 'full' ? engines.full.engine ?? (await loadEngine('full')) : renderer() ?? (await loadRenderer());
+  return guarded(glue, fn);
 }
 
 // Trusted Types: `new Worker(url)` needs a TrustedScriptURL where they are
@@ -445,9 +461,12 @@ export class FactPanel extends HTMLElement {
     this.#cancel?.(); // a newer input supersedes a running analysis
     this.#cancel = null;
     try {
-      // `src` is fetched while the module loads; a module that cannot load
-      // is the error shown if both fail.
-      const engineReady = loadEngine();
+      // Articles load the analysing module (`full`). Otherwise the module
+      // that shows a document (`view`) loads while `src` or the seed is
+      // fetched; a `src` file that turns out to hold articles loads `full`
+      // as well (#analyze). A module that cannot load is the error shown
+      // if both fail.
+      const engineReady = this.#articles !== null ? loadEngine('full') : loadRenderer();
       const fetching = this.#articles === null && this.hasAttribute('src') ? fetchSource(this.getAttribute('src')) : null;
       const seeding = this.#articles === null && !fetching ? fetchSeed() : null;
       fetching?.catch(() => {}); // awaited below, after the module
@@ -505,7 +524,7 @@ export class FactPanel extends HTMLElement {
       } catch (e) {
         throw new Error(`the articles cannot be converted to JSON (${e?.message ?? e})`);
       }
-      const module = await compileModule();
+      const module = await compileModule('full');
       if (token !== this.#token) return null;
       const job = analyzeInWorker(module, json, Math.max(0, Number(FactPanel.analysisTimeout) || 0) || 30_000);
       this.#cancel = job.cancel;
@@ -521,7 +540,7 @@ export class FactPanel extends HTMLElement {
         analysis.free();
         throw e;
       }
-    });
+    }, 'full');
   }
 
   // Builds the new panel off-document, then swaps it in: a failure at any
@@ -606,14 +625,15 @@ export class FactPanel extends HTMLElement {
     if (!region) return;
     const onDemand = region.hasAttribute('data-claim') || region.hasAttribute('data-claims');
     if (open && onDemand && !region.firstChild) {
-      if (!engine) {
+      const glue = renderer();
+      if (!glue) {
         // The module is being restarted after a crash: open once it is back.
-        loadEngine().then(() => this.#toggle(button, open), (e) => this.#fail(e));
+        loadRenderer().then(() => this.#toggle(button, open), (e) => this.#fail(e));
         return;
       }
       try {
-        if (region.hasAttribute('data-claims')) this.#fillClaims(region, engine);
-        else this.#fillContext(region, engine);
+        if (region.hasAttribute('data-claims')) this.#fillClaims(region, glue);
+        else this.#fillContext(region, glue);
       } catch (e) {
         this.#fail(e);
         return;
@@ -942,9 +962,6 @@ mark {
   mark { forced-color-adjust: none; background: Mark; color: MarkText; }
 }
 `;
-
-// Start fetching and compiling right away, in parallel with the page.
-loadEngine().catch(() => {}); // errors are reported by the panels
 
 if (new URL(import.meta.url).searchParams.get('define') !== 'false') {
   FactPanel.define();

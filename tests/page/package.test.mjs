@@ -30,7 +30,7 @@ test('the package names its entry points, its types and its files', () => {
   assert.match(m.version, /^\d+\.\d+\.\d+/);
   assert.equal(m.types, './fact-panel.d.ts');
   assert.equal(m.exports['.'].default, './fact-panel.js');
-  for (const f of ['fact-panel.js', 'fact-panel-worker.js', 'fact-panel.d.ts', 'pkg/factpanel.js', 'pkg/factpanel_bg.wasm']) {
+  for (const f of ['fact-panel.js', 'fact-panel-worker.js', 'fact-panel.d.ts', 'pkg/factpanel.js', 'pkg/factpanel_bg.wasm', 'pkg/factpanel_view.js', 'pkg/factpanel_view_bg.wasm']) {
     assert.ok(m.files.includes(f), `files lists ${f}`);
     assert.ok(existsSync(join(PKG, f)), `${f} is built`);
   }
@@ -91,6 +91,9 @@ test('npm pack, npm install of the tarball, and the element renders from node_mo
     for (const f of ['fact-panel.js', 'pkg/factpanel.js', 'pkg/factpanel_bg.wasm']) {
       assert.ok(fromModules.includes(`/node_modules/factpanel/${f}`), `${f} loaded from node_modules: ${fromModules}`);
     }
+    // The renderer-only module loads while `src` is fetched; the file holds
+    // articles, so the analysing one loads too.
+    assert.ok(fromModules.includes('/node_modules/factpanel/pkg/factpanel_view_bg.wasm'), `${fromModules}`);
   } finally {
     await browser.close();
     await server.close();

@@ -62,7 +62,7 @@ describe('the seed panel on the demo page', () => {
     await close(p);
   });
 
-  test('loads the wasm once for several panels, and only the panel files', async () => {
+  test('loads the wasm once for several panels, and only the renderer-only module to show a document', async () => {
     const p = await open('/');
     const { page, log } = p;
     await ready(page);
@@ -77,8 +77,17 @@ describe('the seed panel on the demo page', () => {
     await ready(page, '#extra-fr');
     await ready(page, '#extra-en');
     const wasm = log.requests.filter((u) => u.endsWith('.wasm'));
-    assert.equal(wasm.length, 1, `wasm requests: ${wasm}`);
-    assert.equal(log.requests.filter((u) => u.endsWith('/pkg/factpanel.js')).length, 1);
+    assert.deepEqual(wasm.map((u) => new URL(u).pathname), ['/pkg/factpanel_view_bg.wasm'], `wasm requests: ${wasm}`);
+    assert.equal(log.requests.filter((u) => u.endsWith('/pkg/factpanel_view.js')).length, 1);
+    assert.equal(log.requests.filter((u) => u.endsWith('/pkg/factpanel.js')).length, 0, 'no analyser to show a document');
+    // Given articles, the panel loads the analysing module once, and renders with it.
+    await page.evaluate(async () => {
+      const { articles } = await (await fetch('/pkg/seed.json')).json();
+      document.getElementById('extra-fr').articles = articles.slice(0, 2);
+      document.getElementById('extra-en').articles = articles.slice(1, 3);
+    });
+    await page.waitForFunction(() => ['extra-fr', 'extra-en'].every((id) => document.getElementById(id).data?.sources.length === 2));
+    assert.deepEqual(log.requests.filter((u) => u.endsWith('.wasm')).map((u) => new URL(u).pathname), ['/pkg/factpanel_view_bg.wasm', '/pkg/factpanel_bg.wasm']);
     // Distinct ids in each panel's shadow root; English in the English one.
     assert.match(await text(inPanel(page, '.facts h3', '#extra-en')), /^Facts$/);
     await close(p);
@@ -397,7 +406,10 @@ describe('contract and performance', () => {
     const { page } = p;
     await ready(page);
     const fromPage = await page.evaluate(async (fixture) => {
+      // (The demo shows its seed with the renderer-only module: this page
+      // has not instantiated the analysing one.)
       const m = await import('/pkg/factpanel.js');
+      await m.default();
       const seed = await (await fetch('/pkg/seed.json')).json();
       return {
         // What the build wrote for the demo, the same analysed here, and
@@ -413,6 +425,32 @@ describe('contract and performance', () => {
     assert.equal(fromPage.analyzed, seeds);
     assert.equal(fromPage.shown, seeds);
     assert.equal(fromPage.fixture, cli(['--json', join(HERE, 'fixtures/articles.json')]).trimEnd());
+    await close(p);
+  });
+
+  test('the renderer-only module renders a document as the analysing one does, in each language', async () => {
+    const p = await open('/__test__/blank.html');
+    const { page } = p;
+    const out = await page.evaluate(async (fixture) => {
+      const full = await import('/pkg/factpanel.js');
+      const view = await import('/pkg/factpanel_view.js');
+      await Promise.all([full.default(), view.default()]);
+      const docs = [(await (await fetch('/pkg/seed.json')).json()).document, full.analyze(fixture).json()];
+      const html = (m, doc, lang) => {
+        const root = document.createElement('div');
+        const a = m.Analysis.read(doc);
+        a.render(root, { lang, idPrefix: 'x-' });
+        for (const list of root.querySelectorAll('ol.claims[data-claims]')) a.renderClaims(list, Number(list.dataset.claims), { lang, idPrefix: 'x-' });
+        a.free();
+        return root.innerHTML;
+      };
+      return docs.flatMap((doc) => ['fr', 'en'].map((lang) => [html(full, doc, lang), html(view, doc, lang)]));
+    }, FIXTURE_ARTICLES);
+    assert.equal(out.length, 4);
+    for (const [fromFull, fromView] of out) {
+      assert.ok(fromFull.length > 1000, fromFull.slice(0, 200));
+      assert.equal(fromView, fromFull);
+    }
     await close(p);
   });
 

@@ -44,11 +44,15 @@ const ATTRS = allowList('ATTRS');
 const TRAP_MARKER = '__factpanel_trap__';
 // (module (func (export "trap") unreachable))
 const TRAP_WASM = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 8, 1, 4, 116, 114, 97, 112, 0, 0, 10, 5, 1, 3, 0, 0, 11];
-// (module (import "./factpanel_bg.js" "nope" (func))): compiles, but the
-// glue has no such import, so instantiating it fails (a LinkError).
+// (module (import "./NAME_bg.js" "nope" (func))), for the glue NAME.js
+// of `factpanel_bg.wasm` or `factpanel_view_bg.wasm`: compiles, but the glue
+// has no such import, so instantiating it fails (a LinkError).
 const name = (s) => [s.length, ...Buffer.from(s)];
-const IMPORT = [1, ...name('./factpanel_bg.js'), ...name('nope'), 0, 0];
-const UNLINKABLE_WASM = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 2, IMPORT.length, ...IMPORT];
+function unlinkableWasm(url) {
+  const glue = new URL(url).pathname.split('/').pop().replace(/\.wasm$/, '.js');
+  const IMPORT = [1, ...name(`./${glue}`), ...name('nope'), 0, 0];
+  return [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 2, IMPORT.length, ...IMPORT];
+}
 
 /**
  * The glue, wrapped so that `analyze` of TRAP_MARKER traps for real and
@@ -208,7 +212,7 @@ describe('wasm failure', () => {
     ['pkg/ is missing', (page) => page.route('**/pkg/**', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })), /HTTP 404|Failed to fetch|module script/],
     ['the .wasm request fails', (page) => page.route('**/*.wasm', (r) => r.abort()), /Failed to fetch/],
     ['the .wasm is not WebAssembly (CompileError)', (page) => page.route('**/*.wasm', (r) => r.fulfill({ contentType: 'application/wasm', body: 'pas du wasm' })), /CompileError|expected magic word/],
-    ['the .wasm does not fit its glue (LinkError when instantiating)', (page) => page.route('**/*.wasm', (r) => r.fulfill({ contentType: 'application/wasm', body: Buffer.from(UNLINKABLE_WASM) })), /Import #0 ".*" "nope"/],
+    ['the .wasm does not fit its glue (LinkError when instantiating)', (page) => page.route('**/*.wasm', (r) => r.fulfill({ contentType: 'application/wasm', body: Buffer.from(unlinkableWasm(r.request().url())) })), /Import #0 ".*" "nope"/],
   ];
   for (const [name, setup, detail] of failures) {
     test(`${name}: the light-DOM fallback stays and the panel says it could not load`, async () => {
