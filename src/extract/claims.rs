@@ -290,23 +290,9 @@ pub(super) fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str
         let s = cx.sent(si);
         // The term: the first characterization phrase inside the match
         // (the longest at its start), with a coordinated second one.
-        let mut term = None;
-        for t in (m.start..m.end).filter(|&t| s.toks[t].kind != TokKind::Quote) {
-            for phrase in cx.r.class_phrases(class) {
-                let mut j = t;
-                let ok = phrase.iter().all(|alt| {
-                    while s.toks.get(j).is_some_and(|x| x.kind == TokKind::Quote) {
-                        j += 1;
-                    }
-                    let hit = s.toks.get(j).is_some_and(|x| alt.matches(x.lower));
-                    j += 1;
-                    hit
-                });
-                if ok && j <= m.end && term.is_none_or(|(a, b): (usize, usize)| t == a && j > b) {
-                    term = Some((t, j));
-                }
-            }
-        }
+        let term = (m.start..m.end)
+            .filter(|&t| s.toks[t].kind != TokKind::Quote)
+            .find_map(|t| Some((t, super::matcher::match_class_to(cx.r, class, s, t, m.end)?)));
         let Some((t0, mut t1)) = term else { continue };
         // A coordinated second term belongs to the same characterization:
         // « franc et constructif », « très bon et productif ».

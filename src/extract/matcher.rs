@@ -47,6 +47,11 @@ fn alt_any(alts: &[Alt], tok: &str) -> bool {
 
 /// Matches a class phrase at `i`; returns the end of the longest phrase.
 pub(crate) fn match_class(rules: &Rules, class: usize, s: &Sent, i: usize) -> Option<usize> {
+    match_class_to(rules, class, s, i, usize::MAX)
+}
+
+/// [`match_class`] among the phrases that end by `end`.
+pub(crate) fn match_class_to(rules: &Rules, class: usize, s: &Sent, i: usize, end: usize) -> Option<usize> {
     let mut best = None;
     let first = s.toks.get(i)?;
     'phr: for phrase in rules.class_phrases_at(class, first.lower) {
@@ -60,7 +65,7 @@ pub(crate) fn match_class(rules: &Rules, class: usize, s: &Sent, i: usize) -> Op
                 _ => continue 'phr,
             }
         }
-        if best.is_none_or(|b| j > b) {
+        if j <= end && best.is_none_or(|b| j > b) {
             best = Some(j);
         }
     }
