@@ -128,6 +128,26 @@ pub(super) fn call_days(found: &mut [Found]) {
     }
 }
 
+/// Whether the date is another event's: walking back from the date in its
+/// clause (at most [`OTHER_EVENT_REACH`] tokens), an `other_event` phrase
+/// that is not the rule's cue comes before any call noun ("after her visit
+/// to Berlin on 3 May", « la conférence prévue le 26 avril »). An
+/// `in_person` one ("visit", « rencontre ») counts only in a sentence that
+/// says the call was by phone: in an in-person meeting's sentence, « leur
+/// rencontre de mardi » may be the event itself.
+fn of_other_event(r: &Rules, s: &Sent, d: &dates::DateMention, ms: &[Match]) -> bool {
+    let has = |class: &str, t: usize| r.class_id(class).is_some_and(|c| matcher::match_class(r, c, s, t).is_some());
+    let clause = s.toks[d.t0].clause;
+    (d.t0.saturating_sub(OTHER_EVENT_REACH)..d.t0)
+        .rev()
+        .take_while(|&t| s.toks[t].clause == clause && !has("call_noun", t))
+        .any(|t| {
+            has("other_event", t)
+                && !ms.iter().any(|m| (m.start..m.end).contains(&t))
+                && (!has("in_person", t) || (0..s.toks.len()).any(|k| has("phone", k)))
+        })
+}
+
 /// How many of the article's sentences that name two persons say they
 /// talked by phone, and how many in person (the `phone` and `in_person`
 /// lexicon classes).
@@ -228,7 +248,7 @@ pub(super) fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     // since 2 December 2022"): not the day of this call.
     let ds = dates::find(s, cx.r)
         .into_iter()
-        .filter(|d| !dates::is_bound(&s.toks, d, cx.r))
+        .filter(|d| !dates::is_bound(&s.toks, d, cx.r) && !of_other_event(cx.r, s, d, ms))
         .filter_map(|mut d| match d.back {
             None => Some(d),
             Some(k) => dates::resolve_back(k, cx.an.article_date).map(|p| {

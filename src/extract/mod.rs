@@ -292,6 +292,11 @@ fn analyse_sents<'a>(
 /// Tokens before a date in the clause after a call cue, at most.
 const DATE_OPENS_CLAUSE: usize = 3;
 
+/// How far before a date another event's noun still governs it ("her
+/// visit of two days to Berlin on 3 May", 7 tokens): see
+/// `claims::of_other_event`.
+const OTHER_EVENT_REACH: usize = 8;
+
 /// A dateline opens one of the article's first sentences (after a title,
 /// a kicker, a byline).
 const DATELINE_SENTENCES: usize = 4;
