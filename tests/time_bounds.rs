@@ -174,6 +174,11 @@ fn dates_and_weekdays_grow_linearly() {
     check_growth("call dates, one line", 32 << 10, |n| {
         one(repeat("Macron a appelé Xi mercredi 1er juillet 2025 et ", n))
     });
+    // Each date after another event's noun, in a call sentence by phone
+    // (each looks back a few tokens, and the sentence for a phone word).
+    check_growth("dates of other events, one line", 32 << 10, |n| {
+        one(repeat("Macron a parlé au téléphone avec Xi après sa rencontre du 3 mars et ", n))
+    });
     // A call date in every sentence: the article's call day is chosen among
     // them (it was quadratic in their number).
     check_growth("call dates, a sentence each", 64 << 10, |n| one(repeat("Macron a appelé Xi le 3 mars. ", n)));
