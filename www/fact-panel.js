@@ -108,11 +108,11 @@ function guarded(glue, fn) {
     return fn(glue);
   } catch (e) {
     if (isOwnError(e)) throw e;
-    for (const e of Object.values(engines)) {
-      if (e.engine === glue) {
-        e.engine = null;
-        e.loading = null;
-        e.generation++;
+    for (const dropped of Object.values(engines)) {
+      if (dropped.engine === glue) {
+        dropped.engine = null;
+        dropped.loading = null;
+        dropped.generation++;
       }
     }
     throw crashError(e?.name ?? 'Error', e?.message ?? String(e));
