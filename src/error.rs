@@ -39,17 +39,30 @@ pub enum Error {
     },
 }
 
+/// A string as error messages show it: quoted and escaped as in JSON
+/// (`"a \"b\""`). Not `{:?}`: the module would carry the standard
+/// library's `str` escaping code for its error messages alone.
+pub(crate) struct Quoted<'a>(pub &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&serde_json::to_string(self.0).map_err(|_| fmt::Error)?)
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::NoArticles => f.write_str("no articles given: expected at least one"),
             Error::BadId { id } => {
-                write!(f, "article id {id:?} is not usable: expected a non-empty id of at most 200 characters")
+                write!(f, "article id {} is not usable: expected a non-empty id of at most 200 characters", Quoted(id))
             }
-            Error::DuplicateId { id } => write!(f, "duplicate article id {id:?}: every article needs its own id"),
-            Error::EmptyText { id } => write!(f, "article {id:?} has an empty text"),
+            Error::DuplicateId { id } => {
+                write!(f, "duplicate article id {}: every article needs its own id", Quoted(id))
+            }
+            Error::EmptyText { id } => write!(f, "article {} has an empty text", Quoted(id)),
             Error::TooLarge { id, bytes, limit } => {
-                write!(f, "article {id:?} is {bytes} bytes, over the limit of {limit} bytes")
+                write!(f, "article {} is {bytes} bytes, over the limit of {limit} bytes", Quoted(id))
             }
             Error::Json { message } => write!(f, "malformed article JSON: {message}"),
         }

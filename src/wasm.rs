@@ -358,7 +358,7 @@ fn render_options(v: &serde_json::Value) -> Result<RenderOptionsIn, String> {
     let text = |k: &str| match field(k) {
         None => Ok(None),
         Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(format!("{k:?} must be a string")),
+        Some(_) => Err(format!("{} must be a string", crate::error::Quoted(k))),
     };
     let articles = match field("articles") {
         None => Vec::new(),

@@ -9,6 +9,7 @@
 //! drop ladder per field in the wasm module).
 
 use super::*;
+use crate::error::Quoted;
 use serde_json::Value as J;
 
 fn opt_s(t: &Table, k: &'static str) -> Option<String> {
@@ -153,7 +154,7 @@ fn document_in(v: &J, errs: &Errors) -> Document {
     let t = Table::new(v, "document", errs);
     let schema = t.str("schema");
     if errs.ok() && schema != SCHEMA {
-        errs.set(format!("schema {schema:?}, expected {SCHEMA:?}"));
+        errs.set(format!("schema {}, expected {}", Quoted(&schema), Quoted(SCHEMA)));
     }
     let e = t.table("event");
     let event = Event {
@@ -205,7 +206,7 @@ fn document_in(v: &J, errs: &Errors) -> Document {
     let mut entities = Vec::new();
     if let Some(J::Object(m)) = t.raw("entities") {
         for (id, v) in m {
-            let x = Table::new(v, format!("entity {id:?}"), errs);
+            let x = Table::new(v, format!("entity {}", Quoted(id)), errs);
             entities.push((
                 id.clone(),
                 EntityInfo {
@@ -301,13 +302,13 @@ impl<'a> Table<'a> {
     /// Records that `key` is not `what`.
     #[inline(never)]
     pub fn fail(&self, key: &str, what: &str) {
-        self.errs.set(format!("{}: {key:?} must be {what}", self.ctx));
+        self.errs.set(format!("{}: {} must be {what}", self.ctx, Quoted(key)));
     }
 
     fn need(&self, key: &'a str) -> Option<&'a J> {
         let v = self.get(key);
         if v.is_none() && self.map.is_some() {
-            self.errs.set(format!("{}: missing key {key:?}", self.ctx));
+            self.errs.set(format!("{}: missing key {}", self.ctx, Quoted(key)));
         }
         v
     }
@@ -405,7 +406,7 @@ impl<'a> Table<'a> {
     pub fn finish(self) {
         let used = self.used.borrow();
         if let Some(k) = self.map.and_then(|m| m.keys().find(|k| !used.contains(&k.as_str()))) {
-            self.errs.set(format!("{}: unknown key {k:?}", self.ctx));
+            self.errs.set(format!("{}: unknown key {}", self.ctx, Quoted(k)));
         }
     }
 
@@ -417,7 +418,13 @@ impl<'a> Table<'a> {
             Some((_, v)) => *v,
             None => {
                 let names: Vec<&str> = set.iter().map(|(n, _)| *n).collect();
-                self.errs.set(format!("{}: {key:?} is {value:?}, expected one of {}", self.ctx, names.join(", ")));
+                self.errs.set(format!(
+                    "{}: {} is {}, expected one of {}",
+                    self.ctx,
+                    Quoted(key),
+                    Quoted(value),
+                    names.join(", ")
+                ));
                 set[0].1
             }
         }

@@ -564,7 +564,7 @@ impl std::ops::Index<&str> for Entities {
 
     /// The entity of this id; panics when there is none, like a map.
     fn index(&self, id: &str) -> &EntityInfo {
-        self.get(id).unwrap_or_else(|| panic!("no entity {id:?}"))
+        self.get(id).unwrap_or_else(|| panic!("no entity {}", crate::error::Quoted(id)))
     }
 }
 

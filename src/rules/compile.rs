@@ -2,6 +2,7 @@
 //! indexes the matchers read (start words, aliases, entities).
 
 use super::*;
+use crate::error::Quoted;
 
 #[derive(Debug, Default)]
 pub(super) struct Compiled {
@@ -84,13 +85,13 @@ pub(super) fn index_entities(
     let mut ids: WordMap<usize> = WordMap::default();
     for (i, e) in entities.iter().enumerate() {
         if ids.insert(e.id.clone(), i).is_some() {
-            return Err(format!("entity id {:?} appears twice", e.id));
+            return Err(format!("entity id {} appears twice", Quoted(&e.id)));
         }
         let named = e.aliases.iter().map(|a| (a, false));
         for (a, role) in named.chain(e.roles.iter().map(|a| (a, true))) {
             let toks = phrase_tokens(a);
             let Some(first) = toks.first().cloned() else {
-                return Err(format!("entity {:?} has an empty alias", e.id));
+                return Err(format!("entity {} has an empty alias", Quoted(&e.id)));
             };
             let plural = e.plural.iter().any(|p| p == a);
             aliases.entry(first).or_default().push(AliasEntry {
@@ -107,7 +108,9 @@ pub(super) fn index_entities(
         let members = g
             .ids
             .iter()
-            .map(|id| ids.get(id).copied().ok_or_else(|| format!("group {:?}: unknown entity {id:?}", g.text)))
+            .map(|id| {
+                ids.get(id).copied().ok_or_else(|| format!("group {}: unknown entity {}", Quoted(&g.text), Quoted(&id)))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let first = toks.first().cloned().ok_or("empty group phrase")?;
         aliases.entry(first).or_default().push(AliasEntry {
@@ -159,7 +162,7 @@ impl Core {
                 })
                 .collect::<Vec<_>>();
             if alts.iter().any(Vec::is_empty) {
-                return Err(format!("lexicon class {name:?} has an empty phrase"));
+                return Err(format!("lexicon class {} has an empty phrase", Quoted(&name)));
             }
             c.class_index.insert(name.clone(), c.classes.len());
             c.classes.push((name.clone(), alts));
@@ -167,7 +170,7 @@ impl Core {
         let compile_all = |ps: &[String], c: &mut Compiled, ctx: &str| -> Result<Vec<usize>, String> {
             let mut ids = Vec::new();
             for p in ps {
-                let pat = compile_pattern(p, c).map_err(|e| format!("{ctx}: pattern {p:?}: {e}"))?;
+                let pat = compile_pattern(p, c).map_err(|e| format!("{ctx}: pattern {}: {e}", Quoted(&p)))?;
                 ids.push(c.add_pattern(pat));
             }
             Ok(ids)
@@ -175,63 +178,67 @@ impl Core {
         let mut seen = std::collections::HashSet::new();
         for r in &self.claim_rules {
             if !seen.insert(r.id.clone()) {
-                return Err(format!("rule id {:?} appears twice", r.id));
+                return Err(format!("rule id {} appears twice", Quoted(&r.id)));
             }
             if r.examples.is_empty() {
-                return Err(format!("rule {:?} has no example", r.id));
+                return Err(format!("rule {} has no example", Quoted(&r.id)));
             }
-            let pats = compile_all(&r.patterns, &mut c, &format!("rule {:?}", r.id))?;
+            let pats = compile_all(&r.patterns, &mut c, &format!("rule {}", Quoted(&r.id)))?;
             if matches!(r.kind, RuleKind::CallDuration | RuleKind::NotCallDuration) {
                 if let Some(k) = pats.iter().position(|&p| !c.patterns[p].contains(&Elem::Slot(Slot::Duration))) {
-                    return Err(format!("rule {:?}: pattern {:?} has no @duration", r.id, r.patterns[k]));
+                    return Err(format!("rule {}: pattern {} has no @duration", Quoted(&r.id), Quoted(&r.patterns[k])));
                 }
             }
             c.rules.push(pats);
         }
         for t in &self.topics {
-            let pats = compile_all(&t.patterns, &mut c, &format!("topic {:?}", t.id))?;
+            let pats = compile_all(&t.patterns, &mut c, &format!("topic {}", Quoted(&t.id)))?;
             c.topics.push(pats);
         }
         for p in &self.positions {
             if let Some(t) = p.topics.iter().find(|t| !self.topics.iter().any(|x| x.id == **t)) {
-                return Err(format!("position {:?}: topic {t:?} is not a [[topic]] of the pack", p.id));
+                return Err(format!("position {:?}: topic {} is not a [[topic]] of the pack", p.id, Quoted(&t)));
             }
             let pats = compile_all(&p.patterns, &mut c, &format!("position {:?}", p.id))?;
             c.positions.push(pats);
         }
         for m in &self.markers {
-            let pat = compile_pattern(&m.pattern, &c).map_err(|e| format!("marker {:?}: {e}", m.pattern))?;
+            let pat = compile_pattern(&m.pattern, &c).map_err(|e| format!("marker {}: {e}", Quoted(&m.pattern)))?;
             let id = c.add_pattern(pat);
             c.markers.push(id);
         }
         for e in &self.entities {
             if e.id.is_empty() || !e.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-                return Err(format!("entity id {:?} is not lowercase ASCII with underscores", e.id));
+                return Err(format!("entity id {} is not lowercase ASCII with underscores", Quoted(&e.id)));
             }
         }
         (c.alias_index, c.entity_index) = index_entities(&self.entities, &self.groups)?;
         for e in &self.entities {
             if let Some(m) = &e.member_of {
                 if !c.entity_index.contains_key(m) {
-                    return Err(format!("entity {:?}: member_of {m:?} is not a known entity", e.id));
+                    return Err(format!("entity {}: member_of {} is not a known entity", Quoted(&e.id), Quoted(&m)));
                 }
             }
             if let Some(p) = &e.era_of {
                 let person = c.entity_index.get(p).is_some_and(|&k| self.entities[k].kind == EntityKind::Person);
                 if !person {
-                    return Err(format!("entity {:?}: era_of {p:?} is not a known person", e.id));
+                    return Err(format!("entity {}: era_of {} is not a known person", Quoted(&e.id), Quoted(&p)));
                 }
             }
         }
         for (class, holder) in &self.release.held_by_nationality {
             if !c.class_index.contains_key(class) || !c.entity_index.contains_key(holder) {
-                return Err(format!("release.held_by_nationality: unknown class {class:?} or entity {holder:?}"));
+                return Err(format!(
+                    "release.held_by_nationality: unknown class {} or entity {}",
+                    Quoted(&class),
+                    Quoted(&holder)
+                ));
             }
         }
         c.index_words(&self.attribution, &self.references, &self.people)?;
         for country in &self.countries {
             if country.id.is_empty() || !country.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-                return Err(format!("country id {:?} is not lowercase ASCII with underscores", country.id));
+                return Err(format!("country id {} is not lowercase ASCII with underscores", Quoted(&country.id)));
             }
         }
         c.country_phrases = self.country_index()?;
@@ -332,8 +339,9 @@ pub(super) fn parse_alts(s: &str) -> Result<Vec<Alt>, String> {
             let n = phrase_tokens(norm.trim_end_matches('*')).len();
             if n != 1 && !norm.ends_with('\'') && !norm.starts_with('\'') {
                 return Err(format!(
-                    "alternative {a:?} is {n} tokens, and an alternative matches one: \
-                     write it as a pattern of its own or a lexicon phrase"
+                    "alternative {} is {n} tokens, and an alternative matches one: \
+                     write it as a pattern of its own or a lexicon phrase",
+                    Quoted(a)
                 ));
             }
             Ok(match norm.strip_suffix('*') {
@@ -349,14 +357,14 @@ pub(super) fn compile_pattern(p: &str, c: &Compiled) -> Result<Pattern, String> 
     let mut out = Vec::new();
     for el in p.split_whitespace() {
         let e = if let Some(n) = el.strip_prefix("..") {
-            Elem::Gap(n.parse().map_err(|_| format!("gap {el:?} needs a number, like ..3"))?)
+            Elem::Gap(n.parse().map_err(|_| format!("gap {} needs a number, like ..3", Quoted(&el)))?)
         } else if let Some(name) = el.strip_prefix('@') {
             match named(SLOTS, name) {
                 Some(slot) => Elem::Slot(slot),
                 None => Elem::Class(*c.class_index.get(name).ok_or_else(|| format!("unknown lexicon class @{name}"))?),
             }
         } else if let Some(inner) = el.strip_prefix('[') {
-            let inner = inner.strip_suffix(']').ok_or_else(|| format!("{el:?}: missing ]"))?;
+            let inner = inner.strip_suffix(']').ok_or_else(|| format!("{}: missing ]", Quoted(&el)))?;
             Elem::Opt(parse_alts(inner)?)
         } else {
             Elem::Lit(parse_alts(el)?)

@@ -575,13 +575,16 @@ impl Wire {
         for (name, forms) in [("inline", &self.inline), ("dateline", &self.dateline), ("line_end", &self.line_end)] {
             for f in forms.iter() {
                 if f.matches("{a}").count() != 1 {
-                    return Err(format!("wire.{name}: form {f:?} must hold {{a}} once"));
+                    return Err(format!("wire.{name}: form {} must hold {{a}} once", crate::error::Quoted(f)));
                 }
             }
         }
         for f in &self.inline {
             if !f.starts_with(|c: char| c.is_ascii_punctuation() && !matches!(c, '-' | '\'' | '{')) {
-                return Err(format!("wire.inline: form {f:?} must start with an ASCII mark such as '('"));
+                return Err(format!(
+                    "wire.inline: form {} must start with an ASCII mark such as '('",
+                    crate::error::Quoted(f)
+                ));
             }
         }
         Ok(())

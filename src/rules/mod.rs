@@ -185,10 +185,17 @@ impl Core {
             for phrase in country.demonyms.iter().cloned().chain(country.of.iter().cloned()).chain(made) {
                 let phrase = phrase.as_str();
                 let toks = phrase_tokens(phrase);
-                let first = toks.first().cloned().ok_or_else(|| format!("country {:?}: empty phrase", country.id))?;
+                let first = toks
+                    .first()
+                    .cloned()
+                    .ok_or_else(|| format!("country {}: empty phrase", crate::error::Quoted(&country.id)))?;
                 let v = index.entry(first).or_default();
                 if v.iter().any(|(t, other)| *t == toks && *other != k) {
-                    return Err(format!("country {:?}: {phrase:?} also names another country", country.id));
+                    return Err(format!(
+                        "country {}: {} also names another country",
+                        crate::error::Quoted(&country.id),
+                        crate::error::Quoted(phrase)
+                    ));
                 }
                 if v.iter().any(|(t, _)| *t == toks) {
                     continue;

@@ -2,6 +2,7 @@
 //! the word table and its hash table.
 
 use super::*;
+use crate::error::Quoted;
 
 /// Builds the lexicon, panicking with the offending entry named when the
 /// data is malformed (the data is compiled in; `lexicon_loads` tests it).
@@ -34,7 +35,7 @@ pub(super) fn build_lexicon(src: &str, lang: &str) -> Lexicon {
 
     let mut units = Vec::new();
     for (ui, u) in file.units.iter().enumerate() {
-        let what = format!("[[unit]] id = {:?}", u.id);
+        let what = format!("[[unit]] id = {}", Quoted(&u.id));
         if units.iter().any(|x: &Unit| x.id == u.id) {
             fail(&what, "duplicate id");
         }
@@ -56,7 +57,7 @@ pub(super) fn build_lexicon(src: &str, lang: &str) -> Lexicon {
 
     let mut fractions = Vec::new();
     for (fi, f) in file.fractions.iter().enumerate() {
-        let what = format!("[[fraction]] id = {:?}", f.id);
+        let what = format!("[[fraction]] id = {}", Quoted(&f.id));
         if !(1..=11).contains(&f.twelfths) {
             fail(&what, "twelfths must be 1-11");
         }
@@ -72,7 +73,7 @@ pub(super) fn build_lexicon(src: &str, lang: &str) -> Lexicon {
 
     let mut approx = Vec::new();
     for (ai, a) in file.approx.iter().enumerate() {
-        let what = format!("[[approx]] id = {:?}", a.id);
+        let what = format!("[[approx]] id = {}", Quoted(&a.id));
         if !(2..=1000).contains(&a.value) {
             fail(&what, "value must be 2-1000");
         }
@@ -86,7 +87,7 @@ pub(super) fn build_lexicon(src: &str, lang: &str) -> Lexicon {
     let mut hedges = Vec::new();
     let mut post_hedges = Vec::new();
     for h in &file.hedges {
-        let what = format!("[[hedge]] id = {:?}", h.id);
+        let what = format!("[[hedge]] id = {}", Quoted(&h.id));
         b.check_id(&what, &h.id);
         for p in b.nonempty(&what, &h.phrases) {
             let keys = b.keys(&what, p);
@@ -94,13 +95,13 @@ pub(super) fn build_lexicon(src: &str, lang: &str) -> Lexicon {
             match h.position {
                 HedgePosition::Before => {
                     let Some(&Key::Word(first)) = keys.first() else {
-                        fail(&what, &format!("phrase {p:?} must start with a word"))
+                        fail(&what, &format!("phrase {} must start with a word", Quoted(&p)))
                     };
                     b.words[usize::from(first)].pre_hedges.push(hi);
                 }
                 HedgePosition::Infix => {
                     let &[Key::Word(id)] = keys.as_slice() else {
-                        fail(&what, &format!("infix phrase {p:?} must be one word"))
+                        fail(&what, &format!("infix phrase {} must be one word", Quoted(&p)))
                     };
                     b.role(&what, p, id, |i| i.infix.replace(hi).is_some());
                 }
@@ -125,7 +126,7 @@ pub(super) fn build_lexicon(src: &str, lang: &str) -> Lexicon {
     let mut before_blocks = Vec::new();
     let mut after_blocks = Vec::new();
     for bl in &file.blocks {
-        let what = format!("[[not_duration]] id = {:?}", bl.id);
+        let what = format!("[[not_duration]] id = {}", Quoted(&bl.id));
         b.check_id(&what, &bl.id);
         if bl.why.trim().is_empty() {
             fail(&what, "why is empty");
@@ -134,7 +135,10 @@ pub(super) fn build_lexicon(src: &str, lang: &str) -> Lexicon {
             .units
             .iter()
             .map(|u| {
-                units.iter().position(|x| &x.id == u).unwrap_or_else(|| fail(&what, &format!("unknown unit {u:?}")))
+                units
+                    .iter()
+                    .position(|x| &x.id == u)
+                    .unwrap_or_else(|| fail(&what, &format!("unknown unit {}", Quoted(&u))))
             })
             .collect();
         for p in b.nonempty(&what, &bl.phrases) {
@@ -160,7 +164,7 @@ pub(super) fn build_lexicon(src: &str, lang: &str) -> Lexicon {
     }
     for w in texts.iter().skip(1) {
         if w.len() > MAX_WORD_BYTES {
-            fail(&format!("word {w:?}"), &format!("words are at most {MAX_WORD_BYTES} bytes"));
+            fail(&format!("word {}", Quoted(&w)), &format!("words are at most {MAX_WORD_BYTES} bytes"));
         }
     }
 
@@ -259,18 +263,18 @@ impl Builder {
             keys.push(match t.kind {
                 Kind::Word => {
                     if crate::case::to_lowercase(text) != *text {
-                        panic!("{}: {what}: {phrase:?} must be lowercase", self.file);
+                        panic!("{}: {what}: {} must be lowercase", self.file, Quoted(&phrase));
                     }
                     Key::Word(self.intern(what, text))
                 }
                 Kind::Num if !t.num.has_frac => Key::Num(t.num.int),
-                Kind::Num => panic!("{}: {what}: {phrase:?}: no decimals in phrases", self.file),
+                Kind::Num => panic!("{}: {what}: {}: no decimals in phrases", self.file, Quoted(&phrase)),
                 Kind::Apos => Key::Apos,
                 Kind::Punct(c) => Key::Punct(c),
             });
         }
         if keys.is_empty() {
-            panic!("{}: {what}: empty phrase {phrase:?}", self.file);
+            panic!("{}: {what}: empty phrase {}", self.file, Quoted(&phrase));
         }
         keys
     }
@@ -278,7 +282,7 @@ impl Builder {
     pub(super) fn single_word(&mut self, what: &str, w: &str) -> u16 {
         match self.keys(what, w).as_slice() {
             &[Key::Word(id)] => id,
-            _ => panic!("{}: {what}: {w:?} must be a single word", self.file),
+            _ => panic!("{}: {what}: {} must be a single word", self.file, Quoted(&w)),
         }
     }
 
@@ -293,7 +297,11 @@ impl Builder {
         let before = role_count(info);
         let replaced = set(info);
         if replaced || role_count(info) != before + 1 || before > 0 {
-            panic!("{}: {what}: {w:?} already has a role (number, unit, fraction, approx or infix hedge)", self.file);
+            panic!(
+                "{}: {what}: {} already has a role (number, unit, fraction, approx or infix hedge)",
+                self.file,
+                Quoted(&w)
+            );
         }
     }
 }
