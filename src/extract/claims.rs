@@ -136,15 +136,16 @@ pub(super) fn call_days(found: &mut [Found]) {
 /// says the call was by phone: in an in-person meeting's sentence, « leur
 /// rencontre de mardi » may be the event itself.
 fn of_other_event(r: &Rules, s: &Sent, d: &dates::DateMention, ms: &[Match]) -> bool {
-    let has = |class: &str, t: usize| r.class_id(class).is_some_and(|c| matcher::match_class(r, c, s, t).is_some());
+    use matcher::class_at;
     let clause = s.toks[d.t0].clause;
     (d.t0.saturating_sub(OTHER_EVENT_REACH)..d.t0)
         .rev()
-        .take_while(|&t| s.toks[t].clause == clause && !has("call_noun", t))
+        .take_while(|&t| s.toks[t].clause == clause && !class_at(r, "call_noun", s, t))
         .any(|t| {
-            has("other_event", t)
+            class_at(r, "other_event", s, t)
                 && !ms.iter().any(|m| (m.start..m.end).contains(&t))
-                && (!has("in_person", t) || (0..s.toks.len()).any(|k| has("phone", k)))
+                && (!class_at(r, "in_person", s, t)
+                    || r.class_id("phone").is_some_and(|c| matcher::holds_class(r, c, s)))
         })
 }
 
@@ -159,9 +160,8 @@ pub(super) fn phone_votes(an: &Analysed, r: &Rules) -> (usize, usize) {
         if persons_in(s, r, 0, s.toks.len()).len() < 2 {
             continue;
         }
-        let has = |class: usize| (0..s.toks.len()).any(|t| matcher::match_class(r, class, s, t).is_some());
-        votes.0 += usize::from(has(phone));
-        votes.1 += usize::from(has(person));
+        votes.0 += usize::from(matcher::holds_class(r, phone, s));
+        votes.1 += usize::from(matcher::holds_class(r, person, s));
     }
     votes
 }
@@ -337,8 +337,7 @@ pub(super) fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str
         let named = m.capture(Slot::Actor).and_then(|k| s.mentions[k].actor(cx.r));
         // A name right before the call noun modifies it ("Merz call was
         // 'productive,' Meloni says"): it is no subject.
-        let noun_first =
-            cx.r.class_id("call_noun").is_some_and(|c| super::matcher::match_class(cx.r, c, s, m.start).is_some());
+        let noun_first = super::matcher::class_at(cx.r, "call_noun", s, m.start);
         let subject = subject_in(s, cx.r, 0, m.start, true)
             .filter(|&k| !noun_first || s.mentions[k].t1 < m.start)
             .and_then(|k| s.mentions[k].actor(cx.r));

@@ -50,6 +50,17 @@ pub(crate) fn match_class(rules: &Rules, class: usize, s: &Sent, i: usize) -> Op
     match_class_to(rules, class, s, i, usize::MAX)
 }
 
+/// Whether a phrase of the lexicon class `name` starts at token `t` (never
+/// when the pack has no such class).
+pub(crate) fn class_at(rules: &Rules, name: &str, s: &Sent, t: usize) -> bool {
+    rules.class_id(name).is_some_and(|c| match_class(rules, c, s, t).is_some())
+}
+
+/// Whether a phrase of class `class` starts anywhere in the sentence.
+pub(crate) fn holds_class(rules: &Rules, class: usize, s: &Sent) -> bool {
+    (0..s.toks.len()).any(|t| match_class(rules, class, s, t).is_some())
+}
+
 /// [`match_class`] among the phrases that end by `end`.
 pub(crate) fn match_class_to(rules: &Rules, class: usize, s: &Sent, i: usize, end: usize) -> Option<usize> {
     let mut best = None;
