@@ -7,8 +7,9 @@
 //!   (embedded by the `prebuilt` cfg it sets: see `src/rules/mod.rs`); for
 //!   the renderer-only module (without the `analyze` feature), only the
 //!   sections it reads: languages, labels and date names;
-//! - `seed.json`, the seed corpus and its document, which `./build.sh`
-//!   copies to `www/pkg/` for the element to fetch when it has no `src`.
+//! - `seed.json` (with `analyze` only), the seed corpus and its document,
+//!   which `./build.sh` copies to `www/pkg/` for the element to fetch when
+//!   it has no `src`.
 //!
 //! A native build reads the packs' TOML at first use instead, so that the
 //! CLI and the tests say which rule is wrong; `cargo test` checks that the
@@ -66,6 +67,8 @@ fn main() {
     let analyze = std::env::var_os("CARGO_FEATURE_ANALYZE").is_some();
     let blob = prebuilt_rules(analyze).unwrap_or_else(|e| panic!("the language packs do not load: {e}"));
     std::fs::write(out.join("rules.bin"), blob).expect("OUT_DIR is writable");
-    std::fs::write(out.join("seed.json"), seed_json()).expect("OUT_DIR is writable");
+    if analyze {
+        std::fs::write(out.join("seed.json"), seed_json()).expect("OUT_DIR is writable");
+    }
     println!("cargo::rustc-cfg=prebuilt");
 }

@@ -119,6 +119,11 @@ build_wasm() {
     # `src` document or the demo's seed needs. Each has its target dir, so
     # that neither rebuild undoes the other.
     build_module factpanel "$TARGET_DIR"
+    # The seed corpus and its document, from the analysing build's script
+    # (not in the module, so that a page that embeds the panel for its own
+    # articles downloads no seed text; the element fetches it without src).
+    [ -f "$BUILT_OUT_DIR/seed.json" ] || die "the build script wrote no seed.json (out_dir: '$BUILT_OUT_DIR')"
+    cp "$BUILT_OUT_DIR/seed.json" "$PKG_DIR/seed.json"
     build_module factpanel_view "$TARGET_DIR/view" --no-default-features
     # The element as pages load it, minified (www/fact-panel.js is its
     # source; the demo and the page tests load what ships).
@@ -142,24 +147,23 @@ build_wasm() {
 }
 
 # build_module NAME TARGET_DIR [CARGO FLAGS…]: one wasm module and its
-# minified glue, as $PKG_DIR/NAME_bg.wasm and $PKG_DIR/NAME.js.
+# minified glue, as $PKG_DIR/NAME_bg.wasm and $PKG_DIR/NAME.js; sets
+# BUILT_OUT_DIR to its build script's output folder.
 build_module() {
     local name="$1" target_dir="$2"
     shift 2
     # build.rs loads and compiles the language packs (data/lang/*/*.toml)
     # on the host and the module embeds them in binary form: the page does
-    # not parse them. It also writes the seed corpus and its document, which
-    # the element fetches without src (not in the module, so that a page
-    # that embeds the panel for its own articles downloads no seed text).
+    # not parse them.
     log "cargo build --profile wasm-release --target $WASM_TARGET --lib $* ($name)"
     local out_dir
     out_dir=$(cargo build --profile wasm-release --target "$WASM_TARGET" --lib --target-dir "$target_dir" "$@" \
         --message-format=json-render-diagnostics |
         grep '"reason":"build-script-executed"' | grep '#factpanel@' |
         sed -n 's/.*"out_dir":"\([^"]*\)".*/\1/p' | tail -1)
-    [ -f "$out_dir/seed.json" ] || die "the build script wrote no seed.json (out_dir: '$out_dir')"
+    [ -f "$out_dir/rules.bin" ] || die "the build script wrote no rules.bin (out_dir: '$out_dir')"
+    BUILT_OUT_DIR="$out_dir"
     mkdir -p "$PKG_DIR"
-    cp "$out_dir/seed.json" "$PKG_DIR/seed.json"
     # wasm-bindgen first, then binaryen's wasm-opt on its output (binaryen
     # 132 from npm, with the page tests' JS tools: Debian's 108 had to run
     # before wasm-bindgen, as it rewrote the externref table as an anyref
