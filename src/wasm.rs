@@ -270,7 +270,7 @@ impl Analysis {
 
     /// The document's JSON text, exactly as `factpanel --json` prints it.
     pub fn json(&self) -> Result<String, js_sys::Error> {
-        serde_json::to_string(&self.doc).map_err(into_error)
+        serde_json::to_string(&self.doc).map_err(|_| into_error("the document cannot be written as JSON"))
     }
 
     /// Builds the panel inside `root` (a ShadowRoot or an Element),
@@ -332,7 +332,10 @@ fn read_json(v: &JsValue, what: &str) -> Result<serde_json::Value, js_sys::Error
 }
 
 fn parse_json(text: &str, what: &str) -> Result<serde_json::Value, js_sys::Error> {
-    serde_json::from_str(text).map_err(|e| into_error(format!("{what} is not valid JSON ({e})")))
+    // The position, not serde_json's message: its `Display` would bring the
+    // standard library's I/O error texts into the module (docs/architecture.md).
+    serde_json::from_str(text)
+        .map_err(|e| into_error(format!("{what} is not valid JSON (line {}, column {})", e.line(), e.column())))
 }
 
 /// `a string`, `a function`, `undefined`: for messages.
