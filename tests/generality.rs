@@ -429,3 +429,41 @@ fn an_undated_call_in_an_article_published_long_after_is_another_call() {
     let doc = analyze(&arts).unwrap();
     assert!(doc.sources.iter().find(|s| s.id == "x").unwrap().on_event, "two days later: the same call");
 }
+
+/// Both parties as the subject of a characterization ("Meloni and Merz
+/// had a 'constructive' talk", « les deux dirigeants ont eu un échange
+/// constructif »): the article describes the call, so the claim has no
+/// actor, and two such sources agree. A party alone as the subject is
+/// that party's word.
+#[test]
+fn both_parties_as_the_subject_describe_the_call_together() {
+    let arts = [
+        art("a", "Giorgia Meloni and Friedrich Merz had a “constructive” phone call on Tuesday about energy prices."),
+        art("b", "Les deux dirigeants, Giorgia Meloni et Friedrich Merz, se sont parlé mardi. Ils ont eu un échange téléphonique « constructif », selon Rome."),
+        art("c", "Meloni described her call with Merz on Tuesday as constructive."),
+    ];
+    let doc = analyze(&arts).unwrap();
+    let chars: Vec<_> = doc.facts.iter().filter(|f| f.kind == factpanel::model::Kind::CallCharacterization).collect();
+    let joint = chars.iter().find(|f| f.subject.actor.is_none()).expect("a joint characterization");
+    let sources: Vec<&str> = joint.claims.iter().map(|c| c.source.as_str()).collect();
+    assert_eq!(sources, ["a", "b"], "{chars:#?}");
+    assert!(matches!(joint.value.term.as_deref(), Some("constructive" | "constructif")), "{joint:#?}");
+    let meloni = chars.iter().find(|f| f.subject.actor.is_some()).expect("Meloni's own word");
+    assert_eq!(meloni.subject.actor.as_ref().map(|a| a.as_str()), Some("meloni"));
+    assert_eq!(meloni.claims.len(), 1);
+}
+
+/// A dateline's date is the dispatch's: the call's day is the weekday
+/// the sentence gives, counted back from it.
+#[test]
+fn a_dateline_date_is_not_the_call_date() {
+    for (text, day) in [
+        ("ROME, 14 mars 2025 (AFP) - Giorgia Meloni s'est entretenue jeudi avec Friedrich Merz, a indiqué le Palazzo Chigi.", 13),
+        ("BERLIN, March 18, 2025 (Reuters) - Friedrich Merz spoke with Giorgia Meloni on Monday, his office said.", 17),
+    ] {
+        let doc = analyze(&[art("a", text)]).unwrap();
+        let d = doc.facts.iter().find(|f| f.kind == factpanel::model::Kind::CallDate).expect("a call date");
+        let parts = d.value.parts.as_ref().expect("parts");
+        assert_eq!(parts.day, Some(day), "{text}: {:#?}", d.value);
+    }
+}

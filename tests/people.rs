@@ -41,6 +41,26 @@ fn one_person_however_written_with_a_stable_id_role_and_country() {
 }
 
 #[test]
+fn transliterations_that_differ_in_a_doubled_letter_are_one_person() {
+    let e = "Le président kazakh Hassan Abdrakhmanov s'est entretenu mardi pendant 30 minutes avec la Première \
+             ministre islandaise Sigrún Bergsdóttir.";
+    let f = "La Première ministre islandaise Sigrún Bergsdóttir a parlé mardi au téléphone pendant une demi-heure \
+             avec son homologue kazakh Hasan Abdrakhmanov.";
+    let doc = analyze(&arts(&[e, f])).unwrap();
+    let people: Vec<&str> = doc.entities.keys().map(String::as_str).collect();
+    assert_eq!(people, ["hasan_abdrakhmanov", "sigrun_bergsdottir"]);
+    let d = doc.facts.iter().find(|f| f.kind == factpanel::model::Kind::CallDuration).expect("a duration");
+    assert_eq!(d.claims.len(), 2, "{:#?}", d.claims);
+    // The same id in the other order.
+    let again = analyze(&arts(&[f, e])).unwrap();
+    assert_eq!(again.entities.keys().collect::<Vec<_>>(), doc.entities.keys().collect::<Vec<_>>());
+    // Another surname is another person.
+    let g = f.replace("Hasan Abdrakhmanov", "Hasan Abdurakhmanov");
+    let doc = analyze(&arts(&[e, &g])).unwrap();
+    assert_eq!(doc.entities.len(), 3, "{:?}", doc.entities.keys().collect::<Vec<_>>());
+}
+
+#[test]
 fn an_aide_who_reports_the_call_is_no_party_to_it() {
     // Article A introduces both leaders; C is the spokesperson's account.
     let doc = analyze(&arts(&[A, C])).unwrap();

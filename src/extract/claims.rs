@@ -246,9 +246,18 @@ pub(super) fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     // A relative date ("hier") only with a full article date to count from.
     // A date after « depuis » or "since" bounds a span ("had not spoken
     // since 2 December 2022"): not the day of this call.
+    // A dateline's date ("MOSCOU, 13 février (Reuters) -", after a
+    // capitalised place, before the agency) is the dispatch's, not the
+    // call's.
+    let dateline = |d: &dates::DateMention| {
+        (2..=DATELINE_PLACE_WORDS + 1).contains(&d.t0)
+            && s.toks[d.t0 - 1].lower == ","
+            && s.toks[..d.t0 - 1].iter().all(|t| t.capitalized)
+            && s.toks.get(d.t1).is_some_and(|t| t.lower == "(")
+    };
     let ds = dates::find(s, cx.r)
         .into_iter()
-        .filter(|d| !dates::is_bound(&s.toks, d, cx.r) && !of_other_event(cx.r, s, d, ms))
+        .filter(|d| !dateline(d) && !dates::is_bound(&s.toks, d, cx.r) && !of_other_event(cx.r, s, d, ms))
         .filter_map(|mut d| match d.back {
             None => Some(d),
             Some(k) => dates::resolve_back(k, cx.an.article_date).map(|p| {
@@ -338,26 +347,39 @@ pub(super) fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str
         // A name right before the call noun modifies it ("Merz call was
         // 'productive,' Meloni says"): it is no subject.
         let noun_first = super::matcher::class_at(cx.r, "call_noun", s, m.start);
-        let subject = subject_in(s, cx.r, 0, m.start, true)
-            .filter(|&k| !noun_first || s.mentions[k].t1 < m.start)
-            .and_then(|k| s.mentions[k].actor(cx.r));
+        let within =
+            |singular| subject_in(s, cx.r, 0, m.start, singular).filter(|&k| !noun_first || s.mentions[k].t1 < m.start);
+        let k = within(true);
+        // Both parties as the subject, a plural in the clause of the words
+        // (« les deux dirigeants ont eu un échange constructif ») or two
+        // names coordinated ("Macron and Biden had a “friendly” talk"):
+        // the article describes the call, neither party alone does.
+        let joint = within(false).is_some_and(|p| {
+            let a = &s.mentions[p];
+            a.plural && a.ids.len() > 1 && s.toks[a.t0].clause == s.toks[m.start].clause
+        }) || k.is_some_and(|k| {
+            s.mentions.get(k + 1).is_some_and(|b| super::sentence::coordinated(&s.toks, cx.r, &s.mentions[k], b))
+        });
+        let subject = k.filter(|_| !joint).and_then(|k| s.mentions[k].actor(cx.r));
         let person = subject.filter(|&a| cx.r.entities[a].kind == crate::rules::EntityKind::Person);
         let actor = named
             .or(person)
             .or_else(|| s.speaker_at(m.start).and_then(|a| s.mentions[a.speaker].actor(cx.r)))
             .or(subject);
-        let Some(actor) = actor else { continue };
+        if actor.is_none() && !joint {
+            continue;
+        }
         let Some(participants) = cx.participants(si, m.start, false) else { continue };
         // A participant, or the institution one of them belongs to ("le
         // Kremlin a salué un échange utile" speaks for Putin's side).
         let member_of = |p: &EntityId| cx.r.entity(p.as_str()).and_then(|e| e.member_of.as_deref());
-        let actor = eid(cx.r, actor);
-        if !participants.iter().any(|p| *p == actor || member_of(p) == Some(actor.as_str())) {
+        let actor = actor.map(|a| eid(cx.r, a));
+        if actor.as_ref().is_some_and(|a| !participants.iter().any(|p| p == a || member_of(p) == Some(a.as_str()))) {
             continue;
         }
         let (va, vb) = cx.tok_range(si, t0, t1);
         let said_by = cx.said_by(si, m.start);
-        let subject = Subject { participants, actor: Some(actor), ..Subject::default() };
+        let subject = Subject { participants, actor, ..Subject::default() };
         let value = Value { term: Some(term_text), ..Value::default() };
         cx.push(si, Kind::CallCharacterization, subject, value, va, vb, said_by, rule, false);
     }
@@ -451,6 +473,14 @@ pub(super) fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     for m in ms {
         let Some((n0, n1)) = person_name(cx, si, m.start, m.end) else { continue };
         let s = cx.sent(si);
+        // A release asked for has not happened: "called for the release
+        // of", « en demandant de nouveau la libération de ».
+        let clause = s.toks[m.start].clause;
+        if (m.start.saturating_sub(RELEASE_DEMAND_REACH)..m.start)
+            .any(|t| s.toks[t].clause == clause && matcher::class_at(cx.r, "release_demand", s, t))
+        {
+            continue;
+        }
         let name: Vec<&str> = s.toks[n0..n1].iter().map(|x| &cx.an.prep.norm[x.start..x.end]).collect();
         let name = name.join(" ");
         let id = slug(&name);

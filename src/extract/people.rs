@@ -230,9 +230,17 @@ fn listed(lower: &[String], r: &Rules) -> bool {
     names(lower) || lower.last().is_some_and(|l| names(std::slice::from_ref(l)))
 }
 
-/// Accent-folded form of a word, to merge "Quispe Huamán" and "Quispe Huaman".
+/// Accent-folded form of a word, a doubled letter written once: one form
+/// for "Quispe Huamán" and "Quispe Huaman", and for transliterations
+/// that differ in a doubled letter ("Massoud" and "Masoud").
 fn fold(w: &str) -> String {
-    super::slug(w)
+    let mut out = String::new();
+    for c in super::slug(w).chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A person being gathered from sightings.
@@ -267,7 +275,16 @@ pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec
             })
         });
         let k = match found {
-            Some(k) => k,
+            // Of two spellings of one name ("Masoud", "Massoud"), the one
+            // whose id comes first names the person, whatever the order
+            // of the articles.
+            Some(k) => {
+                let p = &mut persons[k];
+                if s.words.len() == p.words.len() && super::slug(&s.words.join(" ")) < super::slug(&p.words.join(" ")) {
+                    p.words = s.words.clone();
+                }
+                k
+            }
             None => {
                 for w in &folded {
                     let v = by_word.entry(w.clone()).or_default();

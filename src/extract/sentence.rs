@@ -248,15 +248,18 @@ pub fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
     // "entre Donald Trump et Vladimir Poutine" has no subject.
     for k in 1..out.len() {
         let (prev, cur) = (&out[k - 1], &out[k]);
-        if prev.after_prep
-            && !cur.after_prep
-            && cur.t0 == prev.t1 + 1
-            && Grammar::has(&rules.grammar.coordinators, toks[prev.t1].lower)
-        {
+        if prev.after_prep && !cur.after_prep && coordinated(toks, rules, prev, cur) {
             out[k].after_prep = true;
         }
     }
     out
+}
+
+/// Whether mention `b` is coordinated with the mention `a` right before
+/// it ("Meloni and Merz", « Trump et Poutine »).
+#[inline(never)]
+pub fn coordinated(toks: &[Token], rules: &Rules, a: &EntMention, b: &EntMention) -> bool {
+    b.t0 == a.t1 + 1 && Grammar::has(&rules.grammar.coordinators, toks[a.t1].lower)
 }
 
 /// Whether a mention may start at the word: an alias, a plural reference

@@ -75,10 +75,7 @@ fn joint_holders(cx: &Ctx, si: usize, k: usize, out: &mut Vec<usize>) {
                 out.push(i);
             }
         }
-        let coordinated = |prev: &super::sentence::EntMention| {
-            prev.t1 + 1 == s.mentions[cur].t0 && Grammar::has(&r.grammar.coordinators, s.toks[prev.t1].lower)
-        };
-        if cur == 0 || !coordinated(&s.mentions[cur - 1]) {
+        if cur == 0 || !super::sentence::coordinated(&s.toks, r, &s.mentions[cur - 1], &s.mentions[cur]) {
             return;
         }
         cur -= 1;
