@@ -246,18 +246,12 @@ pub(super) fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     // A relative date ("hier") only with a full article date to count from.
     // A date after « depuis » or "since" bounds a span ("had not spoken
     // since 2 December 2022"): not the day of this call.
-    // A dateline's date ("MOSCOU, 13 février (Reuters) -", after a
-    // capitalised place, before the agency) is the dispatch's, not the
-    // call's.
-    let dateline = |d: &dates::DateMention| {
-        (2..=DATELINE_PLACE_WORDS + 1).contains(&d.t0)
-            && s.toks[d.t0 - 1].lower == ","
-            && s.toks[..d.t0 - 1].iter().all(|t| t.capitalized)
-            && s.toks.get(d.t1).is_some_and(|t| t.lower == "(")
-    };
+    // A dateline's date ("MOSCOU, 13 février 2025 (Reuters) -") is the
+    // dispatch's, not the call's.
+    let dateline = dates::dateline_date(s, cx.r).map(|d| d.t0);
     let ds = dates::find(s, cx.r)
         .into_iter()
-        .filter(|d| !dateline(d) && !dates::is_bound(&s.toks, d, cx.r) && !of_other_event(cx.r, s, d, ms))
+        .filter(|d| Some(d.t0) != dateline && !dates::is_bound(&s.toks, d, cx.r) && !of_other_event(cx.r, s, d, ms))
         .filter_map(|mut d| match d.back {
             None => Some(d),
             Some(k) => dates::resolve_back(k, cx.an.article_date).map(|p| {

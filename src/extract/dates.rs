@@ -15,7 +15,7 @@
 
 use super::sentence::Sent;
 use crate::model::DateParts;
-use crate::rules::Rules;
+use crate::rules::{Grammar, Rules};
 use crate::text::TokKind;
 
 /// A date phrase in a sentence.
@@ -366,12 +366,15 @@ pub fn date_line(s: &Sent, rules: &Rules) -> Option<DateParts> {
 
 /// Whether the date is a bound of a span rather than a day something
 /// happened on: one of the pack's `bounds` words stands before it, with
-/// or without a day article (« depuis le 2 décembre 2022 », "since
-/// December 2022").
+/// or without a day article or a determiner (« depuis le 2 décembre
+/// 2022 », "since December 2022", "since the April 22 attack").
 pub fn is_bound(toks: &[crate::text::Token], d: &DateMention, rules: &Rules) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.lower);
     let mut at = d.t0;
-    if at > 0 && rules.dates.day_articles.iter().any(|a| a == word(at - 1)) {
+    if at > 0
+        && (rules.dates.day_articles.iter().any(|a| a == word(at - 1))
+            || Grammar::has(&rules.grammar.determiners, word(at - 1)))
+    {
         at -= 1;
     }
     at > 0 && rules.dates.bounds.iter().any(|b| b == word(at - 1))
@@ -383,6 +386,14 @@ pub fn is_bound(toks: &[crate::text::Token], d: &DateMention, rules: &Rules) -> 
 /// dash within a few tokens. The caller checks that the sentence opens a
 /// line.
 pub fn dateline(s: &Sent, rules: &Rules) -> Option<DateParts> {
+    let p = dateline_date(s, rules)?.parts;
+    let (y, m, day) = (p.year?, p.month?, p.day?);
+    Some(DateParts { weekday: Some(weekday(y, m, day)), ..p })
+}
+
+/// The date mention of a dateline opening `s` (see [`dateline`]): the
+/// dispatch's day, never a call's.
+pub fn dateline_date(s: &Sent, rules: &Rules) -> Option<DateMention> {
     let toks = &s.toks;
     let place =
         toks.iter().take(DATELINE_PLACE_WORDS + 1).take_while(|t| t.kind == TokKind::Word && t.capitalized).count();
@@ -402,11 +413,7 @@ pub fn dateline(s: &Sent, rules: &Rules) -> Option<DateParts> {
     if day > days_in_month(y, m) {
         return None;
     }
-    toks.iter()
-        .skip(d.t1)
-        .take(DATELINE_TAIL + 1)
-        .any(|t| matches!(t.lower, "–" | "—" | "-"))
-        .then_some(DateParts { weekday: Some(weekday(y, m, day)), ..p })
+    toks.iter().skip(d.t1).take(DATELINE_TAIL + 1).any(|t| matches!(t.lower, "–" | "—" | "-")).then_some(d)
 }
 
 /// The date `back` days before a full article date ("hier" in an article

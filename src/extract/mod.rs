@@ -297,10 +297,6 @@ const DATE_OPENS_CLAUSE: usize = 3;
 /// `claims::of_other_event`.
 const OTHER_EVENT_REACH: usize = 8;
 
-/// The words of a dateline's place, at most ("RIO DE JANEIRO, 3 mars
-/// (AFP) -").
-const DATELINE_PLACE_WORDS: usize = 4;
-
 /// How far before a release cue a verb asking for it is looked for, in
 /// tokens ("pressing for the swift release").
 const RELEASE_DEMAND_REACH: usize = 4;
