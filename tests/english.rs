@@ -190,6 +190,17 @@ fn coordinated_subjects_hold_a_position_together() {
     assert_eq!(holders, ["stance/meloni/ceasefire", "stance/merz/ceasefire"]);
 }
 
+/// A country before a title and a name qualifies the person: "United
+/// States President Joe Biden had a candid conversation …" is Biden's
+/// word, not the country's (which is no party, so the claim was lost).
+#[test]
+fn a_country_before_a_title_qualifies_the_name() {
+    let text = "United States President Joe Biden had a candid conversation with Xi Jinping on Tuesday.";
+    let doc = analyze(&[Article::new("a", text)]).unwrap();
+    let ids: Vec<&str> = doc.facts.iter().map(|f| f.id.as_str()).collect();
+    assert!(ids.contains(&"call_characterization/biden+xi/biden"), "{ids:?}");
+}
+
 /// A name right after a speech verb names the speaker when the sentence
 /// ends there ("…," said Meloni.), and opens what was said when words
 /// follow it ("Meloni said Merz wanted …"): for any leader, listed in the

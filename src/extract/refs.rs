@@ -29,12 +29,20 @@ fn dateline_place(s: &Sent, rules: &Rules, m: &EntMention) -> bool {
     m.t0 == 0 && (tok(m.t1) == "(" || (tok(m.t1) == "," && dated(m.t1 + 1)))
 }
 
+/// Whether the mention qualifies the person named right after its title
+/// ("United States President Donald Trump"): it is then no subject.
+fn qualifies_a_name(s: &Sent, rules: &Rules, m: &EntMention) -> bool {
+    s.toks.get(m.t1).is_some_and(|t| rules.references.titles.iter().any(|x| x == t.lower))
+        && s.mentions_in(m.t1 + 1, m.t1 + 3).any(|(_, n)| n.persons(rules).next().is_some())
+}
+
 /// The first subject-like actor mention in tokens `[t0, t1)` of `s`.
 pub fn subject_in(s: &Sent, rules: &Rules, t0: usize, t1: usize, singular: bool) -> Option<usize> {
     s.mentions_in(t0, t1)
         .find(|(_, m)| {
             !m.after_prep
                 && !dateline_place(s, rules, m)
+                && !qualifies_a_name(s, rules, m)
                 && (!singular || !m.plural)
                 && !m.ids.is_empty()
                 && m.ids.iter().any(|&i| matches!(rules.entities[i].kind, EntityKind::Person | EntityKind::Institution))
