@@ -332,10 +332,13 @@ fn read_json(v: &JsValue, what: &str) -> Result<serde_json::Value, js_sys::Error
 }
 
 fn parse_json(text: &str, what: &str) -> Result<serde_json::Value, js_sys::Error> {
-    // The position, not serde_json's message: its `Display` would bring the
-    // standard library's I/O error texts into the module (docs/architecture.md).
-    serde_json::from_str(text)
-        .map_err(|e| into_error(format!("{what} is not valid JSON (line {}, column {})", e.line(), e.column())))
+    // The kind and position, not serde_json's message: its `Display` would
+    // bring the standard library's I/O error texts into the module
+    // (docs/architecture.md).
+    serde_json::from_str(text).map_err(|e| {
+        let kind = if e.is_eof() { "it ends early" } else { "a syntax error" };
+        into_error(format!("{what} is not valid JSON ({kind} at line {}, column {})", e.line(), e.column()))
+    })
 }
 
 /// `a string`, `a function`, `undefined`: for messages.

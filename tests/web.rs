@@ -384,7 +384,9 @@ fn errors_cross_as_js_errors_with_clear_messages() {
     let m = error_message(Analysis::read(js(&serde_json::json!({"schema": "nope"})).unchecked_ref()));
     assert!(m.contains("not a factpanel/1 document"), "{m}");
     let m = error_message(Analysis::read(JsValue::from("{\"schema\": ").unchecked_ref()));
-    assert!(m.contains("the document is not valid JSON"), "{m}");
+    assert!(m.contains("the document is not valid JSON (it ends early at line 1, column "), "{m}");
+    let m = error_message(Analysis::read(JsValue::from("{\"schema\" 1}").unchecked_ref()));
+    assert!(m.contains("the document is not valid JSON (a syntax error at line 1, column "), "{m}");
 
     // A failed render keeps the previous panel.
     let (root, _) = seed_panel("fr");
