@@ -353,18 +353,25 @@ cmd_build_quiet() {
 cmd_test() {
     local started=$SECONDS
     # The native suite needs none of the tools the others do: they install
-    # meanwhile (a compile, a download and an apt install; their log is
-    # printed after the suite's).
+    # meanwhile, the compile of wasm-bindgen beside the apt and npm
+    # downloads (their logs are printed after the suite's).
     ensure_wasm_target
-    local setup_log setup_pid setup_rc=0
-    setup_log="$(mktemp)"
-    (ensure_all) >"$setup_log" 2>&1 &
-    setup_pid=$!
+    local bindgen_log browser_log bindgen_pid browser_pid rc=0
+    bindgen_log="$(mktemp)"
+    browser_log="$(mktemp)"
+    (ensure_wasm_bindgen && log "wasm-bindgen ready at ${SECONDS}s") >"$bindgen_log" 2>&1 &
+    bindgen_pid=$!
+    (ensure_browser && ensure_page_deps && log "Chromium and the page-test tools ready at ${SECONDS}s") >"$browser_log" 2>&1 &
+    browser_pid=$!
     run_suite "native (cargo test)" suite_native
-    wait "$setup_pid" || setup_rc=$?
-    cat "$setup_log" >&2
-    rm -f "$setup_log"
-    [ "$setup_rc" = 0 ] || die "installing the tools the other suites need failed (exit $setup_rc; its log is above)"
+    wait "$bindgen_pid" || rc=$?
+    cat "$bindgen_log" >&2
+    [ "$rc" = 0 ] || die "installing wasm-bindgen-cli failed (exit $rc; its log is above)"
+    wait "$browser_pid" || rc=$?
+    cat "$browser_log" >&2
+    [ "$rc" = 0 ] || die "installing Chromium or the page-test tools failed (exit $rc; the log is above)"
+    rm -f "$bindgen_log" "$browser_log"
+    log "native suite done and tools ready at ${SECONDS}s"
     run_suite "wasm release build" cmd_build_quiet
     run_suite "browser (wasm-bindgen-test, headless Chromium)" suite_browser
     if [ "${SUITE_RESULTS[1]}" = pass ]; then
