@@ -340,8 +340,12 @@ suite_size() {
     (cd "$PAGE_DIR" && node --test size.test.mjs)
 }
 
+# The CLI the page test runs is the one the native suite built (`cargo run`
+# would build it again, for the dev profile).
 suite_page() {
-    (cd "$PAGE_DIR" && FACTPANEL_NPM_DIR="$NPM_DIR" node --test --test-concurrency=1 page.test.mjs package.test.mjs)
+    local cli="$TARGET_DIR/debug/factpanel"
+    if [ "${SUITE_RESULTS[0]:-}" != pass ] || [ ! -x "$cli" ]; then cli=""; fi
+    (cd "$PAGE_DIR" && FACTPANEL_NPM_DIR="$NPM_DIR" FACTPANEL_CLI="$cli" node --test --test-concurrency=1 page.test.mjs package.test.mjs)
 }
 
 # The build as `./build.sh` makes it (the module and the npm package),

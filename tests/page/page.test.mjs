@@ -21,9 +21,13 @@ import { serve, STRICT_CSP } from './server.mjs';
 import './robustness.test.mjs';
 
 const ROOT = resolve(HERE, '../..');
-/** The native CLI's standard output for `args`. */
+/** The native CLI's standard output for `args`: the binary the native
+ * suite built (FACTPANEL_CLI, set by ./build.sh test), else `cargo run`
+ * (which builds it again for the dev profile: ~20 s from cold). */
 const cli = (args) =>
-  execFileSync('cargo', ['run', '--quiet', '--bin', 'factpanel', '--', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  process.env.FACTPANEL_CLI
+    ? execFileSync(process.env.FACTPANEL_CLI, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 })
+    : execFileSync('cargo', ['run', '--quiet', '--bin', 'factpanel', '--', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
 const SHOTS = join(HERE, 'screenshots');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
