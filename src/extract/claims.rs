@@ -451,15 +451,17 @@ pub(super) fn person_name(cx: &Ctx, si: usize, t: usize, end: usize) -> Option<(
     }
     let w = cx.r.release.window;
     let before = |b: usize| b <= t && t - b < w && !(b == t && active);
-    runs.into_iter().filter(|&(a, b)| (a > t && a - t <= w) || before(b)).min_by_key(
-        |&(a, b)| {
-            if a > t {
-                a - t
-            } else {
-                t - b
-            }
-        },
-    )
+    // The name after "released by" is who released, not who was freed:
+    // "a readout released by Port Moresby" frees nobody.
+    let agent = s.toks.get(end).is_some_and(|x| Grammar::has(&cx.r.grammar.agent, x.lower));
+    let by_agent = |a: usize| agent && (end + 1..=end + 2).contains(&a);
+    runs.into_iter().filter(|&(a, b)| ((a > t && a - t <= w) || before(b)) && !by_agent(a)).min_by_key(|&(a, b)| {
+        if a > t {
+            a - t
+        } else {
+            t - b
+        }
+    })
 }
 
 #[inline(never)]
