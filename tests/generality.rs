@@ -467,3 +467,34 @@ fn a_dateline_date_is_not_the_call_date() {
         assert_eq!(parts.day, Some(day), "{text}: {:#?}", d.value);
     }
 }
+
+/// "The two presidents" names the pair by its office: the last two
+/// leaders, not the ministers a sentence in between names. "They" names
+/// whoever was named last.
+#[test]
+fn a_plural_that_names_an_office_stands_for_the_leaders() {
+    let en = "President Rumen Kostov of Bulgaria spoke by phone on Thursday with President Ilir Dervishi of Albania. \
+              Kostov has asked Foreign Minister Dara Velkova to pursue the talks with Deputy Prime Minister Arben Lika. \
+              The two presidents agreed to meet in Sofia next month.";
+    let fr = "Le président bulgare Rumen Kostov s'est entretenu jeudi par téléphone avec le président albanais Ilir Dervishi. \
+              La ministre des Affaires étrangères Dara Velkova poursuivra les discussions avec le vice-Premier ministre Arben Lika. \
+              Les deux chefs d'État ont convenu de se rencontrer à Sofia le mois prochain.";
+    for text in [en, fr] {
+        let doc = analyze(&[art("a", text)]).unwrap();
+        let meeting = doc.facts.iter().find(|f| f.kind == factpanel::model::Kind::Meeting).expect("a meeting");
+        let ids: Vec<&str> = meeting.subject.participants.iter().map(|p| p.as_str()).collect();
+        assert!(ids.iter().all(|id| id.contains("kostov") || id.contains("dervishi")), "{text}\n{ids:?}");
+        assert_eq!(ids.len(), 2, "{ids:?}");
+    }
+    // "They", after the ministers, are the ministers.
+    let they =
+        "President Rumen Kostov of Bulgaria spoke by phone on Thursday with President Ilir Dervishi of Albania. \
+                Foreign Minister Dara Velkova then spoke with Deputy Prime Minister Arben Lika. \
+                They agreed to meet in Sofia next month.";
+    let doc = analyze(&[art("a", they)]).unwrap();
+    let meeting = doc.facts.iter().find(|f| f.kind == factpanel::model::Kind::Meeting);
+    assert!(
+        meeting.is_none_or(|m| m.subject.participants.iter().all(|p| !p.as_str().contains("kostov"))),
+        "{meeting:#?}"
+    );
+}

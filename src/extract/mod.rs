@@ -487,7 +487,7 @@ impl Ctx<'_, '_> {
         // who speaks of a call may be one.
         {
             let s = self.sent(si);
-            let aide = |i: usize| self.r.entities[i].role.is_some() && !self.r.entities[i].leader;
+            let aide = |i: usize| self.r.entities[i].is_aide();
             let speakers: Vec<usize> = s
                 .attributions
                 .iter()

@@ -6,7 +6,9 @@
 //!   that no preposition governs.
 //! - A plural reference ("ils", "les deux dirigeants") names the two persons
 //!   of the closest sentence that names two, preferring one that names them
-//!   in one clause ([`pair_before`]).
+//!   in one clause ([`pair_before`]). One that names them by their office
+//!   ("les deux dirigeants", "the two presidents") names no one the text
+//!   calls a minister or an aide.
 //! - An attribution gives a speaker to a span of tokens:
 //!   preposed ("X a déclaré que …", "…de X, qui avait jugé que …"), postposed ("…, a déclaré X",
 //!   "…, a-t-il déclaré"), or by preposition ("selon X", "Pour X, …").
@@ -90,14 +92,28 @@ pub fn persons_in(s: &Sent, rules: &Rules, t0: usize, t1: usize) -> Vec<usize> {
 /// du Kremlin, quand Joe Biden avait tenté…"): then the persons of that
 /// clause.
 pub fn pair_before(sents: &[Sent], si: usize, rules: &Rules, must: &[usize]) -> Option<Vec<usize>> {
+    pair_before_of(sents, si, rules, must, false)
+}
+
+/// [`pair_before`] without the persons the text names as aides or
+/// ministers, with `leaders`: for "the two presidents", which the
+/// ministers named since are not.
+fn pair_before_of(sents: &[Sent], si: usize, rules: &Rules, must: &[usize], leaders: bool) -> Option<Vec<usize>> {
     let window = si.saturating_sub(rules.references.lookback)..si;
     let holds = |ps: &Vec<usize>| ps.len() >= 2 && must.iter().all(|m| ps.contains(m));
+    let persons = |q: &Sent, c0: usize, c1: usize| {
+        let mut ps = persons_in(q, rules, c0, c1);
+        if leaders {
+            ps.retain(|&p| !rules.entities[p].is_aide());
+        }
+        ps
+    };
     let in_one_clause = window.clone().rev().find_map(|p| {
         let q = &sents[p];
         let mut t = 0;
         while t < q.toks.len() {
             let (c0, c1) = q.clause_of(t);
-            let mut ps = persons_in(q, rules, c0, c1);
+            let mut ps = persons(q, c0, c1);
             // Three or more in one clause ("After speaking with Putin,
             // Trump called Zelensky"): the last two are the call's.
             if ps.len() > 2 && must.is_empty() {
@@ -110,8 +126,7 @@ pub fn pair_before(sents: &[Sent], si: usize, rules: &Rules, must: &[usize]) -> 
         }
         None
     });
-    in_one_clause
-        .or_else(|| window.rev().map(|p| persons_in(&sents[p], rules, 0, sents[p].toks.len())).find(|ps| holds(ps)))
+    in_one_clause.or_else(|| window.rev().map(|p| persons(&sents[p], 0, sents[p].toks.len())).find(|ps| holds(ps)))
 }
 
 /// Resolves pronouns and plural references in sentence `si`, in order.
@@ -134,12 +149,15 @@ pub fn resolve(sents: &mut [Sent], si: usize, rules: &Rules) {
                 })
             }
             MentionForm::Plural => {
-                let t0 = m.t0;
-                let here = persons_in(&sents[si], rules, 0, t0);
+                let (t0, leaders) = (m.t0, m.role);
+                let mut here = persons_in(&sents[si], rules, 0, t0);
+                if leaders {
+                    here.retain(|&p| !rules.entities[p].is_aide());
+                }
                 if here.len() >= 2 {
                     Some(here[..2].to_vec())
                 } else {
-                    pair_before(sents, si, rules, &[]).map(|ps| ps[..2].to_vec())
+                    pair_before_of(sents, si, rules, &[], leaders).map(|ps| ps[..2].to_vec())
                 }
             }
         };

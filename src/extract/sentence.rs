@@ -39,7 +39,9 @@ pub struct EntMention {
     pub quoted: bool,
     /// Whether it names its entities by an office only
     /// ([`crate::rules::EntityDef::roles`]): kept by [`keep_named_roles`]
-    /// for the entities the article also names.
+    /// for the entities the article also names. For a plural reference,
+    /// that it names a pair of leaders ("the two presidents"): no one
+    /// the text calls a minister or an aide.
     pub role: bool,
 }
 
@@ -272,7 +274,7 @@ fn may_start_mention(t: &Token, rules: &Rules) -> bool {
     !rules.aliases_starting(t.lower).is_empty()
         || refs.singular.iter().any(|p| p == t.lower)
         || (t.quoted && refs.first_person.iter().any(|p| p == t.lower))
-        || rules.plural_tokens().iter().any(|p| p.first().is_some_and(|w| w == t.lower))
+        || rules.plural_tokens().iter().any(|(p, _)| p.first().is_some_and(|w| w == t.lower))
 }
 
 /// The mention that starts at word `i`, if one does: the longest alias (or
@@ -329,12 +331,16 @@ fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
         }
     }
     // Plural references ("les deux dirigeants").
-    let plural_len = rules
+    // The longest, and whether it names two leaders ("the two presidents").
+    let plural = rules
         .plural_tokens()
         .iter()
-        .filter(|p| i + p.len() <= toks.len() && toks[i..i + p.len()].iter().zip(p.iter()).all(|(x, y)| x.lower == y))
-        .map(Vec::len)
+        .filter(|(p, _)| {
+            i + p.len() <= toks.len() && toks[i..i + p.len()].iter().zip(p.iter()).all(|(x, y)| x.lower == y)
+        })
+        .map(|(p, leaders)| (p.len(), *leaders == 1))
         .max();
+    let plural_len = plural.map(|(n, _)| n);
     if let Some((n, ids, plural, role)) = best {
         if plural_len.is_none_or(|p| n >= p) {
             return Some(EntMention {
@@ -349,7 +355,7 @@ fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
             });
         }
     }
-    if let Some(n) = plural_len {
+    if let Some((n, leaders)) = plural {
         return Some(EntMention {
             t0: i,
             t1: i + n,
@@ -358,7 +364,7 @@ fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
             plural: true,
             after_prep: after_prep(),
             quoted: t.quoted,
-            role: false,
+            role: leaders,
         });
     }
     let form = if rules.references.singular.iter().any(|p| p == t.lower) {

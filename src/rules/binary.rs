@@ -76,6 +76,7 @@ codec_struct!(References {
     era,
     lookback,
     plural,
+    plural_leaders,
 });
 codec_struct!(Grammar {
     of,

@@ -20,7 +20,8 @@ pub(super) struct Compiled {
     pub(super) alias_index: WordMap<Vec<AliasEntry>>,
     pub(super) entity_index: WordMap<usize>,
     pub(super) verbs: WordMap<Vec<Vec<String>>>,
-    pub(super) plural_refs: Vec<Vec<String>>,
+    /// Plural references: `(tokens, 1 for one that names two leaders)`.
+    pub(super) plural_refs: Vec<(Vec<String>, usize)>,
     /// Titles by first token: `(tokens, 1 for a leader's)` (the value
     /// type of `country_phrases`: one map type in the module).
     pub(super) titles: WordMap<Vec<(Vec<String>, usize)>>,
@@ -147,6 +148,17 @@ impl Core {
     pub(super) fn compile(&mut self) -> Result<(), String> {
         self.boilerplate.lowercase();
         self.wire.check()?;
+        // A listed person is a leader when one of its roles holds a
+        // leader's title (« le président russe »), else, if it has roles
+        // (« le chef de la diplomatie française »), an aide.
+        let leader_titles: Vec<Vec<String>> =
+            self.people.leader_titles.iter().chain(&self.people.leader_words).map(|t| phrase_tokens(t)).collect();
+        for e in self.entities.iter_mut().filter(|e| e.kind == EntityKind::Person) {
+            e.leader = e.roles.iter().any(|r| {
+                let toks = phrase_tokens(r);
+                leader_titles.iter().any(|t| !t.is_empty() && toks.windows(t.len()).any(|w| w == t.as_slice()))
+            });
+        }
         let mut c = Compiled::default();
         for (name, phrases) in &self.lexicon {
             let alts = phrases
@@ -272,7 +284,10 @@ impl Compiled {
             let first = toks.first().cloned().ok_or("attribution: empty verb")?;
             self.verbs.entry(first).or_default().push(toks);
         }
-        self.plural_refs = references.plural.iter().map(|v| phrase_tokens(v)).collect();
+        self.plural_refs = [(&references.plural, 0), (&references.plural_leaders, 1)]
+            .into_iter()
+            .flat_map(|(list, leaders)| list.iter().map(move |v| (phrase_tokens(v), leaders)))
+            .collect();
         self.titles = WordMap::default();
         for (list, leader) in [(&people.leader_titles, true), (&people.titles, false)] {
             for t in list {

@@ -195,9 +195,19 @@ pub struct EntityDef {
     pub country: Option<usize>,
     /// Whether that role is a leader's (`[people].leader_titles`): a person
     /// found with another role (a spokesperson) who reports a call is no
-    /// party to it.
+    /// party to it. For a listed person, whether one of its `roles` holds
+    /// a leader's title (set when the rules are compiled).
     #[serde(skip)]
     pub leader: bool,
+}
+
+impl EntityDef {
+    /// Whether its role is no leader's (a minister, a spokesperson): the
+    /// role the text gives a person found by title, or a listed person's
+    /// `roles`. Then it is no party to a call between leaders.
+    pub fn is_aide(&self) -> bool {
+        !self.leader && (self.role.is_some() || (self.kind == EntityKind::Person && !self.roles.is_empty()))
+    }
 }
 
 /// How a person the rules do not list is recognised: a title before a
@@ -280,8 +290,11 @@ pub struct GroupDef {
 pub struct References {
     /// Third person singular ("il", "lui").
     pub singular: Vec<String>,
-    /// Plural references to the last pair ("ils", "les deux dirigeants").
+    /// Plural references to the last pair ("ils", "they").
     pub plural: Vec<String>,
+    /// Plural references that name the pair by its office ("les deux
+    /// dirigeants", "the two presidents"): the last pair of leaders.
+    pub plural_leaders: Vec<String>,
     /// First person, resolved to the speaker of the quote ("je", "nous").
     pub first_person: Vec<String>,
     /// Words after which a mention is not a grammatical subject.

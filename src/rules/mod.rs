@@ -148,8 +148,9 @@ impl Core {
     pub fn verbs_starting(&self, tok: &str) -> &[Vec<String>] {
         self.compiled.verbs.get(tok).map_or(&[], Vec::as_slice)
     }
-    /// Plural references, as token sequences.
-    pub fn plural_tokens(&self) -> &[Vec<String>] {
+    /// Plural references, as token sequences, each with 1 when it names
+    /// two leaders ("the two presidents"), else 0.
+    pub fn plural_tokens(&self) -> &[(Vec<String>, usize)] {
         &self.compiled.plural_refs
     }
     /// The phrases of lexicon class `i`.
