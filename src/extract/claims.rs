@@ -341,8 +341,14 @@ pub(super) fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str
         // A name right before the call noun modifies it ("Merz call was
         // 'productive,' Meloni says"): it is no subject.
         let noun_first = super::matcher::class_at(cx.r, "call_noun", s, m.start);
-        let within =
-            |singular| subject_in(s, cx.r, 0, m.start, singular).filter(|&k| !noun_first || s.mentions[k].t1 < m.start);
+        // The subject before the words, else inside them when the call
+        // comes after its tone (« Dans un climat cordial, Meloni et Merz
+        // ont échangé »).
+        let within = |singular| {
+            subject_in(s, cx.r, 0, m.start, singular)
+                .or_else(|| subject_in(s, cx.r, 0, m.end, singular))
+                .filter(|&k| !noun_first || s.mentions[k].t1 < m.start)
+        };
         let k = within(true);
         // Both parties as the subject, a plural in the clause of the words
         // (« les deux dirigeants ont eu un échange constructif ») or two
