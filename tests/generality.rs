@@ -498,3 +498,29 @@ fn a_plural_that_names_an_office_stands_for_the_leaders() {
         "{meeting:#?}"
     );
 }
+
+/// A source that states no fact of the call (no day, no length, no word
+/// for it) but leads with the two leaders' talk is about their call; one
+/// that leads with others and only recalls the call is not.
+#[test]
+fn a_source_that_leads_with_the_call_but_states_none_of_its_facts_covers_it() {
+    let arts = [
+        art("a", "Giorgia Meloni s'est entretenue mardi par téléphone avec Friedrich Merz pendant une heure."),
+        art("b", "Friedrich Merz et Giorgia Meloni se sont parlé mardi pendant une heure, selon Berlin."),
+        art("e", "Le chancelier Friedrich Merz a eu mardi un entretien d'une heure avec Giorgia Meloni."),
+        art(
+            "c",
+            "Lors d'une conversation téléphonique avec Friedrich Merz, Giorgia Meloni a plaidé pour une défense \
+             européenne commune. À Paris, Jean-Noël Barrot a salué cette initiative.",
+        ),
+        art(
+            "d",
+            "Emmanuel Macron a défendu le budget européen devant le Parlement, en présence de Giorgia Meloni. \
+             Il a rappelé l'échange téléphonique entre Giorgia Meloni et Friedrich Merz. Le Kremlin n'a pas réagi.",
+        ),
+    ];
+    let doc = analyze(&arts).unwrap();
+    let on = |id: &str| doc.sources.iter().find(|s| s.id == id).map(|s| s.on_event);
+    assert_eq!(on("c"), Some(true), "{:#?}", doc.sources);
+    assert_eq!(on("d"), Some(false), "{:#?}", doc.sources);
+}

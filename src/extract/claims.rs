@@ -151,19 +151,43 @@ fn of_other_event(r: &Rules, s: &Sent, d: &dates::DateMention, ms: &[Match]) -> 
 
 /// How many of the article's sentences that name two persons say they
 /// talked by phone, and how many in person (the `phone` and `in_person`
-/// lexicon classes).
+/// lexicon classes); and the call the article leads with: the first two
+/// persons it names, when a sentence naming them and no third says they
+/// talked (a `call_verb`, a `call_noun` or a `phone` word). That shows
+/// which call a source is about when it states none of its facts (« Lors
+/// d'une conversation téléphonique avec Emmanuel Macron, Xi Jinping a
+/// invité… »), and not a call it recalls after leading with others.
 #[inline(never)]
-pub(super) fn phone_votes(an: &Analysed, r: &Rules) -> (usize, usize) {
-    let (Some(phone), Some(person)) = (r.class_id("phone"), r.class_id("in_person")) else { return (0, 0) };
+pub(super) fn call_sentences(an: &Analysed, r: &Rules) -> ((usize, usize), Option<Vec<EntityId>>) {
+    let (Some(phone), Some(person)) = (r.class_id("phone"), r.class_id("in_person")) else { return ((0, 0), None) };
+    let talk: Vec<usize> = ["call_verb", "call_noun"].iter().filter_map(|c| r.class_id(c)).collect();
     let mut votes = (0, 0);
+    let mut first: Vec<usize> = Vec::new();
+    let mut told = false;
     for s in &an.sents {
-        if persons_in(s, r, 0, s.toks.len()).len() < 2 {
+        let persons = persons_in(s, r, 0, s.toks.len());
+        for &p in persons.iter().take(2) {
+            if first.len() < 2 {
+                crate::push_new(&mut first, p);
+            }
+        }
+        if persons.len() < 2 {
             continue;
         }
-        votes.0 += usize::from(matcher::holds_class(r, phone, s));
+        let by_phone = matcher::holds_class(r, phone, s);
+        votes.0 += usize::from(by_phone);
         votes.1 += usize::from(matcher::holds_class(r, person, s));
+        told |= first.len() == 2
+            && persons.len() == 2
+            && first.iter().all(|p| persons.contains(p))
+            && (by_phone || talk.iter().any(|&c| matcher::holds_class(r, c, s)));
     }
-    votes
+    let lead = told.then(|| {
+        let mut pair: Vec<EntityId> = first.iter().map(|&p| eid(r, p)).collect();
+        crate::sort_by(&mut pair, Ord::cmp);
+        pair
+    });
+    (votes, lead)
 }
 
 /// The durations of sentence `si` that `not_call_duration` rules hold

@@ -79,6 +79,9 @@ pub struct SourceExtract {
     /// Sentences about the event that say it was by phone, and that say
     /// it was in person.
     pub phone_votes: (usize, usize),
+    /// The call it leads with, whether or not it states a fact of it: the
+    /// first two persons it names, sorted, when it says they talked.
+    pub lead_call: Option<Vec<EntityId>>,
     /// The article's date: its `published` field, a metadata line's, a
     /// dateline's.
     pub date: Option<DateParts>,
@@ -594,7 +597,7 @@ fn extract_one(article: &Article, an: Analysed, r: &Rules, named: &Named, credit
     dedupe(&mut found, headline_end);
     let entities = named_entities(&an, r);
     let markers = event_markers(&an, r);
-    let phone_votes = phone_votes(&an, r);
+    let (phone_votes, lead_call) = call_sentences(&an, r);
     let wire = credits.credit(&article.text);
     let mut words = Vec::new();
     for s in &an.sents {
@@ -607,6 +610,7 @@ fn extract_one(article: &Article, an: Analysed, r: &Rules, named: &Named, credit
         entities,
         markers,
         phone_votes,
+        lead_call,
         date: an.article_date,
         wire,
         words,

@@ -61,7 +61,10 @@ pub(super) fn main_call_pair<'a>(pairs: &[Vec<&'a [EntityId]>], room: &[usize]) 
 ///
 /// Two signals. A source that reports the call most sources report (its
 /// length, date, talks or meeting) covers the event, however short it is (a
-/// three-sentence flash); one that reports only another call covers another
+/// three-sentence flash), and so does one that states none of its facts
+/// but leads with it ([`SourceExtract::lead_call`]: « Lors d'une
+/// conversation téléphonique avec Emmanuel Macron, Xi Jinping a invité… »);
+/// one that reports only another call covers another
 /// event, however many names it shares ("Macron et Poutine se sont
 /// entretenus…" beside articles on a Trump–Putin call). A source that
 /// reports no call is on it when it marks nothing the others do not (a
@@ -74,8 +77,18 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
     let pairs: Vec<Vec<&[EntityId]>> = sources.iter().map(call_pairs).collect();
     let main = main_call_pair(&pairs, room);
     // Some(true): reports the main call; Some(false): only another call.
-    let reports_main: Vec<Option<bool>> =
-        pairs.iter().map(|ps| main.filter(|_| !ps.is_empty()).map(|m| ps.contains(&m))).collect();
+    // A source that states no fact of a call but leads with the main
+    // pair's talk reports the main call too.
+    let reports_main: Vec<Option<bool>> = pairs
+        .iter()
+        .zip(sources)
+        .map(|(ps, s)| {
+            main.and_then(|m| match ps.is_empty() {
+                false => Some(ps.contains(&m)),
+                true => s.lead_call.as_deref().is_some_and(|p| p == m).then_some(true),
+            })
+        })
+        .collect();
     // What the sources on the main call mark (places, "une trêve", …): a
     // source that reports no call but marks something they do not ("des
     // pourparlers directs" in Istanbul) is about that instead.
