@@ -184,7 +184,7 @@ impl<'a> Tokens<'a> {
             .find(|suf| lower.len() > suf.len() && lower.ends_with(suf));
         match split {
             Some(suf) => {
-                let pron = suf.trim_start_matches("-t").trim_start_matches('-');
+                let pron = suf.strip_prefix("-t").unwrap_or(suf).trim_start_matches('-');
                 self.push(i, end - suf.len(), TokKind::Word, capitalized);
                 self.push(end - pron.len(), end, TokKind::Word, false);
             }

@@ -647,7 +647,9 @@ fn event_markers(an: &Analysed, r: &Rules) -> Vec<String> {
         for (k, def) in r.markers.iter().enumerate() {
             for m in matcher::find_all(r, r.marker_pattern(k), s) {
                 let label = match m.capture(Slot::Place).and_then(|c| s.mentions[c].place(r)) {
-                    Some(p) => def.label.replace("{place}", &r.entities[p].name),
+                    // (`fill`, not `str::replace`: no substring searcher in
+                    // the module for one template.)
+                    Some(p) => crate::rules::labels::fill(&def.label, &[("place", &r.entities[p].name)]),
                     None => def.label.clone(),
                 };
                 if !markers.contains(&label) {

@@ -117,7 +117,17 @@ pub struct Matcher<'w> {
 impl<'w> Matcher<'w> {
     /// Prepares the forms of `w`.
     pub fn new(w: &'w Wire) -> Self {
-        let split = |forms: &'w [String]| forms.iter().filter_map(|f| f.split_once("{a}")).collect::<Vec<_>>();
+        // Around "{a}" (found by its '{': no substring searcher in the
+        // module for one marker).
+        let split = |forms: &'w [String]| {
+            forms
+                .iter()
+                .filter_map(|f| {
+                    let i = f.char_indices().find(|&(i, c)| c == '{' && f[i..].starts_with("{a}"))?.0;
+                    Some((&f[..i], &f[i + 3..]))
+                })
+                .collect::<Vec<_>>()
+        };
         let mut firsts: Vec<char> = Vec::new();
         for n in w.agencies.iter().flatten() {
             if let Some(c) = n.trim().chars().next().and_then(|c| crate::case::char_lower(c).next()) {

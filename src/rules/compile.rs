@@ -138,8 +138,20 @@ pub(super) fn sort_buckets(aliases: &mut WordMap<Vec<AliasEntry>>) {
 
 /// Splits a phrase into the tokens the tokenizer would make.
 pub fn phrase_tokens(phrase: &str) -> Vec<String> {
-    // "d' une" and "d'une" are the same two tokens.
-    let norm = phrase.replace('\u{2019}', "'").replace("' ", "'");
+    // "d' une" and "d'une" are the same two tokens. (By hand: a
+    // `str::replace` of a string links core's substring searcher into the
+    // module; docs/architecture.md.)
+    let mut norm = String::with_capacity(phrase.len());
+    let mut after_apostrophe = false;
+    for c in phrase.chars() {
+        let c = if c == '\u{2019}' { '\'' } else { c };
+        if after_apostrophe && c == ' ' {
+            after_apostrophe = false;
+            continue;
+        }
+        norm.push(c);
+        after_apostrophe = c == '\'';
+    }
     let lower = crate::token::lowercase_aligned(&norm);
     crate::token::tokenize(&norm, &lower, 0, norm.len()).into_iter().map(|t| t.lower.to_string()).collect()
 }

@@ -478,7 +478,10 @@ impl TextGrammar {
                     i += 2;
                     continue;
                 }
-                let onset = next.chars().next().is_some_and(|c| self.elision_onsets.contains(c));
+                // (Compared char by char: `str::contains(char)` searches a
+                // non-ASCII char as a string, which links a substring
+                // searcher into the module.)
+                let onset = next.chars().next().is_some_and(|c| self.elision_onsets.chars().any(|o| o == c));
                 if onset || self.elide_before.iter().any(|b| b == next) {
                     if let Some((_, to)) = self.elisions.iter().find(|(k, _)| k == w) {
                         out.push_str(to);

@@ -182,7 +182,9 @@ impl Core {
         let mut index: WordMap<Vec<(Vec<String>, usize)>> = WordMap::default();
         for (k, country) in self.countries.iter().enumerate() {
             let name = crate::case::to_lowercase(&country.name);
-            let made = self.people.country_forms.iter().map(|f| f.replace("{name}", &name));
+            // (`fill`, not `str::replace`: no substring searcher in the
+            // module.)
+            let made = self.people.country_forms.iter().map(|f| labels::fill(f, &[("name", &name)]));
             for phrase in country.demonyms.iter().cloned().chain(country.of.iter().cloned()).chain(made) {
                 let phrase = phrase.as_str();
                 let toks = phrase_tokens(phrase);
