@@ -235,3 +235,17 @@ fn a_meeting_in_a_country_is_not_placed_in_its_capital() {
         assert_eq!(f.value.place.clone().flatten().map(|p| p.0), Some(place.to_string()), "{text}");
     }
 }
+
+/// A speaker after the quote may carry titles and capitalised words
+/// before the name ("…, Bulgarian presidential aide Ivo Marinov said."):
+/// the words are his, not the outlet's.
+#[test]
+fn a_titled_speaker_after_the_words_is_their_source() {
+    let text =
+        "President Rumen Kostov of Bulgaria spoke by phone on Thursday with President Ilir Dervishi of Albania. \
+                The two presidents spoke for forty minutes, Bulgarian presidential aide Ivo Marinov said.";
+    let doc = analyze(&[Article::new("a", text)]).unwrap();
+    let length = doc.facts.iter().find(|f| f.kind == factpanel::model::Kind::CallDuration).expect("a call length");
+    let said_by: Vec<Option<&str>> = length.claims.iter().map(|c| c.said_by.as_ref().map(|s| s.as_str())).collect();
+    assert_eq!(said_by, [Some("ivo_marinov")], "{length:#?}");
+}

@@ -183,6 +183,32 @@ const MAX_TAIL: usize = 6;
 /// Title words skipped between "selon" and its source, at most.
 const MAX_SOURCE_TITLES: usize = 4;
 
+/// Where the titles and capitalised words right before token `t` start
+/// ("Russian presidential aide" in "…, Russian presidential aide Yuri
+/// Ushakov said."), at most [`MAX_SOURCE_TITLES`] steps back.
+fn titled_from(s: &Sent, rules: &Rules, t: usize) -> usize {
+    let mut p = t;
+    for _ in 0..MAX_SOURCE_TITLES {
+        let Some(x) = p.checked_sub(1).map(|q| &s.toks[q]) else { break };
+        if x.kind == TokKind::Word && x.capitalized {
+            p -= 1;
+            continue;
+        }
+        // A title ending right before `p`, of three words at most.
+        let title = (p.saturating_sub(3)..p).find(|&q| {
+            rules
+                .titles_starting(s.toks[q].lower)
+                .iter()
+                .any(|(words, _)| q + words.len() == p && words.iter().zip(&s.toks[q..p]).all(|(w, x)| w == x.lower))
+        });
+        match title {
+            Some(q) => p = q,
+            None => break,
+        }
+    }
+    p
+}
+
 /// Finds the attributions of sentence `si` (after `resolve`), then
 /// resolves its first-person mentions to their speakers.
 pub fn attribute(s: &mut Sent, rules: &Rules) {
@@ -241,10 +267,12 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
             (after..(after + MAX_TAIL + 1).min(n + 1)).any(|t| closes(s, t))
                 && !(after..n.min(after + MAX_TAIL)).any(|t| introduces(s, t) && s.toks[t].lower != "\"")
         };
-        let before_speaker = s
-            .mentions
-            .iter()
-            .position(|m| m.t1 == b && m.t0 > 0 && !m.ids.is_empty() && !m.after_prep && is_break(s, m.t0 - 1));
+        let before_speaker = s.mentions.iter().position(|m| {
+            m.t1 == b && !m.ids.is_empty() && !m.after_prep && {
+                let p = titled_from(s, rules, m.t0);
+                p > 0 && is_break(s, p - 1)
+            }
+        });
         if let Some(k) = before_speaker.filter(|_| tail_closes()) {
             if s.mentions[k].is_actor(rules) {
                 out.push(Attribution { speaker: k, t0: 0, t1: s.mentions[k].t0, at: i });
