@@ -264,6 +264,15 @@ fn english_floods_grow_linearly() {
     check_growth("English postposed speakers", 32 << 10, |n| {
         en(repeat("\"The call was good,\" the Kremlin said in a statement. ", n))
     });
+    check_growth("English titled speakers after the words", 32 << 10, |n| {
+        en(titled_names(n, |k| format!("\"It went well,\" Bulgarian presidential aide {} said. ", person(k))))
+    });
+    check_growth("English pairs named by office, and the call's tone", 32 << 10, |n| {
+        en(repeat(
+            "President Rumen Kostov spoke with President Ilir Dervishi in a cordial tone. The two presidents agreed to meet. ",
+            n,
+        ))
+    });
     // Detection reads a bounded prefix: a long article costs one pass.
     check_growth("undetected language, long text", 64 << 10, |n| one(repeat("the le of de and et ", n)));
     check_growth("mixed French and English articles", 20, |n| {
