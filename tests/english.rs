@@ -249,3 +249,18 @@ fn a_titled_speaker_after_the_words_is_their_source() {
     let said_by: Vec<Option<&str>> = length.claims.iter().map(|c| c.said_by.as_ref().map(|s| s.as_str())).collect();
     assert_eq!(said_by, [Some("ivo_marinov")], "{length:#?}");
 }
+
+/// 'X said, "…"': the comma before an opening quote opens what was said,
+/// so the quoted words are X's.
+#[test]
+fn a_speaker_before_a_comma_and_a_quote_is_its_source() {
+    let text =
+        "President Rumen Kostov of Bulgaria spoke by phone on Thursday with President Ilir Dervishi of Albania. \
+                Foreign Secretary Ivo Marinov said, \"The two presidents spoke for forty minutes.\"";
+    let doc = analyze(&[Article::new("a", text)]).unwrap();
+    let length = doc.facts.iter().find(|f| f.kind == factpanel::model::Kind::CallDuration).expect("a call length");
+    let said_by: Vec<Option<&str>> = length.claims.iter().map(|c| c.said_by.as_ref().map(|s| s.as_str())).collect();
+    assert_eq!(said_by, [Some("ivo_marinov")], "{length:#?}");
+    let ids: Vec<&str> = length.subject.participants.iter().map(|p| p.as_str()).collect();
+    assert_eq!(ids, ["ilir_dervishi", "rumen_kostov"]);
+}

@@ -264,6 +264,9 @@ fn english_floods_grow_linearly() {
     check_growth("English postposed speakers", 32 << 10, |n| {
         en(repeat("\"The call was good,\" the Kremlin said in a statement. ", n))
     });
+    check_growth("English speakers before a comma and a quote", 32 << 10, |n| {
+        en(repeat("Foreign Secretary Ivo Marinov said, \"It went well.\" ", n))
+    });
     check_growth("English titled speakers after the words", 32 << 10, |n| {
         en(titled_names(n, |k| format!("\"It went well,\" Bulgarian presidential aide {} said. ", person(k))))
     });

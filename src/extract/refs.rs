@@ -290,8 +290,10 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
             }
         }
         // Preposed: "X a déclaré que …", the content starts within a few tokens.
+        // A comma before an opening quote opens it too: 'X said, "…"'.
+        let opens = |t: usize| s.toks[t].lower == ":" || s.toks.get(t + 1).is_some_and(|x| x.kind == TokKind::Quote);
         let intro = (after..(after + 6).min(n))
-            .take_while(|&t| s.toks[t].kind != TokKind::ClauseBreak || s.toks[t].lower == ":")
+            .take_while(|&t| s.toks[t].kind != TokKind::ClauseBreak || opens(t))
             .find(|&t| introduces(s, t));
         if let Some(intro) = intro {
             let (c0, _) = s.clause_of(i);
