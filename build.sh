@@ -123,7 +123,7 @@ build_wasm() {
     # `src` document or the demo's seed needs. Each has its target dir, so
     # that neither rebuild undoes the other. They build side by side: each
     # build has long stretches on one core (the crate itself, wasm-opt),
-    # and from cold this takes 55 s instead of 83 s here. The renderer's
+    # and from cold the two take 83 s instead of 99 s here. The renderer's
     # log is printed once both are done.
     local view_log view_pid
     view_log="$(mktemp)"
@@ -326,9 +326,8 @@ suite_native() {
 }
 
 # In Chromium, with the packs build.rs bakes, as the page's module is built.
-# Only tests/web.rs holds wasm-bindgen tests: the other test files are
-# native (`#![cfg(not(target_arch = "wasm32"))]`), and building them for
-# wasm32 made ~20 empty test modules.
+# Only tests/web.rs holds wasm-bindgen tests: building the other test
+# files for wasm32 made ~20 test modules with nothing to run there.
 suite_browser() {
     unset GECKODRIVER SAFARIDRIVER
     CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
