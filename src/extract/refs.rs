@@ -101,13 +101,7 @@ pub fn pair_before(sents: &[Sent], si: usize, rules: &Rules, must: &[usize]) -> 
 fn pair_before_of(sents: &[Sent], si: usize, rules: &Rules, must: &[usize], leaders: bool) -> Option<Vec<usize>> {
     let window = si.saturating_sub(rules.references.lookback)..si;
     let holds = |ps: &Vec<usize>| ps.len() >= 2 && must.iter().all(|m| ps.contains(m));
-    let persons = |q: &Sent, c0: usize, c1: usize| {
-        let mut ps = persons_in(q, rules, c0, c1);
-        if leaders {
-            ps.retain(|&p| !rules.entities[p].is_aide());
-        }
-        ps
-    };
+    let persons = |q: &Sent, c0: usize, c1: usize| pair_candidates(q, rules, c0, c1, leaders);
     let in_one_clause = window.clone().rev().find_map(|p| {
         let q = &sents[p];
         let mut t = 0;
@@ -127,6 +121,17 @@ fn pair_before_of(sents: &[Sent], si: usize, rules: &Rules, must: &[usize], lead
         None
     });
     in_one_clause.or_else(|| window.rev().map(|p| persons(&sents[p], 0, sents[p].toks.len())).find(|ps| holds(ps)))
+}
+
+/// The persons of tokens `t0..t1` a plural reference may name: with
+/// `leaders` ("the two presidents"), none the text calls a minister or an
+/// aide.
+fn pair_candidates(s: &Sent, rules: &Rules, t0: usize, t1: usize, leaders: bool) -> Vec<usize> {
+    let mut ps = persons_in(s, rules, t0, t1);
+    if leaders {
+        ps.retain(|&p| !rules.entities[p].is_aide());
+    }
+    ps
 }
 
 /// Resolves pronouns and plural references in sentence `si`, in order.
@@ -150,10 +155,7 @@ pub fn resolve(sents: &mut [Sent], si: usize, rules: &Rules) {
             }
             MentionForm::Plural => {
                 let (t0, leaders) = (m.t0, m.role);
-                let mut here = persons_in(&sents[si], rules, 0, t0);
-                if leaders {
-                    here.retain(|&p| !rules.entities[p].is_aide());
-                }
+                let here = pair_candidates(&sents[si], rules, 0, t0, leaders);
                 if here.len() >= 2 {
                     Some(here[..2].to_vec())
                 } else {

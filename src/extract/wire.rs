@@ -117,15 +117,11 @@ pub struct Matcher<'w> {
 impl<'w> Matcher<'w> {
     /// Prepares the forms of `w`.
     pub fn new(w: &'w Wire) -> Self {
-        // Around "{a}" (found by its '{': no substring searcher in the
-        // module for one marker).
+        // Around "{a}".
         let split = |forms: &'w [String]| {
             forms
                 .iter()
-                .filter_map(|f| {
-                    let i = f.char_indices().find(|&(i, c)| c == '{' && f[i..].starts_with("{a}"))?.0;
-                    Some((&f[..i], &f[i + 3..]))
-                })
+                .filter_map(|f| crate::rules::labels::find_str(f, "{a}").map(|i| (&f[..i], &f[i + 3..])))
                 .collect::<Vec<_>>()
         };
         let mut firsts: Vec<char> = Vec::new();

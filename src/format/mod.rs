@@ -235,12 +235,8 @@ pub fn participants(doc: &Document, ids: &[EntityId], lang: Lang) -> String {
     let in_label = |id: &EntityId| match doc.event.participants.iter().position(|p| p == id) {
         Some(k) => k,
         None if !doc.event.participants.is_empty() => usize::MAX,
-        None => {
-            // (By hand, not `str::find`: no substring searcher in the module
-            // for a label of a few words.)
-            let (label, short) = (&doc.event.label, entity_short(doc, id.as_str(), Lang::default()));
-            label.char_indices().map(|(i, _)| i).find(|&i| label[i..].starts_with(short.as_str())).unwrap_or(usize::MAX)
-        }
+        None => crate::rules::labels::find_str(&doc.event.label, &entity_short(doc, id.as_str(), Lang::default()))
+            .unwrap_or(usize::MAX),
     };
     crate::sort_by(&mut ids, |a, b| {
         in_label(a).cmp(&in_label(b)).then_with(|| centrality(doc, b).cmp(&centrality(doc, a))).then_with(|| a.cmp(b))

@@ -436,6 +436,13 @@ pub fn fill(tpl: &str, vars: &[(&str, &str)]) -> String {
     out
 }
 
+/// Where `needle` first starts in `hay`: the search the module uses for a
+/// string in a short text, instead of `str::find`, whose substring
+/// searcher would be linked into the module (docs/architecture.md).
+pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    hay.char_indices().map(|(i, _)| i).find(|&i| hay[i..].starts_with(needle))
+}
+
 /// Appends `s` with its `{name}`s replaced; whether every value was
 /// non-empty.
 fn substitute(s: &str, vars: &[(&str, &str)], out: &mut String) -> bool {
