@@ -339,10 +339,8 @@ fn fact(
         }
     };
     let counted = rooms.counted(&claims);
-    let mut sources: Vec<&str> = Vec::new();
-    for (c, _) in claims.iter().zip(&counted).filter(|(_, k)| **k) {
-        crate::push_new(&mut sources, c.source.as_str());
-    }
+    let sources =
+        crate::collect::distinct(claims.iter().zip(&counted).filter(|(_, k)| **k).map(|(c, _)| c.source.as_str()));
     if sources.len() < 2 && status != Status::Disputed {
         status = Status::Single;
     }

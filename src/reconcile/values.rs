@@ -6,11 +6,8 @@ use super::*;
 /// Status from how many sources are precise, when all are consistent
 /// (`counted`: which claims count, see [`Newsrooms::counted`]).
 pub(super) fn consistent_status(claims: &[Claim], counted: &[bool]) -> Status {
-    let mut precise: Vec<&str> = Vec::new();
-    for (c, _) in claims.iter().zip(counted).filter(|(c, k)| **k && c.agreement == Agreement::Precise) {
-        crate::push_new(&mut precise, c.source.as_str());
-    }
-    if precise.len() >= 2 {
+    let precise = claims.iter().zip(counted).filter(|(c, k)| **k && c.agreement == Agreement::Precise);
+    if crate::collect::distinct(precise.map(|(c, _)| c.source.as_str())).len() >= 2 {
         Status::Agreed
     } else {
         Status::Compatible
@@ -116,13 +113,8 @@ pub(super) fn durations(claims: &mut [Claim], counted: &[bool], r: &Rules) -> (V
 
 /// How many sources give exactly the interval `value` (counted claims only).
 pub(super) fn same_interval_sources(claims: &[Claim], counted: &[bool], ivs: &[Interval], value: &Interval) -> usize {
-    let mut sources: Vec<&str> = Vec::new();
-    for ((c, iv), k) in claims.iter().zip(ivs).zip(counted) {
-        if *k && iv == value {
-            crate::push_new(&mut sources, c.source.as_str());
-        }
-    }
-    sources.len()
+    let same = claims.iter().zip(ivs).zip(counted).filter(|((_, iv), k)| **k && *iv == value);
+    crate::collect::distinct(same.map(|((c, _), _)| c.source.as_str())).len()
 }
 
 /// A call date as reconciliation combines them: its parts, and a weekday
