@@ -443,6 +443,11 @@ pub fn resolve(parts: DateParts, article: Option<DateParts>, rules: &Rules) -> D
                         return DateParts { year: Some(yy), month: Some(mm), day: Some(dd), weekday: Some(w) };
                     }
                 }
+            } else if a.day.is_none() && a.month.is_some() {
+                // The article's month without its day ("date 2025-07"): the
+                // weekday may fall in the month before, within the window
+                // of its first days; the year is known but in January.
+                p.year = a.year.filter(|_| a.month != Some(1));
             } else {
                 p.year = a.year;
                 p.month = a.month;
@@ -518,8 +523,12 @@ mod tests {
         let wed = DateParts { weekday: Some(3), ..Default::default() };
         let full = resolve(wed, parse_iso("2025-02-13"), r);
         assert_eq!(iso(&full).as_deref(), Some("2025-02-12"));
+        // An article dated by its month only: the weekday may be in the
+        // month before (a Sunday 29 June in a page dated "2025-07").
         let month = resolve(wed, parse_iso("2025-02"), r);
-        assert_eq!((month.year, month.month, month.day), (Some(2025), Some(2), None));
+        assert_eq!((month.year, month.month, month.day, month.weekday), (Some(2025), None, None, Some(3)));
+        let january = resolve(wed, parse_iso("2025-01"), r);
+        assert_eq!((january.year, january.month), (None, None));
         let dm = DateParts { day: Some(12), month: Some(2), ..Default::default() };
         assert_eq!(resolve(dm, parse_iso("2025-02"), r).weekday, Some(3));
     }
