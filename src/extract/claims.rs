@@ -389,7 +389,15 @@ pub(super) fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str
         let actor = named
             .or(person)
             .or_else(|| s.speaker_at(m.start).and_then(|a| s.mentions[a.speaker].actor(cx.r)))
-            .or(subject);
+            .or(subject)
+            .or_else(|| {
+                // Words that open the sentence, before its subject
+                // ("Describing the call as frank, the Kremlin said …"):
+                // the subject after them.
+                let opens = s.toks[..m.start].iter().all(|x| x.kind == TokKind::Quote);
+                let k = subject_in(s, cx.r, m.end, s.toks.len(), true).filter(|_| opens && !joint)?;
+                s.mentions[k].actor(cx.r)
+            });
         if actor.is_none() && !joint {
             continue;
         }
