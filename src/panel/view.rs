@@ -171,14 +171,21 @@ pub fn support(rooms: &Newsrooms, fact: &Fact) -> (usize, usize, usize, usize) {
         less += usize::from(c.agreement == Agreement::Compatible);
         disp += usize::from(c.agreement == Agreement::Disputes);
     }
-    let counting =
-        crate::collect::distinct(fact.claims.iter().zip(&counted).filter(|(_, k)| **k).map(|(c, _)| c.source.as_str()));
-    (fact_sources(fact).len(), counting.len(), less, disp)
+    let counting = crate::collect::count_distinct(
+        fact.claims.iter().zip(&counted).filter(|(_, k)| **k).map(|(c, _)| c.source.as_str()),
+    );
+    (crate::collect::count_distinct(fact.claims.iter().map(|c| c.source.as_str())), counting, less, disp)
 }
 
 /// The distinct sources of a fact's claims, in claim order.
 pub fn fact_sources(fact: &Fact) -> Vec<&str> {
-    crate::collect::distinct(fact.claims.iter().map(|c| c.source.as_str()))
+    let mut out: Vec<&str> = Vec::new();
+    for c in &fact.claims {
+        if !out.contains(&c.source.as_str()) {
+            out.push(&c.source);
+        }
+    }
+    out
 }
 
 pub(super) struct Ctx<'a> {

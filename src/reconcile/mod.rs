@@ -339,9 +339,10 @@ fn fact(
         }
     };
     let counted = rooms.counted(&claims);
-    let sources =
-        crate::collect::distinct(claims.iter().zip(&counted).filter(|(_, k)| **k).map(|(c, _)| c.source.as_str()));
-    if sources.len() < 2 && status != Status::Disputed {
+    let sources = crate::collect::count_distinct(
+        claims.iter().zip(&counted).filter(|(_, k)| **k).map(|(c, _)| c.source.as_str()),
+    );
+    if sources < 2 && status != Status::Disputed {
         status = Status::Single;
     }
     let label = label(kind, &subject, &claims, r, prominence, meeting);
