@@ -610,11 +610,13 @@ pub(super) fn exchange(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
 #[inline(never)]
 pub(super) fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     // A negated plan is none ("could not meet", « n'ont pas pu se
-    // rencontrer »): a negation in the match or just before it.
+    // rencontrer »): a negation just before the match or in its first
+    // words (not further on: « au plus tard en juin » negates nothing).
     let negators = &cx.r.grammar.negators;
     let s = cx.sent(si);
-    let negated =
-        |m: &Match| s.toks[m.start.saturating_sub(3)..m.end].iter().any(|t| negators.iter().any(|n| n == t.lower));
+    let negated = |m: &Match| {
+        s.toks[m.start.saturating_sub(3)..m.end.min(m.start + 3)].iter().any(|t| negators.iter().any(|n| n == t.lower))
+    };
     let Some(m) = ms.iter().find(|m| !negated(m)) else { return };
     let Some(participants) = cx.participants(si, m.start, true) else { return };
     let s = cx.sent(si);
