@@ -269,6 +269,10 @@ fn every_case_gives_the_readers_answer() {
                 fail(format!("{id} on_event {} note {note:?}", s.on_event));
             }
         }
+        // Every other source is on the event.
+        for s in doc.sources.iter().filter(|s| !x.off_event.contains(&s.id) && !s.on_event) {
+            fail(format!("{} set aside: {:?}", s.id, s.note));
+        }
         // Copies: grouped under their original, and nothing else is a copy.
         for s in &doc.sources {
             let want = x.copies.iter().find(|g| g[1..].contains(&s.id)).map(|g| g[0].clone());

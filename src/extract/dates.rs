@@ -57,6 +57,21 @@ pub fn same_day(a: &DateParts, b: &DateParts) -> bool {
     agree(a.year, b.year) && agree(a.month, b.month) && agree(a.day, b.day) && weekday
 }
 
+/// Whether `a` and `b` may be two days in a row, either way round: full
+/// dates a day apart, else weekdays (stated, or a full date's own) a day
+/// apart.
+pub fn next_day(a: &DateParts, b: &DateParts) -> bool {
+    let serial = |p: &DateParts| Some(days_from_civil(p.year?, p.month?, p.day?));
+    if let (Some(x), Some(y)) = (serial(a), serial(b)) {
+        return (x - y).abs() == 1;
+    }
+    let own = |p: &DateParts| match (p.year, p.month, p.day) {
+        (Some(y), Some(m), Some(d)) if d <= days_in_month(y, m) => Some(weekday(y, m, d)),
+        _ => p.weekday,
+    };
+    own(a).zip(own(b)).is_some_and(|(x, y)| (x + 7 - y) % 7 == 1 || (y + 7 - x) % 7 == 1)
+}
+
 /// The distinct dates of `days` and how often each is given, in order of
 /// first appearance: at most [`MAX_DISTINCT_DAYS`], so that a flood of dates
 /// stays linear. (A `dyn` iterator: one copy of it in the wasm module for
@@ -515,6 +530,23 @@ mod tests {
         assert_eq!(weekday(2000, 1, 1), 6); // a Saturday
         assert_eq!(weekday(2024, 3, 3), 7); // a Sunday
         assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+    }
+
+    #[test]
+    fn days_in_a_row() {
+        let full = |y, m, d| DateParts { year: Some(y), month: Some(m), day: Some(d), weekday: None };
+        let bare = |w| DateParts { weekday: Some(w), ..Default::default() };
+        assert!(next_day(&full(2025, 6, 30), &full(2025, 7, 1)));
+        assert!(next_day(&full(2025, 7, 1), &full(2025, 6, 30)));
+        assert!(!next_day(&full(2025, 7, 1), &full(2025, 7, 1)));
+        assert!(!next_day(&full(2025, 7, 1), &full(2025, 7, 3)));
+        // 17 June 2025 was a Tuesday: next to a Wednesday, and a Monday.
+        assert!(next_day(&full(2025, 6, 17), &bare(3)));
+        assert!(next_day(&bare(1), &full(2025, 6, 17)));
+        assert!(!next_day(&full(2025, 6, 17), &bare(5)));
+        // Sunday and Monday are a day apart.
+        assert!(next_day(&bare(7), &bare(1)));
+        assert!(!next_day(&DateParts::default(), &bare(1)));
     }
 
     #[test]

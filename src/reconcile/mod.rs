@@ -55,7 +55,7 @@ pub fn document(ex: &Extraction) -> Document {
     let copy_of = copies::copy_of(&texts);
     // Each source's newsroom: the index of the first source of its group.
     let room: Vec<usize> = copy_of.iter().enumerate().map(|(i, c)| c.unwrap_or(i)).collect();
-    let Membership { on: on_event, pair, day, meeting } = event_membership(&ex.sources, &room, r);
+    let Membership { on: on_event, pair, day, meeting, shifted } = event_membership(&ex.sources, &room, r);
     let sources: Vec<Source> = ex
         .sources
         .iter()
@@ -100,11 +100,12 @@ pub fn document(ex: &Extraction) -> Document {
     let claims: Vec<&Found> = ex
         .sources
         .iter()
-        .zip(&on_event)
-        .flat_map(|(s, (on, _))| {
-            s.found
-                .iter()
-                .filter(move |f| if *on { on_event_day(f) != Some(false) } else { on_event_day(f) == Some(true) })
+        .zip(on_event.iter().zip(&shifted))
+        .flat_map(|(s, ((on, _), shifted))| {
+            s.found.iter().filter(move |f| match on {
+                true => *shifted || on_event_day(f) != Some(false),
+                false => on_event_day(f) == Some(true),
+            })
         })
         .collect();
     // Small linear maps and sets here: they weigh far less in the wasm
