@@ -69,16 +69,6 @@ pub(crate) fn push_new<T: PartialEq>(set: &mut Vec<T>, x: T) {
     }
 }
 
-/// How many distinct strings `items` holds, in O(n log n) time (a fact
-/// of a large corpus has thousands of claims, whose sources [`push_new`]
-/// would compare pairwise).
-pub(crate) fn count_distinct<'a>(items: impl IntoIterator<Item = &'a str>) -> usize {
-    let mut v: Vec<&str> = items.into_iter().collect();
-    sort_by(&mut v, |a, b| a.cmp(b));
-    v.dedup();
-    v.len()
-}
-
 /// How often each item occurs, in order of first occurrence (a linear map:
 /// the lists counted here are short).
 pub(crate) fn tally<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<(T, usize)> {
@@ -90,19 +80,4 @@ pub(crate) fn tally<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<(T,
         }
     }
     counts
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn count_distinct_agrees_with_the_pairwise_set() {
-        assert_eq!(super::count_distinct(["b", "a", "b", "c", "a", "b"]), 3);
-        assert_eq!(super::count_distinct([]), 0);
-        let many: Vec<String> = (0..500).map(|i| format!("s{}", (i * 7919) % 37)).collect();
-        let mut pairwise: Vec<&str> = Vec::new();
-        for s in &many {
-            super::push_new(&mut pairwise, s.as_str());
-        }
-        assert_eq!(super::count_distinct(many.iter().map(String::as_str)), pairwise.len());
-    }
 }

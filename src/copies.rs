@@ -435,6 +435,18 @@ pub fn copy_of(texts: &[&[u32]]) -> Vec<Option<usize>> {
     out
 }
 
+/// How many distinct strings `items` holds, in linear time (a fact of a
+/// large corpus has thousands of claims, whose sources a small set kept as
+/// a vector would compare pairwise). The map is the newsrooms' index type:
+/// no more code in the wasm module.
+pub(crate) fn count_distinct<'a>(items: impl IntoIterator<Item = &'a str>) -> usize {
+    let mut seen: HashMap<&str, usize, Fnv> = HashMap::default();
+    for s in items {
+        seen.entry(s).or_insert(0);
+    }
+    seen.len()
+}
+
 /// The newsrooms of a document's sources (see `copy_of` in the contract):
 /// what statuses and counts count, in `reconcile` and in the panel. A
 /// source whose `copy_of` names another source, itself no copy, is in that
@@ -608,6 +620,20 @@ mod tests {
         européenne. Les parlements nationaux doivent encore se prononcer, ce qui pourrait retarder l'entrée en \
         vigueur du dispositif de plusieurs mois. Les associations de consommateurs estiment que les petits \
         épargnants n'y gagnent rien.";
+
+    #[test]
+    fn count_distinct_agrees_with_the_pairwise_set() {
+        assert_eq!(count_distinct(["b", "a", "b", "c", "a", "b"]), 3);
+        assert_eq!(count_distinct([]), 0);
+        let many: Vec<String> = (0..500).map(|i| format!("s{}", (i * 7919) % 37)).collect();
+        let mut pairwise: Vec<&str> = Vec::new();
+        for s in &many {
+            if !pairwise.contains(&s.as_str()) {
+                pairwise.push(s);
+            }
+        }
+        assert_eq!(count_distinct(many.iter().map(String::as_str)), pairwise.len());
+    }
 
     #[test]
     fn words_are_lowercased_and_split_on_punctuation() {

@@ -368,9 +368,12 @@ pub(super) fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str
         // The subject before the words, else inside them when the call
         // comes after its tone (« Dans un climat cordial, Meloni et Merz
         // ont échangé »).
+        // Words that open the sentence come before its subject ("Describing
+        // the call as frank, the Kremlin said …").
+        let to = if s.toks[..m.start].iter().all(|x| x.kind == TokKind::Quote) { s.toks.len() } else { m.end };
         let within = |singular| {
             subject_in(s, cx.r, 0, m.start, singular)
-                .or_else(|| subject_in(s, cx.r, 0, m.end, singular))
+                .or_else(|| subject_in(s, cx.r, 0, to, singular))
                 .filter(|&k| !noun_first || s.mentions[k].t1 < m.start)
         };
         let k = within(true);
@@ -389,15 +392,7 @@ pub(super) fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str
         let actor = named
             .or(person)
             .or_else(|| s.speaker_at(m.start).and_then(|a| s.mentions[a.speaker].actor(cx.r)))
-            .or(subject)
-            .or_else(|| {
-                // Words that open the sentence, before its subject
-                // ("Describing the call as frank, the Kremlin said …"):
-                // the subject after them.
-                let opens = s.toks[..m.start].iter().all(|x| x.kind == TokKind::Quote);
-                let k = subject_in(s, cx.r, m.end, s.toks.len(), true).filter(|_| opens && !joint)?;
-                s.mentions[k].actor(cx.r)
-            });
+            .or(subject);
         if actor.is_none() && !joint {
             continue;
         }

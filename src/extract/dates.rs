@@ -44,10 +44,7 @@ pub fn same_day(a: &DateParts, b: &DateParts) -> bool {
         x.zip(y).is_none_or(|(x, y)| x == y)
     }
     // A full date has a weekday of its own, to hold against a bare one.
-    let own = |p: &DateParts| match (p.year, p.month, p.day) {
-        (Some(y), Some(m), Some(d)) if d <= days_in_month(y, m) => Some(weekday(y, m, d)),
-        _ => None,
-    };
+    let own = own_weekday;
     let weekday = match (a.day, b.day) {
         (Some(_), Some(_)) => true,
         (Some(_), None) => agree(own(a), b.weekday),
@@ -65,11 +62,17 @@ pub fn next_day(a: &DateParts, b: &DateParts) -> bool {
     if let (Some(x), Some(y)) = (serial(a), serial(b)) {
         return (x - y).abs() == 1;
     }
-    let own = |p: &DateParts| match (p.year, p.month, p.day) {
+    let w = |p: &DateParts| own_weekday(p).or(p.weekday);
+    w(a).zip(w(b)).is_some_and(|(x, y)| matches!((x + 7 - y) % 7, 1 | 6))
+}
+
+/// The weekday of a full date (none for a date without its year, month or
+/// day, or an impossible one).
+fn own_weekday(p: &DateParts) -> Option<u8> {
+    match (p.year, p.month, p.day) {
         (Some(y), Some(m), Some(d)) if d <= days_in_month(y, m) => Some(weekday(y, m, d)),
-        _ => p.weekday,
-    };
-    own(a).zip(own(b)).is_some_and(|(x, y)| (x + 7 - y) % 7 == 1 || (y + 7 - x) % 7 == 1)
+        _ => None,
+    }
 }
 
 /// The distinct dates of `days` and how often each is given, in order of

@@ -166,15 +166,14 @@ pub(super) fn index_or_push<T: PartialEq>(v: &mut Vec<T>, x: T) -> usize {
 /// distinct sources and how many are less precise or contradict.
 pub fn support(rooms: &Newsrooms, fact: &Fact) -> (usize, usize, usize, usize) {
     let counted = rooms.counted(&fact.claims);
+    let mut counting: Vec<&str> = Vec::new();
     let (mut less, mut disp) = (0, 0);
     for (c, _) in fact.claims.iter().zip(&counted).filter(|(_, k)| **k) {
+        crate::push_new(&mut counting, c.source.as_str());
         less += usize::from(c.agreement == Agreement::Compatible);
         disp += usize::from(c.agreement == Agreement::Disputes);
     }
-    let counting = crate::collect::count_distinct(
-        fact.claims.iter().zip(&counted).filter(|(_, k)| **k).map(|(c, _)| c.source.as_str()),
-    );
-    (crate::collect::count_distinct(fact.claims.iter().map(|c| c.source.as_str())), counting, less, disp)
+    (fact_sources(fact).len(), counting.len(), less, disp)
 }
 
 /// The distinct sources of a fact's claims, in claim order.

@@ -113,30 +113,30 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
         .map(|(s, m)| main.filter(|_| *m == Some(true)).and_then(|p| source_day(s, p)))
         .collect();
     let day = event_day(&mut days.iter().flatten().copied());
-    // A day next to the event's, from a source that gives the call the
-    // length a source of the event's day gives: one call, dated across time
-    // zones or by its announcement ("on Wednesday" beside "late Tuesday"),
-    // not a second one. It stays on the event, its date disputing.
-    let lengths = |k: usize| {
+    // A day next to the event's, from a source that gives the call a length
+    // the first source of the event's day that gives one agrees with: one
+    // call, dated across time zones or by its announcement ("on Wednesday"
+    // beside "late Tuesday"), not a second one. It stays on the event, its
+    // date disputing.
+    // The first length each source gives the main call.
+    let length = |k: usize| {
         sources[k]
             .found
             .iter()
-            .filter(move |f| f.kind == Kind::CallDuration && main == Some(&f.subject.participants[..]))
+            .find(|f| f.kind == Kind::CallDuration && main == Some(&f.subject.participants[..]))?
+            .claim
+            .value
+            .interval()
     };
-    let mut on_day: Vec<&Value> = Vec::new();
-    for (k, d) in days.iter().enumerate() {
-        if reports_main[k] == Some(true) && d.zip(day).is_none_or(|(d, e)| dates::same_day(&d, &e)) {
-            on_day.extend(lengths(k).map(|f| &f.claim.value).take(MAX_LENGTHS.saturating_sub(on_day.len())));
-        }
-    }
-    let mut shifted = vec![false; sources.len()];
+    let on_day = days.iter().enumerate().find_map(|(k, d)| {
+        let on_day = reports_main[k] == Some(true) && d.zip(day).is_none_or(|(d, e)| dates::same_day(&d, &e));
+        length(k).filter(|_| on_day)
+    });
     let mut other = vec![None; sources.len()];
     for (k, d) in days.iter().enumerate() {
         if let Some((d, e)) = d.zip(day) {
-            if dates::next_day(&d, &e)
-                && lengths(k).any(|f| on_day.iter().any(|v| v.interval() == f.claim.value.interval()))
-            {
-                shifted[k] = true;
+            if dates::next_day(&d, &e) && length(k).zip(on_day).is_some_and(|(l, e)| l.intersect(&e).is_some()) {
+                // On the event, its claims of its day kept (see `document`).
             } else if !dates::same_day(&d, &e) {
                 on[k] = false;
                 other[k] = Some(d);
@@ -183,12 +183,8 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
             }
         }
     }
-    Membership { on: notes, pair: main.map(<[EntityId]>::to_vec), day, meeting, shifted }
+    Membership { on: notes, pair: main.map(<[EntityId]>::to_vec), day, meeting }
 }
-
-/// The call lengths of the event's day that a source on the next day is
-/// held against, at most (a flood of lengths stays linear).
-const MAX_LENGTHS: usize = 64;
 
 /// Which sources cover the event, whose call it is, on which day.
 pub(super) struct Membership {
@@ -198,9 +194,6 @@ pub(super) struct Membership {
     pub(super) pair: Option<Vec<EntityId>>,
     /// The main call's day, when the sources give it.
     pub(super) day: Option<DateParts>,
-    /// Per source: on the event though it dates the call a day off (see
-    /// `event_membership`); its claims of that day are the event's.
-    pub(super) shifted: Vec<bool>,
     /// Whether the event is an in-person meeting rather than a call.
     pub(super) meeting: bool,
 }

@@ -55,7 +55,7 @@ pub fn document(ex: &Extraction) -> Document {
     let copy_of = copies::copy_of(&texts);
     // Each source's newsroom: the index of the first source of its group.
     let room: Vec<usize> = copy_of.iter().enumerate().map(|(i, c)| c.unwrap_or(i)).collect();
-    let Membership { on: on_event, pair, day, meeting, shifted } = event_membership(&ex.sources, &room, r);
+    let Membership { on: on_event, pair, day, meeting } = event_membership(&ex.sources, &room, r);
     let sources: Vec<Source> = ex
         .sources
         .iter()
@@ -91,20 +91,23 @@ pub fn document(ex: &Extraction) -> Document {
     let rooms = Newsrooms::new(&sources);
     // A claim dated to another day's call is that call's; a source on
     // another call gives only what it says in passing of the event's day.
+    // (Whether a claim's day is the event's, and whether it is next to it:
+    // in a source on the event, that is one call dated in another time
+    // zone, see `event_membership`.)
     let on_event_day = |f: &Found| {
         f.day
             .zip(day)
-            .map(|(a, b)| dates::same_day(&a, &b))
+            .map(|(a, b)| (dates::same_day(&a, &b), dates::next_day(&a, &b)))
             .filter(|_| pair.as_ref().is_some_and(|p| *p == f.subject.participants))
     };
     let claims: Vec<&Found> = ex
         .sources
         .iter()
-        .zip(on_event.iter().zip(&shifted))
-        .flat_map(|(s, ((on, _), shifted))| {
-            s.found.iter().filter(move |f| match on {
-                true => *shifted || on_event_day(f) != Some(false),
-                false => on_event_day(f) == Some(true),
+        .zip(&on_event)
+        .flat_map(|(s, (on, _))| {
+            s.found.iter().filter(move |f| match on_event_day(f) {
+                Some((same, next)) => same || (*on && next),
+                None => *on,
             })
         })
         .collect();
@@ -340,9 +343,8 @@ fn fact(
         }
     };
     let counted = rooms.counted(&claims);
-    let sources = crate::collect::count_distinct(
-        claims.iter().zip(&counted).filter(|(_, k)| **k).map(|(c, _)| c.source.as_str()),
-    );
+    let sources =
+        crate::copies::count_distinct(claims.iter().zip(&counted).filter(|(_, k)| **k).map(|(c, _)| c.source.as_str()));
     if sources < 2 && status != Status::Disputed {
         status = Status::Single;
     }

@@ -7,7 +7,7 @@ use super::*;
 /// (`counted`: which claims count, see [`Newsrooms::counted`]).
 pub(super) fn consistent_status(claims: &[Claim], counted: &[bool]) -> Status {
     let precise = claims.iter().zip(counted).filter(|(c, k)| **k && c.agreement == Agreement::Precise);
-    if crate::collect::count_distinct(precise.map(|(c, _)| c.source.as_str())) >= 2 {
+    if crate::copies::count_distinct(precise.map(|(c, _)| c.source.as_str())) >= 2 {
         Status::Agreed
     } else {
         Status::Compatible
@@ -114,7 +114,7 @@ pub(super) fn durations(claims: &mut [Claim], counted: &[bool], r: &Rules) -> (V
 /// How many sources give exactly the interval `value` (counted claims only).
 pub(super) fn same_interval_sources(claims: &[Claim], counted: &[bool], ivs: &[Interval], value: &Interval) -> usize {
     let same = claims.iter().zip(ivs).zip(counted).filter(|((_, iv), k)| **k && *iv == value);
-    crate::collect::count_distinct(same.map(|((c, _), _)| c.source.as_str()))
+    crate::copies::count_distinct(same.map(|((c, _), _)| c.source.as_str()))
 }
 
 /// A call date as reconciliation combines them: its parts, and a weekday
