@@ -91,13 +91,13 @@ pub fn document(ex: &Extraction) -> Document {
     let rooms = Newsrooms::new(&sources);
     // A claim dated to another day's call is that call's; a source on
     // another call gives only what it says in passing of the event's day.
-    // (Whether a claim's day is the event's, and whether it is next to it:
-    // in a source on the event, that is one call dated in another time
-    // zone, see `event_membership`.)
+    // (A source on the event that dates the call a day off, one call in
+    // another time zone (see `event_membership`), gives what it does not
+    // date.)
     let on_event_day = |f: &Found| {
         f.day
             .zip(day)
-            .map(|(a, b)| (dates::same_day(&a, &b), dates::next_day(&a, &b)))
+            .map(|(a, b)| dates::same_day(&a, &b))
             .filter(|_| pair.as_ref().is_some_and(|p| *p == f.subject.participants))
     };
     let claims: Vec<&Found> = ex
@@ -105,10 +105,9 @@ pub fn document(ex: &Extraction) -> Document {
         .iter()
         .zip(&on_event)
         .flat_map(|(s, (on, _))| {
-            s.found.iter().filter(move |f| match on_event_day(f) {
-                Some((same, next)) => same || (*on && next),
-                None => *on,
-            })
+            s.found
+                .iter()
+                .filter(move |f| if *on { on_event_day(f) != Some(false) } else { on_event_day(f) == Some(true) })
         })
         .collect();
     // Small linear maps and sets here: they weigh far less in the wasm
