@@ -331,3 +331,20 @@ fn distinct_articles_with_one_footer_grow_linearly() {
     check_growth("distinct articles, one footer", 25, shared_footer);
     check_growth_of("distinct articles, one footer, detection only", 250, shared_footer, copies_only);
 }
+
+// Sources a day off the event's (`event_membership`'s next-day rule): each
+// is held against one length of the event's day, not against the others.
+#[test]
+fn sources_a_day_off_grow_linearly() {
+    check_growth("sources a day off", 150, |n| {
+        (0..n)
+            .map(|i| {
+                let (day, len) = if i % 2 == 0 { ("Tuesday", 25) } else { ("Wednesday", 25 + i % 7) };
+                Article::new(
+                    format!("s{i}"),
+                    format!("Giorgia Meloni and Friedrich Merz held a {len}-minute phone call on {day}, Rome said."),
+                )
+            })
+            .collect()
+    });
+}
