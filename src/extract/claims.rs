@@ -367,9 +367,8 @@ pub(super) fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str
         let noun_first = super::matcher::class_at(cx.r, "call_noun", s, m.start);
         // The subject before the words, else inside them when the call
         // comes after its tone (« Dans un climat cordial, Meloni et Merz
-        // ont échangé »).
-        // Words that open the sentence come before its subject ("Describing
-        // the call as frank, the Kremlin said …").
+        // ont échangé »), else after them when they open the sentence
+        // ("Describing the call as frank, the Kremlin said …").
         let to = if s.toks[..m.start].iter().all(|x| x.kind == TokKind::Quote) { s.toks.len() } else { m.end };
         let within = |singular| {
             subject_in(s, cx.r, 0, m.start, singular)
@@ -610,11 +609,10 @@ pub(super) fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let negators = &cx.r.grammar.negators;
     let s = cx.sent(si);
     let negated = |m: &Match| {
-        s.toks[m.start.saturating_sub(3)..m.end.min(m.start + 3)].iter().any(|t| negators.iter().any(|n| n == t.lower))
+        s.toks[m.start.saturating_sub(3)..m.end.min(m.start + 3)].iter().any(|t| Grammar::has(negators, t.lower))
     };
     let Some(m) = ms.iter().find(|m| !negated(m)) else { return };
     let Some(participants) = cx.participants(si, m.start, true) else { return };
-    let s = cx.sent(si);
     let place = m
         .capture(Slot::Place)
         .map(|k| &s.mentions[k])

@@ -44,11 +44,10 @@ pub fn same_day(a: &DateParts, b: &DateParts) -> bool {
         x.zip(y).is_none_or(|(x, y)| x == y)
     }
     // A full date has a weekday of its own, to hold against a bare one.
-    let own = own_weekday;
     let weekday = match (a.day, b.day) {
         (Some(_), Some(_)) => true,
-        (Some(_), None) => agree(own(a), b.weekday),
-        (None, Some(_)) => agree(a.weekday, own(b)),
+        (Some(_), None) => agree(own_weekday(a), b.weekday),
+        (None, Some(_)) => agree(a.weekday, own_weekday(b)),
         (None, None) => agree(a.weekday, b.weekday),
     };
     agree(a.year, b.year) && agree(a.month, b.month) && agree(a.day, b.day) && weekday

@@ -139,7 +139,7 @@ fn in_its_time(cx: &Ctx, si: usize, t: usize, holder: usize) -> usize {
 
 fn negated(cx: &Ctx, si: usize, t: usize) -> bool {
     let s = cx.sent(si);
-    (t.saturating_sub(3)..t).any(|i| cx.r.grammar.negators.iter().any(|n| n == s.toks[i].lower))
+    (t.saturating_sub(3)..t).any(|i| Grammar::has(&cx.r.grammar.negators, s.toks[i].lower))
 }
 
 /// Finds direct positions, then agreements, and pushes their claims.

@@ -116,9 +116,9 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
     // A day next to the event's, from a source that gives the call a length
     // the first source of the event's day that gives one agrees with: one
     // call, dated across time zones or by its announcement ("on Wednesday"
-    // beside "late Tuesday"), not a second one. It stays on the event, its
-    // date disputing.
-    // The first length each source gives the main call.
+    // beside "late Tuesday"), not a second one. It stays on the event; what
+    // it dates that day stays out of the facts (see `document`).
+    // `length`: the first length a source gives the main call.
     let length = |k: usize| {
         sources[k]
             .found
@@ -135,9 +135,9 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
     let mut other = vec![None; sources.len()];
     for (k, d) in days.iter().enumerate() {
         if let Some((d, e)) = d.zip(day) {
-            if dates::next_day(&d, &e) && length(k).zip(on_day).is_some_and(|(l, e)| l.intersect(&e).is_some()) {
-                // On the event, its claims of its day kept (see `document`).
-            } else if !dates::same_day(&d, &e) {
+            let same_call =
+                dates::next_day(&d, &e) && length(k).zip(on_day).is_some_and(|(l, e)| l.intersect(&e).is_some());
+            if !same_call && !dates::same_day(&d, &e) {
                 on[k] = false;
                 other[k] = Some(d);
             }
