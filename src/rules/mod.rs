@@ -27,7 +27,6 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
 use crate::model::Stance;
 use serde::{Deserialize, Deserializer};
@@ -36,6 +35,40 @@ pub mod labels;
 pub mod pack;
 pub use labels::Labels;
 pub use pack::{load, Pack};
+
+/// `once!([T; N][i], init)`: the `i`-th of `N` values of type `T`, made by
+/// `init` on first use and kept for the program's life (`&'static T`).
+///
+/// Natively a `OnceLock` per value, shared by the CLI's `--batch` threads.
+/// The wasm module has one thread: there the value is leaked once into a
+/// thread-local cell, which spares the module the standard `Once` (its
+/// poisoning and state machine, ~1.3 KB) without `unsafe`.
+macro_rules! once {
+    ([$t:ty; $n:expr][$i:expr], $init:expr) => {{
+        let i: usize = $i;
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            static CELLS: [std::sync::OnceLock<$t>; $n] = [const { std::sync::OnceLock::new() }; $n];
+            CELLS[i].get_or_init(|| $init)
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            type Slot = std::cell::Cell<Option<&'static $t>>;
+            thread_local! {
+                static CELLS: [Slot; $n] = const { [const { std::cell::Cell::new(None) }; $n] };
+            }
+            match CELLS.with(|c| c[i].get()) {
+                Some(v) => v,
+                None => {
+                    let v: &'static $t = Box::leak(Box::new($init));
+                    CELLS.with(|c| c[i].set(Some(v)));
+                    v
+                }
+            }
+        }
+    }};
+}
+pub(crate) use once;
 
 mod binary;
 mod compile;
@@ -322,8 +355,7 @@ pub fn pack_count() -> usize {
 /// on first use: a page whose articles are all French never decodes the
 /// English pack. Panics past [`pack_count`].
 pub fn pack(i: usize) -> &'static Rules {
-    static PACKS: [OnceLock<Rules>; pack::LANGS.len()] = [const { OnceLock::new() }; pack::LANGS.len()];
-    PACKS[i].get_or_init(|| {
+    once!([Rules; pack::LANGS.len()][i], {
         let lang = pack::LANGS[i];
         #[cfg(prebuilt)]
         let r = crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * i).and_then(from_bytes);
@@ -343,14 +375,14 @@ pub fn packs() -> Vec<&'static Rules> {
 /// chooses the pack of an article (`extract::lang`), without loading every
 /// pack (the prebuilt blob holds them in a section of their own).
 pub fn languages() -> &'static [(String, Language)] {
-    static LANGUAGES: OnceLock<Vec<(String, Language)>> = OnceLock::new();
-    LANGUAGES.get_or_init(|| {
+    once!([Vec<(String, Language)>; 1][0], {
         #[cfg(prebuilt)]
-        return crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * pack_count())
+        let all = crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * pack_count())
             .and_then(|b| crate::codec::decode(b))
             .unwrap_or_else(|e| panic!("embedded pack languages are invalid: {e}"));
         #[cfg(not(prebuilt))]
-        (0..pack_count()).map(|i| (pack(i).lang.clone(), pack(i).language.clone())).collect()
+        let all = (0..pack_count()).map(|i| (pack(i).lang.clone(), pack(i).language.clone())).collect();
+        all
     })
 }
 
@@ -362,8 +394,7 @@ pub fn languages() -> &'static [(String, Language)] {
 pub fn view(i: usize) -> (&'static Labels, &'static Dates) {
     #[cfg(prebuilt)]
     {
-        static VIEWS: [OnceLock<(Labels, Dates)>; pack::LANGS.len()] = [const { OnceLock::new() }; pack::LANGS.len()];
-        let v = VIEWS[i].get_or_init(|| {
+        let v = once!([(Labels, Dates); pack::LANGS.len()][i], {
             crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * pack_count() + 1 + i)
                 .and_then(|b| crate::codec::decode(b))
                 .unwrap_or_else(|e| panic!("embedded labels ({}) are invalid: {e}", pack::LANGS[i]))

@@ -145,7 +145,6 @@
 use crate::model::{Interval, Minutes};
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 mod binary;
 mod lexicon;
@@ -398,15 +397,15 @@ fn lexicon() -> &'static Lexicon {
 /// first use.
 fn lexicon_of(i: usize) -> &'static Lexicon {
     const N: usize = crate::rules::pack::LANGS.len();
-    static LEXICONS: [OnceLock<Lexicon>; N] = [const { OnceLock::new() }; N];
-    LEXICONS[i].get_or_init(|| {
+    crate::rules::once!([Lexicon; N][i], {
         let lang = crate::rules::pack::LANGS[i];
         #[cfg(prebuilt)]
-        return crate::codec::section(crate::codec::PREBUILT, crate::codec::DURATIONS + 2 * i)
+        let lexicon = crate::codec::section(crate::codec::PREBUILT, crate::codec::DURATIONS + 2 * i)
             .and_then(lexicon_from_bytes)
             .unwrap_or_else(|e| panic!("embedded duration lexicon ({lang}) is invalid: {e}"));
         #[cfg(not(prebuilt))]
-        build_lexicon(pack_text(lang), lang)
+        let lexicon = build_lexicon(pack_text(lang), lang);
+        lexicon
     })
 }
 
