@@ -384,7 +384,10 @@ pub fn date_line(s: &Sent, rules: &Rules) -> Option<DateParts> {
 /// Whether the date is a bound of a span rather than a day something
 /// happened on: one of the pack's `bounds` words stands before it, with
 /// or without a day article or a determiner (« depuis le 2 décembre
-/// 2022 », "since December 2022", "since the April 22 attack").
+/// 2022 », "since December 2022", "since the April 22 attack"); or the
+/// day of an earlier event: one of its `last` words stands one or two
+/// words before that ("who last spoke on March 2", « pour la dernière
+/// fois le 2 mars »).
 pub fn is_bound(toks: &[crate::text::Token], d: &DateMention, rules: &Rules) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.lower);
     let mut at = d.t0;
@@ -394,7 +397,8 @@ pub fn is_bound(toks: &[crate::text::Token], d: &DateMention, rules: &Rules) -> 
     {
         at -= 1;
     }
-    at > 0 && rules.dates.bounds.iter().any(|b| b == word(at - 1))
+    let is = |list: &[String], k: usize| at > k && list.iter().any(|b| b == word(at - 1 - k));
+    is(&rules.dates.bounds, 0) || is(&rules.dates.last, 1) || is(&rules.dates.last, 2)
 }
 
 /// The date of a dateline opening sentence `s` ("WASHINGTON, 12 février

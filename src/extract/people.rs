@@ -80,6 +80,14 @@ fn country_ending_at(toks: &[Token], end: usize, r: &Rules) -> Option<usize> {
         .find_map(|k| country_at(toks, end - k, r).filter(|&(e, _)| e == end).map(|(_, c)| c))
 }
 
+/// Whether a country's name, as written ("Ukraine", "Costa Rica"), starts
+/// at token `at`.
+fn country_name_at(toks: &[Token], at: usize, norm: &str, r: &Rules) -> bool {
+    r.countries.iter().any(|c| {
+        c.name.split(' ').enumerate().all(|(k, w)| toks.get(at + k).is_some_and(|t| &norm[t.start..t.end] == w))
+    })
+}
+
 /// The longest country phrase, in words, looked for before a title.
 const MAX_COUNTRY_WORDS: usize = 5;
 
@@ -180,6 +188,12 @@ fn sighting_after(
     let start = j;
     let mut end = j;
     while end < toks.len() && end - start < MAX_NAME {
+        // A country after two name words starts a list, not more of the
+        // name (a tag line "… Prime Minister Anjali Rao Ukraine Russia");
+        // a single word before it may be a given name ("Luís Montenegro").
+        if end - start >= 2 && country_name_at(toks, end, norm, r) {
+            break;
+        }
         if is_name_word(&toks[end], r, norm) {
             end += 1;
         } else if end > start {

@@ -107,6 +107,7 @@ codec_struct!(Dates {
     ordinal_suffixes,
     day_articles,
     bounds,
+    last,
     capitalized
 });
 

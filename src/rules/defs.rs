@@ -521,6 +521,12 @@ pub struct Dates {
     /// "since March 2", "before Friday".
     #[serde(default)]
     pub bounds: Vec<String>,
+    /// Words that, one or two words before a date, make it an earlier
+    /// event's day: "who last spoke on March 2", "spoke last on March 2",
+    /// « pour la dernière fois le 2 mars ». Right before the date ("last
+    /// Tuesday") they do not.
+    #[serde(default)]
+    pub last: Vec<String>,
     /// Whether weekdays and months are written with a capital in running
     /// text ("Wednesday 12 February"; French: « mercredi 12 février »).
     #[serde(default)]
