@@ -443,8 +443,9 @@ pub(super) fn negotiations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
 /// A run of capitalized words near token `t` that is no known entity.
 pub(super) fn person_name(cx: &Ctx, si: usize, t: usize, end: usize) -> Option<(usize, usize)> {
     let s = cx.sent(si);
-    // A name right before a verb that takes an object is its subject, the
-    // one who releases: "Downing Street released a statement" frees nobody.
+    // A name before a verb that takes an object is its subject, the one
+    // who releases: "Downing Street released a statement" frees nobody,
+    // nor do "Ghanaian state media released excerpts".
     let active = s.toks.get(end).is_some_and(|x| Grammar::has(&cx.r.grammar.determiners, x.lower));
     let stop = &cx.r.release.name_stop;
     let d = &cx.r.dates;
@@ -482,7 +483,9 @@ pub(super) fn person_name(cx: &Ctx, si: usize, t: usize, end: usize) -> Option<(
         }
     }
     let w = cx.r.release.window;
-    let before = |b: usize| b <= t && t - b < w && !(b == t && active);
+    // In the active voice, who is freed is the object, after the verb: a
+    // name before it in its clause is the subject's.
+    let before = |b: usize| b <= t && t - b < w && !(active && s.toks[b - 1].clause == s.toks[t].clause);
     // The name after "released by" is who released, not who was freed:
     // "a readout released by Port Moresby" frees nobody.
     let agent = s.toks.get(end).is_some_and(|x| Grammar::has(&cx.r.grammar.agent, x.lower));
@@ -613,12 +616,18 @@ pub(super) fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     };
     let Some(m) = ms.iter().find(|m| !negated(m)) else { return };
     let Some(participants) = cx.participants(si, m.start, true) else { return };
+    let party = |p: usize| participants.iter().any(|e| cx.r.entities[p].id == e.0);
+    // Somebody else's plan: a person who is no party named right before it
+    // ("the speaker Ana Ruiz's planned visit to Lima").
+    if persons_in(s, cx.r, m.start.saturating_sub(3), m.start).into_iter().any(|p| !party(p)) {
+        return;
+    }
     let place = m
         .capture(Slot::Place)
         .map(|k| &s.mentions[k])
         .or_else(|| s.mentions.iter().find(|mm| mm.t0 >= m.start && mm.place(cx.r).is_some()))
         .and_then(|mm| mm.place(cx.r))
-        .filter(|&p| !participants.iter().any(|e| cx.r.entities[p].id == e.0));
+        .filter(|&p| !party(p));
     let (va, vb) = match place.and_then(|p| s.mentions.iter().find(|mm| mm.t0 >= m.start && mm.place(cx.r) == Some(p)))
     {
         Some(pm) => cx.tok_range(si, m.start, pm.t1),

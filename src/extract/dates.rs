@@ -389,16 +389,17 @@ pub fn date_line(s: &Sent, rules: &Rules) -> Option<DateParts> {
 /// words before that ("who last spoke on March 2", « pour la dernière
 /// fois le 2 mars »).
 pub fn is_bound(toks: &[crate::text::Token], d: &DateMention, rules: &Rules) -> bool {
-    let word = |k: usize| toks.get(k).map_or("", |t| t.lower);
+    // The word `k` before token `at` ("" before the first).
+    let before = |at: usize, k: usize| toks.get(at.wrapping_sub(k)).map_or("", |t| t.lower);
     let mut at = d.t0;
-    if at > 0
-        && (rules.dates.day_articles.iter().any(|a| a == word(at - 1))
-            || Grammar::has(&rules.grammar.determiners, word(at - 1)))
+    if Grammar::has(&rules.dates.day_articles, before(at, 1)) || Grammar::has(&rules.grammar.determiners, before(at, 1))
     {
         at -= 1;
     }
-    let is = |list: &[String], k: usize| at > k && list.iter().any(|b| b == word(at - 1 - k));
-    is(&rules.dates.bounds, 0) || is(&rules.dates.last, 1) || is(&rules.dates.last, 2)
+    let d = &rules.dates;
+    Grammar::has(&d.bounds, before(at, 1))
+        || Grammar::has(&d.last, before(at, 2))
+        || Grammar::has(&d.last, before(at, 3))
 }
 
 /// The date of a dateline opening sentence `s` ("WASHINGTON, 12 février

@@ -80,14 +80,6 @@ fn country_ending_at(toks: &[Token], end: usize, r: &Rules) -> Option<usize> {
         .find_map(|k| country_at(toks, end - k, r).filter(|&(e, _)| e == end).map(|(_, c)| c))
 }
 
-/// Whether a country's name, as written ("Ukraine", "Costa Rica"), starts
-/// at token `at`.
-fn country_name_at(toks: &[Token], at: usize, norm: &str, r: &Rules) -> bool {
-    r.countries.iter().any(|c| {
-        c.name.split(' ').enumerate().all(|(k, w)| toks.get(at + k).is_some_and(|t| &norm[t.start..t.end] == w))
-    })
-}
-
 /// The longest country phrase, in words, looked for before a title.
 const MAX_COUNTRY_WORDS: usize = 5;
 
@@ -191,7 +183,7 @@ fn sighting_after(
         // A country after two name words starts a list, not more of the
         // name (a tag line "… Prime Minister Anjali Rao Ukraine Russia");
         // a single word before it may be a given name ("Luís Montenegro").
-        if end - start >= 2 && country_name_at(toks, end, norm, r) {
+        if end - start >= 2 && country_at(toks, end, r).is_some() {
             break;
         }
         if is_name_word(&toks[end], r, norm) {
