@@ -43,7 +43,7 @@ use std::hash::{BuildHasher, Hash};
 /// The magic bytes and format version at the start of a blob.
 pub const MAGIC: &[u8; 4] = b"FPRB";
 /// Bumped whenever an encoded type changes.
-pub const VERSION: u32 = 18;
+pub const VERSION: u32 = 19;
 
 /// Reads values from a byte slice.
 ///

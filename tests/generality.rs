@@ -551,3 +551,23 @@ fn a_source_a_day_off_with_the_same_length_stays_on_the_event() {
     let c = doc.sources.iter().find(|s| s.id == "c").unwrap();
     assert!(!c.on_event, "{c:?}");
 }
+
+#[test]
+fn a_counterpart_by_country_is_not_a_found_leader_when_a_listed_one_shares_it() {
+    // A French head of government found in one text; the other calls
+    // Macron, a listed French leader, « son homologue français ».
+    let doc = analyze(&[
+        art(
+            "a",
+            "Le président péruvien Tomás Quispe s'est entretenu samedi au téléphone avec son homologue français Emmanuel Macron.",
+        ),
+        art("b", "La Première ministre française Ana Lopes est attendue à Lima en octobre pour une visite officielle."),
+        art("c", "Tomás Quispe a reçu samedi un appel de son homologue français, selon la présidence péruvienne."),
+    ])
+    .unwrap();
+    let ids: Vec<&str> = doc.event.participants.iter().map(|p| p.0.as_str()).collect();
+    assert!(ids.contains(&"macron"), "{ids:?}");
+    assert!(!ids.iter().any(|id| id.contains("lopes")), "{ids:?}");
+    let date = doc.facts.iter().find(|f| f.id.starts_with("call_date/")).expect("a date");
+    assert!(!date.id.contains("lopes"), "{}", date.id);
+}

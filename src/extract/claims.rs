@@ -619,7 +619,7 @@ pub(super) fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let party = |p: usize| participants.iter().any(|e| cx.r.entities[p].id == e.0);
     // Somebody else's plan: a person who is no party named right before it
     // ("the speaker Ana Ruiz's planned visit to Lima").
-    if persons_in(s, cx.r, m.start.saturating_sub(3), m.start).into_iter().any(|p| !party(p)) {
+    if persons_in(s, cx.r, m.start.saturating_sub(3), m.start).iter().any(|&p| !party(p)) {
         return;
     }
     let place = m

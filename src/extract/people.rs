@@ -96,7 +96,11 @@ pub(crate) fn sightings(toks: &[Token], norm: &str, r: &Rules, out: &mut Vec<Sig
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let titles = if is_word(t) { r.titles_starting(t.lower) } else { &[] };
+        // A title in capitals is a headline's ("LE PRÉSIDENT TEBBOUNE A
+        // REÇU"): every word after it looks like a name. (Its last letter
+        // is a capital: the first may be one anyway.)
+        let shouted = norm.as_bytes().get(t.end.wrapping_sub(1)).is_some_and(u8::is_ascii_uppercase);
+        let titles = if is_word(t) && !shouted { r.titles_starting(t.lower) } else { &[] };
         let Some((title, leader)) = titles.iter().find(|(p, _)| starts_with(toks, i, p)) else {
             i += 1;
             continue;
@@ -347,7 +351,10 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
     for (k, person) in persons.iter().enumerate() {
         let Some(c) = person.country else { continue };
         let mut titles = person.roles.clone();
-        if person.leader {
+        // "His French counterpart" may be a listed French leader
+        // (`People::leader_countries`): then it names no leader found in
+        // the texts.
+        if person.leader && !p.leader_countries.contains(&c) {
             titles.extend(leader_words.iter().cloned());
         }
         for title in &titles {

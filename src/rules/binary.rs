@@ -59,7 +59,8 @@ codec_struct!(People {
     modifiers,
     name_stop,
     leader_titles,
-    titles;
+    titles,
+    leader_countries;
     examples,
     counterexamples,
 });

@@ -266,6 +266,13 @@ impl Core {
             }
         }
         c.country_phrases = self.country_index()?;
+        for e in self.entities.iter().filter(|e| e.leader) {
+            for w in e.roles.iter().flat_map(|x| phrase_tokens(x)) {
+                if let Some((_, k)) = c.country_phrases.get(&w).and_then(|v| v.iter().find(|(p, _)| p.len() == 1)) {
+                    crate::collect::push_new(&mut self.people.leader_countries, *k);
+                }
+            }
+        }
         if self.dates.weekdays.len() != 7 || self.dates.months.len() != 12 {
             return Err("dates: expected 7 weekdays and 12 months".into());
         }

@@ -254,6 +254,13 @@ pub struct People {
     pub country_before_title: bool,
     /// Capitalised words that never start a name.
     pub name_stop: Vec<String>,
+    /// The countries (indices into [`Core::countries`]) of the listed
+    /// leaders, by a country word in their roles (« le président
+    /// français »): "his French counterpart" may be that leader, so it
+    /// names no leader found in the texts. Set when the rules are
+    /// compiled.
+    #[serde(skip)]
+    pub leader_countries: Vec<usize>,
     /// `[sentence, name found]`: the rule must find this person.
     pub examples: Vec<Vec<String>>,
     /// Sentences in which no person may be found.

@@ -57,14 +57,16 @@ macro_rules! once {
             thread_local! {
                 static CELLS: [Slot; $n] = const { [const { std::cell::Cell::new(None) }; $n] };
             }
-            match CELLS.with(|c| c[i].get()) {
+            // (`init` may make another value, from this array too: the
+            // cell is not borrowed meanwhile.)
+            CELLS.with(|c| match c[i].get() {
                 Some(v) => v,
                 None => {
                     let v: &'static $t = Box::leak(Box::new($init));
-                    CELLS.with(|c| c[i].set(Some(v)));
+                    c[i].set(Some(v));
                     v
                 }
-            }
+            })
         }
     }};
 }
