@@ -184,12 +184,6 @@ fn sighting_after(
     let start = j;
     let mut end = j;
     while end < toks.len() && end - start < MAX_NAME {
-        // A country after two name words starts a list, not more of the
-        // name (a tag line "… Prime Minister Anjali Rao Ukraine Russia");
-        // a single word before it may be a given name ("Luís Montenegro").
-        if end - start >= 2 && country_at(toks, end, r).is_some() {
-            break;
-        }
         if is_name_word(&toks[end], r, norm) {
             end += 1;
         } else if end > start {
@@ -221,8 +215,12 @@ fn sighting_after(
         return None;
     }
     let name = &toks[start..end];
-    // A title or country word is no name (« le président Brésilien »).
-    if name.iter().any(|t| !r.titles_starting(t.lower).is_empty() || country_at(toks, start, r).is_some()) {
+    // A title or country word is no name (« le président Brésilien »), nor
+    // is a run with a country in it: a tag line ("… Prime Minister Anjali
+    // Rao Ukraine Russia India"). A given name and a surname that is a
+    // country's ("Luís Montenegro") are a name.
+    let country_word = |k: usize| (k != 1 || name.len() > 2) && country_at(toks, start + k, r).is_some();
+    if name.iter().enumerate().any(|(k, t)| !r.titles_starting(t.lower).is_empty() || country_word(k)) {
         return None;
     }
     let words: Vec<String> = name.iter().map(|t| norm[t.start..t.end].to_string()).collect();

@@ -161,9 +161,11 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Rules, String> {
     reader.finish()?;
     // The indexes are rebuilt, not stored.
     let (alias_index, entity_index) = index_entities(&entities, &core.groups)?;
-    core.compiled.index_starts().map_err(|e| format!("prebuilt rules: {e}"))?;
+    // (Their errors reach the caller as they are: `pack` says which
+    // embedded rules they are from.)
+    core.compiled.index_starts()?;
     let Core { attribution, references, people, compiled, .. } = &mut core;
-    compiled.index_words(attribution, references, people).map_err(|e| format!("prebuilt rules: {e}"))?;
+    compiled.index_words(attribution, references, people)?;
     core.compiled.country_phrases = core.country_index()?;
     Ok(Rules { core: std::sync::Arc::new(core), entities, alias_index, entity_index })
 }
