@@ -98,8 +98,9 @@ pub(crate) fn sightings(toks: &[Token], norm: &str, r: &Rules, out: &mut Vec<Sig
         let t = &toks[i];
         // A title in capitals is a headline's ("LE PRÉSIDENT TEBBOUNE A
         // REÇU"): every word after it looks like a name. (Its last letter
-        // is a capital: the first may be one anyway.)
-        let shouted = norm.as_bytes().get(t.end.wrapping_sub(1)).is_some_and(u8::is_ascii_uppercase);
+        // is a capital: the first may be one anyway; "MP", an
+        // abbreviation, is written so.)
+        let shouted = t.end - t.start > 2 && norm.as_bytes().get(t.end - 1).is_some_and(u8::is_ascii_uppercase);
         let titles = if is_word(t) && !shouted { r.titles_starting(t.lower) } else { &[] };
         let Some((title, leader)) = titles.iter().find(|(p, _)| starts_with(toks, i, p)) else {
             i += 1;
