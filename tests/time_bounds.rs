@@ -228,6 +228,12 @@ fn titled_names_grow_linearly() {
         one(titled_names(n, |k| format!("le président péruvien {} et ", person(k))))
     });
     check_growth("titled names, all one", 16 << 10, |n| one(repeat("le président péruvien Tomás Quispe et ", n)));
+    // Found leaders of a country a listed leader's roles name, and the
+    // counterpart phrase they may not take; titles in capitals.
+    check_growth("French leaders found beside a listed one", 16 << 10, |n| {
+        one(titled_names(n, |k| format!("la Première ministre française {} et son homologue français ", person(k))))
+    });
+    check_growth("titles in capitals", 32 << 10, |n| one(repeat("LE PRÉSIDENT QUISPE A REÇU, HIER, UN APPEL. ", n)));
     check_growth("titled names, many articles", 64, |n| {
         (0..n)
             .map(|i| {
@@ -257,6 +263,15 @@ fn english_floods_grow_linearly() {
         en(titled_names(n, |k| {
             format!("Peruvian President {} and Peru's President {} and ", person(2 * k), person(2 * k + 1))
         }))
+    });
+    check_growth("English tag lines", 16 << 10, |n| {
+        en(titled_names(n, |k| format!("Tags: Trade Prime Minister {} Ukraine Russia India ", person(k))))
+    });
+    check_growth("English earlier calls and active releases", 32 << 10, |n| {
+        en(repeat(
+            "Meloni and Merz, who last spoke on March 4, talked on Tuesday; the office released a statement. ",
+            n,
+        ))
     });
     check_growth("English clitics", 32 << 10, |n| en(repeat("Russia's leader didn't say it's Putin's call, ", n)));
     check_growth("English dates", 32 << 10, |n| en(repeat("Wednesday, February 12th, 2025, and Feb. 13 ", n)));
