@@ -628,9 +628,7 @@ mod tests {
         let many: Vec<String> = (0..500).map(|i| format!("s{}", (i * 7919) % 37)).collect();
         let mut pairwise: Vec<&str> = Vec::new();
         for s in &many {
-            if !pairwise.contains(&s.as_str()) {
-                pairwise.push(s);
-            }
+            crate::collect::push_new(&mut pairwise, s.as_str());
         }
         assert_eq!(count_distinct(many.iter().map(String::as_str)), pairwise.len());
     }
