@@ -185,13 +185,16 @@ build_module() {
     # one that browsers reject). -Os without inlining a function into its
     # only caller (-ocimfs 0: that inlining is what makes -Os, -Oz, -O2 and
     # -O3 larger), run to a fixed point (--converge); no name or producers
-    # section. See docs/architecture.md. The features are those rustc's
-    # wasm32 target enables.
+    # section. --low-memory-unused (-lmu) lets it fold a constant added to a
+    # pointer into the load's or store's offset, which is sound for Rust,
+    # whose pointer arithmetic never wraps around the address space. See
+    # docs/architecture.md. The features are those rustc's wasm32 target
+    # enables.
     log "wasm-bindgen --target web → $PKG_DIR/$name.js"
     wasm-bindgen --target web --remove-name-section --remove-producers-section \
         --out-dir "$PKG_DIR" --out-name "$name" "$target_dir/$WASM_TARGET/wasm-release/factpanel.wasm"
-    log "wasm-opt -Os -ocimfs 0 --converge $PKG_DIR/${name}_bg.wasm"
-    node "$PAGE_DIR/node_modules/binaryen/bin/wasm-opt" -Os -ocimfs 0 --converge \
+    log "wasm-opt -Os -ocimfs 0 --converge --low-memory-unused $PKG_DIR/${name}_bg.wasm"
+    node "$PAGE_DIR/node_modules/binaryen/bin/wasm-opt" -Os -ocimfs 0 --converge --low-memory-unused \
         --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
         --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
         "$PKG_DIR/${name}_bg.wasm" -o "$PKG_DIR/${name}_bg.wasm"
