@@ -571,3 +571,52 @@ fn a_counterpart_by_country_is_not_a_found_leader_when_a_listed_one_shares_it() 
     let date = doc.facts.iter().find(|f| f.id.starts_with("call_date/")).expect("a date");
     assert!(!date.id.contains("lopes"), "{}", date.id);
 }
+
+#[test]
+fn an_office_apposed_to_another_name_names_that_person_in_the_whole_set() {
+    // A set from before the pack's holder of « le président américain »
+    // took office: the texts give the office to someone else by name, and
+    // name the pack's holder only as a predecessor.
+    let en = |id: &str, text: &str| Article { lang: Some("en".into()), ..art(id, text) };
+    for (lang, set) in [
+        (
+            "fr",
+            vec![
+                art(
+                    "a",
+                    "Le président américain, Joe Biden, a téléphoné jeudi au président brésilien Rafael Duarte, a indiqué Brasilia.",
+                ),
+                art(
+                    "b",
+                    "Le président américain a parlé jeudi avec Rafael Duarte. Il a rompu avec la méthode de son prédécesseur Donald Trump.",
+                ),
+            ],
+        ),
+        (
+            "en",
+            vec![
+                en("a", "The US president, Joe Biden, phoned Brazilian President Rafael Duarte on Thursday, Brasilia said."),
+                en(
+                    "b",
+                    "The US president spoke with Rafael Duarte on Thursday, breaking with his predecessor Donald Trump.",
+                ),
+            ],
+        ),
+    ] {
+        let doc = analyze(&set).unwrap();
+        let ids: Vec<&str> = doc.event.participants.iter().map(|p| p.0.as_str()).collect();
+        assert!(ids.contains(&"biden") && !ids.contains(&"trump"), "{lang}: {ids:?}");
+        for f in &doc.facts {
+            assert!(!f.id.contains("trump"), "{lang}: {}", f.id);
+        }
+    }
+    // When a text also gives the office to the pack's holder, the office
+    // alone keeps naming the holder.
+    let doc = analyze(&[
+        art("a", "Le président américain Donald Trump a téléphoné jeudi au président brésilien Rafael Duarte."),
+        art("b", "Le président américain a parlé jeudi avec Rafael Duarte, comme l'avait fait le président américain, Joe Biden, en 2022."),
+    ])
+    .unwrap();
+    let date = doc.facts.iter().find(|f| f.id.starts_with("call_date/")).expect("a date");
+    assert!(date.id.contains("trump") && date.claims.len() == 2, "{date:?}");
+}

@@ -178,8 +178,13 @@ impl Readers {
 }
 
 /// The ids of the entities the articles name by name, sorted: whom an
-/// office ([`crate::rules::EntityDef::roles`]) can stand for.
-struct Named(Vec<String>);
+/// office ([`crate::rules::EntityDef::roles`]) can stand for. And the
+/// offices the articles give to another person by apposition ("le
+/// président américain, Joe Biden", [`sentence::apposed_offices`]), as
+/// (the pack's holder, that person), when no article gives the office to
+/// its holder: the office names that person throughout the set (pairs
+/// of ids in turn).
+struct Named(Vec<String>, Vec<String>);
 
 impl Named {
     /// Whether entity `k` of `r` is named.
@@ -187,8 +192,13 @@ impl Named {
         self.0.binary_search_by(|id| id.as_str().cmp(&r.entities[k].id)).is_ok()
     }
     /// Keeps the mentions by office of `mentions` for the named entities
-    /// ([`sentence::keep_named_roles`]).
+    /// ([`sentence::keep_named_roles`]), an office given to another
+    /// person naming that person.
     fn keep(&self, r: &Rules, mentions: &mut Vec<sentence::EntMention>) {
+        for k in mentions.iter_mut().filter(|m| m.role).flat_map(|m| m.ids.iter_mut()) {
+            let other = self.1.chunks_exact(2).find(|c| c[0] == r.entities[*k].id);
+            *k = other.and_then(|c| r.entity_at(&c[1])).unwrap_or(*k);
+        }
         sentence::keep_named_roles(mentions, |k| self.holds(r, k));
     }
 }
@@ -216,8 +226,12 @@ fn mentioned<'a>(
         .collect();
     // By id: each pack numbers its entities.
     let mut named: Vec<&str> = Vec::new();
-    for (i, article) in out.iter().enumerate().filter(|&(i, _)| counts(i)) {
+    let mut given: Vec<&str> = Vec::new();
+    for (i, article) in out.iter_mut().enumerate().filter(|&(i, _)| counts(i)) {
         let r = readers.rules(i);
+        for s in &mut article.sents {
+            sentence::apposed_offices(&s.2, &mut s.3, r, &mut given);
+        }
         let by_name =
             article.sents.iter().flat_map(|s| &s.3).filter(|m| m.form == sentence::MentionForm::Name && !m.role);
         for m in by_name {
@@ -226,7 +240,14 @@ fn mentioned<'a>(
     }
     crate::sort_by(&mut named, |a, b| a.cmp(b));
     named.dedup();
-    let named = Named(named.into_iter().map(str::to_string).collect());
+    let mut others = Vec::new();
+    for c in given.chunks_exact(2) {
+        if c[0] != c[1] && !given.chunks_exact(2).any(|d| d[0] == c[0] && d[1] == c[0]) {
+            others.push(c[0].to_string());
+            others.push(c[1].to_string());
+        }
+    }
+    let named = Named(named.into_iter().map(str::to_string).collect(), others);
     for (i, article) in out.iter_mut().enumerate() {
         let r = readers.rules(i);
         for s in &mut article.sents {

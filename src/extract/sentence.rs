@@ -222,6 +222,29 @@ pub fn keep_named_roles(mentions: &mut Vec<EntMention>, named: impl Fn(usize) ->
     });
 }
 
+/// Offices apposed to a name in a sentence's mentions ("le président
+/// américain, Joe Biden"): the office's mention names that person, not
+/// the pack's holder. Pushes to `given` the ids of each holder and person
+/// in turn, the holder's own pairs too ("le président américain Donald
+/// Trump"): see [`Named`](super::Named).
+pub fn apposed_offices<'r>(toks: &[Token], mentions: &mut [EntMention], rules: &'r Rules, given: &mut Vec<&'r str>) {
+    for j in 1..mentions.len() {
+        let (m, n) = mentions.split_at_mut(j);
+        let (m, n) = (&mut m[j - 1], &n[0]);
+        if m.role
+            && !n.role
+            && n.form == MentionForm::Name
+            && (n.t0 == m.t1 || n.t0 == m.t1 + 1 && toks[m.t1].lower == ",")
+        {
+            if let (Some(&h), Some(p)) = (m.ids.first(), n.actor(rules)) {
+                given.push(&rules.entities[h].id);
+                given.push(&rules.entities[p].id);
+                m.ids.clone_from(&n.ids);
+            }
+        }
+    }
+}
+
 /// Whether `tok` is one of the pack's prepositions.
 pub(crate) fn is_prep(rules: &Rules, tok: &str) -> bool {
     rules.references.prepositions.iter().any(|p| p == tok)

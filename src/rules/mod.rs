@@ -339,7 +339,11 @@ impl Rules {
     }
     /// An entity by id.
     pub fn entity(&self, id: &str) -> Option<&EntityDef> {
-        self.entity_index.get(id).map(|&i| &self.entities[i])
+        self.entity_at(id).map(|i| &self.entities[i])
+    }
+    /// An entity's index by id.
+    pub fn entity_at(&self, id: &str) -> Option<usize> {
+        self.entity_index.get(id).copied()
     }
 }
 
