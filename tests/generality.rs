@@ -620,3 +620,61 @@ fn an_office_apposed_to_another_name_names_that_person_in_the_whole_set() {
     let date = doc.facts.iter().find(|f| f.id.starts_with("call_date/")).expect("a date");
     assert!(date.id.contains("trump") && date.claims.len() == 2, "{date:?}");
 }
+
+/// The ids of the stance facts' holders on `topic` in `doc`.
+fn holders_on(doc: &factpanel::model::Document, topic: &str) -> Vec<String> {
+    doc.facts.iter().filter(|f| f.id.starts_with("stance/") && f.id.ends_with(topic)).map(|f| f.id.clone()).collect()
+}
+
+#[test]
+fn who_urges_someone_to_accept_a_ceasefire_supports_it_not_whom_they_urge() {
+    let en = Article { lang: Some("en".into()), ..art("en", "Berlin and Moscow\n\nChancellor Anna Weber urged Vladimir Putin to accept a ceasefire without delay, reaffirming Germany's support for Kyiv.") };
+    let fr = art("fr", "Berlin et Moscou\n\nLa chancelière Anna Weber a exhorté Vladimir Poutine à accepter sans délai un cessez-le-feu, réaffirmant le soutien de l'Allemagne à Kiev.");
+    for a in [en, fr] {
+        let doc = analyze(std::slice::from_ref(&a)).unwrap();
+        let held = holders_on(&doc, "/ceasefire");
+        assert!(
+            held.iter().any(|id| id.contains("weber")) && !held.iter().any(|id| id.contains("putin")),
+            "{}: {held:?}",
+            a.id
+        );
+    }
+}
+
+#[test]
+fn a_spokesperson_reporting_the_call_is_not_one_of_the_two() {
+    let doc = analyze(&[Article {
+        lang: Some("en".into()),
+        ..art(
+            "a",
+            "First contact\n\nXi Jinping and Volodymyr Zelensky spoke by phone on Thursday. Zelensky's spokeswoman Oksana Melnyk said on Telegram that the two had talked for about forty minutes.",
+        )
+    }])
+    .unwrap();
+    let length = doc.facts.iter().find(|f| f.id.starts_with("call_duration/")).expect("a length");
+    assert_eq!(length.id, "call_duration/xi+zelensky");
+}
+
+#[test]
+fn a_place_as_subject_gives_its_sentence_no_later_holder() {
+    // Ankara is a place the pack lists, with no government behind it.
+    let doc = analyze(&[Article {
+        lang: Some("en".into()),
+        ..art(
+            "a",
+            "Peace plans\n\nAnkara released a peace plan in March calling for a ceasefire but has been accused of staying close to Russia.",
+        )
+    }])
+    .unwrap();
+    assert_eq!(holders_on(&doc, "/ceasefire"), Vec::<String>::new());
+}
+
+#[test]
+fn a_photo_caption_is_no_antecedent() {
+    let doc = analyze(&[art(
+        "a",
+        "Paris et Moscou\n\nLe président français Emmanuel Macron s'est entretenu mardi avec Vladimir Poutine, a indiqué l'Élysée.\n\nVladimir Poutine a dit à Emmanuel Macron que la paix devait être durable. Photo: Reuters/Sipa\n\nIl a appelé à l'instauration rapide d'un cessez-le-feu.",
+    )])
+    .unwrap();
+    assert_eq!(holders_on(&doc, "/ceasefire"), vec!["stance/macron/ceasefire".to_string()]);
+}

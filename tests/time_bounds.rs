@@ -234,6 +234,24 @@ fn titled_names_grow_linearly() {
         one(titled_names(n, |k| format!("la Première ministre française {} et son homologue français ", person(k))))
     });
     check_growth("titles in capitals", 32 << 10, |n| one(repeat("LE PRÉSIDENT QUISPE A REÇU, HIER, UN APPEL. ", n)));
+    // Offices apposed to other names, each a new one, then the office
+    // alone; urged speakers, places as subjects, photo captions.
+    check_growth("offices apposed to other names", 16 << 10, |n| {
+        one(titled_names(n, |k| {
+            format!("le président américain, {}, a parlé ; le président américain a dit. ", person(k))
+        }))
+    });
+    check_growth("offices apposed, many articles", 64, |n| {
+        (0..n)
+            .map(|i| {
+                let text = format!("Le président américain, {}, a appelé mercredi Donald Trump. Le président américain a parlé une heure.", person(i));
+                Article::new(format!("a{i}"), text)
+            })
+            .collect()
+    });
+    check_growth("urges, places as subjects and captions", 32 << 10, |n| {
+        one(repeat("Pékin a exhorté Poutine à accepter un cessez-le-feu, proche de la Russie. Photo: AFP\n", n))
+    });
     check_growth("titled names, many articles", 64, |n| {
         (0..n)
             .map(|i| {

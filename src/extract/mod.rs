@@ -507,8 +507,10 @@ impl Ctx<'_, '_> {
         }
         // A spokesperson or aide who reports a call is not one of its
         // parties when two others are named (« Sa porte-parole a déclaré
-        // que l'appel entre Trump et le président ukrainien… »); a leader
-        // who speaks of a call may be one.
+        // que l'appel entre Trump et le président ukrainien… »), or the
+        // others and whom the sentences before pair them with ("Zelensky's
+        // spokesman said the two had talked for an hour"); a leader who
+        // speaks of a call may be one.
         {
             let s = self.sent(si);
             let aide = |i: usize| self.r.entities[i].is_aide();
@@ -525,6 +527,8 @@ impl Ctx<'_, '_> {
                 }
                 if rest.len() >= 2 {
                     ps = rest;
+                } else if let Some(pair) = back(&rest) {
+                    ps = pair;
                 }
             }
         }

@@ -21,7 +21,7 @@ use crate::text::TokKind;
 /// Whether the mention opens the sentence as a dateline's place
 /// ("WASHINGTON, Feb 12 (Reuters) -", "MOSCOU (AFP) –"): a place name, then
 /// a comma and a date, or an opening bracket.
-fn dateline_place(s: &Sent, rules: &Rules, m: &EntMention) -> bool {
+pub(super) fn dateline_place(s: &Sent, rules: &Rules, m: &EntMention) -> bool {
     let tok = |i: usize| s.toks.get(i).map_or("", |t| t.lower);
     let dated = |i: usize| {
         s.toks.get(i).is_some_and(|t| t.kind == TokKind::Number)

@@ -222,6 +222,9 @@ pub fn keep_named_roles(mentions: &mut Vec<EntMention>, named: impl Fn(usize) ->
     });
 }
 
+/// How many distinct (holder, person) pairs [`apposed_offices`] keeps.
+const MAX_OFFICES: usize = 8;
+
 /// Offices apposed to a name in a sentence's mentions ("le président
 /// américain, Joe Biden"): the office's mention names that person, not
 /// the pack's holder. Pushes to `given` the ids of each holder and person
@@ -237,8 +240,12 @@ pub fn apposed_offices<'r>(toks: &[Token], mentions: &mut [EntMention], rules: &
             && (n.t0 == m.t1 || n.t0 == m.t1 + 1 && toks[m.t1].lower == ",")
         {
             if let (Some(&h), Some(p)) = (m.ids.first(), n.actor(rules)) {
-                given.push(&rules.entities[h].id);
-                given.push(&rules.entities[p].id);
+                let (h, p) = (rules.entities[h].id.as_str(), rules.entities[p].id.as_str());
+                // A few distinct pairs at most: a flood of appositions
+                // stays linear.
+                if given.len() < 2 * MAX_OFFICES && !given.chunks_exact(2).any(|c| c == [h, p]) {
+                    given.extend([h, p]);
+                }
                 m.ids.clone_from(&n.ids);
             }
         }

@@ -22,7 +22,7 @@
 //! the latest one stated before.
 
 use super::matcher::{find_any, Match};
-use super::refs::subject_in;
+use super::refs::{dateline_place, subject_in};
 use super::{eid, Ctx};
 use crate::model::{Kind, Stance, Subject, Value};
 use crate::rules::{EntityKind, Grammar, RuleKind, Slot};
@@ -104,9 +104,14 @@ fn holder_of(cx: &Ctx, si: usize, t: usize, k: Option<usize>) -> Option<usize> {
         (None, Some(sp)) => Some(sp),
         // The sentence's subject, unless the cue stands in a relative
         // clause whose antecedent is nobody known ("Les Européens, qui
-        // réclament une trêve, craignent que Moscou …" is not Moscow's).
+        // réclament une trêve, craignent que Moscou …" is not Moscow's),
+        // or a place is the subject ("Beijing released a proposal calling
+        // for a ceasefire, cosying up to Russia" is not Russia's).
         (None, None) if t > 0 && Grammar::has(&r.grammar.relatives, s.toks[t - 1].lower) => None,
         (None, None) => subject_in(s, r, 0, s.toks.len(), false)
+            .filter(|&k| {
+                !s.mentions[..k].iter().any(|m| !m.after_prep && m.actor(r).is_none() && !dateline_place(s, r, m))
+            })
             .and_then(|k| s.mentions[k].actor(r))
             .filter(|&a| is_holder_kind(r.entities[a].kind)),
     };
