@@ -181,23 +181,24 @@ impl Readers {
 /// office ([`crate::rules::EntityDef::roles`]) can stand for. And the
 /// offices the articles give to another person by apposition ("le
 /// président américain, Joe Biden", [`sentence::apposed_offices`]), as
-/// (the pack's holder, that person), when no article gives the office to
-/// its holder: the office names that person throughout the set (pairs
-/// of ids in turn).
-struct Named(Vec<String>, Vec<String>);
+/// (the pack's holder, that person) in turn: when no article gives the
+/// office to its holder, it names that person throughout the set.
+struct Named<'r>(Vec<&'r str>, Vec<&'r str>);
 
-impl Named {
+impl Named<'_> {
     /// Whether entity `k` of `r` is named.
     fn holds(&self, r: &Rules, k: usize) -> bool {
-        self.0.binary_search_by(|id| id.as_str().cmp(&r.entities[k].id)).is_ok()
+        self.0.binary_search_by(|id| (*id).cmp(r.entities[k].id.as_str())).is_ok()
     }
     /// Keeps the mentions by office of `mentions` for the named entities
     /// ([`sentence::keep_named_roles`]), an office given to another
     /// person naming that person.
     fn keep(&self, r: &Rules, mentions: &mut Vec<sentence::EntMention>) {
+        let pairs = || self.1.chunks_exact(2);
         for k in mentions.iter_mut().filter(|m| m.role).flat_map(|m| m.ids.iter_mut()) {
-            let other = self.1.chunks_exact(2).find(|c| c[0] == r.entities[*k].id);
-            *k = other.and_then(|c| r.entity_at(&c[1])).unwrap_or(*k);
+            let h = r.entities[*k].id.as_str();
+            let other = pairs().find(|c| c[0] == h && c[1] != h).filter(|_| !pairs().any(|c| c == [h, h]));
+            *k = other.and_then(|c| r.entity_at(c[1])).unwrap_or(*k);
         }
         sentence::keep_named_roles(mentions, |k| self.holds(r, k));
     }
@@ -207,11 +208,11 @@ impl Named {
 /// whose names count), the mentions by office kept for the entities some
 /// article names by name; and those entities. Each article is then read by
 /// [`analyse`], one at a time.
-fn mentioned<'a>(
+fn mentioned<'a, 'r>(
     texts: Vec<Tokenized<'a>>,
-    readers: &Readers,
+    readers: &'r Readers,
     counts: impl Fn(usize) -> bool,
-) -> (Vec<Mentioned<'a>>, Named) {
+) -> (Vec<Mentioned<'a>>, Named<'r>) {
     let mut out: Vec<Mentioned> = texts
         .into_iter()
         .enumerate()
@@ -240,14 +241,7 @@ fn mentioned<'a>(
     }
     crate::sort_by(&mut named, |a, b| a.cmp(b));
     named.dedup();
-    let mut others = Vec::new();
-    for c in given.chunks_exact(2) {
-        if c[0] != c[1] && !given.chunks_exact(2).any(|d| d[0] == c[0] && d[1] == c[0]) {
-            others.push(c[0].to_string());
-            others.push(c[1].to_string());
-        }
-    }
-    let named = Named(named.into_iter().map(str::to_string).collect(), others);
+    let named = Named(named, given);
     for (i, article) in out.iter_mut().enumerate() {
         let r = readers.rules(i);
         for s in &mut article.sents {
@@ -410,7 +404,7 @@ struct Ctx<'a, 'r> {
     r: &'r Rules,
     /// Whom the articles name: an office in the given title stands for
     /// them only, as in the texts ([`mentioned`]).
-    named: &'a Named,
+    named: &'a Named<'r>,
     an: &'a Analysed<'a>,
     source: &'a str,
     out: Vec<Found>,

@@ -226,8 +226,8 @@ pub fn keep_named_roles(mentions: &mut Vec<EntMention>, named: impl Fn(usize) ->
 const MAX_OFFICES: usize = 8;
 
 /// Offices apposed to a name in a sentence's mentions ("le président
-/// américain, Joe Biden"): the office's mention names that person, not
-/// the pack's holder. Pushes to `given` the ids of each holder and person
+/// américain, Joe Biden"): the office's mention gives way to the name's
+/// (the pack's holder is not named there). Pushes to `given` the ids of each holder and person
 /// in turn, the holder's own pairs too ("le président américain Donald
 /// Trump"): see [`Named`](super::Named).
 pub fn apposed_offices<'r>(toks: &[Token], mentions: &mut [EntMention], rules: &'r Rules, given: &mut Vec<&'r str>) {
@@ -240,13 +240,16 @@ pub fn apposed_offices<'r>(toks: &[Token], mentions: &mut [EntMention], rules: &
             && (n.t0 == m.t1 || n.t0 == m.t1 + 1 && toks[m.t1].lower == ",")
         {
             if let (Some(&h), Some(p)) = (m.ids.first(), n.actor(rules)) {
+                if h != p {
+                    m.ids.clear();
+                }
                 let (h, p) = (rules.entities[h].id.as_str(), rules.entities[p].id.as_str());
                 // A few distinct pairs at most: a flood of appositions
                 // stays linear.
                 if given.len() < 2 * MAX_OFFICES && !given.chunks_exact(2).any(|c| c == [h, p]) {
-                    given.extend([h, p]);
+                    given.push(h);
+                    given.push(p);
                 }
-                m.ids.clone_from(&n.ids);
             }
         }
     }
