@@ -678,3 +678,19 @@ fn a_photo_caption_is_no_antecedent() {
     .unwrap();
     assert_eq!(holders_on(&doc, "/ceasefire"), vec!["stance/macron/ceasefire".to_string()]);
 }
+
+#[test]
+fn a_pair_with_a_title_between_describes_its_call_together() {
+    // "… and Chinese counterpart Xi Jinping": the title words between the
+    // two names do not part them; the tone is the pair's, not the first's.
+    let doc = analyze(&[Article {
+        lang: Some("en".into()),
+        ..art(
+            "a",
+            "Talks\n\nPresident Rafael Duarte and Peruvian counterpart Tomás Quispe held \"cordial\" phone talks on Thursday, the first since March.",
+        )
+    }])
+    .unwrap();
+    let tone = doc.facts.iter().find(|f| f.id.starts_with("call_characterization/")).expect("a tone");
+    assert_eq!(tone.id, "call_characterization/rafael_duarte+tomas_quispe");
+}

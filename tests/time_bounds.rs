@@ -249,6 +249,15 @@ fn titled_names_grow_linearly() {
             })
             .collect()
     });
+    check_growth("hyphenated names, and pairs with titles between", 16 << 10, |n| {
+        one(titled_names(n, |k| {
+            format!(
+                "le président gabonais Jean-{} et son homologue Ana-{} ont parlé. ",
+                person(2 * k),
+                person(2 * k + 1)
+            )
+        }))
+    });
     check_growth("urges, places as subjects and captions", 32 << 10, |n| {
         one(repeat("Pékin a exhorté Poutine à accepter un cessez-le-feu, proche de la Russie. Photo: AFP\n", n))
     });

@@ -187,6 +187,14 @@ fn sighting_after(
     while end < toks.len() && end - start < MAX_NAME {
         if is_name_word(&toks[end], r, norm) {
             end += 1;
+        } else if end > start
+            && toks[end].lower == "-"
+            && toks[end].kind != TokKind::ClauseBreak
+            && toks.get(end + 1).is_some_and(|t| is_name_word(t, r, norm))
+        {
+            // Names joined by a hyphen ("Jean-Marc", "Al-Tayeb"): one
+            // name, whose words the tokenizer splits.
+            end += 2;
         } else if end > start {
             // Particles, then a capitalised word: "van der Berg".
             let is_particle = |t: &Token| !t.capitalized && p.particles.iter().any(|w| w == t.lower);
@@ -224,7 +232,8 @@ fn sighting_after(
     if name.iter().enumerate().any(|(k, t)| !r.titles_starting(t.lower).is_empty() || country_word(k)) {
         return None;
     }
-    let words: Vec<String> = name.iter().map(|t| norm[t.start..t.end].to_string()).collect();
+    // As written: "Al-Tayeb" is one word, of three tokens.
+    let words: Vec<String> = norm[name[0].start..name[name.len() - 1].end].split(' ').map(str::to_string).collect();
     let lower: Vec<String> = name.iter().map(|t| t.lower.to_string()).collect();
     let title_toks = &toks[i..i + n];
     let title = norm[title_toks[0].start..title_toks[n - 1].end].to_string();

@@ -291,10 +291,14 @@ pub fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
 }
 
 /// Whether mention `b` is coordinated with the mention `a` right before
-/// it ("Meloni and Merz", « Trump et Poutine »).
+/// it ("Meloni and Merz", « Trump et Poutine »), title words between
+/// ("Joe Biden and Chinese counterpart Xi Jinping").
 #[inline(never)]
 pub fn coordinated(toks: &[Token], rules: &Rules, a: &EntMention, b: &EntMention) -> bool {
-    b.t0 == a.t1 + 1 && Grammar::has(&rules.grammar.coordinators, toks[a.t1].lower)
+    b.t0 > a.t1
+        && b.t0 < a.t1 + 4
+        && Grammar::has(&rules.grammar.coordinators, toks[a.t1].lower)
+        && toks[a.t1 + 1..b.t0].iter().all(|t| t.capitalized || rules.references.titles.iter().any(|x| x == t.lower))
 }
 
 /// Whether a mention may start at the word: an alias, a plural reference
