@@ -577,7 +577,6 @@ fn an_office_apposed_to_another_name_names_that_person_in_the_whole_set() {
     // A set from before the pack's holder of « le président américain »
     // took office: the texts give the office to someone else by name, and
     // name the pack's holder only as a predecessor.
-    let en = |id: &str, text: &str| Article { lang: Some("en".into()), ..art(id, text) };
     for (lang, set) in [
         (
             "fr",
@@ -595,8 +594,8 @@ fn an_office_apposed_to_another_name_names_that_person_in_the_whole_set() {
         (
             "en",
             vec![
-                en("a", "The US president, Joe Biden, phoned Brazilian President Rafael Duarte on Thursday, Brasilia said."),
-                en(
+                english("a", "The US president, Joe Biden, phoned Brazilian President Rafael Duarte on Thursday, Brasilia said."),
+                english(
                     "b",
                     "The US president spoke with Rafael Duarte on Thursday, breaking with his predecessor Donald Trump.",
                 ),
@@ -621,6 +620,16 @@ fn an_office_apposed_to_another_name_names_that_person_in_the_whole_set() {
     assert!(date.id.contains("trump") && date.claims.len() == 2, "{date:?}");
 }
 
+/// An article in English.
+fn english(id: &str, text: &str) -> Article {
+    Article { lang: Some("en".into()), ..art(id, text) }
+}
+
+/// The document of one English article.
+fn english_doc(text: &str) -> factpanel::model::Document {
+    analyze(&[english("a", text)]).unwrap()
+}
+
 /// The ids of the stance facts' holders on `topic` in `doc`.
 fn holders_on(doc: &factpanel::model::Document, topic: &str) -> Vec<String> {
     doc.facts.iter().filter(|f| f.id.starts_with("stance/") && f.id.ends_with(topic)).map(|f| f.id.clone()).collect()
@@ -628,7 +637,7 @@ fn holders_on(doc: &factpanel::model::Document, topic: &str) -> Vec<String> {
 
 #[test]
 fn who_urges_someone_to_accept_a_ceasefire_supports_it_not_whom_they_urge() {
-    let en = Article { lang: Some("en".into()), ..art("en", "Berlin and Moscow\n\nChancellor Anna Weber urged Vladimir Putin to accept a ceasefire without delay, reaffirming Germany's support for Kyiv.") };
+    let en = english("en", "Berlin and Moscow\n\nChancellor Anna Weber urged Vladimir Putin to accept a ceasefire without delay, reaffirming Germany's support for Kyiv.");
     let fr = art("fr", "Berlin et Moscou\n\nLa chancelière Anna Weber a exhorté Vladimir Poutine à accepter sans délai un cessez-le-feu, réaffirmant le soutien de l'Allemagne à Kiev.");
     for a in [en, fr] {
         let doc = analyze(std::slice::from_ref(&a)).unwrap();
@@ -643,14 +652,9 @@ fn who_urges_someone_to_accept_a_ceasefire_supports_it_not_whom_they_urge() {
 
 #[test]
 fn a_spokesperson_reporting_the_call_is_not_one_of_the_two() {
-    let doc = analyze(&[Article {
-        lang: Some("en".into()),
-        ..art(
-            "a",
-            "First contact\n\nXi Jinping and Volodymyr Zelensky spoke by phone on Thursday. Zelensky's spokeswoman Oksana Melnyk said on Telegram that the two had talked for about forty minutes.",
-        )
-    }])
-    .unwrap();
+    let doc = english_doc(
+        "First contact\n\nXi Jinping and Volodymyr Zelensky spoke by phone on Thursday. Zelensky's spokeswoman Oksana Melnyk said on Telegram that the two had talked for about forty minutes.",
+    );
     let length = doc.facts.iter().find(|f| f.id.starts_with("call_duration/")).expect("a length");
     assert_eq!(length.id, "call_duration/xi+zelensky");
 }
@@ -658,14 +662,9 @@ fn a_spokesperson_reporting_the_call_is_not_one_of_the_two() {
 #[test]
 fn a_place_as_subject_gives_its_sentence_no_later_holder() {
     // Ankara is a place the pack lists, with no government behind it.
-    let doc = analyze(&[Article {
-        lang: Some("en".into()),
-        ..art(
-            "a",
-            "Peace plans\n\nAnkara released a peace plan in March calling for a ceasefire but has been accused of staying close to Russia.",
-        )
-    }])
-    .unwrap();
+    let doc = english_doc(
+        "Peace plans\n\nAnkara released a peace plan in March calling for a ceasefire but has been accused of staying close to Russia.",
+    );
     assert_eq!(holders_on(&doc, "/ceasefire"), Vec::<String>::new());
 }
 
@@ -683,14 +682,9 @@ fn a_photo_caption_is_no_antecedent() {
 fn a_pair_with_a_title_between_describes_its_call_together() {
     // "… and Chinese counterpart Xi Jinping": the title words between the
     // two names do not part them; the tone is the pair's, not the first's.
-    let doc = analyze(&[Article {
-        lang: Some("en".into()),
-        ..art(
-            "a",
-            "Talks\n\nPresident Rafael Duarte and Peruvian counterpart Tomás Quispe held \"cordial\" phone talks on Thursday, the first since March.",
-        )
-    }])
-    .unwrap();
+    let doc = english_doc(
+        "Talks\n\nPresident Rafael Duarte and Peruvian counterpart Tomás Quispe held \"cordial\" phone talks on Thursday, the first since March.",
+    );
     let tone = doc.facts.iter().find(|f| f.id.starts_with("call_characterization/")).expect("a tone");
     assert_eq!(tone.id, "call_characterization/rafael_duarte+tomas_quispe");
 }
