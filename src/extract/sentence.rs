@@ -227,9 +227,9 @@ const MAX_OFFICES: usize = 8;
 
 /// Offices apposed to a name in a sentence's mentions ("le président
 /// américain, Joe Biden"): the office's mention gives way to the name's
-/// (the pack's holder is not named there). Pushes to `given` the ids of each holder and person
-/// in turn, the holder's own pairs too ("le président américain Donald
-/// Trump"): see [`Named`](super::Named).
+/// (the pack's holder is not named there). Pushes to `given` the ids of
+/// each holder and person in turn, the holder's own pairs too ("le
+/// président américain Donald Trump"): see [`Named`](super::Named).
 pub fn apposed_offices<'r>(toks: &[Token], mentions: &mut [EntMention], rules: &'r Rules, given: &mut Vec<&'r str>) {
     for j in 1..mentions.len() {
         let (m, n) = mentions.split_at_mut(j);
