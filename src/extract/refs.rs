@@ -14,7 +14,7 @@
 //!   "…, a-t-il déclaré"), or by preposition ("selon X", "Pour X, …").
 //! - "je"/"nous" inside a quote name the speaker of the span they are in.
 
-use super::sentence::{Attribution, EntMention, MentionForm, Sent};
+use super::sentence::{is_title_word, Attribution, EntMention, MentionForm, Sent};
 use crate::rules::{EntityKind, Grammar, Rules};
 use crate::text::TokKind;
 
@@ -34,7 +34,7 @@ pub(super) fn dateline_place(s: &Sent, rules: &Rules, m: &EntMention) -> bool {
 /// Whether the mention qualifies the person named right after its title
 /// ("United States President Donald Trump"): it is then no subject.
 fn qualifies_a_name(s: &Sent, rules: &Rules, m: &EntMention) -> bool {
-    s.toks.get(m.t1).is_some_and(|t| rules.references.titles.iter().any(|x| x == t.lower))
+    s.toks.get(m.t1).is_some_and(|t| is_title_word(rules, t.lower))
         && s.mentions_in(m.t1 + 1, m.t1 + 3).any(|(_, n)| n.persons(rules).next().is_some())
 }
 
@@ -334,7 +334,7 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
         let mut j = i + 1;
         while j < n.min(i + 1 + MAX_SOURCE_TITLES) && !s.mentions.iter().any(|m| m.t0 == j) {
             let t = s.toks[j].lower;
-            if !rules.references.titles.iter().any(|x| x == t) && !Grammar::has(&rules.grammar.of, t) {
+            if !is_title_word(rules, t) && !Grammar::has(&rules.grammar.of, t) {
                 break;
             }
             j += 1;

@@ -255,6 +255,12 @@ pub fn apposed_offices<'r>(toks: &[Token], mentions: &mut [EntMention], rules: &
     }
 }
 
+/// Whether `tok` is one of the words between a preposition and a name
+/// (`[references].titles`: « le », « président », "counterpart").
+pub(crate) fn is_title_word(rules: &Rules, tok: &str) -> bool {
+    rules.references.titles.iter().any(|w| w == tok)
+}
+
 /// Whether `tok` is one of the pack's prepositions.
 pub(crate) fn is_prep(rules: &Rules, tok: &str) -> bool {
     rules.references.prepositions.iter().any(|p| p == tok)
@@ -298,7 +304,7 @@ pub fn coordinated(toks: &[Token], rules: &Rules, a: &EntMention, b: &EntMention
     b.t0 > a.t1
         && b.t0 < a.t1 + 4
         && Grammar::has(&rules.grammar.coordinators, toks[a.t1].lower)
-        && toks[a.t1 + 1..b.t0].iter().all(|t| t.capitalized || rules.references.titles.iter().any(|x| x == t.lower))
+        && toks[a.t1 + 1..b.t0].iter().all(|t| t.capitalized || is_title_word(rules, t.lower))
 }
 
 /// Whether a mention may start at the word: an alias, a plural reference
@@ -327,7 +333,7 @@ fn mention_at(toks: &[Token], i: usize, rules: &Rules) -> Option<EntMention> {
     // Computed only for the tokens that start a mention.
     let after_prep = || {
         let mut j = i;
-        while j > 0 && rules.references.titles.iter().any(|w| w == toks[j - 1].lower) {
+        while j > 0 && is_title_word(rules, toks[j - 1].lower) {
             j -= 1;
         }
         j > 0 && is_prep(rules, toks[j - 1].lower)
