@@ -187,14 +187,15 @@ build_module() {
     # -O3 larger), run to a fixed point (--converge); no name or producers
     # section. --low-memory-unused (-lmu) lets it fold a constant added to a
     # pointer into the load's or store's offset, which is sound for Rust,
-    # whose pointer arithmetic never wraps around the address space. See
+    # whose pointer arithmetic never wraps around the address space;
+    # --precompute-propagate then folds constants through locals. See
     # docs/architecture.md. The features are those rustc's wasm32 target
     # enables.
     log "wasm-bindgen --target web → $PKG_DIR/$name.js"
     wasm-bindgen --target web --remove-name-section --remove-producers-section \
         --out-dir "$PKG_DIR" --out-name "$name" "$target_dir/$WASM_TARGET/wasm-release/factpanel.wasm"
-    log "wasm-opt -Os -ocimfs 0 --converge --low-memory-unused $PKG_DIR/${name}_bg.wasm"
-    node "$PAGE_DIR/node_modules/binaryen/bin/wasm-opt" -Os -ocimfs 0 --converge --low-memory-unused \
+    log "wasm-opt -Os -ocimfs 0 --converge --low-memory-unused --precompute-propagate $PKG_DIR/${name}_bg.wasm"
+    node "$PAGE_DIR/node_modules/binaryen/bin/wasm-opt" -Os -ocimfs 0 --converge --low-memory-unused --precompute-propagate \
         --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
         --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
         "$PKG_DIR/${name}_bg.wasm" -o "$PKG_DIR/${name}_bg.wasm"

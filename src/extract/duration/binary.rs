@@ -14,6 +14,7 @@ impl Codec for Lexicon {
         self.fractions.put(w);
         self.approx.put(w);
         self.hedges.put(w);
+        self.hedge_rules.put(w);
         self.post_hedges.put(w);
         self.and.put(w);
         self.of.put(w);
@@ -40,6 +41,7 @@ impl Codec for Lexicon {
             fractions: Codec::get(r),
             approx: Codec::get(r),
             hedges: Codec::get(r),
+            hedge_rules: Codec::get(r),
             post_hedges: Codec::get(r),
             and: Codec::get(r),
             of: Codec::get(r),

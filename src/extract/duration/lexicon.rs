@@ -86,6 +86,7 @@ pub(super) fn build_lexicon(src: &str, lang: &str) -> Lexicon {
 
     let mut hedges = Vec::new();
     let mut post_hedges = Vec::new();
+    let mut hedge_rules = Vec::new();
     for h in &file.hedges {
         let what = format!("[[hedge]] id = {}", Quoted(&h.id));
         b.check_id(&what, &h.id);
@@ -107,8 +108,9 @@ pub(super) fn build_lexicon(src: &str, lang: &str) -> Lexicon {
                 }
                 HedgePosition::After => post_hedges.push(hi),
             }
-            hedges.push(HedgeRule { rule: format!("duration.hedge.{}", h.id), hedge: h.hedge, keys });
+            hedges.push(HedgeRule { rule: hedge_rules.len(), hedge: h.hedge, keys });
         }
+        hedge_rules.push(format!("duration.hedge.{}", h.id));
     }
 
     let c = &file.connectors;
@@ -178,6 +180,7 @@ pub(super) fn build_lexicon(src: &str, lang: &str) -> Lexicon {
         fractions,
         approx,
         hedges,
+        hedge_rules,
         post_hedges,
         and,
         of,

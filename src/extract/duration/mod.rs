@@ -341,7 +341,9 @@ struct Approx {
 
 #[derive(Debug)]
 struct HedgeRule {
-    rule: String,
+    /// Its group's rule id, in [`Lexicon::hedge_rules`] (one per
+    /// `[[hedge]]`, not one per phrase).
+    rule: usize,
     hedge: Hedge,
     keys: Vec<Key>,
 }
@@ -376,6 +378,7 @@ pub struct Lexicon {
     fractions: Vec<Fraction>,
     approx: Vec<Approx>,
     hedges: Vec<HedgeRule>,
+    hedge_rules: Vec<String>,
     post_hedges: Vec<usize>,
     and: Vec<Vec<Key>>,
     of: Vec<Vec<Key>>,

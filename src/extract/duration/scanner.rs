@@ -277,7 +277,7 @@ impl<'t> Scanner<'t> {
             Hedge::AtMost => Interval { min: None, max: Some(Minutes(hi)) },
         };
         let rule = match (hedge, amount.approx) {
-            (Some(h), _) => lex.hedges[h].rule.clone(),
+            (Some(h), _) => lex.hedge_rules.get(lex.hedges[h].rule).cloned().unwrap_or_default(),
             (None, Some(a)) => lex.approx[a].rule.clone(),
             (None, None) if amount.range => "duration.range".to_string(),
             (None, None) => "duration.plain".to_string(),
