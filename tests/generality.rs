@@ -691,3 +691,40 @@ fn a_pair_with_a_title_between_describes_its_call_together() {
     );
     assert_eq!(first_fact(&doc, "call_characterization/"), "call_characterization/rafael_duarte+tomas_quispe");
 }
+
+#[test]
+fn the_call_with_a_named_leader_is_that_leader_s_call() {
+    // Three leaders in the sentence before; « l'entretien avec » names one
+    // party, the other is whoever that sentence says spoke with them.
+    let doc = analyze(&[art(
+        "a",
+        "Diplomatie\n\nLa présidente Clara Montes s'entretient ce lundi avec le chancelier Jonas Weber après avoir appelé le président Idris Kaba, selon son cabinet.\n\n« L'entretien avec le président Kaba a duré quarante minutes », a précisé le cabinet.",
+    )])
+    .unwrap();
+    assert_eq!(first_fact(&doc, "call_duration/"), "call_duration/clara_montes+idris_kaba");
+}
+
+#[test]
+fn a_weekday_given_with_a_date_sets_aside_a_source_on_another_weekday() {
+    // The event's day is "Tuesday, March 4" (no year): a source whose call
+    // of the pair was "on Friday" covers another call, not a dispute.
+    let arts = [
+        english(
+            "a",
+            "Call\n\nPresident Rafael Duarte spoke with Peruvian President Tomás Quispe by phone on Tuesday, March 4.",
+        ),
+        english(
+            "b",
+            "Phone talks\n\nPresident Rafael Duarte and Peruvian President Tomás Quispe held phone talks on March 4.",
+        ),
+        english(
+            "c",
+            "Earlier call\n\nPresident Rafael Duarte and Peruvian President Tomás Quispe spoke by phone on Friday.",
+        ),
+    ];
+    let doc = analyze(&arts).unwrap();
+    let c = doc.sources.iter().find(|s| s.id == "c").unwrap();
+    assert!(!c.on_event, "{c:?}");
+    let date = fact(&doc, first_fact(&doc, "call_date/"));
+    assert_eq!(date.status, Status::Agreed, "{:#?}", date.claims);
+}

@@ -318,6 +318,12 @@ fn english_floods_grow_linearly() {
             n,
         ))
     });
+    check_growth("English meeting plans of delegations, and calls with one leader named", 32 << 10, |n| {
+        en(repeat(
+            "President Rumen Kostov spoke with President Ilir Dervishi after calling President Ana Ruiz. Their trade officials and negotiators will meet in Vienna. The call with President Ruiz lasted an hour on Tuesday, March 4. ",
+            n,
+        ))
+    });
     // Detection reads a bounded prefix: a long article costs one pass.
     check_growth("undetected language, long text", 64 << 10, |n| one(repeat("the le of de and et ", n)));
     check_growth("mixed French and English articles", 20, |n| {

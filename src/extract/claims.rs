@@ -604,6 +604,10 @@ pub(super) fn exchange(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     cx.push(si, Kind::PrisonerExchange, Subject::default(), value, va, vb, said_by, rule, false);
 }
 
+/// How many words before a meeting plan a group of others may be its
+/// subject ([`meeting`]).
+const DELEGATES_REACH: usize = 6;
+
 #[inline(never)]
 pub(super) fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     // A negated plan is none ("could not meet", « n'ont pas pu se
@@ -615,6 +619,16 @@ pub(super) fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         s.toks[m.start.saturating_sub(3)..m.end.min(m.start + 3)].iter().any(|t| Grammar::has(negators, t.lower))
     };
     let Some(m) = ms.iter().find(|m| !negated(m)) else { return };
+    // Somebody else's meeting: a group of others is its subject, in the
+    // words right before it with nobody named between ("their negotiators
+    // will meet", « des responsables italiens et allemands doivent se
+    // rencontrer »).
+    let clause = s.toks[m.start].clause;
+    let delegates = (m.start.saturating_sub(DELEGATES_REACH)..m.start)
+        .find(|&t| s.toks[t].clause == clause && matcher::class_at(cx.r, "delegates", s, t));
+    if delegates.is_some_and(|d| s.mentions_in(d, m.start).next().is_none()) {
+        return;
+    }
     let Some(participants) = cx.participants(si, m.start, true) else { return };
     let party = |p: usize| participants.iter().any(|e| cx.r.entities[p].id == e.0);
     // Somebody else's plan: a person who is no party named right before it

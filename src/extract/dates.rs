@@ -43,11 +43,12 @@ pub fn same_day(a: &DateParts, b: &DateParts) -> bool {
     fn agree<T: PartialEq>(x: Option<T>, y: Option<T>) -> bool {
         x.zip(y).is_none_or(|(x, y)| x == y)
     }
-    // A full date has a weekday of its own, to hold against a bare one.
+    // A full date has a weekday of its own, to hold against a bare one;
+    // a date without a year, the weekday stated with it.
     let weekday = match (a.day, b.day) {
         (Some(_), Some(_)) => true,
-        (Some(_), None) => agree(own_weekday(a), b.weekday),
-        (None, Some(_)) => agree(a.weekday, own_weekday(b)),
+        (Some(_), None) => agree(own_weekday(a).or(a.weekday), b.weekday),
+        (None, Some(_)) => agree(a.weekday, own_weekday(b).or(b.weekday)),
         (None, None) => agree(a.weekday, b.weekday),
     };
     agree(a.year, b.year) && agree(a.month, b.month) && agree(a.day, b.day) && weekday

@@ -90,9 +90,13 @@ pub fn persons_in(s: &Sent, rules: &Rules, t0: usize, t1: usize) -> Vec<usize> {
 /// in one clause ("Trump a ensuite appelé Zelensky") over one whose names
 /// are in different clauses ("… entre un président américain et le maître
 /// du Kremlin, quand Joe Biden avait tenté…"): then the persons of that
-/// clause.
+/// clause, `must` first (« Macron s'entretient avec Zelensky après avoir
+/// échangé avec Poutine », then « l'entretien avec Poutine »: Poutine,
+/// then Macron).
 pub fn pair_before(sents: &[Sent], si: usize, rules: &Rules, must: &[usize]) -> Option<Vec<usize>> {
-    pair_before_of(sents, si, rules, must, false)
+    let mut ps = pair_before_of(sents, si, rules, must, false)?;
+    crate::sort_by(&mut ps, |a, b| must.contains(b).cmp(&must.contains(a)));
+    Some(ps)
 }
 
 /// [`pair_before`] without the persons the text names as aides or

@@ -214,10 +214,13 @@ pub(super) fn source_day(s: &SourceExtract, pair: &[EntityId]) -> Option<DatePar
 /// day of the month to a bare weekday, then the first.
 pub(super) fn event_day(days: &mut dyn Iterator<Item = DateParts>) -> Option<DateParts> {
     let distinct = dates::tally_days(days);
-    let complete = |d: &DateParts| [d.year, d.month.map(i32::from), d.day.map(i32::from)].iter().flatten().count();
+    let complete = |d: &DateParts| {
+        [d.year, d.month.map(i32::from), d.day.map(i32::from), d.weekday.map(i32::from)].iter().flatten().count()
+    };
     let support = |d: &DateParts| dates::day_support(d, &distinct);
     // The day most dates may be, then the most complete date that may be it
-    // ("mardi" beside "18 mars 2025" is the 18th); the first on a tie.
+    // ("mardi" beside "18 mars 2025" is the 18th; "Thursday, December 30"
+    // beside "Dec. 30", the one with its weekday); the first on a tie.
     let first = distinct.iter().rev().map(|(d, _)| *d).max_by_key(|d| (support(d), complete(d)))?;
     distinct
         .iter()
