@@ -728,3 +728,14 @@ fn a_weekday_given_with_a_date_sets_aside_a_source_on_another_weekday() {
     let date = fact(&doc, first_fact(&doc, "call_date/"));
     assert_eq!(date.status, Status::Agreed, "{:#?}", date.claims);
 }
+
+#[test]
+fn a_regnal_number_is_not_a_short_name() {
+    let doc = analyze(&[art(
+        "a",
+        "Oslo et Tirana\n\nLe roi Haakon IX s'est entretenu mardi par téléphone avec le président albanais Ilir Dervishi.",
+    )])
+    .unwrap();
+    // Not "Appel Dervishi–IX".
+    assert!(doc.event.label.ends_with("–Haakon IX") || doc.event.label.contains("Haakon IX–"), "{}", doc.event.label);
+}

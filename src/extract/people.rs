@@ -439,18 +439,23 @@ fn add_alias(al: &mut Vec<(Vec<String>, bool)>, tokens: Vec<String>, cased: bool
 
 /// The short name: the one word the texts use alone most often, else the
 /// name from its first particle ("van der Berg") or the word before it
-/// ("Costa" in "Rui Almeida Costa da Silveira"), else the last word.
+/// ("Costa" in "Rui Almeida Costa da Silveira"), else the last word, with
+/// the word before it when that is a regnal number ("Mohammed VI",
+/// "Charles III").
 fn short_name(p: &Person, r: &Rules) -> String {
     if let Some((w, _)) = p.singles.iter().max_by_key(|(_, n)| *n) {
         return w.clone();
     }
     let words = &p.words;
     let particle = words.iter().position(|w| r.people.particles.iter().any(|x| x == w));
-    match particle {
-        Some(k) if k >= 3 => words[k - 1].clone(),
-        Some(k) if k >= 1 => words[k..].join(" "),
-        _ => words.last().cloned().unwrap_or_default(),
-    }
+    let last = words.len().saturating_sub(1);
+    let regnal = last > 0 && words[last].bytes().all(|b| b"IVX".contains(&b));
+    let from = match particle {
+        Some(k) if k >= 3 => return words[k - 1].clone(),
+        Some(k) if k >= 1 => k,
+        _ => last - usize::from(regnal),
+    };
+    words[from..].join(" ")
 }
 
 /// The names of the people a text introduces by a title, for rule
