@@ -117,15 +117,18 @@ pub fn seed_json() -> String {
 /// `build.rs`): the blob of the embedded rules files, built
 /// from the TOML. Without `analyze` (the renderer-only module), each pack's
 /// rules and duration lexicon are left empty: the sections keep their
-/// places, and only the languages, labels and date names are filled. Not
-/// part of the API.
+/// places, the names sections are left out, and only the languages, labels
+/// and date names are filled. Not part of the API.
 #[doc(hidden)]
 pub fn prebuilt_rules(analyze: bool) -> Result<Vec<u8>, String> {
     let mut sections = Vec::new();
+    let mut names = Vec::new();
     for lang in rules::pack::LANGS {
         if analyze {
-            sections.push(rules::embedded_bytes(lang)?);
+            let [core, pack_names] = rules::embedded_bytes(lang)?;
+            sections.push(core);
             sections.push(extract::duration::lexicon_bytes(lang)?);
+            names.push(pack_names);
         } else {
             sections.extend([Vec::new(), Vec::new()]);
         }
@@ -136,5 +139,8 @@ pub fn prebuilt_rules(analyze: bool) -> Result<Vec<u8>, String> {
     for lang in rules::pack::LANGS {
         sections.push(rules::view_bytes(lang)?);
     }
+    // Then each pack's names (countries and entities), side by side: the
+    // packs share many ([`rules::Rules`]'s binary form).
+    sections.extend(names);
     Ok(codec::blob(&sections))
 }

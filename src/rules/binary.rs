@@ -25,9 +25,10 @@ codec_struct!(Core {
     markers,
     reconcile,
     people,
-    countries,
     wire,
     compiled;
+    // In the pack's names section, with the entities ([`Rules::put`]).
+    countries,
     entities,
     lexicon,
     // In a section of its own, with the date names ([`super::view`]):
@@ -35,11 +36,18 @@ codec_struct!(Core {
     pack_labels,
 });
 impl Rules {
-    /// The binary form: the shared part, then the entities.
-    pub(super) fn put(&self, w: &mut Vec<u8>) {
+    /// The binary form, in two sections: the shared part, then the names
+    /// (countries, then entities). The blob puts every pack's names side by
+    /// side, after the packs, where gzip finds what the packs share (the
+    /// same leaders and countries): the page is 0.7 KB smaller than with
+    /// each pack's names inside its own section.
+    pub(super) fn put(&self) -> [Vec<u8>; 2] {
         use crate::codec::Codec;
-        self.core.put(w);
-        self.entities.put(w);
+        let (mut core, mut names) = (Vec::new(), Vec::new());
+        self.core.put(&mut core);
+        self.core.countries.put(&mut names);
+        self.entities.put(&mut names);
+        [core, names]
     }
 }
 codec_struct!(Boilerplate { line_exact, line_glob, tail_glob, metadata_prefix_glob, links_glob });
@@ -144,19 +152,20 @@ codec_enum!(Elem { Lit(a), Opt(a), Class(c), Slot(s), Gap(n) });
 /// out (the fields after `;` in the `codec_struct!` lists above: the source
 /// form of patterns, lexicon classes and aliases, whose compiled indexes go
 /// in, and the examples and counterexamples).
-pub(crate) fn embedded_bytes(lang: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn embedded_bytes(lang: &str) -> Result<[Vec<u8>; 2], String> {
     let rules = load(&Pack::embedded(lang).ok_or_else(|| format!("no pack {lang}"))?)?;
-    let mut w = Vec::new();
-    rules.put(&mut w);
-    Ok(w)
+    Ok(rules.put())
 }
 
 /// Rules from their binary form ([`embedded_bytes`]).
 #[cfg_attr(not(prebuilt), allow(dead_code))]
-pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Rules, String> {
+pub(crate) fn from_bytes(bytes: &[u8], names: &[u8]) -> Result<Rules, String> {
     use crate::codec::Codec;
     let mut reader = crate::codec::Reader::new(bytes);
     let mut core = Core::get(&mut reader);
+    reader.finish()?;
+    let mut reader = crate::codec::Reader::new(names);
+    core.countries = Codec::get(&mut reader);
     let entities: Vec<EntityDef> = Codec::get(&mut reader);
     reader.finish()?;
     // The indexes are rebuilt, not stored.

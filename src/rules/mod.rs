@@ -364,7 +364,9 @@ pub fn pack(i: usize) -> &'static Rules {
     once!([Rules; pack::LANGS.len()][i], {
         let lang = pack::LANGS[i];
         #[cfg(prebuilt)]
-        let r = crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * i).and_then(from_bytes);
+        let r = crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * i).and_then(|core| {
+            from_bytes(core, crate::codec::section(crate::codec::PREBUILT, 3 * pack_count() + 1 + i)?)
+        });
         #[cfg(not(prebuilt))]
         let r = load(&Pack::embedded(lang).expect("listed"));
         r.unwrap_or_else(|e| panic!("embedded rules ({lang}) are invalid: {e}"))
@@ -495,10 +497,8 @@ mod tests {
     fn the_binary_form_round_trips_and_keeps_what_the_matchers_read() {
         for (lang, full) in pack::LANGS.iter().zip(packs()) {
             let bytes = embedded_bytes(lang).unwrap();
-            let r = from_bytes(&bytes).unwrap();
-            let mut again = Vec::new();
-            r.put(&mut again);
-            assert_eq!(again, bytes, "{lang}: decode then encode gives the same bytes");
+            let r = from_bytes(&bytes[0], &bytes[1]).unwrap();
+            assert_eq!(r.put(), bytes, "{lang}: decode then encode gives the same bytes");
             assert_eq!(
                 r.compiled.country_phrases, full.compiled.country_phrases,
                 "{lang}: the countries' index is rebuilt"
@@ -512,8 +512,8 @@ mod tests {
             assert_eq!(r.compiled.class_starts, full.compiled.class_starts, "{lang}: the class start index is rebuilt");
             assert_eq!(r.compiled.plural_refs, full.compiled.plural_refs, "{lang}: the plural references are rebuilt");
         }
-        let bytes = embedded_bytes("fr").unwrap();
-        let r = from_bytes(&bytes).unwrap();
+        let [core, names] = embedded_bytes("fr").unwrap();
+        let r = from_bytes(&core, &names).unwrap();
         let full = rules();
         assert_eq!(r.entities.len(), full.entities.len());
         assert_eq!(r.compiled.patterns, full.compiled.patterns);
@@ -525,15 +525,21 @@ mod tests {
 
     #[test]
     fn damaged_binary_rules_give_errors() {
-        let bytes = embedded_bytes("fr").unwrap();
-        for cut in (0..bytes.len()).step_by(97) {
-            assert!(from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        let [core, names] = embedded_bytes("fr").unwrap();
+        for cut in (0..core.len()).step_by(97) {
+            assert!(from_bytes(&core[..cut], &names).is_err(), "core cut at {cut}");
         }
-        let mut flipped = bytes.clone();
-        for i in (0..flipped.len()).step_by(31) {
-            flipped[i] ^= 0x5a;
-            let _ = from_bytes(&flipped); // an error or other rules, never a panic
-            flipped[i] ^= 0x5a;
+        for cut in (0..names.len()).step_by(97) {
+            assert!(from_bytes(&core, &names[..cut]).is_err(), "names cut at {cut}");
+        }
+        for (k, bytes) in [&core, &names].into_iter().enumerate() {
+            let mut flipped = bytes.clone();
+            for i in (0..flipped.len()).step_by(31) {
+                flipped[i] ^= 0x5a;
+                // An error or other rules, never a panic.
+                let _ = if k == 0 { from_bytes(&flipped, &names) } else { from_bytes(&core, &flipped) };
+                flipped[i] ^= 0x5a;
+            }
         }
     }
 
