@@ -739,3 +739,22 @@ fn a_regnal_number_is_not_a_short_name() {
     // Not "Appel Dervishi–IX".
     assert!(doc.event.label.ends_with("–Haakon IX") || doc.event.label.contains("Haakon IX–"), "{}", doc.event.label);
 }
+
+#[test]
+fn an_article_published_months_before_the_call_is_about_an_earlier_one() {
+    // The event's day has no year ("le 4 mars"): an article of that month
+    // gives it; one of the previous autumn cannot report that call.
+    let mut a = art("a", "Rome et Berlin\n\nLa présidente Giorgia Meloni et le chancelier Friedrich Merz se sont entretenus par téléphone le 4 mars pendant une heure.");
+    a.published = Some("2026-03-04".into());
+    let b = art("b", "Appel\n\nGiorgia Meloni a appelé Friedrich Merz le 4 mars, selon le Palais Chigi.");
+    let mut c = art(
+        "c",
+        "Entretien\n\nGiorgia Meloni et Friedrich Merz ont parlé au téléphone pendant une heure de l'aide à l'Ukraine.",
+    );
+    c.published = Some("2025-10-21".into());
+    let doc = analyze(&[a, b, c]).unwrap();
+    let c = doc.sources.iter().find(|s| s.id == "c").unwrap();
+    assert!(!c.on_event, "{c:?}");
+    assert!(c.note.as_deref().unwrap().contains("octobre 2025"), "{c:?}");
+    assert!(doc.sources.iter().filter(|s| s.on_event).count() == 2);
+}

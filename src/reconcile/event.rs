@@ -157,6 +157,25 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
             }
         }
     }
+    // A source published a month or more before the event's month is
+    // about an earlier call (the event's year, when no day gives it, that
+    // of a source on the main call dated in the event's month: « 1er
+    // juillet » in an article of July 2025).
+    let months = |d: &DateParts| Some(d.year? * 12 + i32::from(d.month?));
+    let event_month = day.and_then(|e| {
+        let mut dated =
+            sources.iter().zip(&reports_main).filter(|(_, m)| **m == Some(true)).filter_map(|(s, _)| s.date);
+        let year = e.year.or_else(|| dated.find(|a| a.month == e.month)?.year)?;
+        Some(year * 12 + i32::from(e.month?))
+    });
+    let mut early = vec![None; sources.len()];
+    for (k, s) in sources.iter().enumerate() {
+        if let Some(a) = s.date.filter(|a| event_month.zip(months(a)).is_some_and(|(e, a)| a + 1 < e)) {
+            on[k] = false;
+            // (A note on the other call's day says more.)
+            early[k] = Some(a).filter(|_| other[k].is_none());
+        }
+    }
     // By phone or in person: what the on-event sources' call sentences say.
     let votes = sources
         .iter()
@@ -180,6 +199,15 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
             if let (Some(d), Some(e)) = (d, day) {
                 let vars = [("p", names.as_str()), ("d", &day_words(d, r)), ("e", &day_words(&e, r))];
                 notes[k].1 = Some(r.labels().text(&r.labels().off_event_undated, &vars));
+            }
+        }
+        for (k, d) in early.iter().enumerate() {
+            if let (Some(d), Some(e)) = (d, day) {
+                // Its month: "novembre 2021".
+                let month = d.month.and_then(|m| r.dates.month_name(m)).unwrap_or_default();
+                let d = format!("{month} {}", d.year.unwrap_or_default());
+                let vars = [("p", names.as_str()), ("d", &d), ("e", &day_words(&e, r))];
+                notes[k].1 = Some(r.labels().text(&r.labels().off_event_early, &vars));
             }
         }
     }

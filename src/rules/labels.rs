@@ -49,6 +49,9 @@ pub struct Labels {
     /// participants, itself dated long after the event: `{d}` its date,
     /// `{e}` the event's day.
     pub off_event_undated: String,
+    /// The note of a source published a month or more before the event's
+    /// month: `{d}` its month, `{e}` the event's day.
+    pub off_event_early: String,
     /// The first day of a month in a date ("1er").
     pub first_day: String,
     /// The note of a source in a language no pack reads; `{lang}` its tag.
@@ -258,6 +261,7 @@ codec_struct!(Labels {
     off_event_call,
     off_event_meeting,
     off_event_undated,
+    off_event_early,
     first_day,
     no_pack,
     unknown_language,
