@@ -758,3 +758,26 @@ fn an_article_published_months_before_the_call_is_about_an_earlier_one() {
     assert!(c.note.as_deref().unwrap().contains("octobre 2025"), "{c:?}");
     assert!(doc.sources.iter().filter(|s| s.on_event).count() == 2);
 }
+
+#[test]
+fn an_address_dates_its_article() {
+    // No `published`: the path "…/2025/10/21/…" dates the article, which
+    // then cannot report a call of 4 March 2026.
+    let call = |id: &str, url: &str| {
+        let mut a = art(id, "Entretien\n\nGiorgia Meloni et Friedrich Merz ont parlé au téléphone pendant une heure de l'aide à l'Ukraine.");
+        a.url = Some(url.into());
+        a
+    };
+    let mut a = art("a", "Rome et Berlin\n\nLa présidente Giorgia Meloni et le chancelier Friedrich Merz se sont entretenus par téléphone le 4 mars pendant une heure.");
+    a.url = Some("https://news.example.org/europe/2026/03/04/meloni-merz".into());
+    let b = art("b", "Appel\n\nGiorgia Meloni a appelé Friedrich Merz le 4 mars, selon le Palais Chigi.");
+    let c = call("c", "https://www.example.com/2025/10/21/meloni-merz-appel?ref=home");
+    let doc = analyze(&[a.clone(), b.clone(), c.clone()]).unwrap();
+    assert_eq!(doc.event.date.as_deref(), Some("2026-03-04"));
+    assert!(!doc.sources.iter().find(|s| s.id == "c").unwrap().on_event);
+    // When more than half the dated sources are months before the event's
+    // day, that day is the misread one: nobody is set aside for it.
+    let (d, e) = (call("d", "https://example.net/2025/10/20/appel"), call("e", "https://example.net/2025/10/22/x"));
+    let doc = analyze(&[a, b, c, d, e]).unwrap();
+    assert!(doc.sources.iter().all(|s| s.on_event), "{:?}", doc.sources);
+}

@@ -324,6 +324,11 @@ fn english_floods_grow_linearly() {
             n,
         ))
     });
+    check_growth("an address of many dated segments", 32 << 10, |n| {
+        let mut a = Article::new("x", repeat("Meloni et Merz se sont parlé le 4 mars. ", n));
+        a.url = Some(format!("https://example.org/{}", repeat("2025/13/", n)));
+        vec![a]
+    });
     // Detection reads a bounded prefix: a long article costs one pass.
     check_growth("undetected language, long text", 64 << 10, |n| one(repeat("the le of de and et ", n)));
     check_growth("mixed French and English articles", 20, |n| {

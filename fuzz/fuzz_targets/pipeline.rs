@@ -8,7 +8,8 @@
 //! the text without its first line, the text with a stretch cut out), so
 //! that the copy detection and the newsroom counts run on arbitrary text;
 //! bit 4 gives the articles a `lang` in turn ("en", "fr"), so that both
-//! language packs read arbitrary text whatever its words.
+//! language packs read arbitrary text whatever its words; bit 5 gives each
+//! an address made of its first line (a path may date the article).
 //! Texts are decoded lossily, so invalid UTF-8 still reaches the pipeline.
 #![no_main]
 
@@ -107,7 +108,13 @@ fuzz_target!(|data: &[u8]| {
         .into_iter()
         .enumerate()
         .map(|(i, t)| {
+            // An address made of the text's first line, whose path may
+            // read as a date.
+            let url = format!("https://example.org/{}", t.lines().next().unwrap_or_default());
             let mut a = Article::new(format!("a{i}"), t);
+            if shape & 32 != 0 {
+                a.url = Some(url);
+            }
             if dated {
                 a.published = Some("2025-02-13".into());
             }

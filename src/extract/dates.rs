@@ -132,6 +132,12 @@ pub fn parse_iso(s: &str) -> Option<DateParts> {
         Some(d) => Some(d.get(..2).unwrap_or(d).parse().ok()?),
         None => None,
     };
+    civil(y, m, d)
+}
+
+/// Year, month and day (if any), when they make a date of the years
+/// 1000 to 9999.
+fn civil(y: i32, m: u8, d: Option<u8>) -> Option<DateParts> {
     if !(1000..=9999).contains(&y)
         || !(1..=12).contains(&m)
         || d.is_some_and(|d| !(1..=days_in_month(y, m)).contains(&d))
@@ -143,6 +149,20 @@ pub fn parse_iso(s: &str) -> Option<DateParts> {
         p.weekday = Some(weekday(y, m, d));
     }
     Some(p)
+}
+
+/// The date in a web address's path, as news sites write it: the first
+/// segments that read year, month and day ("…/2022/02/11/russian-…"), or
+/// year and month ("…/2021/11/…").
+pub fn from_url(url: &str) -> Option<DateParts> {
+    let segs: Vec<&str> = url.split('/').collect();
+    let num = |s: &str| -> Option<u8> {
+        ((1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    segs.windows(2).enumerate().find_map(|(i, w)| {
+        let y = w[0].parse().ok().filter(|_| w[0].len() == 4)?;
+        civil(y, num(w[1])?, segs.get(i + 2).and_then(|d| num(d)))
+    })
 }
 
 /// Days in a month of the proleptic Gregorian calendar.

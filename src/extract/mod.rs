@@ -282,13 +282,15 @@ fn analyse_sents<'a>(
         refs::attribute(&mut sents[i], rules);
     }
     // The article's date: its `published` field, else a metadata line's
-    // date, else a dateline's ("WASHINGTON, 12 février 2025 (AFP) – …" at
-    // the start of a line among the first sentences).
+    // date, else its address's ("…/2022/02/11/…"), else a dateline's
+    // ("WASHINGTON, 12 février 2025 (AFP) – …" at the start of a line among
+    // the first sentences).
     let article_date = article
         .published
         .as_deref()
         .and_then(dates::parse_iso)
         .or_else(|| prep.metadata_date.as_deref().and_then(|m| dates::parse_loose(m, rules)))
+        .or_else(|| article.url.as_deref().and_then(dates::from_url))
         .or_else(|| {
             sents
                 .iter()
