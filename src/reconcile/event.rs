@@ -157,7 +157,7 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
             }
         }
     }
-    // A source published a month or more before the event's month is
+    // A source published two months or more before the event's month is
     // about an earlier call (the event's year, when no day gives it, that
     // of a source on the main call dated in the event's month: « 1er
     // juillet » in an article of July 2025).
