@@ -74,12 +74,22 @@ pub fn tokenize<'a>(norm: &str, lower: &'a str, a: usize, b: usize) -> Vec<Token
             t.push(i, i + n, TokKind::Word, false);
             i + n
         } else {
-            t.punct(i, c);
+            t.punct(i, if c == '.' && t.quoted && quoted_stop(text, i) { ';' } else { c });
             i + c.len_utf8()
         };
     }
     merge_short_clauses(&mut t.toks);
     t.toks
+}
+
+/// Whether the full stop at `i`, in a quotation, stands between a word and
+/// a capital: it parts clauses there, as it would part sentences outside
+/// (« L'entretien a duré 1 h 45. Le président échange avec Zelensky »), but
+/// not after a capital ("M. Macron", "U.S. President").
+#[inline(never)]
+fn quoted_stop(text: &str, i: usize) -> bool {
+    text[..i].ends_with(|p: char| p.is_alphanumeric() && !p.is_uppercase())
+        && text[i + 1..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// The end of the word that starts with `c` at `i`: letters and digits,

@@ -781,3 +781,15 @@ fn an_address_dates_its_article() {
     let doc = analyze(&[a, b, c, d, e]).unwrap();
     assert!(doc.sources.iter().all(|s| s.on_event), "{:?}", doc.sources);
 }
+
+#[test]
+fn a_full_stop_inside_a_quotation_parts_its_clauses() {
+    // Two sentences in one quotation: the second one's leader is no party
+    // to the first one's call.
+    let doc = analyze(&[art(
+        "a",
+        "Diplomatie\n\nLa présidente Clara Montes a appelé lundi le président Idris Kaba. « L'entretien avec le président Kaba a duré quarante minutes. La présidente échange en ce moment avec le chancelier Jonas Weber », a indiqué son cabinet.",
+    )])
+    .unwrap();
+    assert_eq!(first_fact(&doc, "call_duration/"), "call_duration/clara_montes+idris_kaba");
+}

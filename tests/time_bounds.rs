@@ -117,6 +117,10 @@ fn words_without_sentence_breaks_grow_linearly() {
 #[test]
 fn quote_characters_grow_linearly() {
     check_growth("quote characters", 64 << 10, |n| one(repeat("«»\"“”’' « » \" ’ ", n)));
+    // One quotation of many sentences: each full stop parts a clause.
+    check_growth("full stops in one quotation", 64 << 10, |n| {
+        one(format!("« {} »", repeat("L'appel avec le président Kaba a duré une heure. Le président parle. ", n)))
+    });
 }
 
 #[test]

@@ -213,7 +213,7 @@ impl EntityDef {
 /// How a person the rules do not list is recognised: a title before a
 /// capitalised name, « le président péruvien Tomás Quispe Huamán »,
 /// « son homologue péruvien Quispe » (see `extract::people`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct People {
     /// Titles of heads of state or government ("président", "première
