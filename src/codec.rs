@@ -435,8 +435,9 @@ pub const RULES: usize = 0;
 /// The section of the first pack's duration lexicon
 /// (`data/lang/fr/durations.toml`); pack `i`'s is `DURATIONS + 2 * i`.
 pub const DURATIONS: usize = 1;
-// Then the languages, each pack's view, and each pack's names (countries
-// and entities): see `pipeline::prebuilt_rules`.
+// Then the languages, each pack's view, and each pack's names (titles,
+// classes, patterns, countries and entities): see
+// `pipeline::prebuilt_rules`.
 
 /// The blob `build.rs` made for this wasm build.
 #[cfg(prebuilt)]

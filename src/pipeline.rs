@@ -139,8 +139,9 @@ pub fn prebuilt_rules(analyze: bool) -> Result<Vec<u8>, String> {
     for lang in rules::pack::LANGS {
         sections.push(rules::view_bytes(lang)?);
     }
-    // Then each pack's names (countries and entities), side by side: the
-    // packs share many ([`rules::Rules`]'s binary form).
+    // Then each pack's names (titles, classes, patterns, countries and
+    // entities), side by side: the packs share many ([`rules::Rules`]'s
+    // binary form).
     sections.extend(names);
     Ok(codec::blob(&sections))
 }
