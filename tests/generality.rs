@@ -625,6 +625,11 @@ fn english(id: &str, text: &str) -> Article {
     Article { lang: Some("en".into()), ..art(id, text) }
 }
 
+/// The document of one French article.
+fn french_doc(text: &str) -> factpanel::model::Document {
+    analyze(&[art("a", text)]).unwrap()
+}
+
 /// The document of one English article.
 fn english_doc(text: &str) -> factpanel::model::Document {
     analyze(&[english("a", text)]).unwrap()
@@ -674,11 +679,9 @@ fn a_place_as_subject_gives_its_sentence_no_later_holder() {
 
 #[test]
 fn a_photo_caption_is_no_antecedent() {
-    let doc = analyze(&[art(
-        "a",
+    let doc = french_doc(
         "Paris et Moscou\n\nLe président français Emmanuel Macron s'est entretenu mardi avec Vladimir Poutine, a indiqué l'Élysée.\n\nVladimir Poutine a dit à Emmanuel Macron que la paix devait être durable. Photo: Reuters/Sipa\n\nIl a appelé à l'instauration rapide d'un cessez-le-feu.",
-    )])
-    .unwrap();
+    );
     assert_eq!(holders_on(&doc, "/ceasefire"), vec!["stance/macron/ceasefire".to_string()]);
 }
 
@@ -696,11 +699,9 @@ fn a_pair_with_a_title_between_describes_its_call_together() {
 fn the_call_with_a_named_leader_is_that_leader_s_call() {
     // Three leaders in the sentence before; « l'entretien avec » names one
     // party, the other is whoever that sentence says spoke with them.
-    let doc = analyze(&[art(
-        "a",
+    let doc = french_doc(
         "Diplomatie\n\nLa présidente Clara Montes s'entretient ce lundi avec le chancelier Jonas Weber après avoir appelé le président Idris Kaba, selon son cabinet.\n\n« L'entretien avec le président Kaba a duré quarante minutes », a précisé le cabinet.",
-    )])
-    .unwrap();
+    );
     assert_eq!(first_fact(&doc, "call_duration/"), "call_duration/clara_montes+idris_kaba");
 }
 
@@ -731,11 +732,9 @@ fn a_weekday_given_with_a_date_sets_aside_a_source_on_another_weekday() {
 
 #[test]
 fn a_regnal_number_is_not_a_short_name() {
-    let doc = analyze(&[art(
-        "a",
+    let doc = french_doc(
         "Oslo et Tirana\n\nLe roi Haakon IX s'est entretenu mardi par téléphone avec le président albanais Ilir Dervishi.",
-    )])
-    .unwrap();
+    );
     // Not "Appel Dervishi–IX".
     assert!(doc.event.label.ends_with("–Haakon IX") || doc.event.label.contains("Haakon IX–"), "{}", doc.event.label);
 }
@@ -786,10 +785,8 @@ fn an_address_dates_its_article() {
 fn a_full_stop_inside_a_quotation_parts_its_clauses() {
     // Two sentences in one quotation: the second one's leader is no party
     // to the first one's call.
-    let doc = analyze(&[art(
-        "a",
+    let doc = french_doc(
         "Diplomatie\n\nLa présidente Clara Montes a appelé lundi le président Idris Kaba. « L'entretien avec le président Kaba a duré quarante minutes. La présidente échange en ce moment avec le chancelier Jonas Weber », a indiqué son cabinet.",
-    )])
-    .unwrap();
+    );
     assert_eq!(first_fact(&doc, "call_duration/"), "call_duration/clara_montes+idris_kaba");
 }
