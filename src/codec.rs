@@ -435,8 +435,9 @@ pub const RULES: usize = 0;
 /// The section of the first pack's duration lexicon
 /// (`data/lang/fr/durations.toml`); pack `i`'s is `DURATIONS + 2 * i`.
 pub const DURATIONS: usize = 1;
-// Then the languages, each pack's view, and each pack's names (titles,
-// classes, patterns, countries and entities): see
+// Then, for `n` packs, the languages (`RULES + 2 * n`), each pack's view
+// (`RULES + 2 * n + 1 + i`) and each pack's names: titles, classes,
+// patterns, countries and entities (`RULES + 3 * n + 1 + i`); see
 // `pipeline::prebuilt_rules`.
 
 /// The blob `build.rs` made for this wasm build.

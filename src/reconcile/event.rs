@@ -165,20 +165,21 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
     let event_month = day.and_then(|e| {
         let mut dated =
             sources.iter().zip(&reports_main).filter(|(_, m)| **m == Some(true)).filter_map(|(s, _)| s.date);
-        let year = e.year.or_else(|| dated.find(|a| a.month == e.month)?.year)?;
-        Some(year * 12 + i32::from(e.month?))
+        months(&DateParts { year: e.year.or_else(|| dated.find(|a| a.month == e.month)?.year), ..e })
     });
     let is_early = |a: &DateParts| event_month.zip(months(a)).is_some_and(|(e, a)| a + 1 < e);
     // (Not when more than half the dated sources would be: the event's day
     // is then misread, later than most of its reports.)
-    let dated = sources.iter().filter(|s| s.date.as_ref().and_then(months).is_some()).count();
+    let n_dated = sources.iter().filter(|s| s.date.as_ref().and_then(months).is_some()).count();
     let n_early = sources.iter().filter(|s| s.date.as_ref().is_some_and(is_early)).count();
     let mut early = vec![None; sources.len()];
-    for (k, s) in sources.iter().enumerate().filter(|_| 2 * n_early <= dated) {
-        if let Some(a) = s.date.filter(is_early) {
-            on[k] = false;
-            // (A note on the other call's day says more.)
-            early[k] = Some(a).filter(|_| other[k].is_none());
+    if 2 * n_early <= n_dated {
+        for (k, s) in sources.iter().enumerate() {
+            if let Some(a) = s.date.filter(is_early) {
+                on[k] = false;
+                // (A note on the other call's day says more.)
+                early[k] = Some(a).filter(|_| other[k].is_none());
+            }
         }
     }
     // By phone or in person: what the on-event sources' call sentences say.

@@ -49,7 +49,7 @@ pub struct Labels {
     /// participants, itself dated long after the event: `{d}` its date,
     /// `{e}` the event's day.
     pub off_event_undated: String,
-    /// The note of a source published a month or more before the event's
+    /// The note of a source published two months or more before the event's
     /// month: `{d}` its month, `{e}` the event's day.
     pub off_event_early: String,
     /// The first day of a month in a date ("1er").

@@ -365,7 +365,10 @@ pub fn pack(i: usize) -> &'static Rules {
         let lang = pack::LANGS[i];
         #[cfg(prebuilt)]
         let r = crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * i).and_then(|core| {
-            from_bytes(core, crate::codec::section(crate::codec::PREBUILT, 3 * pack_count() + 1 + i)?)
+            from_bytes(
+                core,
+                crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 3 * pack_count() + 1 + i)?,
+            )
         });
         #[cfg(not(prebuilt))]
         let r = load(&Pack::embedded(lang).expect("listed"));
