@@ -114,34 +114,25 @@ pub fn seed_json() -> String {
 }
 
 /// The embedded rules in the binary form the wasm build embeds (see
-/// `build.rs`): the blob of the embedded rules files, built
-/// from the TOML. Without `analyze` (the renderer-only module), each pack's
-/// rules and duration lexicon are left empty: the sections keep their
-/// places, the names sections are left out, and only the languages, labels
-/// and date names are filled. Not part of the API.
+/// `build.rs`): the blob of the embedded rules files, built from the TOML,
+/// its sections where [`codec::at`] places them. Without `analyze` (the
+/// renderer-only module), each pack's duration lexicon is left empty and
+/// the blob stops after the views: only the languages, labels and date
+/// names are filled. Not part of the API.
 #[doc(hidden)]
 pub fn prebuilt_rules(analyze: bool) -> Result<Vec<u8>, String> {
-    let mut sections = Vec::new();
-    let mut names = Vec::new();
-    for lang in rules::pack::LANGS {
+    let langs = rules::pack::LANGS;
+    let n = langs.len();
+    let mut sections = vec![Vec::new(); if analyze { codec::at::names(n, 0) + 1 } else { codec::at::view(n, n) }];
+    sections[codec::at::languages(n)] = rules::languages_bytes()?;
+    for (i, lang) in langs.iter().enumerate() {
+        sections[codec::at::view(n, i)] = rules::view_bytes(lang)?;
         if analyze {
-            let [core, pack_names] = rules::embedded_bytes(lang)?;
-            sections.push(core);
-            sections.push(extract::duration::lexicon_bytes(lang)?);
-            names.push(pack_names);
-        } else {
-            sections.extend([Vec::new(), Vec::new()]);
+            let [core, names] = rules::embedded_bytes(lang)?;
+            sections[codec::at::durations(i)] = extract::duration::lexicon_bytes(lang)?;
+            sections[codec::at::rules(n, i)] = core;
+            sections[codec::at::names(n, i)] = names;
         }
     }
-    // Then every pack's language words (`rules::languages`), then each
-    // pack's labels and date names (`rules::view`).
-    sections.push(rules::languages_bytes()?);
-    for lang in rules::pack::LANGS {
-        sections.push(rules::view_bytes(lang)?);
-    }
-    // Then each pack's names (titles, classes, patterns, countries and
-    // entities), side by side: the packs share many ([`rules::Rules`]'s
-    // binary form).
-    sections.extend(names);
     Ok(codec::blob(&sections))
 }

@@ -364,12 +364,11 @@ pub fn pack(i: usize) -> &'static Rules {
     once!([Rules; pack::LANGS.len()][i], {
         let lang = pack::LANGS[i];
         #[cfg(prebuilt)]
-        let r = crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * i).and_then(|core| {
-            from_bytes(
-                core,
-                crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 3 * pack_count() + 1 + i)?,
-            )
-        });
+        let r = {
+            use crate::codec::{at, section, PREBUILT};
+            let n = pack_count();
+            section(PREBUILT, at::rules(n, i)).and_then(|core| from_bytes(core, section(PREBUILT, at::names(n, i))?))
+        };
         #[cfg(not(prebuilt))]
         let r = load(&Pack::embedded(lang).expect("listed"));
         r.unwrap_or_else(|e| panic!("embedded rules ({lang}) are invalid: {e}"))
@@ -388,7 +387,7 @@ pub fn packs() -> Vec<&'static Rules> {
 pub fn languages() -> &'static [(String, Language)] {
     once!([Vec<(String, Language)>; 1][0], {
         #[cfg(prebuilt)]
-        let all = crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * pack_count())
+        let all = crate::codec::section(crate::codec::PREBUILT, crate::codec::at::languages(pack_count()))
             .and_then(|b| crate::codec::decode(b))
             .unwrap_or_else(|e| panic!("embedded pack languages are invalid: {e}"));
         #[cfg(not(prebuilt))]
@@ -406,7 +405,7 @@ pub fn view(i: usize) -> (&'static Labels, &'static Dates) {
     #[cfg(prebuilt)]
     {
         let v = once!([(Labels, Dates); pack::LANGS.len()][i], {
-            crate::codec::section(crate::codec::PREBUILT, crate::codec::RULES + 2 * pack_count() + 1 + i)
+            crate::codec::section(crate::codec::PREBUILT, crate::codec::at::view(pack_count(), i))
                 .and_then(|b| crate::codec::decode(b))
                 .unwrap_or_else(|e| panic!("embedded labels ({}) are invalid: {e}", pack::LANGS[i]))
         });

@@ -403,7 +403,7 @@ fn lexicon_of(i: usize) -> &'static Lexicon {
     crate::rules::once!([Lexicon; N][i], {
         let lang = crate::rules::pack::LANGS[i];
         #[cfg(prebuilt)]
-        let lexicon = crate::codec::section(crate::codec::PREBUILT, crate::codec::DURATIONS + 2 * i)
+        let lexicon = crate::codec::section(crate::codec::PREBUILT, crate::codec::at::durations(i))
             .and_then(lexicon_from_bytes)
             .unwrap_or_else(|e| panic!("embedded duration lexicon ({lang}) is invalid: {e}"));
         #[cfg(not(prebuilt))]
