@@ -790,3 +790,24 @@ fn a_full_stop_inside_a_quotation_parts_its_clauses() {
     );
     assert_eq!(first_fact(&doc, "call_duration/"), "call_duration/clara_montes+idris_kaba");
 }
+
+#[test]
+fn a_cabinet_meeting_s_day_is_no_call_s() {
+    // Friday's calls, then Saturday's meeting of the government: Saturday is
+    // not the day Merz spoke with Porter.
+    let doc = english_doc(
+        "First day\n\nGermany's new Chancellor Friedrich Merz spent his first hours in office holding phone calls with partners, including a call with Prime Minister Giorgia Meloni on Saturday morning. On Friday, Mr Merz spoke with U.S. President Dan Porter, European Council President Antonio Costa and the leaders of Japan and Canada. The new Chancellor presided over his first cabinet meeting on Saturday morning.",
+    );
+    let porter = doc.facts.iter().find(|f| f.id == "call_date/dan_porter+merz").expect("the Friday call");
+    assert_eq!(porter.claims.len(), 1, "{porter:?}");
+    assert!(porter.claims[0].quote.starts_with("On Friday"), "{porter:?}");
+}
+
+#[test]
+fn a_press_release_and_a_free_trade_agreement_free_nobody() {
+    let doc = english_doc(
+        "Trade\n\nPrime Minister Lars Holm spoke by phone with President Aino Virtanen on Monday. \"Discussing the Free Trade Agreement, the Prime Minister said he stood ready to conclude a deal,\" Holm's office said in a press release. 'Both leaders will deepen the Nordic Energy Partnership between Oslo and Helsinki,' stated a PMO release.",
+    );
+    assert!(doc.facts.iter().all(|f| !f.id.starts_with("prisoner_release/")), "{:?}", doc.facts);
+    assert!(doc.facts.iter().any(|f| f.id.starts_with("call_date/")), "{:?}", doc.facts);
+}

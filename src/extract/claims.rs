@@ -490,13 +490,16 @@ pub(super) fn person_name(cx: &Ctx, si: usize, t: usize, end: usize) -> Option<(
     // "a readout released by Port Moresby" frees nobody.
     let agent = s.toks.get(end).is_some_and(|x| Grammar::has(&cx.r.grammar.agent, x.lower));
     let by_agent = |a: usize| agent && (end + 1..=end + 2).contains(&a);
-    runs.into_iter().filter(|&(a, b)| ((a > t && a - t <= w) || before(b)) && !by_agent(a)).min_by_key(|&(a, b)| {
-        if a > t {
-            a - t
-        } else {
-            t - b
-        }
-    })
+    // A quotation mark between them parts a name from the cue: the name
+    // quoted, the cue in the words that attribute the quotation ("'… the
+    // Strategic Partnership,' stated a PMO release").
+    let quoted_apart = |a: usize, b: usize| {
+        let (lo, hi) = if a > t { (end, a) } else { (b, t) };
+        s.toks[lo..hi].iter().any(|x| x.kind == TokKind::Quote)
+    };
+    runs.into_iter()
+        .filter(|&(a, b)| ((a > t && a - t <= w) || before(b)) && !by_agent(a) && !quoted_apart(a, b))
+        .min_by_key(|&(a, b)| if a > t { a - t } else { t - b })
 }
 
 #[inline(never)]
@@ -504,11 +507,12 @@ pub(super) fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     for m in ms {
         let Some((n0, n1)) = person_name(cx, si, m.start, m.end) else { continue };
         let s = cx.sent(si);
-        // A release asked for has not happened: "called for the release
-        // of", « en demandant de nouveau la libération de ».
+        // Nobody is freed by a release asked for, which has not happened ("called for
+        // the release of", « en demandant de nouveau la libération de »),
+        // or a text ("said in a press release").
         let clause = s.toks[m.start].clause;
-        if (m.start.saturating_sub(RELEASE_DEMAND_REACH)..m.start)
-            .any(|t| s.toks[t].clause == clause && matcher::class_at(cx.r, "release_demand", s, t))
+        if (m.start.saturating_sub(RELEASE_DEMAND_REACH)..=m.start)
+            .any(|t| s.toks[t].clause == clause && matcher::class_at(cx.r, "no_release", s, t))
         {
             continue;
         }
