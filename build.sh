@@ -33,6 +33,12 @@ VIEW_FILES=("$PKG_DIR/factpanel_view_bg.wasm" "$PKG_DIR/factpanel_view.js" www/f
 PANEL_FILES=("$PKG_DIR/factpanel_bg.wasm" "$PKG_DIR/factpanel.js" www/fact-panel.min.js)
 BUDGET_KB=200
 TARGET_KB=150
+# Panic locations in the module name the crates' source files: written
+# from the registry's folder, not from this machine's path to it (−92 B of
+# page gzip, docs/architecture.md). The index's own folder first, then any
+# other registry's.
+REGISTRY_SRC="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$REGISTRY_SRC/= --remap-path-prefix=$REGISTRY_SRC/index.crates.io-1949cf8c6b5b557f/="
 
 if [ -t 2 ]; then BOLD=$'\033[1m' RED=$'\033[31m' GREEN=$'\033[32m' RESET=$'\033[0m'; else BOLD='' RED='' GREEN='' RESET=''; fi
 log() { printf '%s==> %s%s\n' "$BOLD" "$*" "$RESET" >&2; }

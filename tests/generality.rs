@@ -811,3 +811,13 @@ fn a_press_release_and_a_free_trade_agreement_free_nobody() {
     assert!(doc.facts.iter().all(|f| !f.id.starts_with("prisoner_release/")), "{:?}", doc.facts);
     assert!(doc.facts.iter().any(|f| f.id.starts_with("call_date/")), "{:?}", doc.facts);
 }
+
+#[test]
+fn who_underscores_a_position_inside_a_quotation_holds_it() {
+    // The office quotes what the president underscored: his position, not
+    // the office's.
+    let doc = english_doc(
+        "Call\n\nPresident Dan Porter spoke with Prime Minister Lars Holm on Thursday.\n\n\"He made clear that U.S. policy will be determined by Norway's action. He underscored that an immediate ceasefire is essential to protect civilians,\" the White House said.",
+    );
+    assert_eq!(holders_on(&doc, "ceasefire"), ["stance/dan_porter/ceasefire"]);
+}
