@@ -608,9 +608,10 @@ pub(super) fn exchange(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     cx.push(si, Kind::PrisonerExchange, Subject::default(), value, va, vb, said_by, rule, false);
 }
 
-/// How many words before a meeting plan a group of others may be its
-/// subject ([`meeting`]).
-const DELEGATES_REACH: usize = 6;
+/// How many words before a meeting plan an `other_plan` phrase (a group of
+/// others as its subject, words that say it lapsed) is looked for
+/// ([`meeting`]).
+const OTHER_PLAN_REACH: usize = 6;
 
 #[inline(never)]
 pub(super) fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
@@ -626,11 +627,12 @@ pub(super) fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     // Somebody else's meeting: a group of others is its subject, in the
     // words right before it with nobody named between ("their negotiators
     // will meet", « des responsables italiens et allemands doivent se
-    // rencontrer »).
+    // rencontrer »); or a plan that lapsed ("had been expected to meet",
+    // « auraient dû se rencontrer »). Both are `other_plan` phrases.
     let clause = s.toks[m.start].clause;
-    let delegates = (m.start.saturating_sub(DELEGATES_REACH)..m.start)
-        .find(|&t| s.toks[t].clause == clause && matcher::class_at(cx.r, "delegates", s, t));
-    if delegates.is_some_and(|d| s.mentions_in(d, m.start).next().is_none()) {
+    let other = (m.start.saturating_sub(OTHER_PLAN_REACH)..m.start)
+        .find(|&t| s.toks[t].clause == clause && matcher::class_at(cx.r, "other_plan", s, t));
+    if other.is_some_and(|d| s.mentions_in(d, m.start).next().is_none()) {
         return;
     }
     let Some(participants) = cx.participants(si, m.start, true) else { return };
