@@ -515,6 +515,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_section_has_one_place() {
+        for n in 1..=4 {
+            let mut places: Vec<usize> = (0..n)
+                .flat_map(|i| [at::durations(i), at::view(n, i), at::rules(n, i), at::names(n, i)])
+                .chain([at::languages(n)])
+                .collect();
+            places.sort_unstable();
+            assert_eq!(places, (0..4 * n + 1).collect::<Vec<_>>(), "{n} packs");
+            // The renderer-only blob stops after the views.
+            assert!((0..n).all(|i| at::view(n, i) < at::view(n, n) && at::rules(n, i) >= at::view(n, n)));
+        }
+    }
+
+    #[test]
     fn documented_examples() {
         assert_eq!(encode(&300usize), [0xac, 0x02]);
         assert_eq!(encode(&"é".to_string()), [0x02, 0xc3, 0xa9]);

@@ -507,11 +507,11 @@ pub(super) fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     for m in ms {
         let Some((n0, n1)) = person_name(cx, si, m.start, m.end) else { continue };
         let s = cx.sent(si);
-        // Nobody is freed by a release asked for, which has not happened ("called for
-        // the release of", « en demandant de nouveau la libération de »),
-        // or a text ("said in a press release").
+        // Nobody is freed by a release asked for, which has not happened
+        // ("called for the release of", « en demandant de nouveau la
+        // libération de »), or by a text ("said in a press release").
         let clause = s.toks[m.start].clause;
-        if (m.start.saturating_sub(RELEASE_DEMAND_REACH)..=m.start)
+        if (m.start.saturating_sub(NO_RELEASE_REACH)..=m.start)
             .any(|t| s.toks[t].clause == clause && matcher::class_at(cx.r, "no_release", s, t))
         {
             continue;

@@ -317,9 +317,9 @@ const DATE_OPENS_CLAUSE: usize = 3;
 /// `claims::of_other_event`.
 const OTHER_EVENT_REACH: usize = 8;
 
-/// How far before a release cue a verb asking for it is looked for, in
-/// tokens ("pressing for the swift release").
-const RELEASE_DEMAND_REACH: usize = 4;
+/// How far before a release cue a `no_release` phrase (a verb asking for
+/// it, a text) may start, in tokens ("pressing for the swift release").
+const NO_RELEASE_REACH: usize = 4;
 
 /// A dateline opens one of the article's first sentences (after a title,
 /// a kicker, a byline).
