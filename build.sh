@@ -34,9 +34,9 @@ PANEL_FILES=("$PKG_DIR/factpanel_bg.wasm" "$PKG_DIR/factpanel.js" www/fact-panel
 BUDGET_KB=200
 TARGET_KB=150
 # Panic locations in the module name the crates' source files: written
-# from the registry's folder, not from this machine's path to it (−92 B of
-# page gzip, docs/architecture.md). The index's own folder first, then any
-# other registry's.
+# from the registry's folder, not from this machine's path to it (−64 B of
+# page gzip, docs/architecture.md). Of two matching prefixes rustc applies
+# the last: crates.io's index folder, else any registry's.
 REGISTRY_SRC="${CARGO_HOME:-$HOME/.cargo}/registry/src"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$REGISTRY_SRC/= --remap-path-prefix=$REGISTRY_SRC/index.crates.io-1949cf8c6b5b557f/="
 

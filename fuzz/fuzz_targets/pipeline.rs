@@ -110,11 +110,9 @@ fuzz_target!(|data: &[u8]| {
         .map(|(i, t)| {
             // An address made of the text's first line, whose path may
             // read as a date.
-            let url = format!("https://example.org/{}", t.lines().next().unwrap_or_default());
+            let url = (shape & 32 != 0).then(|| format!("https://example.org/{}", t.lines().next().unwrap_or_default()));
             let mut a = Article::new(format!("a{i}"), t);
-            if shape & 32 != 0 {
-                a.url = Some(url);
-            }
+            a.url = url;
             if dated {
                 a.published = Some("2025-02-13".into());
             }
