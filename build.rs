@@ -49,7 +49,7 @@ mod text;
 #[path = "src/token.rs"]
 mod token;
 
-use collect::{push_new, sort_by, tally};
+use collect::{join, push_new, sort_by, tally};
 use error::Error;
 use model::{Article, Document, MentionsDocument};
 use pipeline::*;

@@ -62,6 +62,20 @@ fn merge_sort(a: &mut Vec<u32>, cmp: &mut dyn FnMut(u32, u32) -> std::cmp::Order
     }
 }
 
+/// The parts with `sep` between them, as `[S]::join` gives them: a plain
+/// loop, a few dozen bytes for each type joined, where the standard
+/// library's copy-specialised join is about a kilobyte of wasm for each.
+pub(crate) fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (k, p) in parts.iter().enumerate() {
+        if k > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p.as_ref());
+    }
+    out
+}
+
 /// Adds `x` to a small set kept as a vector, in order.
 pub(crate) fn push_new<T: PartialEq>(set: &mut Vec<T>, x: T) {
     if !set.contains(&x) {

@@ -64,4 +64,4 @@ pub use pipeline::*;
 
 #[doc(hidden)]
 pub use collect::sort_by;
-use collect::{push_new, tally};
+use collect::{join, push_new, tally};

@@ -355,7 +355,7 @@ pub(super) fn characterization(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str
             .filter(|(k, x)| x.kind != TokKind::Quote && (*k == 0 || !Grammar::has(&cx.r.grammar.of, x.lower)))
             .map(|(_, x)| x.lower)
             .collect();
-        let term_text = words.join(" ");
+        let term_text = crate::join(&words, " ");
         // Who characterizes: an actor the pattern names ("qualifié de
         // « franc » par l'Élysée", "que l'Élysée a présenté comme …"), else
         // the subject before the phrase when it is a person ("Le président
@@ -517,7 +517,7 @@ pub(super) fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
             continue;
         }
         let name: Vec<&str> = s.toks[n0..n1].iter().map(|x| &cx.an.prep.norm[x.start..x.end]).collect();
-        let name = name.join(" ");
+        let name = crate::join(&name, " ");
         let id = slug(&name);
         if id.is_empty() {
             continue;

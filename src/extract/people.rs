@@ -298,7 +298,9 @@ pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec
             // of the articles.
             Some(k) => {
                 let p = &mut persons[k];
-                if s.words.len() == p.words.len() && super::slug(&s.words.join(" ")) < super::slug(&p.words.join(" ")) {
+                if s.words.len() == p.words.len()
+                    && super::slug(&crate::join(&s.words, " ")) < super::slug(&crate::join(&p.words, " "))
+                {
                     p.words = s.words.clone();
                 }
                 k
@@ -377,7 +379,7 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
                     // Persons come in order: a repeat is the last one (a
                     // `contains` here was quadratic in a flood of people
                     // with one title).
-                    let v = role_phrases.entry(phrase.join(" ")).or_default();
+                    let v = role_phrases.entry(crate::join(&phrase, " ")).or_default();
                     if v.last() != Some(&k) {
                         v.push(k);
                     }
@@ -409,7 +411,7 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
                     add_alias(&mut al, vec![crate::case::to_lowercase(w)], true);
                 }
             }
-            let name = person.words.join(" ");
+            let name = crate::join(&person.words, " ");
             let entity = EntityDef {
                 id: super::slug(&name),
                 kind: EntityKind::Person,
@@ -455,7 +457,7 @@ fn short_name(p: &Person, r: &Rules) -> String {
         Some(k) if k >= 1 => k,
         _ => last - usize::from(regnal),
     };
-    words[from..].join(" ")
+    crate::join(&words[from..], " ")
 }
 
 /// The names of the people a text introduces by a title, for rule

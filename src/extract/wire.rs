@@ -94,7 +94,7 @@ fn credit_with(text: &str, m: &Matcher) -> Option<String> {
     if names.is_empty() {
         None
     } else {
-        Some(names.join(", "))
+        Some(crate::join(&names, ", "))
     }
 }
 

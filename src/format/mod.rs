@@ -122,7 +122,7 @@ pub fn date_parts(p: &DateParts, lang: Lang) -> String {
     if words.is_empty() {
         labels.unknown_date.clone()
     } else {
-        words.join(" ")
+        crate::join(&words, " ")
     }
 }
 
@@ -242,7 +242,7 @@ pub fn participants(doc: &Document, ids: &[EntityId], lang: Lang) -> String {
         in_label(a).cmp(&in_label(b)).then_with(|| centrality(doc, b).cmp(&centrality(doc, a))).then_with(|| a.cmp(b))
     });
     ids.dedup();
-    ids.iter().map(|id| entity_short(doc, id.as_str(), lang)).collect::<Vec<_>>().join("–")
+    crate::join(&ids.iter().map(|id| entity_short(doc, id.as_str(), lang)).collect::<Vec<_>>(), "–")
 }
 
 fn centrality(doc: &Document, id: &EntityId) -> usize {
@@ -325,7 +325,7 @@ pub fn value(kind: Kind, v: &Value, doc: &Document, lang: Lang) -> String {
                 1 => &w.meeting_place,
                 _ => &w.meeting_places,
             };
-            l.text(tpl, &[("x", &names.join(", "))])
+            l.text(tpl, &[("x", &crate::join(&names, ", "))])
         }
     }
 }
@@ -378,7 +378,7 @@ fn qualifiers(less_precise: usize, disputing: usize, lang: Lang) -> String {
     if parts.is_empty() {
         return String::new();
     }
-    l.text(&c.of_which, &[("x", &parts.join(", "))])
+    l.text(&c.of_which, &[("x", &crate::join(&parts, ", "))])
 }
 
 /// `1 rédaction`, `3 rédactions` / `1 newsroom`, `3 newsrooms`.
@@ -459,7 +459,7 @@ pub fn coverage(on_event: usize, total: usize, lang: Lang) -> String {
 /// The sources a cell cites by number: `source 2`, `sources 1, 3`.
 pub fn source_refs(nums: &[String], lang: Lang) -> String {
     let l = lang.labels();
-    l.count(&l.counts.source_refs, nums.len(), &nums.join(", "))
+    l.count(&l.counts.source_refs, nums.len(), &crate::join(&nums, ", "))
 }
 
 /// The accessible name of an article's full text: `Texte intégral : …`.

@@ -423,7 +423,7 @@ impl<'a> Table<'a> {
                     self.ctx,
                     Quoted(key),
                     Quoted(value),
-                    names.join(", ")
+                    crate::join(&names, ", ")
                 ));
                 set[0].1
             }

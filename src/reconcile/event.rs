@@ -192,7 +192,7 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
     let meeting = votes.0 == 0 && votes.1 > 0;
     let mut notes = notes(sources, &feats, r, &on);
     // The pair as notes name it: "Poutine–Trump".
-    let names = main.map(|p| p.iter().map(|id| short_name(r, id, &[])).collect::<Vec<_>>().join("–"));
+    let names = main.map(|p| crate::join(&p.iter().map(|id| short_name(r, id, &[])).collect::<Vec<_>>(), "–"));
     if let Some(names) = &names {
         let labels = r.labels();
         let template = if meeting { &labels.off_event_meeting } else { &labels.off_event_call };
@@ -289,7 +289,7 @@ pub(super) fn call_label(s: &SourceExtract, r: &Rules) -> Option<String> {
         .as_slice();
     let names: Vec<String> =
         pair.iter().map(|id| r.entity(id.as_str()).map_or_else(|| id.0.clone(), |e| e.short.clone())).collect();
-    Some(r.labels().text(&r.labels().event, &[("p", &names.join("–"))]))
+    Some(r.labels().text(&r.labels().event, &[("p", &crate::join(&names, "–"))]))
 }
 
 /// On the main event by what each source shares with the others: a source
@@ -384,7 +384,7 @@ pub(super) fn notes(
             let note = if own.is_empty() {
                 r.labels().off_event_note_plain.clone()
             } else {
-                r.labels().text(&r.labels().off_event_note, &[("m", &own.join(", "))])
+                r.labels().text(&r.labels().off_event_note, &[("m", &crate::join(&own, ", "))])
             };
             (false, Some(note))
         })
@@ -409,7 +409,8 @@ pub(super) fn event_of(facts: &[Fact], counts: &[usize], r: &Rules, prominence: 
     let Some((pair, _)) = support.into_iter().max_by_key(|(p, n)| (*n, std::cmp::Reverse(*p))) else {
         return Event { label: String::new(), date: None, participants: Vec::new(), kind: None };
     };
-    let names = ordered(pair, prominence).into_iter().map(|i| short_name(r, i, &[])).collect::<Vec<_>>().join("–");
+    let names =
+        crate::join(&ordered(pair, prominence).into_iter().map(|i| short_name(r, i, &[])).collect::<Vec<_>>(), "–");
     let date = facts
         .iter()
         .find(|f| f.kind == Kind::CallDate && f.subject.participants == pair)

@@ -214,7 +214,7 @@ pub fn fact_id(kind: Kind, s: &Subject) -> String {
     let mut id = kind.as_str().to_string();
     if !s.participants.is_empty() {
         id.push('/');
-        id.push_str(&s.participants.iter().map(EntityId::as_str).collect::<Vec<_>>().join("+"));
+        id.push_str(&crate::join(&s.participants.iter().map(EntityId::as_str).collect::<Vec<_>>(), "+"));
     }
     if let Some(a) = &s.actor {
         id.push('/');
@@ -258,11 +258,10 @@ fn ordered<'a>(ids: &'a [EntityId], prominence: &Prominence) -> Vec<&'a EntityId
 /// the reader's language).
 fn label(kind: Kind, s: &Subject, claims: &[Claim], r: &Rules, prominence: &Prominence, meeting: bool) -> String {
     let l = r.labels();
-    let p = ordered(&s.participants, prominence)
-        .into_iter()
-        .map(|i| short_name(r, i, claims))
-        .collect::<Vec<_>>()
-        .join("–");
+    let p = crate::join(
+        &ordered(&s.participants, prominence).into_iter().map(|i| short_name(r, i, claims)).collect::<Vec<_>>(),
+        "–",
+    );
     // An actor as running text names it: "le Kremlin", "Trump".
     let a = s
         .actor

@@ -294,7 +294,7 @@ impl Rules {
             for (tokens, cased) in aliases {
                 let Some(first) = tokens.first() else { continue };
                 let listed = r.aliases_starting(first).binary_search_by(|a| a.tokens.cmp(&tokens)).is_ok();
-                if !listed && added.insert(tokens.join(" "), 0).is_none() {
+                if !listed && added.insert(crate::join(&tokens, " "), 0).is_none() {
                     new.push(AliasEntry { tokens, entities: vec![i], plural: false, cased, role: false });
                 }
             }
