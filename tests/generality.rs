@@ -821,3 +821,38 @@ fn who_underscores_a_position_inside_a_quotation_holds_it() {
     );
     assert_eq!(holders_on(&doc, "ceasefire"), ["stance/dan_porter/ceasefire"]);
 }
+
+#[test]
+fn whom_a_preposition_governs_in_apposition_holds_no_position() {
+    // « avec son homologue russe Vladimir Poutine » : Poutine est régi par
+    // « avec », comme son titre ; c'est le président mauricien qui demande.
+    let doc = french_doc(
+        "Port-Louis\n\nLe président mauricien Dev Ramdin s'est entretenu jeudi avec son homologue russe Vladimir Poutine pour réclamer un cessez-le-feu en Ukraine.",
+    );
+    assert_eq!(holders_on(&doc, "ceasefire"), ["stance/dev_ramdin/ceasefire"]);
+}
+
+#[test]
+fn a_part_of_the_day_between_weekday_and_date_keeps_the_date() {
+    let fr = art("fr", "Niamey\n\nLe président nigérien Idé Moussa a eu ce vendredi soir 14 novembre 2025 un entretien téléphonique avec Vladimir Poutine.");
+    let en = english(
+        "en",
+        "Lima\n\nPresident Rosa Quispe spoke with Vladimir Putin by phone on Friday evening, November 14, 2025.",
+    );
+    for a in [fr, en] {
+        let doc = analyze(&[a]).unwrap();
+        let date = doc.facts.iter().find(|f| f.id.starts_with("call_date/")).expect("the call's day");
+        assert_eq!(date.value.date.as_deref(), Some("2025-11-14"), "{date:?}");
+    }
+}
+
+#[test]
+fn a_sentence_naming_another_party_borrows_no_pair() {
+    // The last paragraph's visit is Ortiz's, whom no sentence before pairs
+    // with anybody: no meeting of the two who spoke.
+    let doc = french_doc(
+        "Appels\n\nLe président chilien Tomás Reyes s'est entretenu mardi au téléphone avec son homologue brésilien Luiz Inácio Lula da Silva.\n\nOrtiz va rencontrer Zelensky à Kiev",
+    );
+    assert!(doc.facts.iter().all(|f| !f.id.starts_with("meeting/")), "{:?}", doc.facts);
+    assert!(doc.facts.iter().any(|f| f.id.starts_with("call_date/")), "{:?}", doc.facts);
+}

@@ -206,11 +206,15 @@ fn push_with_weekday(
 ) {
     let mut start = i;
     let mut stated = None;
-    // The weekday right before, or before a comma ("Wednesday, Feb. 12").
-    let at = match i.checked_sub(1) {
-        Some(k) if toks[k].lower == "," => k.checked_sub(1),
-        k => k,
-    };
+    // The weekday right before, or before a comma ("Wednesday, Feb. 12")
+    // or a part of the day (« mercredi matin 9 mars »).
+    let mut at = i.checked_sub(1);
+    if at.is_some_and(|k| toks[k].lower == ",") {
+        at = at.and_then(|k| k.checked_sub(1));
+    }
+    if at.is_some_and(|k| rules.dates.day_parts.iter().any(|p| p == toks[k].lower)) {
+        at = at.and_then(|k| k.checked_sub(1));
+    }
     if let Some((k, w)) = at.and_then(|k| Some((k, rules.dates.weekday(toks[k].lower)?))) {
         // With a year, the weekday is the date's own; the one written is
         // kept aside, to be checked (it may be wrong).

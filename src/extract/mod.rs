@@ -379,7 +379,7 @@ fn title_of(a: &Article, an: &Analysed) -> String {
     let t = given
         .or_else(first)
         .unwrap_or_else(|| a.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string());
-    let mut out: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: String = crate::join(&t.split_whitespace().collect::<Vec<_>>(), " ");
     if out.chars().count() > 200 {
         out = out.chars().take(199).collect::<String>() + "…";
     }
@@ -497,6 +497,14 @@ impl Ctx<'_, '_> {
         }
         if ps.len() < 2 {
             ps = persons_in(s, self.r, 0, s.toks.len());
+        }
+        // A sentence that names a party of its own whom no sentence before
+        // pairs with anybody is about another call or meeting (a headline
+        // « Ortiz va rencontrer Zelensky » after a report on two others'
+        // call): the pair before would drop the person it names. An aide it
+        // names is no party.
+        if ps.len() < 2 && ps.iter().any(|&p| !self.r.entities[p].is_aide()) {
+            ps = back(&ps)?;
         }
         if ps.len() < 2 {
             ps = back(&[])?;

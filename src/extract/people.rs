@@ -133,6 +133,8 @@ fn sighting_after(
     let mut country = None;
     let mut taken = 0;
     let mut complement = false;
+    // Whether the last de-phrase ends on a capitalised word (« de l'Union »).
+    let mut capitalised_head = false;
     while j < toks.len() && taken < MAX_COMPLEMENT {
         let t = &toks[j];
         if let Some((end, c)) = country_at(toks, j, r) {
@@ -170,6 +172,7 @@ fn sighting_after(
                 k += 1;
             }
             taken += k - j;
+            capitalised_head = toks[k - 1].capitalized;
             j = k;
             complement = true;
         } else {
@@ -210,7 +213,10 @@ fn sighting_after(
             break;
         }
     }
-    if end == start {
+    // One capitalised word right after a capitalised de-phrase continues
+    // the body's name, which a name then follows: « le président de
+    // l'Union Africaine a… », « de la Banque Mondiale ».
+    if end == start || (capitalised_head && !apposition && end - start == 1) {
         return None;
     }
     // A name is followed by something else than more of a name: a run cut

@@ -286,10 +286,12 @@ pub fn find_mentions(toks: &[Token], rules: &Rules) -> Vec<EntMention> {
         }
     }
     // A name coordinated with one a preposition governs is governed too:
-    // "entre Donald Trump et Vladimir Poutine" has no subject.
+    // "entre Donald Trump et Vladimir Poutine" has no subject; so is one in
+    // apposition to it (« avec son homologue russe, Vladimir Poutine, »).
     for k in 1..out.len() {
         let (prev, cur) = (&out[k - 1], &out[k]);
-        if prev.after_prep && !cur.after_prep && coordinated(toks, rules, prev, cur) {
+        let apposed = cur.ids == prev.ids && (prev.t1 == cur.t0 || prev.t1 + 1 == cur.t0 && toks[prev.t1].lower == ",");
+        if prev.after_prep && !cur.after_prep && (apposed || coordinated(toks, rules, prev, cur)) {
             out[k].after_prep = true;
         }
     }

@@ -121,6 +121,7 @@ codec_struct!(Dates {
     day_articles,
     bounds,
     last,
+    day_parts,
     capitalized
 });
 

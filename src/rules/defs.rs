@@ -534,6 +534,10 @@ pub struct Dates {
     /// Tuesday") they do not.
     #[serde(default)]
     pub last: Vec<String>,
+    /// Parts of the day, written between a weekday and its date: « mercredi
+    /// matin 9 mars », "Wednesday morning, March 9".
+    #[serde(default)]
+    pub day_parts: Vec<String>,
     /// Whether weekdays and months are written with a capital in running
     /// text ("Wednesday 12 February"; French: « mercredi 12 février »).
     #[serde(default)]
