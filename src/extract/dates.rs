@@ -99,6 +99,16 @@ pub fn day_support(d: &DateParts, tally: &[(DateParts, usize)]) -> usize {
     tally.iter().filter(|(e, _)| same_day(d, e)).map(|(_, n)| n).sum()
 }
 
+/// A number of one to nine ASCII digits, if it fits `T` (what `str::parse`
+/// gives for such text, in one small function for every date field).
+fn int<T: TryFrom<u32>>(s: &str) -> Option<T> {
+    if s.is_empty() || s.len() > 9 {
+        return None;
+    }
+    let n = s.bytes().try_fold(0u32, |n, b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))?;
+    T::try_from(n).ok()
+}
+
 /// Reads a metadata date: `YYYY-MM-DD`, `YYYY-MM`, `DD/MM/YYYY` or a day,
 /// a month name and a year ("15 août 2025"), at the start of `s`.
 pub fn parse_loose(s: &str, rules: &Rules) -> Option<DateParts> {
@@ -109,12 +119,12 @@ pub fn parse_loose(s: &str, rules: &Rules) -> Option<DateParts> {
     }
     // "14/08/2025", or "15 août 2025": day, month, year.
     let mut parts = first.split('/');
-    let d = parts.next()?.parse::<u8>().ok()?;
+    let d = int::<u8>(parts.next()?)?;
     let (m, y) = match (parts.next(), parts.next()) {
-        (Some(m), Some(y)) => (m.parse::<u8>().ok()?, y),
+        (Some(m), Some(y)) => (int::<u8>(m)?, y),
         _ => (rules.dates.month(&crate::case::to_lowercase(words.next()?))?, words.next()?.trim_end_matches(',')),
     };
-    let y = y.parse::<i32>().ok()?;
+    let y = int::<i32>(y)?;
     ((1..=12).contains(&m) && y > 999 && d >= 1 && d <= days_in_month(y, m)).then(|| DateParts {
         year: Some(y),
         month: Some(m),
@@ -126,10 +136,10 @@ pub fn parse_loose(s: &str, rules: &Rules) -> Option<DateParts> {
 /// Parses `YYYY-MM-DD` or `YYYY-MM`.
 pub fn parse_iso(s: &str) -> Option<DateParts> {
     let mut it = s.trim().split('-');
-    let y: i32 = it.next()?.parse().ok()?;
-    let m: u8 = it.next()?.parse().ok()?;
+    let y: i32 = int(it.next()?)?;
+    let m: u8 = int(it.next()?)?;
     let d: Option<u8> = match it.next() {
-        Some(d) => Some(d.get(..2).unwrap_or(d).parse().ok()?),
+        Some(d) => Some(int(d.get(..2).unwrap_or(d))?),
         None => None,
     };
     civil(y, m, d)
@@ -156,11 +166,9 @@ fn civil(y: i32, m: u8, d: Option<u8>) -> Option<DateParts> {
 /// year and month ("…/2021/11/…").
 pub fn from_url(url: &str) -> Option<DateParts> {
     let segs: Vec<&str> = url.split('/').collect();
-    let num = |s: &str| -> Option<u8> {
-        ((1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
-    };
+    let num = |s: &str| -> Option<u8> { (1..=2).contains(&s.len()).then(|| int(s))? };
     segs.windows(2).enumerate().find_map(|(i, w)| {
-        let y = w[0].parse().ok().filter(|_| w[0].len() == 4)?;
+        let y = int(w[0]).filter(|_| w[0].len() == 4)?;
         civil(y, num(w[1])?, segs.get(i + 2).and_then(|d| num(d)))
     })
 }
@@ -235,7 +243,7 @@ fn numeric_date(toks: &[crate::text::Token], i: usize) -> Option<DateParts> {
     let num = |k: usize, len: std::ops::RangeInclusive<usize>| {
         toks.get(k)
             .filter(|t| t.kind == TokKind::Number && len.contains(&t.lower.len()))
-            .and_then(|t| t.lower.parse::<u16>().ok())
+            .and_then(|t| int::<u16>(t.lower))
     };
     let slash = |k: usize| {
         toks.get(k).is_some_and(|t| {
@@ -293,7 +301,7 @@ fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
         // "12 février [2025]", "1er juillet" (one token or "1" "er"), with
         // the weekday before.
         let suffix = |k: usize| toks.get(k).is_some_and(|n| rules.dates.ordinal_suffixes.iter().any(|x| x == n.lower));
-        let (day, mi) = match t.lower.parse::<u8>().ok() {
+        let (day, mi) = match int::<u8>(t.lower) {
             Some(d) if suffix(i + 1) => (Some(d), i + 2),
             d => (d, i + 1),
         };
@@ -301,8 +309,7 @@ fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
         // full stop inside the sentence ("Aug. 2") is no end.
         if let Some(m) = (t.kind == TokKind::Word).then(|| rules.dates.month(t.lower)).flatten() {
             let dot = usize::from(toks.get(i + 1).is_some_and(|n| n.lower == "."));
-            let day =
-                toks.get(i + 1 + dot).filter(|n| n.kind == TokKind::Number).and_then(|n| n.lower.parse::<u8>().ok());
+            let day = toks.get(i + 1 + dot).filter(|n| n.kind == TokKind::Number).and_then(|n| int::<u8>(n.lower));
             if let Some(day) = day.filter(|d| (1..=31).contains(d)) {
                 let mut end = i + 2 + dot;
                 if suffix(end) {
@@ -313,7 +320,7 @@ fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
                 if let Some(y) = toks
                     .get(end + comma)
                     .filter(|n| n.kind == TokKind::Number)
-                    .and_then(|n| n.lower.parse::<i32>().ok())
+                    .and_then(|n| int::<i32>(n.lower))
                     .filter(|y| (1000..=9999).contains(y))
                 {
                     p.year = Some(y);
@@ -336,10 +343,8 @@ fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
                     let mut end = mi + 1;
                     // "12 Feb. 2025": the abbreviation's full stop.
                     let dot = usize::from(toks.get(mi + 1).is_some_and(|n| n.lower == "."));
-                    if let Some(y) = toks
-                        .get(mi + 1 + dot)
-                        .and_then(|n| n.lower.parse::<i32>().ok())
-                        .filter(|y| (1000..=9999).contains(y))
+                    if let Some(y) =
+                        toks.get(mi + 1 + dot).and_then(|n| int::<i32>(n.lower)).filter(|y| (1000..=9999).contains(y))
                     {
                         p.year = Some(y);
                         end = mi + 2 + dot;
