@@ -856,3 +856,13 @@ fn a_sentence_naming_another_party_borrows_no_pair() {
     assert!(doc.facts.iter().all(|f| !f.id.starts_with("meeting/")), "{:?}", doc.facts);
     assert!(doc.facts.iter().any(|f| f.id.starts_with("call_date/")), "{:?}", doc.facts);
 }
+
+#[test]
+fn a_visit_from_friday_is_no_call_on_friday() {
+    // "from Friday" opens a span: the minister's visit, not a call's day.
+    let doc = english_doc(
+        "Visit\n\nPresident Rosa Quispe spoke with Chancellor Anna Weber on Tuesday. Foreign Minister Ana Ruiz is to visit Berlin from Friday and will hold talks with her counterpart K. Schmidt.",
+    );
+    let dates: Vec<&str> = doc.facts.iter().filter(|f| f.id.starts_with("call_date/")).map(|f| f.id.as_str()).collect();
+    assert_eq!(dates, ["call_date/anna_weber+rosa_quispe"], "{:?}", doc.facts);
+}

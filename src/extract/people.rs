@@ -190,6 +190,13 @@ fn sighting_after(
     while end < toks.len() && end - start < MAX_NAME {
         if is_name_word(&toks[end], r, norm) {
             end += 1;
+            // An initial and its full stop: "George W. Bush".
+            if toks[end - 1].lower.chars().nth(1).is_none()
+                && toks.get(end).is_some_and(|t| t.lower == "." && t.start == toks[end - 1].end)
+                && toks.get(end + 1).is_some_and(|t| is_name_word(t, r, norm))
+            {
+                end += 1;
+            }
         } else if end > start
             && toks[end].lower == "-"
             && toks[end].kind != TokKind::ClauseBreak
