@@ -866,3 +866,45 @@ fn a_visit_from_friday_is_no_call_on_friday() {
     let dates: Vec<&str> = doc.facts.iter().filter(|f| f.id.starts_with("call_date/")).map(|f| f.id.as_str()).collect();
     assert_eq!(dates, ["call_date/anna_weber+rosa_quispe"], "{:?}", doc.facts);
 }
+
+#[test]
+fn an_article_joined_by_a_hyphen_does_not_make_another_person() {
+    // "al-Nouri", "El-Nouri" and "Nouri" name one president.
+    let doc = analyze(&[
+        english("a", "Call\n\nLibyan President Abdel Karim al-Nouri spoke with Chancellor Anna Weber on Tuesday."),
+        english(
+            "b",
+            "Tripoli\n\nLibya's President Abdel Karim El-Nouri and Chancellor Anna Weber spoke by phone on Tuesday.",
+        ),
+        english(
+            "c",
+            "Berlin\n\nChancellor Anna Weber held a phone call with Libyan President Abdel Karim Nouri on Tuesday.",
+        ),
+    ])
+    .unwrap();
+    let dates: Vec<&str> = doc.facts.iter().filter(|f| f.id.starts_with("call_date/")).map(|f| f.id.as_str()).collect();
+    assert_eq!(dates.len(), 1, "{dates:?}");
+    assert_eq!(doc.facts[0].claims.len(), 3, "{:?}", doc.facts[0]);
+}
+
+#[test]
+fn a_day_of_the_month_takes_the_weekday_beside_it() {
+    // "1er mars" beside two « samedi »: the Tuesday call of the last
+    // article is another one.
+    let doc = analyze(&[
+        art("a", "Appel\n\nLe président malien Amadou Keïta s'est entretenu le 1er mars avec Vladimir Poutine."),
+        art("b", "Bamako\n\nLe président malien Amadou Keïta a parlé samedi au téléphone avec Vladimir Poutine."),
+        art(
+            "c",
+            "Moscou\n\nVladimir Poutine s'est entretenu samedi par téléphone avec le président malien Amadou Keïta.",
+        ),
+        art(
+            "d",
+            "Démenti\n\nLe président malien Amadou Keïta s'est entretenu mardi par téléphone avec Vladimir Poutine.",
+        ),
+    ])
+    .unwrap();
+    let d = doc.sources.iter().find(|s| s.id == "d").unwrap();
+    assert!(!d.on_event, "{d:?}");
+    assert!(doc.sources.iter().filter(|s| s.id != "d").all(|s| s.on_event), "{:?}", doc.sources);
+}

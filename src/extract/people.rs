@@ -261,17 +261,22 @@ fn listed(lower: &[String], r: &Rules) -> bool {
     names(lower) || lower.last().is_some_and(|l| names(std::slice::from_ref(l)))
 }
 
-/// Accent-folded form of a word, a doubled letter written once: one form
-/// for "Quispe Huamán" and "Quispe Huaman", and for transliterations
-/// that differ in a doubled letter ("Massoud" and "Masoud").
-fn fold(w: &str) -> String {
+/// Accent-folded form of a word, a doubled letter written once, without
+/// a particle joined by a hyphen: one form for "Quispe Huamán" and "Quispe
+/// Huaman", and for transliterations that differ in a doubled letter
+/// ("Massoud" and "Masoud") or in an article ("Al-Tayeb", "el-Tayeb" and
+/// "Tayeb").
+fn fold(w: &str, r: &Rules) -> String {
     let mut out = String::new();
     for c in super::slug(w).chars() {
         if !out.ends_with(c) {
             out.push(c);
         }
     }
-    out
+    match out.split_once('_') {
+        Some((head, rest)) if !rest.is_empty() && r.people.particles.iter().any(|p| p == head) => rest.to_string(),
+        _ => out,
+    }
 }
 
 /// A person being gathered from sightings.
@@ -297,7 +302,7 @@ pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec
     // (names are at most `MAX_NAME` words: a pass per length, no sort).
     let by_length = (1..=MAX_NAME).rev().flat_map(|n| sightings.iter().filter(move |s| s.words.len() == n));
     for s in by_length {
-        let folded: Vec<String> = s.words.iter().map(|w| fold(w)).collect();
+        let folded: Vec<String> = s.words.iter().map(|w| fold(w, r)).collect();
         let found = by_word.get(&folded[0]).and_then(|ps| {
             ps.iter().copied().find(|&k| {
                 let p = &persons[k];

@@ -256,12 +256,20 @@ pub(super) fn event_day(days: &mut dyn Iterator<Item = DateParts>) -> Option<Dat
     // ("mardi" beside "18 mars 2025" is the 18th; "Thursday, December 30"
     // beside "Dec. 30", the one with its weekday); the first on a tie.
     let first = distinct.iter().rev().map(|(d, _)| *d).max_by_key(|d| (support(d), complete(d)))?;
-    distinct
+    let mut day = distinct
         .iter()
         .rev()
         .map(|(d, _)| *d)
         .filter(|d| dates::same_day(d, &first))
-        .max_by_key(|d| (complete(d), support(d)))
+        .max_by_key(|d| (complete(d), support(d)))?;
+    // A day of the month without its year takes the weekday the bare
+    // weekdays beside it give most ("1er février" beside "samedi"), so
+    // that a call of another weekday is told apart from it.
+    if day.weekday.is_none() {
+        let bare = distinct.iter().filter(|(d, _)| d.day.is_none() && dates::same_day(d, &day));
+        day.weekday = bare.max_by_key(|(_, n)| *n).and_then(|(d, _)| d.weekday);
+    }
+    Some(day)
 }
 
 /// A day in words: "6 mai 2025", "1er juillet", "mardi".
