@@ -68,6 +68,13 @@ impl<'a> Reader<'a> {
         self.pos == self.buf.len()
     }
 
+    /// [`Reader::fail`] with the value read: "option byte 7". One copy of
+    /// the formatting for every type's decoder.
+    #[inline(never)]
+    pub fn fail_value(&mut self, what: &str, v: u64) {
+        self.fail(&format!("{what} {v}"));
+    }
+
     /// Records the first error (what was wrong, and where) and stops
     /// reading.
     #[inline(never)]
@@ -171,7 +178,7 @@ macro_rules! codec_uint {
             fn get(r: &mut Reader) -> Self {
                 let v = r.varint();
                 <$t>::try_from(v).unwrap_or_else(|_| {
-                    r.fail(&format!("{v} does not fit a {}", stringify!($t)));
+                    r.fail_value(concat!("a number too large for a ", stringify!($t), ":"), v);
                     0
                 })
             }
@@ -189,7 +196,7 @@ impl Codec for bool {
             0 => false,
             1 => true,
             b => {
-                r.fail(&format!("bool byte {b}"));
+                r.fail_value("bool byte", u64::from(b));
                 false
             }
         }
@@ -215,7 +222,7 @@ impl Codec for char {
     fn get(r: &mut Reader) -> Self {
         let v = r.varint();
         u32::try_from(v).ok().and_then(char::from_u32).unwrap_or_else(|| {
-            r.fail(&format!("{v} is not a character"));
+            r.fail_value("not a character:", v);
             ' '
         })
     }
@@ -291,7 +298,7 @@ impl<T: Codec> Codec for Option<T> {
             0 => None,
             1 => Some(T::get(r)),
             b => {
-                r.fail(&format!("option byte {b}"));
+                r.fail_value("option byte", u64::from(b));
                 None
             }
         }
@@ -382,7 +389,7 @@ macro_rules! codec_named {
                 match $table.get(i as usize) {
                     Some((_, v)) => *v,
                     None => {
-                        r.fail(&format!("variant {i} of {} does not exist", stringify!($t)));
+                        r.fail_value(concat!("no variant of ", stringify!($t), " numbered"), i);
                         $table[0].1
                     }
                 }
@@ -420,7 +427,7 @@ macro_rules! codec_enum {
                 )*
                 // An unknown variant: the error; then, the reader being at
                 // its end, the first variant with default values.
-                r.fail(&format!("variant {t} of {} does not exist", stringify!($t)));
+                r.fail_value(concat!("no variant of ", stringify!($t), " numbered"), t);
                 Self::get(r)
             }
         }
@@ -565,7 +572,7 @@ mod tests {
             assert_eq!(decode::<Sample>(&encode(&v)).unwrap(), v);
         }
         let e = decode::<Sample>(&[3]).unwrap_err();
-        assert!(e.contains("variant 3 of Sample does not exist"), "{e}");
+        assert!(e.contains("no variant of Sample numbered 3"), "{e}");
     }
 
     #[test]
@@ -577,7 +584,7 @@ mod tests {
         let e = decode::<bool>(&[2]).unwrap_err();
         assert!(e.contains("bool byte 2"), "{e}");
         let e = decode::<u16>(&encode(&70_000u32)).unwrap_err();
-        assert!(e.contains("70000 does not fit a u16"), "{e}");
+        assert!(e.contains("a number too large for a u16: 70000"), "{e}");
         let e = decode::<u32>(&[1, 2]).unwrap_err();
         assert!(e.contains("trailing bytes"), "{e}");
         let e = decode::<String>(&[2, 0xc3, 0x28]).unwrap_err();

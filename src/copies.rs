@@ -175,8 +175,9 @@ pub fn words(text: &str) -> Vec<u32> {
 }
 
 /// Calls `f` with the hash of each shingle of `words` (word hashes, in text
-/// order; repeated shingles repeat).
-pub fn for_each_shingle(words: &[u32], mut f: impl FnMut(u64)) {
+/// order; repeated shingles repeat). (A `dyn` callback: one copy of the
+/// loop in the wasm module for its two callers.)
+pub fn for_each_shingle(words: &[u32], f: &mut dyn FnMut(u64)) {
     let mut ring = [0u64; SHINGLE_WORDS];
     for (n, &w) in words.iter().enumerate() {
         // Each word spread over 64 bits once; a shingle is their rotations
@@ -196,7 +197,7 @@ pub fn for_each_shingle(words: &[u32], mut f: impl FnMut(u64)) {
 /// The distinct shingle hashes of `words`, sorted.
 pub fn shingle_set(words: &[u32]) -> Vec<u64> {
     let mut v = Vec::with_capacity(words.len());
-    for_each_shingle(words, |s| v.push(s));
+    for_each_shingle(words, &mut |s| v.push(s));
     radix_sort(&mut v);
     v.dedup();
     v
@@ -294,7 +295,7 @@ fn band_keys(words: &[u32]) -> Option<[u64; BANDS]> {
     }
     let mut bins = [u64::MAX; BINS];
     let mut n = 0usize;
-    for_each_shingle(words, |s| {
+    for_each_shingle(words, &mut |s| {
         // The bin from the high bits; the bin keeps its smallest hash.
         let b = (((s >> 32) * BINS as u64) >> 32) as usize;
         if s < bins[b] {

@@ -285,6 +285,7 @@ fn analyse_sents<'a>(
     // date, else its address's ("…/2022/02/11/…"), else a dateline's
     // ("WASHINGTON, 12 février 2025 (AFP) – …" at the start of a line among
     // the first sentences).
+    let blank = |b: u8| b == b' ' || b == b'\t';
     let article_date = article
         .published
         .as_deref()
@@ -296,13 +297,11 @@ fn analyse_sents<'a>(
                 .iter()
                 .take(DATELINE_SENTENCES)
                 .filter(|s| {
-                    let before = prep.norm[..s.start].trim_end_matches([' ', '\t']);
-                    before.is_empty() || before.ends_with('\n')
+                    prep.norm.as_bytes()[..s.start].iter().rev().find(|&&b| !blank(b)).is_none_or(|&b| b == b'\n')
                 })
                 .find_map(|s| {
                     // A date line is a line of its own.
-                    let after = prep.norm[s.end..].trim_start_matches([' ', '\t']);
-                    let alone = after.is_empty() || after.starts_with('\n');
+                    let alone = prep.norm.as_bytes()[s.end..].iter().find(|&&b| !blank(b)).is_none_or(|&b| b == b'\n');
                     dates::dateline(s, rules).or_else(|| alone.then(|| dates::date_line(s, rules)).flatten())
                 })
         });

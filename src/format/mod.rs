@@ -459,7 +459,7 @@ pub fn coverage(on_event: usize, total: usize, lang: Lang) -> String {
 /// The sources a cell cites by number: `source 2`, `sources 1, 3`.
 pub fn source_refs(nums: &[String], lang: Lang) -> String {
     let l = lang.labels();
-    l.count(&l.counts.source_refs, nums.len(), &crate::join(&nums, ", "))
+    l.count(&l.counts.source_refs, nums.len(), &crate::join(nums, ", "))
 }
 
 /// The accessible name of an article's full text: `Texte intégral : …`.
