@@ -908,3 +908,17 @@ fn a_day_of_the_month_takes_the_weekday_beside_it() {
     assert!(!d.on_event, "{d:?}");
     assert!(doc.sources.iter().filter(|s| s.id != "d").all(|s| s.on_event), "{:?}", doc.sources);
 }
+
+#[test]
+fn a_surname_two_people_share_names_the_one_named_most() {
+    // The father, named once, is not the "Moreno" of the call.
+    let doc = analyze(&[
+        art("a", "Appel\n\nLe président bolivien Luis Moreno s'est entretenu mardi avec Donald Trump. Il a évoqué son père, l'ancien président Rafael Duarte Moreno."),
+        art("b", "La Paz\n\nLe président bolivien Luis Moreno a parlé mardi au téléphone avec Donald Trump."),
+        art("c", "Tarifs\n\nTrump accuse Moreno de protectionnisme : les deux hommes se sont parlé 40 minutes."),
+    ])
+    .unwrap();
+    let ids: Vec<&str> = doc.facts.iter().map(|f| f.id.as_str()).collect();
+    assert!(ids.contains(&"call_duration/luis_moreno+trump"), "{ids:?}");
+    assert!(ids.iter().all(|id| !id.contains("rafael")), "{ids:?}");
+}

@@ -289,6 +289,8 @@ struct Person {
     roles: Vec<Vec<String>>,
     leader: bool,
     country: Option<usize>,
+    /// How many sightings name the person.
+    seen: usize,
 }
 
 /// The people of a set of sightings (in text order), as rules entities
@@ -303,12 +305,15 @@ pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec
     let by_length = (1..=MAX_NAME).rev().flat_map(|n| sightings.iter().filter(move |s| s.words.len() == n));
     for s in by_length {
         let folded: Vec<String> = s.words.iter().map(|w| fold(w, r)).collect();
+        // Of two persons the words may name ("Trudeau": a prime minister
+        // and his father), the one sighted most so far (the first on a tie).
         let found = by_word.get(&folded[0]).and_then(|ps| {
-            ps.iter().copied().find(|&k| {
+            let fits = |&k: &usize| {
                 let p = &persons[k];
                 folded.iter().all(|w| p.folded.contains(w))
                     && (p.country.is_none() || s.country.is_none() || p.country == s.country)
-            })
+            };
+            ps.iter().copied().filter(fits).reduce(|a, b| if persons[b].seen > persons[a].seen { b } else { a })
         });
         let k = match found {
             // Of two spellings of one name ("Masoud", "Massoud"), the one
@@ -340,11 +345,13 @@ pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec
                     roles: Vec::new(),
                     leader: false,
                     country: None,
+                    seen: 0,
                 });
                 persons.len() - 1
             }
         };
         let p = &mut persons[k];
+        p.seen += 1;
         if !p.variants.contains(&s.lower) {
             p.variants.push(s.lower.clone());
         }
@@ -365,12 +372,16 @@ pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec
         p.leader |= s.leader;
         p.country = p.country.or(s.country);
     }
-    role_aliases(persons, r)
+    role_aliases(persons, &by_word, r)
 }
 
 /// The entities, with their aliases: names, surnames, and title with
 /// country where only one person holds it.
-fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<String>, bool)>)> {
+fn role_aliases(
+    persons: Vec<Person>,
+    by_word: &HashMap<String, Vec<usize>, Fnv>,
+    r: &Rules,
+) -> Vec<(EntityDef, Vec<(Vec<String>, bool)>)> {
     let p = &r.people;
     let dets: Vec<Vec<String>> = p.determiners.iter().map(|d| crate::rules::phrase_tokens(d)).collect();
     let leader_words: Vec<Vec<String>> = p.leader_words.iter().map(|w| crate::rules::phrase_tokens(w)).collect();
@@ -412,20 +423,32 @@ fn role_aliases(persons: Vec<Person>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<Str
             add_alias(&mut aliases[ks[0]], phrase, false);
         }
     }
+    // A word of several persons' names stands alone for the one sighted
+    // most (the first on a tie): "Trudeau" for the prime minister, not for
+    // his father named once.
+    let seen: Vec<usize> = persons.iter().map(|p| p.seen).collect();
+    let owns = |k: usize, w: &str| {
+        by_word.get(&fold(w, r)).is_none_or(|ps| {
+            !ps.contains(&k) || ps.iter().copied().reduce(|a, b| if seen[b] > seen[a] { b } else { a }) == Some(k)
+        })
+    };
     persons
         .into_iter()
         .zip(aliases)
-        .map(|(person, mut al)| {
+        .enumerate()
+        .map(|(k, (person, mut al))| {
             let short = short_name(&person, r);
             for v in &person.variants {
                 add_alias(&mut al, v.clone(), v.len() == 1);
             }
             let short_lower = crate::rules::phrase_tokens(&short);
             let cased = short_lower.len() == 1;
-            add_alias(&mut al, short_lower, cased);
+            if !cased || owns(k, &short) {
+                add_alias(&mut al, short_lower, cased);
+            }
             // Every capitalised word after the first may stand for the person.
             for w in person.words.iter().skip(1) {
-                if w.chars().next().is_some_and(char::is_uppercase) {
+                if w.chars().next().is_some_and(char::is_uppercase) && owns(k, w) {
                     add_alias(&mut al, vec![crate::case::to_lowercase(w)], true);
                 }
             }
