@@ -286,3 +286,31 @@ fn the_held_out_articles_are_no_copies_and_their_credits_are_read() {
         assert_eq!(factpanel::extract::wire::credit(&a.text, w), None, "{}", a.id);
     }
 }
+
+#[test]
+fn a_copy_dated_a_day_off_stays_with_its_dispatch() {
+    // The dispatch gives no day; a site runs it dated the next day (a time
+    // zone, or the day it ran): one dispatch, one call, Tuesday's.
+    let dispatch = "Lima and Berlin\n\nPresident Rosa Quispe of Peru and Chancellor Anna Weber of Germany spoke by telephone{DAY}, the Peruvian presidency said in a statement. The two leaders discussed trade in copper and lithium, a planned visit by a German business delegation to Lima in the spring, and cooperation on climate finance ahead of the next summit. Quispe thanked Weber for German support after the floods in the north of the country, the statement added. Weber invited Quispe to Berlin, according to the same statement, which gave no date for the visit.";
+    let doc = analyze(&[
+        Article { lang: Some("en".into()), ..Article::new("dispatch", &dispatch.replace("{DAY}", "")) },
+        Article { lang: Some("en".into()), ..Article::new("site", &dispatch.replace("{DAY}", " on Wednesday")) },
+        Article {
+            lang: Some("en".into()),
+            ..Article::new(
+                "a",
+                "Call\n\nPresident Rosa Quispe spoke with Chancellor Anna Weber on Tuesday, her office said.",
+            )
+        },
+        Article {
+            lang: Some("en".into()),
+            ..Article::new(
+                "b",
+                "Berlin\n\nChancellor Anna Weber held a phone call with Peruvian President Rosa Quispe on Tuesday.",
+            )
+        },
+    ])
+    .unwrap();
+    assert_eq!(source(&doc, "site").copy_of.as_deref(), Some("dispatch"));
+    assert!(doc.sources.iter().all(|s| s.on_event), "{:?}", doc.sources);
+}

@@ -132,11 +132,20 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
         let on_day = reports_main[k] == Some(true) && d.zip(day).is_none_or(|(d, e)| dates::same_day(&d, &e));
         length(k).filter(|_| on_day)
     });
+    // The newsrooms with a source on the main call that gives no other day
+    // than the event's: a copy of its dispatch dated a day off is the same
+    // call (one dispatch, one call).
+    let mut room_on = vec![false; sources.len()];
+    for (k, d) in days.iter().enumerate() {
+        if reports_main[k] == Some(true) && d.zip(day).is_none_or(|(d, e)| dates::same_day(&d, &e)) {
+            room_on[room[k]] = true;
+        }
+    }
     let mut other = vec![None; sources.len()];
     for (k, d) in days.iter().enumerate() {
         if let Some((d, e)) = d.zip(day) {
-            let same_call =
-                dates::next_day(&d, &e) && length(k).zip(on_day).is_some_and(|(l, e)| l.intersect(&e).is_some());
+            let same_call = dates::next_day(&d, &e)
+                && (room_on[room[k]] || length(k).zip(on_day).is_some_and(|(l, e)| l.intersect(&e).is_some()));
             if !same_call && !dates::same_day(&d, &e) {
                 on[k] = false;
                 other[k] = Some(d);
