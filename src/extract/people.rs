@@ -279,6 +279,11 @@ fn fold(w: &str, r: &Rules) -> String {
     }
 }
 
+/// Of the persons `ks`, the one sighted most (the first on a tie).
+fn most_seen(ks: impl Iterator<Item = usize>, seen: impl Fn(usize) -> usize) -> Option<usize> {
+    ks.reduce(|a, b| if seen(b) > seen(a) { b } else { a })
+}
+
 /// A person being gathered from sightings.
 struct Person {
     words: Vec<String>,
@@ -313,7 +318,7 @@ pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec
                 folded.iter().all(|w| p.folded.contains(w))
                     && (p.country.is_none() || s.country.is_none() || p.country == s.country)
             };
-            ps.iter().copied().filter(fits).reduce(|a, b| if persons[b].seen > persons[a].seen { b } else { a })
+            most_seen(ps.iter().copied().filter(fits), |k| persons[k].seen)
         });
         let k = match found {
             // Of two spellings of one name ("Masoud", "Massoud"), the one
@@ -428,9 +433,9 @@ fn role_aliases(
     // his father named once.
     let seen: Vec<usize> = persons.iter().map(|p| p.seen).collect();
     let owns = |k: usize, w: &str| {
-        by_word.get(&fold(w, r)).is_none_or(|ps| {
-            !ps.contains(&k) || ps.iter().copied().reduce(|a, b| if seen[b] > seen[a] { b } else { a }) == Some(k)
-        })
+        by_word
+            .get(&fold(w, r))
+            .is_none_or(|ps| !ps.contains(&k) || most_seen(ps.iter().copied(), |j| seen[j]) == Some(k))
     };
     persons
         .into_iter()

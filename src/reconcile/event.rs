@@ -128,18 +128,16 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
             .value
             .interval()
     };
-    let on_day = days.iter().enumerate().find_map(|(k, d)| {
-        let on_day = reports_main[k] == Some(true) && d.zip(day).is_none_or(|(d, e)| dates::same_day(&d, &e));
-        length(k).filter(|_| on_day)
-    });
-    // The newsrooms with a source on the main call that gives no other day
-    // than the event's: a copy of its dispatch dated a day off is the same
-    // call (one dispatch, one call).
+    // Whether source `k` is on the main call and gives no other day than
+    // the event's.
+    let on_the_day =
+        |k: usize| reports_main[k] == Some(true) && days[k].zip(day).is_none_or(|(d, e)| dates::same_day(&d, &e));
+    let on_day = (0..sources.len()).find_map(|k| length(k).filter(|_| on_the_day(k)));
+    // The newsrooms with such a source: a copy of its dispatch dated a day
+    // off is the same call (one dispatch, one call).
     let mut room_on = vec![false; sources.len()];
-    for (k, d) in days.iter().enumerate() {
-        if reports_main[k] == Some(true) && d.zip(day).is_none_or(|(d, e)| dates::same_day(&d, &e)) {
-            room_on[room[k]] = true;
-        }
+    for (k, &rm) in room.iter().enumerate() {
+        room_on[rm] |= on_the_day(k);
     }
     let mut other = vec![None; sources.len()];
     for (k, d) in days.iter().enumerate() {
