@@ -84,12 +84,14 @@ pub fn validate(articles: &[Article]) -> Result<(), Error> {
     if articles.is_empty() {
         return Err(Error::NoArticles);
     }
-    let mut seen = std::collections::HashSet::new();
+    // The hash table type the stages use (FNV, `&str` to `usize`): one
+    // copy of its code in the wasm module.
+    let mut seen: std::collections::HashMap<&str, usize, crate::rules::Fnv> = Default::default();
     for a in articles {
         if a.id.trim().is_empty() || a.id.chars().count() > 200 {
             return Err(Error::BadId { id: a.id.clone() });
         }
-        if !seen.insert(a.id.as_str()) {
+        if seen.insert(a.id.as_str(), 0).is_some() {
             return Err(Error::DuplicateId { id: a.id.clone() });
         }
         if a.text.trim().is_empty() {

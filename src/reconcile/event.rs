@@ -371,8 +371,9 @@ pub(super) fn notes(
     r: &Rules,
     on: &[bool],
 ) -> Vec<(bool, Option<String>)> {
-    let on_feats: HashSet<&str, Fnv> =
-        feats.iter().zip(on).filter(|(_, o)| **o).flat_map(|(f, _)| f.iter().map(String::as_str)).collect();
+    // A map, not a set: one hash table type fewer in the wasm module.
+    let on_feats: HashMap<&str, usize, Fnv> =
+        feats.iter().zip(on).filter(|(_, o)| **o).flat_map(|(f, _)| f.iter().map(|x| (x.as_str(), 0))).collect();
     sources
         .iter()
         .zip(feats)
@@ -384,12 +385,13 @@ pub(super) fn notes(
             // What this source is about that the main event is not: its own
             // markers, then the people and places only it names.
             let mut own: Vec<String> = call_label(s, r).into_iter().collect();
-            let names = s.markers.iter().filter(|m| !on_feats.contains(format!("mark:{m}").as_str())).cloned().chain(
-                f.iter()
-                    .filter(|x| x.starts_with("ent:") && !on_feats.contains(x.as_str()))
-                    .filter_map(|x| r.entity(&x[4..]))
-                    .map(|e| e.name.clone()),
-            );
+            let names =
+                s.markers.iter().filter(|m| !on_feats.contains_key(format!("mark:{m}").as_str())).cloned().chain(
+                    f.iter()
+                        .filter(|x| x.starts_with("ent:") && !on_feats.contains_key(x.as_str()))
+                        .filter_map(|x| r.entity(&x[4..]))
+                        .map(|e| e.name.clone()),
+                );
             for n in names {
                 if !own.contains(&n) {
                     own.push(n);
