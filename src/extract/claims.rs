@@ -440,6 +440,10 @@ pub(super) fn negotiations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     );
 }
 
+/// How many lowercase words (a title: "presidential spokeswoman") may stand
+/// between "by" and the name of who released ([`person_name`]).
+const AGENT_TITLE_WORDS: usize = 3;
+
 /// A run of capitalized words near token `t` that is no known entity.
 pub(super) fn person_name(cx: &Ctx, si: usize, t: usize, end: usize) -> Option<(usize, usize)> {
     let s = cx.sent(si);
@@ -487,9 +491,13 @@ pub(super) fn person_name(cx: &Ctx, si: usize, t: usize, end: usize) -> Option<(
     // name before it in its clause is the subject's.
     let before = |b: usize| b <= t && t - b < w && !(active && s.toks[b - 1].clause == s.toks[t].clause);
     // The name after "released by" is who released, not who was freed:
-    // "a readout released by Port Moresby" frees nobody.
+    // "a readout released by Port Moresby" frees nobody, nor does "a
+    // statement released by presidential spokeswoman Ines Carvalho" (only
+    // lowercase words or words that start no name, a title, between).
     let agent = s.toks.get(end).is_some_and(|x| Grammar::has(&cx.r.grammar.agent, x.lower));
-    let by_agent = |a: usize| agent && (end + 1..=end + 2).contains(&a);
+    let by_agent = |a: usize| {
+        agent && a > end && a - end <= AGENT_TITLE_WORDS + 1 && s.toks[end + 1..a].iter().all(|x| !x.capitalized)
+    };
     // A quotation mark between them parts a name from the cue: the name
     // quoted, the cue in the words that attribute the quotation ("'… the
     // Strategic Partnership,' stated a PMO release").
