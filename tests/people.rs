@@ -61,6 +61,25 @@ fn transliterations_that_differ_in_a_doubled_letter_are_one_person() {
 }
 
 #[test]
+fn a_given_name_written_with_or_without_its_hyphen_is_one_person() {
+    let e = "South Korea's president Park Min-seok spoke by phone for 25 minutes on Tuesday with the \
+             Chilean president Rosa Valdivieso.";
+    let f = "Chilean president Rosa Valdivieso and South Korean president Park Min Seok held a 25-minute \
+             phone call on Tuesday. The talks were warm, said President Park.";
+    let doc = analyze(&arts(&[e, f])).unwrap();
+    let people: Vec<&str> = doc.entities.keys().map(String::as_str).collect();
+    assert_eq!(people, ["park_min_seok", "rosa_valdivieso"]);
+    assert_eq!(doc.entities["park_min_seok"].short, "Park");
+    let d = doc.facts.iter().find(|f| f.kind == factpanel::model::Kind::CallDuration).expect("a duration");
+    assert_eq!(d.claims.len(), 2, "{:#?}", d.claims);
+    assert!(doc.sources.iter().all(|s| s.on_event), "{:#?}", doc.sources);
+    // Another given name is another person.
+    let g = f.replace("Park Min Seok", "Park Min Jun");
+    let doc = analyze(&arts(&[e, &g])).unwrap();
+    assert_eq!(doc.entities.len(), 3, "{:?}", doc.entities.keys().collect::<Vec<_>>());
+}
+
+#[test]
 fn an_aide_who_reports_the_call_is_no_party_to_it() {
     // Article A introduces both leaders; C is the spokesperson's account.
     let doc = analyze(&arts(&[A, C])).unwrap();

@@ -312,10 +312,13 @@ pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec
         let folded: Vec<String> = s.words.iter().map(|w| fold(w, r)).collect();
         // Of two persons the words may name ("Trudeau": a prime minister
         // and his father), the one sighted most so far (the first on a tie).
-        let found = by_word.get(&folded[0]).and_then(|ps| {
+        // A word joined by a hyphen is also its parts: "Min-seok" is in
+        // "Park Min Seok" (longer names come first).
+        let first = by_word.get(&folded[0]).or_else(|| by_word.get(folded[0].split('_').next()?));
+        let found = first.and_then(|ps| {
             let fits = |&k: &usize| {
                 let p = &persons[k];
-                folded.iter().all(|w| p.folded.contains(w))
+                folded.iter().all(|w| p.folded.contains(w) || w.split('_').all(|x| p.folded.iter().any(|y| y == x)))
                     && (p.country.is_none() || s.country.is_none() || p.country == s.country)
             };
             most_seen(ps.iter().copied().filter(fits), |k| persons[k].seen)
