@@ -134,6 +134,21 @@ fn a_weekday_on_its_own_is_another_days_call() {
 }
 
 #[test]
+fn of_two_weekdays_the_call_is_on_the_one_beside_its_verb() {
+    // The first weekday dates the announcement before the call.
+    for text in [
+        "Après l'annonce par Ankara de nouvelles taxes sur l'acier, lundi, le Premier ministre Keir Starmer \
+         a eu un entretien téléphonique jeudi avec Recep Tayyip Erdogan.",
+        "After Ankara's announcement of new steel duties, on Monday, Keir Starmer spoke by phone on Thursday \
+         with Recep Tayyip Erdogan.",
+    ] {
+        let doc = analyze(&[art("a", text)]).unwrap();
+        let f = fact(&doc, DATE);
+        assert_eq!(f.value.parts.as_ref().and_then(|p| p.weekday), Some(4), "{text}");
+    }
+}
+
+#[test]
 fn the_note_is_read_back_from_json() {
     let arts = [art("a", "Keir Starmer s'est entretenu vendredi 5 mars 2026 avec Recep Tayyip Erdogan.")];
     let doc = analyze(&arts).unwrap();

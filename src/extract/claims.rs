@@ -288,7 +288,7 @@ pub(super) fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     // or right after the cue's clause ("ont discuté deux heures, le 1er
     // juillet, selon …").
     let cue_clauses: Vec<usize> = ms.iter().map(|m| s.toks[m.start].clause).collect();
-    let Some(d) = ds.into_iter().find(|d| {
+    let qualifies = |d: &dates::DateMention| {
         let c = s.toks[d.t0].clause;
         // Clause indices are not contiguous (short clauses merge into the
         // next one): the clause after `k` is the next index that occurs.
@@ -299,8 +299,16 @@ pub(super) fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
         let opens = |c: usize| s.toks[..d.t0].iter().rev().take_while(|t| t.clause == c).count() <= DATE_OPENS_CLAUSE;
         cue_clauses.iter().any(|&k| c == k || (Some(c) == next(k) && opens(c)))
             || s.mentions.iter().any(|m| s.toks[m.t0].clause == c && m.persons(cx.r).next().is_some())
-    }) else {
-        return;
+    };
+    // Of two bare weekdays, the one nearest the cue (the first on a tie):
+    // « après l'annonce de Paris, mardi, le président a eu un entretien
+    // téléphonique samedi » is Saturday's call.
+    let bare = |d: &dates::DateMention| d.parts.day.is_none() && d.back.is_none();
+    let gap = |d: &dates::DateMention| ms.iter().map(|m| m.start.abs_diff(d.t0).min(m.end.abs_diff(d.t1))).min();
+    let Some(d) = ds.iter().find(|d| qualifies(d)) else { return };
+    let d = match bare(d) {
+        true => ds.iter().filter(|d| bare(d) && qualifies(d)).min_by_key(|d| gap(d)).unwrap_or(d),
+        false => d,
     };
     let persons = persons_in(s, cx.r, 0, s.toks.len());
     let d_t0 = d.t0;
