@@ -922,3 +922,22 @@ fn a_surname_two_people_share_names_the_one_named_most() {
     assert!(ids.contains(&"call_duration/luis_moreno+trump"), "{ids:?}");
     assert!(ids.iter().all(|id| !id.contains("rafael")), "{ids:?}");
 }
+
+#[test]
+fn the_antecedent_of_who_is_a_party_to_the_call_the_relative_clause_measures() {
+    // The clause that measures the call opens with "qui"/"who": its
+    // subject is the pair named before it, not the president named later
+    // in the clause, whom an earlier sentence pairs with one of them.
+    let fr = french_doc(
+        "Appels\n\nDonald Trump a appelé lundi le Premier ministre indien Narendra Modi.\n\nLe président brésilien Luiz Inácio Lula da Silva et Narendra Modi, qui se sont entretenus pendant 50 minutes par visioconférence après que Donald Trump a imposé de nouveaux droits de douane, ont promis de coopérer.",
+    );
+    let en = english_doc(
+        "Calls\n\nDonald Trump called Indian Prime Minister Narendra Modi on Monday.\n\nBrazilian President Luiz Inácio Lula da Silva and Narendra Modi, who spoke for 50 minutes by video link after Donald Trump imposed new tariffs, pledged to cooperate.",
+    );
+    for doc in [fr, en] {
+        let lengths: Vec<&str> =
+            doc.facts.iter().filter(|f| f.id.starts_with("call_duration/")).map(|f| f.id.as_str()).collect();
+        assert_eq!(lengths.len(), 1, "{:?}", doc.facts);
+        assert!(lengths[0].contains("lula") && lengths[0].contains("modi"), "{lengths:?}");
+    }
+}

@@ -476,7 +476,19 @@ impl Ctx<'_, '_> {
     fn participants(&self, si: usize, t: usize, main: bool) -> Option<Vec<EntityId>> {
         let s = self.sent(si);
         let (c0, c1) = s.clause_of(t);
-        let here = persons_in(s, self.r, c0, c1);
+        let mut here = persons_in(s, self.r, c0, c1);
+        // A clause that opens with a relative ("…, qui se sont entretenus
+        // pendant …", "…, who spoke for …") is about its antecedent: the
+        // persons of the clause before come first.
+        let opener = s.toks[c0..c1].iter().find(|x| x.kind == TokKind::Word);
+        if c0 > 0 && opener.is_some_and(|x| Grammar::has(&self.r.grammar.relatives, x.lower)) {
+            let (a0, a1) = s.clause_of(c0 - 1);
+            let mut before = persons_in(s, self.r, a0, a1);
+            for p in here {
+                crate::push_new(&mut before, p);
+            }
+            here = before;
+        }
         let back = |must: &[usize]| refs::pair_before(&self.an.sents, si, self.r, must);
         let mut ps = here.clone();
         if ps.len() < 2 && main {
