@@ -518,18 +518,25 @@ pub(super) fn person_name(cx: &Ctx, si: usize, t: usize, end: usize) -> Option<(
         .min_by_key(|&(a, b)| if a > t { a - t } else { t - b })
 }
 
+/// Whether a release or exchange starting at token `t` has not happened: a
+/// phrase of `class` a few words before it, in its clause. `no_release`:
+/// asked for, wished or talked about ("called for the release of", « en
+/// demandant de nouveau la libération de »), or a text ("said in a press
+/// release"); `no_exchange`: negotiated ("negotiations on prisoner
+/// exchanges"). An exchange talked about may have happened (« ont évoqué
+/// l'échange de prisonniers qui a permis la libération de … »).
+fn not_done(cx: &Ctx, si: usize, t: usize, class: &str) -> bool {
+    let s = cx.sent(si);
+    let clause = s.toks[t].clause;
+    (t.saturating_sub(NO_RELEASE_REACH)..=t).any(|k| s.toks[k].clause == clause && matcher::class_at(cx.r, class, s, k))
+}
+
 #[inline(never)]
 pub(super) fn releases(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     for m in ms {
         let Some((n0, n1)) = person_name(cx, si, m.start, m.end) else { continue };
         let s = cx.sent(si);
-        // Nobody is freed by a release asked for, which has not happened
-        // ("called for the release of", « en demandant de nouveau la
-        // libération de »), or by a text ("said in a press release").
-        let clause = s.toks[m.start].clause;
-        if (m.start.saturating_sub(NO_RELEASE_REACH)..=m.start)
-            .any(|t| s.toks[t].clause == clause && matcher::class_at(cx.r, "no_release", s, t))
-        {
+        if not_done(cx, si, m.start, "no_release") {
             continue;
         }
         let name: Vec<&str> = s.toks[n0..n1].iter().map(|x| &cx.an.prep.norm[x.start..x.end]).collect();
@@ -617,7 +624,7 @@ pub fn slug(name: &str) -> String {
 
 #[inline(never)]
 pub(super) fn exchange(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
-    let Some(m) = ms.first() else { return };
+    let Some(m) = ms.iter().find(|m| !not_done(cx, si, m.start, "no_exchange")) else { return };
     let said_by = cx.said_by(si, m.start);
     let (va, vb) = cx.tok_range(si, m.start, m.end);
     let value = Value { occurred: Some(true), ..Value::default() };
