@@ -79,16 +79,23 @@ pub(super) fn glob_match(g: &str, s: &str) -> Option<usize> {
         let rest = chars.as_str();
         match first {
             '*' => {
-                // Longest first: every character boundary from the end back to `at`.
+                // Longest first: every character boundary from the end back
+                // to `at`; only where the literal that follows starts, when
+                // one does (found by a backward search, not tried at every
+                // boundary).
+                let lit = rest.chars().next().filter(|c| *c != '*' && *c != '#');
                 let mut end = s.len();
                 loop {
-                    if let Some(n) = go(rest, s, end) {
-                        return Some(n);
+                    if lit.is_none_or(|c| s[end..].starts_with(c)) {
+                        if let Some(n) = go(rest, s, end) {
+                            return Some(n);
+                        }
                     }
-                    if end == at {
-                        return None;
-                    }
-                    end = s.floor_char_boundary(end - 1);
+                    end = match lit {
+                        Some(c) => at + s[at..end].rfind(c)?,
+                        None if end == at => return None,
+                        None => s.floor_char_boundary(end - 1),
+                    };
                 }
             }
             '#' => {

@@ -552,5 +552,15 @@ mod tests {
         assert_eq!(glob_match("date #-#", "date 2025 le"), None);
         assert_eq!(glob_match("date #-#", "date 2025-02 le"), Some(12));
         assert_eq!(glob_match("avatar de *", "avatar de coucou"), Some(16));
+        // A star followed by a literal: the longest match, at the literal's
+        // last fitting occurrence, multi-byte literals included.
+        assert_eq!(glob_match("*. photo: *", "a. b. photo: x"), Some(14));
+        assert_eq!(glob_match("*. photo: *", "a. b. photos"), None);
+        assert_eq!(glob_match("*é*", "aébéc"), Some(7));
+        assert_eq!(glob_match("*é", "aébéc"), Some(6));
+        assert_eq!(glob_match("* (photo: *)", "x (photo: a) (photo: b)"), Some(23));
+        assert_eq!(glob_match("*#", "ab12"), Some(4));
+        assert_eq!(glob_match("*x", ""), None);
+        assert_eq!(glob_match("*", ""), Some(0));
     }
 }
