@@ -941,3 +941,25 @@ fn the_antecedent_of_who_is_a_party_to_the_call_the_relative_clause_measures() {
         assert!(lengths[0].contains("lula") && lengths[0].contains("modi"), "{lengths:?}");
     }
 }
+
+#[test]
+fn a_call_that_a_government_denies_is_no_call() {
+    // The report of a call, denied: no day, length or tone of a call.
+    let denied = [
+        french_doc(
+            "Démenti\n\nLe Chili a démenti jeudi des informations faisant état d'un entretien téléphonique d'une heure entre la présidente Rosa Valdivieso et le président sud-coréen Park Min-seok.",
+        ),
+        english_doc(
+            "Denial\n\nSantiago on Thursday denied reports of an hour-long phone call between President Rosa Valdivieso and South Korean President Park Min-seok.",
+        ),
+    ];
+    for doc in denied {
+        assert!(doc.facts.iter().all(|f| !f.id.starts_with("call_")), "{:?}", doc.facts);
+    }
+    // The same call, stated: its day and length.
+    let stated = english_doc(
+        "Call\n\nPresident Rosa Valdivieso held an hour-long phone call on Thursday with South Korean President Park Min-seok.",
+    );
+    assert!(stated.facts.iter().any(|f| f.id.starts_with("call_date/")), "{:?}", stated.facts);
+    assert!(stated.facts.iter().any(|f| f.id.starts_with("call_duration/")), "{:?}", stated.facts);
+}

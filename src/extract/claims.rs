@@ -13,12 +13,26 @@ use super::*;
 #[inline(never)]
 pub(super) fn sentence_claims(cx: &mut Ctx, si: usize) {
     let r = cx.r;
+    // A call or meeting after a `denial` word is denied (« a démenti des
+    // informations faisant état d'un entretien téléphonique », "denied
+    // reports of a phone call"): none of its claims (found once, when a
+    // rule of a call or meeting matches).
+    let mut denied: Option<Option<usize>> = None;
     for (ri, rule) in r.claim_rules.iter().enumerate() {
         // Vetoes are read by the call-duration builder, when it needs them.
         if rule.kind == RuleKind::NotCallDuration {
             continue;
         }
-        let ms = find_any(r, r.rule_patterns(ri), &cx.an.sents[si]);
+        let mut ms = find_any(r, r.rule_patterns(ri), &cx.an.sents[si]);
+        if matches!(
+            rule.kind,
+            RuleKind::CallDuration | RuleKind::CallDate | RuleKind::CallCharacterization | RuleKind::Meeting
+        ) && !ms.is_empty()
+        {
+            let s = &cx.an.sents[si];
+            let d = *denied.get_or_insert_with(|| (0..s.toks.len()).find(|&t| matcher::class_at(r, "denial", s, t)));
+            ms.retain(|m| d.is_none_or(|d| m.start < d));
+        }
         if ms.is_empty() {
             continue;
         }
