@@ -196,6 +196,29 @@ fn vetoed_lengths_grow_linearly() {
 }
 
 #[test]
+fn vetoed_calls_and_releases_grow_linearly() {
+    // Two weekdays per call cue: the one nearest a cue is looked for.
+    check_growth("bare weekdays, one line", 32 << 10, |n| {
+        one(repeat("après l'annonce de lundi, Macron a eu un entretien téléphonique samedi avec Xi et ", n))
+    });
+    // A denial before every call.
+    check_growth("denied calls, one line", 32 << 10, |n| {
+        one(repeat("Paris a démenti un entretien téléphonique de deux heures entre Macron et Xi et ", n))
+    });
+    // A relative clause after every pair.
+    check_growth("relative clauses, one line", 32 << 10, |n| {
+        one(repeat("Macron et Xi, qui se sont parlé deux heures après que Trump a appelé Poutine, ", n))
+    });
+    // A release by a titled agent, a wish and a negotiated exchange.
+    check_growth("releases, one line", 32 << 10, |n| {
+        one(repeat(
+            "a statement released by presidential spokeswoman Ines Carvalho, Quist wants Minsk to release Ivo Lenk, negotiations on prisoner exchanges, ",
+            n,
+        ))
+    });
+}
+
+#[test]
 fn datelines_grow_linearly() {
     check_growth("datelines", 32 << 10, |n| one(repeat("PARIS, 1er juillet 2025 (AFP) – Macron a appelé Xi.\n", n)));
 }
