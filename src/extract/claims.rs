@@ -514,8 +514,8 @@ pub(super) fn person_name(cx: &Ctx, si: usize, t: usize, end: usize) -> Option<(
     let before = |b: usize| b <= t && t - b < w && !(active && s.toks[b - 1].clause == s.toks[t].clause);
     // The name after "released by" is who released, not who was freed:
     // "a readout released by Port Moresby" frees nobody, nor does "a
-    // statement released by presidential spokeswoman Ines Carvalho" (only
-    // lowercase words or words that start no name, a title, between).
+    // statement released by presidential spokeswoman Ines Carvalho" (a few
+    // lowercase words, a title, between).
     let agent = s.toks.get(end).is_some_and(|x| Grammar::has(&cx.r.grammar.agent, x.lower));
     let by_agent = |a: usize| {
         agent && a > end && a - end <= AGENT_TITLE_WORDS + 1 && s.toks[end + 1..a].iter().all(|x| !x.capitalized)
