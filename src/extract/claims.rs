@@ -532,17 +532,23 @@ pub(super) fn person_name(cx: &Ctx, si: usize, t: usize, end: usize) -> Option<(
         .min_by_key(|&(a, b)| if a > t { a - t } else { t - b })
 }
 
+/// The first token in `within` where a phrase of `class` starts, in the
+/// clause of token `t` (the words a cue at `t` looks back over).
+fn class_in_clause(cx: &Ctx, si: usize, within: std::ops::Range<usize>, t: usize, class: &str) -> Option<usize> {
+    let s = cx.sent(si);
+    let clause = s.toks[t].clause;
+    within.into_iter().find(|&k| s.toks[k].clause == clause && matcher::class_at(cx.r, class, s, k))
+}
+
 /// Whether a release or exchange starting at token `t` has not happened: a
-/// phrase of `class` a few words before it, in its clause. `no_release`:
-/// asked for, wished or talked about ("called for the release of", « en
-/// demandant de nouveau la libération de »), or a text ("said in a press
-/// release"); `no_exchange`: negotiated ("negotiations on prisoner
+/// phrase of `class` a few words before it or on it, in its clause.
+/// `no_release`: asked for, wished or talked about ("called for the release
+/// of", « en demandant de nouveau la libération de »), or a text ("said in
+/// a press release"); `no_exchange`: negotiated ("negotiations on prisoner
 /// exchanges"). An exchange talked about may have happened (« ont évoqué
 /// l'échange de prisonniers qui a permis la libération de … »).
 fn not_done(cx: &Ctx, si: usize, t: usize, class: &str) -> bool {
-    let s = cx.sent(si);
-    let clause = s.toks[t].clause;
-    (t.saturating_sub(NO_RELEASE_REACH)..=t).any(|k| s.toks[k].clause == clause && matcher::class_at(cx.r, class, s, k))
+    class_in_clause(cx, si, t.saturating_sub(NO_RELEASE_REACH)..t + 1, t, class).is_some()
 }
 
 #[inline(never)]
@@ -666,9 +672,7 @@ pub(super) fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     // will meet", « des responsables italiens et allemands doivent se
     // rencontrer »); or a plan that lapsed ("had been expected to meet",
     // « auraient dû se rencontrer »). Both are `other_plan` phrases.
-    let clause = s.toks[m.start].clause;
-    let other = (m.start.saturating_sub(OTHER_PLAN_REACH)..m.start)
-        .find(|&t| s.toks[t].clause == clause && matcher::class_at(cx.r, "other_plan", s, t));
+    let other = class_in_clause(cx, si, m.start.saturating_sub(OTHER_PLAN_REACH)..m.start, m.start, "other_plan");
     if other.is_some_and(|d| s.mentions_in(d, m.start).next().is_none()) {
         return;
     }
