@@ -279,6 +279,21 @@ fn fold(w: &str, r: &Rules) -> String {
     }
 }
 
+/// Whether two folded words of [`MIN_TRANSLITERATED`] letters or more
+/// are one word transliterated with other vowels: the same first letter,
+/// then the same consonants ("mohamad", "muhamad"; "aliev", "aliyev").
+/// Latin vowels, "y" with them, are the letters transliterations disagree on.
+fn same_consonants(a: &str, b: &str) -> bool {
+    let consonants = |w: &str| w.bytes().skip(1).filter(|c| !b"aeiouy".contains(c)).collect::<Vec<u8>>();
+    a.len() >= MIN_TRANSLITERATED
+        && b.len() >= MIN_TRANSLITERATED
+        && a.as_bytes()[0] == b.as_bytes()[0]
+        && consonants(a) == consonants(b)
+}
+
+/// Shorter given names that differ in a vowel ("Jan", "Jon") are others'.
+const MIN_TRANSLITERATED: usize = 5;
+
 /// Of the persons `ks`, the one sighted most (the first on a tie).
 fn most_seen(ks: impl Iterator<Item = usize>, seen: impl Fn(usize) -> usize) -> Option<usize> {
     ks.reduce(|a, b| if seen(b) > seen(a) { b } else { a })
@@ -323,6 +338,32 @@ pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec
             };
             most_seen(ps.iter().copied().filter(fits), |k| persons[k].seen)
         });
+        // Else a name of as many words that agrees word for word, a word
+        // at least being the same and the others written with other
+        // vowels ("Yusuf"/"Yousef"): a transliteration.
+        let found = found.or_else(|| {
+            let n = folded.len();
+            let agrees = |p: &Person| {
+                p.words.len() == n
+                    && (p.country.is_none() || s.country.is_none() || p.country == s.country)
+                    && folded.iter().zip(&p.folded).any(|(a, b)| a == b)
+                    && folded.iter().zip(&p.folded).all(|(a, b)| a == b || same_consonants(a, b))
+            };
+            let ps = folded.iter().filter_map(|w| by_word.get(w)).flatten().copied();
+            most_seen(ps.filter(|&k| agrees(&persons[k])), |k| persons[k].seen)
+        });
+        // The other spellings name the person too ("Yousef" alone).
+        if let (Some(k), true) = (found, folded.len() > 1) {
+            for w in &folded {
+                if !persons[k].folded.contains(w) {
+                    persons[k].folded.push(w.clone());
+                    let v = by_word.entry(w.clone()).or_default();
+                    if v.len() < 8 {
+                        v.push(k);
+                    }
+                }
+            }
+        }
         let k = match found {
             // Of two spellings of one name ("Masoud", "Massoud"), the one
             // whose id comes first names the person, whatever the order
