@@ -90,6 +90,24 @@ fn the_year_comes_from_the_article_date() {
 }
 
 #[test]
+fn a_page_date_whose_year_runs_into_the_next_words_gives_no_year() {
+    // A scraped page line that glues two dates: "20255" is no year.
+    let a = art(
+        "a",
+        "Published On 19 November 20255 November 2025\nGiorgia Meloni spoke by phone with Friedrich Merz on Monday.",
+    );
+    let doc = analyze(&[a]).unwrap();
+    assert_eq!(doc.event.date.as_deref(), None);
+    let f = fact(&doc, "call_date/meloni+merz");
+    assert_eq!(f.value.parts.and_then(|p| p.year), None, "{:?}", f.value);
+    assert_eq!(f.value.parts.and_then(|p| p.weekday), Some(1));
+    // With a year of four figures, the page's date dates the call.
+    let b = art("b", "Published On 19 November 2025\nGiorgia Meloni spoke by phone with Friedrich Merz on Monday.");
+    let doc = analyze(&[b]).unwrap();
+    assert_eq!(fact(&doc, "call_date/meloni+merz").value.date.as_deref(), Some("2025-11-17"));
+}
+
+#[test]
 fn sources_that_agree_on_the_day_and_month_agree_on_the_date() {
     // Two sources repeat a wrong weekday without the year; a third gives
     // the year. The date is theirs, agreed, and the event keeps it.

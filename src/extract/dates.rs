@@ -124,13 +124,7 @@ pub fn parse_loose(s: &str, rules: &Rules) -> Option<DateParts> {
         (Some(m), Some(y)) => (int::<u8>(m)?, y),
         _ => (rules.dates.month(&crate::case::to_lowercase(words.next()?))?, words.next()?.trim_end_matches(',')),
     };
-    let y = int::<i32>(y)?;
-    ((1..=12).contains(&m) && y > 999 && d >= 1 && d <= days_in_month(y, m)).then(|| DateParts {
-        year: Some(y),
-        month: Some(m),
-        day: Some(d),
-        weekday: Some(weekday(y, m, d)),
-    })
+    civil(int::<i32>(y)?, m, Some(d))
 }
 
 /// Parses `YYYY-MM-DD` or `YYYY-MM`.
