@@ -108,6 +108,39 @@ fn a_page_date_whose_year_runs_into_the_next_words_gives_no_year() {
 }
 
 #[test]
+fn the_day_a_call_was_told_gives_way_to_the_day_it_was_held() {
+    let told = art(
+        "told",
+        "Chilean President Rosa Valdivieso said on Friday that she and Kenyan President Samuel Otieno \
+         had discussed grain prices by phone.",
+    );
+    let held =
+        art("held", "Valdivieso and Otieno spoke by phone late on Thursday evening about grain prices, aides said.");
+    let also_told = art("also", "On Friday Valdivieso said she had talked with Otieno about grain.");
+    let doc = analyze(&[told.clone(), held.clone(), also_told]).unwrap();
+    let f = fact(&doc, "call_date/rosa_valdivieso+samuel_otieno");
+    assert_eq!(f.value.parts.and_then(|p| p.weekday), Some(4), "{f:#?}");
+    assert!(f.claims.iter().all(|c| c.source == "held"), "{:#?}", f.claims);
+    // The sources that tell it the day after are on the same call.
+    assert!(doc.sources.iter().all(|s| s.on_event), "{:#?}", doc.sources);
+    // Told on its own, the day it was told is all there is.
+    let doc = analyze(std::slice::from_ref(&told)).unwrap();
+    let f = fact(&doc, "call_date/rosa_valdivieso+samuel_otieno");
+    assert_eq!(f.value.parts.and_then(|p| p.weekday), Some(5));
+    // Words said during the call date it.
+    let during = art(
+        "during",
+        "Chilean President Rosa Valdivieso said on Friday during a phone call with Kenyan President \
+         Samuel Otieno that grain prices had to fall.",
+    );
+    let next_day = art("next", "Valdivieso said on Saturday that she had spoken with Otieno on the phone.");
+    let doc = analyze(&[next_day, during]).unwrap();
+    let f = fact(&doc, "call_date/rosa_valdivieso+samuel_otieno");
+    assert_eq!(f.value.parts.and_then(|p| p.weekday), Some(5), "{f:#?}");
+    assert!(f.claims.iter().all(|c| c.source == "during"), "{:#?}", f.claims);
+}
+
+#[test]
 fn sources_that_agree_on_the_day_and_month_agree_on_the_date() {
     // Two sources repeat a wrong weekday without the year; a third gives
     // the year. The date is theirs, agreed, and the event keeps it.

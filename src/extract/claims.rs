@@ -128,7 +128,16 @@ pub(super) fn call_days(found: &mut [Found]) {
             f.day = dated.get(k).filter(|(start, _, _)| *start == f.claim.start).map(|(_, p, _)| *p);
         }
     }
-    let own = dates::tally_days(&mut dated.iter().filter(|(_, _, earlier)| !earlier).map(|(_, p, _)| *p));
+    // The days of the call, else of its telling (`Found::reported`).
+    let days = |reported: bool| {
+        found
+            .iter()
+            .filter(move |f| f.kind == Kind::CallDate && !f.earlier && f.reported == reported)
+            .filter_map(|f| f.claim.value.parts)
+            .filter(|p| p.day.is_some() || p.weekday.is_some())
+    };
+    let reported = days(false).next().is_none();
+    let own = dates::tally_days(&mut days(reported));
     let mut best: Option<(usize, DateParts)> = None;
     for (p, _) in &own {
         let n = dates::day_support(p, &own);
@@ -161,6 +170,38 @@ fn of_other_event(r: &Rules, s: &Sent, d: &dates::DateMention, ms: &[Match]) -> 
                 && (!class_at(r, "in_person", s, t)
                     || r.class_id("phone").is_some_and(|c| matcher::holds_class(r, c, s)))
         })
+}
+
+/// Whether the date is the day the call was told: it stands by a speech
+/// verb (at most [`REPORT_REACH`] tokens apart, in one clause),
+/// and every cue is in what was said, after the words that open it ("said
+/// on Thursday that the pair had discussed", "on Thursday said he had
+/// talked with") or before the verb ("…, the Kremlin said on Monday").
+/// Words said during the call ("said on Thursday during a call with …")
+/// have the cue outside what was said.
+fn of_report(r: &Rules, s: &Sent, d: &dates::DateMention, ms: &[Match]) -> bool {
+    let verb = |t: usize| {
+        let toks = &s.toks;
+        r.verbs_starting(toks.get(t)?.lower)
+            .iter()
+            .filter(|v| {
+                t + v.len() <= toks.len() && toks[t..t + v.len()].iter().zip(v.iter()).all(|(a, b)| a.lower == b)
+            })
+            .map(Vec::len)
+            .max()
+    };
+    let opens = |t: usize| s.toks.get(t).is_some_and(|x| Grammar::has(&r.attribution.introducers, x.lower));
+    let told = |v: usize, end: usize| {
+        let (first, last) = (d.t0.min(v), d.t1.max(end));
+        let after = |m: &Match| opens(last) && m.start > last;
+        let before = |m: &Match| m.end <= first && s.toks[first].clause != s.toks[m.start].clause;
+        !ms.is_empty() && (ms.iter().all(after) || ms.iter().all(before))
+    };
+    let clause = s.toks[d.t0].clause;
+    let near = (d.t0.saturating_sub(REPORT_REACH)..d.t0).chain(d.t1..d.t1 + REPORT_REACH);
+    near.filter(|&v| s.toks.get(v).is_some_and(|x| x.clause == clause))
+        .filter_map(|v| verb(v).map(|n| (v, v + n)))
+        .any(|(v, end)| (end <= d.t0 || v >= d.t1) && told(v, end))
 }
 
 /// How many of the article's sentences that name two persons say they
@@ -344,11 +385,13 @@ pub(super) fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let note = dates::weekday_mismatch(&d, &parts).map(|w| DateNote::WeekdayInconsistent { stated_weekday: w });
     // Whether the sentence places this call before the article's.
     let earlier = s.toks.iter().any(|t| cx.r.references.earlier.iter().any(|w| w == t.lower));
+    let reported = of_report(cx.r, s, d, ms);
     let value = Value { date: dates::iso(&parts), parts: Some(parts), ..Value::default() };
     cx.push(si, Kind::CallDate, Subject { participants, ..Subject::default() }, value, va, vb, said_by, rule, false);
     if let Some(f) = cx.out.last_mut() {
         f.claim.date_note = note;
         f.earlier = earlier;
+        f.reported = reported;
     }
 }
 

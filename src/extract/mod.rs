@@ -51,6 +51,10 @@ pub struct Found {
     /// article's (`[references].earlier`), so that its date says nothing of
     /// the article's day.
     pub earlier: bool,
+    /// For a call date: whether it dates the saying, not the call ("X said
+    /// on Thursday that they had talked", see `claims::of_report`). The
+    /// call was that day or before: other dates of it come first.
+    pub reported: bool,
     /// Whether `day` is not the article's call day: the claim is another
     /// call's (set by `call_days`).
     pub other_day: bool,
@@ -311,6 +315,10 @@ fn analyse_sents<'a>(
 /// Tokens before a date in the clause after a call cue, at most.
 const DATE_OPENS_CLAUSE: usize = 3;
 
+/// How far after a speech verb a date still dates the saying ("said on
+/// social media today", 4 tokens): see `claims::of_report`.
+const REPORT_REACH: usize = 4;
+
 /// How far before a date another event's noun still governs it ("her
 /// visit of two days to Berlin on 3 May", 7 tokens): see
 /// `claims::of_other_event`.
@@ -455,7 +463,17 @@ impl Ctx<'_, '_> {
             rule: rule.to_string(),
             date_note: None,
         };
-        self.out.push(Found { kind, subject, claim, derived, pos: va, day: None, earlier: false, other_day: false });
+        self.out.push(Found {
+            kind,
+            subject,
+            claim,
+            derived,
+            pos: va,
+            day: None,
+            earlier: false,
+            reported: false,
+            other_day: false,
+        });
     }
 
     /// Who the outlet says is speaking at token `t` of sentence `si`.

@@ -107,12 +107,18 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
         .collect();
     // The event's day: the one most sources on the main call give. A source
     // whose call of the same pair is on another day covers that call.
-    let days: Vec<Option<DateParts>> = sources
+    // Days of the call come before days of its telling ("said on
+    // Thursday" after a call on Wednesday evening), which may be the day
+    // after.
+    let told: Vec<Option<(DateParts, bool)>> = sources
         .iter()
         .zip(&reports_main)
         .map(|(s, m)| main.filter(|_| *m == Some(true)).and_then(|p| source_day(s, p)))
         .collect();
-    let day = event_day(&mut days.iter().flatten().copied());
+    let days: Vec<Option<DateParts>> = told.iter().map(|t| t.map(|(d, _)| d)).collect();
+    let reported = |k: usize| told[k].is_some_and(|(_, r)| r);
+    let called = told.iter().flatten().any(|(_, r)| !r);
+    let day = event_day(&mut told.iter().flatten().filter(|(_, r)| !called || !r).map(|(d, _)| *d));
     // A day next to the event's, from a source that gives the call a length
     // the first source of the event's day that gives one agrees with: one
     // call, dated across time zones or by its announcement ("on Wednesday"
@@ -143,7 +149,9 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
     for (k, d) in days.iter().enumerate() {
         if let Some((d, e)) = d.zip(day) {
             let same_call = dates::next_day(&d, &e)
-                && (room_on[room[k]] || length(k).zip(on_day).is_some_and(|(l, e)| l.intersect(&e).is_some()));
+                && (reported(k)
+                    || room_on[room[k]]
+                    || length(k).zip(on_day).is_some_and(|(l, e)| l.intersect(&e).is_some()));
             if !same_call && !dates::same_day(&d, &e) {
                 on[k] = false;
                 other[k] = Some(d);
@@ -240,15 +248,20 @@ pub(super) struct Membership {
 }
 
 /// The day a source gives the call of `pair`: the date its sentences on
-/// that call give most often (the first on a tie).
-pub(super) fn source_day(s: &SourceExtract, pair: &[EntityId]) -> Option<DateParts> {
-    event_day(
-        &mut s
-            .found
+/// that call give most often (the first on a tie), and whether it is only
+/// the day the call was told (`Found::reported`: no sentence dates the
+/// call itself).
+pub(super) fn source_day(s: &SourceExtract, pair: &[EntityId]) -> Option<(DateParts, bool)> {
+    let days = |reported: bool| {
+        s.found
             .iter()
-            .filter(|f| f.kind == Kind::CallDate && f.subject.participants == pair && !f.earlier)
-            .filter_map(|f| f.day),
-    )
+            .filter(move |f| {
+                f.kind == Kind::CallDate && f.subject.participants == pair && !f.earlier && f.reported == reported
+            })
+            .filter_map(|f| f.day)
+    };
+    let reported = days(false).next().is_none();
+    event_day(&mut days(reported)).map(|d| (d, reported))
 }
 
 /// The day most of `days` may be (see [`dates::same_day`]), preferring a
