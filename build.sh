@@ -205,6 +205,34 @@ build_module() {
         --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
         --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
         "$PKG_DIR/${name}_bg.wasm" -o "$PKG_DIR/${name}_bg.wasm"
+    # The module's import and export names, one or two letters, and the
+    # glue's references to them renamed to match (wasm-bindgen names an
+    # import by its function and a hash, `__wbg_setAttribute_f75317b2…`,
+    # in the module and in the glue; docs/architecture.md). wasm-opt
+    # prints the renaming as JSON.
+    log "wasm-opt --minify-imports-and-exports-and-modules $PKG_DIR/${name}_bg.wasm"
+    node "$PAGE_DIR/node_modules/binaryen/bin/wasm-opt" --minify-imports-and-exports-and-modules \
+        --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+        --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+        "$PKG_DIR/${name}_bg.wasm" -o "$PKG_DIR/${name}_bg.wasm" >"$PKG_DIR/names.json"
+    node -e '
+        const fs = require("fs");
+        const [glue, names] = process.argv.slice(1);
+        const map = JSON.parse(fs.readFileSync(names, "utf8"));
+        let js = fs.readFileSync(glue, "utf8");
+        const swap = (from, to, what) => {
+            if (!js.includes(from)) throw new Error(`the glue has no ${what} ${from}`);
+            js = js.split(from).join(to);
+        };
+        const modules = new Set(map.imports.map(([m]) => m));
+        if (modules.size !== 1) throw new Error(`expected one import module, got ${[...modules]}`);
+        swap(`"${[...modules][0]}": import0`, `"a": import0`, "import module");
+        for (const [, from, to] of map.imports) swap(`${from}: function`, `${to}: function`, "import");
+        // "wasm.analyze(", "wasm.memory": whole names only.
+        for (const [from, to] of map.exports) js = js.replace(new RegExp(`\\bwasm\\.${from}\\b`, "g"), `wasm.${to}`);
+        fs.writeFileSync(glue, js);
+    ' "$PKG_DIR/$name.js" "$PKG_DIR/names.json"
+    rm "$PKG_DIR/names.json"
     # The glue, minified (terser, from the JS tools in tests/page).
     log "terser $PKG_DIR/$name.js"
     node "$PAGE_DIR/node_modules/terser/bin/terser" "$PKG_DIR/$name.js" --module --compress --mangle \

@@ -180,16 +180,6 @@ fn of_other_event(r: &Rules, s: &Sent, d: &dates::DateMention, ms: &[Match]) -> 
 /// Words said during the call ("said on Thursday during a call with …")
 /// have the cue outside what was said.
 fn of_report(r: &Rules, s: &Sent, d: &dates::DateMention, ms: &[Match]) -> bool {
-    let verb = |t: usize| {
-        let toks = &s.toks;
-        r.verbs_starting(toks.get(t)?.lower)
-            .iter()
-            .filter(|v| {
-                t + v.len() <= toks.len() && toks[t..t + v.len()].iter().zip(v.iter()).all(|(a, b)| a.lower == b)
-            })
-            .map(Vec::len)
-            .max()
-    };
     let opens = |t: usize| s.toks.get(t).is_some_and(|x| Grammar::has(&r.attribution.introducers, x.lower));
     let told = |v: usize, end: usize| {
         let (first, last) = (d.t0.min(v), d.t1.max(end));
@@ -200,7 +190,7 @@ fn of_report(r: &Rules, s: &Sent, d: &dates::DateMention, ms: &[Match]) -> bool 
     let clause = s.toks[d.t0].clause;
     let near = (d.t0.saturating_sub(REPORT_REACH)..d.t0).chain(d.t1..d.t1 + REPORT_REACH);
     near.filter(|&v| s.toks.get(v).is_some_and(|x| x.clause == clause))
-        .filter_map(|v| verb(v).map(|n| (v, v + n)))
+        .filter_map(|v| refs::verb_at(r, s, v).map(|n| (v, v + n)))
         .any(|(v, end)| (end <= d.t0 || v >= d.t1) && told(v, end))
 }
 

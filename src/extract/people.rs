@@ -284,11 +284,10 @@ fn fold(w: &str, r: &Rules) -> String {
 /// then the same consonants ("mohamad", "muhamad"; "aliev", "aliyev").
 /// Latin vowels, "y" with them, are the letters transliterations disagree on.
 fn same_consonants(a: &str, b: &str) -> bool {
-    let consonants = |w: &str| w.bytes().skip(1).filter(|c| !b"aeiouy".contains(c)).collect::<Vec<u8>>();
-    a.len() >= MIN_TRANSLITERATED
-        && b.len() >= MIN_TRANSLITERATED
-        && a.as_bytes()[0] == b.as_bytes()[0]
-        && consonants(a) == consonants(b)
+    fn consonants(w: &str) -> impl Iterator<Item = u8> + '_ {
+        w.bytes().enumerate().filter(|&(k, c)| k == 0 || !b"aeiouy".contains(&c)).map(|(_, c)| c)
+    }
+    a.len().min(b.len()) >= MIN_TRANSLITERATED && consonants(a).eq(consonants(b))
 }
 
 /// Shorter given names that differ in a vowel ("Jan", "Jon") are others'.
@@ -328,32 +327,21 @@ pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec
         // Of two persons the words may name ("Trudeau": a prime minister
         // and his father), the one sighted most so far (the first on a tie).
         // A word joined by a hyphen is also its parts: "Min-seok" is in
-        // "Park Min Seok" (longer names come first).
-        let first = by_word.get(&folded[0]).or_else(|| by_word.get(folded[0].split('_').next()?));
-        let found = first.and_then(|ps| {
-            let fits = |&k: &usize| {
-                let p = &persons[k];
-                folded.iter().all(|w| p.folded.contains(w) || w.split('_').all(|x| p.folded.iter().any(|y| y == x)))
-                    && (p.country.is_none() || s.country.is_none() || p.country == s.country)
-            };
-            most_seen(ps.iter().copied().filter(fits), |k| persons[k].seen)
-        });
-        // Else a name of as many words that agrees word for word, a word
-        // at least being the same and the others written with other
-        // vowels ("Yusuf"/"Yousef"): a transliteration.
-        let found = found.or_else(|| {
-            let n = folded.len();
-            let agrees = |p: &Person| {
-                p.words.len() == n
-                    && (p.country.is_none() || s.country.is_none() || p.country == s.country)
-                    && folded.iter().zip(&p.folded).any(|(a, b)| a == b)
-                    && folded.iter().zip(&p.folded).all(|(a, b)| a == b || same_consonants(a, b))
-            };
-            let ps = folded.iter().filter_map(|w| by_word.get(w)).flatten().copied();
-            most_seen(ps.filter(|&k| agrees(&persons[k])), |k| persons[k].seen)
-        });
+        // "Park Min Seok" (longer names come first). Beside a word that is
+        // the same, a word may be written with other vowels ("Yusuf Bakirov",
+        // "Yousef Bakirov"): a transliteration.
+        let same =
+            |w: &String, p: &Person| p.folded.contains(w) || w.split('_').all(|x| p.folded.iter().any(|y| y == x));
+        let fits = |&k: &usize| {
+            let p = &persons[k];
+            folded.iter().any(|w| same(w, p))
+                && folded.iter().all(|w| same(w, p) || p.folded.iter().any(|y| same_consonants(w, y)))
+                && (p.country.is_none() || s.country.is_none() || p.country == s.country)
+        };
+        let ps = folded.iter().filter_map(|w| by_word.get(w).or_else(|| by_word.get(w.split('_').next()?)));
+        let found = most_seen(ps.flatten().copied().filter(fits), |k| persons[k].seen);
         // The other spellings name the person too ("Yousef" alone).
-        if let (Some(k), true) = (found, folded.len() > 1) {
+        if let Some(k) = found {
             for w in &folded {
                 if !persons[k].folded.contains(w) {
                     persons[k].folded.push(w.clone());

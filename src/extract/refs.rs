@@ -215,6 +215,18 @@ fn titled_from(s: &Sent, rules: &Rules, t: usize) -> usize {
     p
 }
 
+/// The length in tokens of the longest speech verb at token `t`
+/// (`[attribution].verbs`: "said", "told reporters"), if one starts there.
+pub fn verb_at(rules: &Rules, s: &Sent, t: usize) -> Option<usize> {
+    let toks = &s.toks;
+    rules
+        .verbs_starting(toks.get(t)?.lower)
+        .iter()
+        .filter(|v| t + v.len() <= toks.len() && toks[t..t + v.len()].iter().zip(v.iter()).all(|(a, b)| a.lower == b))
+        .map(Vec::len)
+        .max()
+}
+
 /// Finds the attributions of sentence `si` (after `resolve`), then
 /// resolves its first-person mentions to their speakers.
 pub fn attribute(s: &mut Sent, rules: &Rules) {
@@ -232,13 +244,7 @@ pub fn attribute(s: &mut Sent, rules: &Rules) {
                 && s.mentions.iter().any(|m| m.t0 == t && !m.ids.is_empty() && !closes(s, m.t1)))
     };
     for i in 0..n {
-        let Some(vlen) = rules
-            .verbs_starting(s.toks[i].lower)
-            .iter()
-            .filter(|v| i + v.len() <= n && s.toks[i..i + v.len()].iter().zip(v.iter()).all(|(a, b)| a.lower == b))
-            .map(Vec::len)
-            .max()
-        else {
+        let Some(vlen) = verb_at(rules, s, i) else {
             continue;
         };
         let after = i + vlen;

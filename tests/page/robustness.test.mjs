@@ -44,13 +44,15 @@ const ATTRS = allowList('ATTRS');
 const TRAP_MARKER = '__factpanel_trap__';
 // (module (func (export "trap") unreachable))
 const TRAP_WASM = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 8, 1, 4, 116, 114, 97, 112, 0, 0, 10, 5, 1, 3, 0, 0, 11];
-// (module (import "./NAME_bg.js" "nope" (func))), for the glue NAME.js
-// of `factpanel_bg.wasm` or `factpanel_view_bg.wasm`: compiles, but the glue
-// has no such import, so instantiating it fails (a LinkError).
+// (module (import "MODULE" "nope" (func))), MODULE being the one the real
+// `factpanel_bg.wasm` or `factpanel_view_bg.wasm` imports from (build.sh
+// shortens it): compiles, but the glue has no such import, so
+// instantiating it fails (a LinkError).
 const name = (s) => [s.length, ...Buffer.from(s)];
 function unlinkableWasm(url) {
-  const glue = new URL(url).pathname.split('/').pop().replace(/\.wasm$/, '.js');
-  const IMPORT = [1, ...name(`./${glue}`), ...name('nope'), 0, 0];
+  const real = readFileSync(join(ROOT, 'www/pkg', new URL(url).pathname.split('/').pop()));
+  const [{ module }] = WebAssembly.Module.imports(new WebAssembly.Module(real));
+  const IMPORT = [1, ...name(module), ...name('nope'), 0, 0];
   return [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 2, IMPORT.length, ...IMPORT];
 }
 
