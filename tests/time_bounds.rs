@@ -285,6 +285,13 @@ fn titled_names_grow_linearly() {
             )
         }))
     });
+    // Names that differ in their vowels, each pair a new person, and many
+    // persons who share a transliterated given name.
+    check_growth("names written with other vowels", 16 << 10, |n| {
+        one(titled_names(n, |k| {
+            format!("le président péruvien Mohammad {} et son homologue Muhammed {} ", person(k), person(k))
+        }))
+    });
     check_growth("urges, places as subjects and captions", 32 << 10, |n| {
         one(repeat("Pékin a exhorté Poutine à accepter un cessez-le-feu, proche de la Russie. Photo: AFP\n", n))
     });
@@ -328,6 +335,15 @@ fn english_floods_grow_linearly() {
         ))
     });
     check_growth("English clitics", 32 << 10, |n| en(repeat("Russia's leader didn't say it's Putin's call, ", n)));
+    // Days a call was told, before and after their speech verbs, beside
+    // the day it was held.
+    check_growth("English days of telling", 32 << 10, |n| {
+        en(repeat(
+            "Meloni said on Friday that she and Merz had talked by phone; on Friday Merz said he had spoken with \
+             Meloni, who spoke with him late on Thursday. ",
+            n,
+        ))
+    });
     check_growth("English dates", 32 << 10, |n| en(repeat("Wednesday, February 12th, 2025, and Feb. 13 ", n)));
     check_growth("English date lines", 32 << 10, |n| en(repeat("Posted Tue 14 Jan 2025 at 6:48pm\n", n)));
     check_growth("English postposed speakers", 32 << 10, |n| {
