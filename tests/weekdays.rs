@@ -141,6 +141,34 @@ fn the_day_a_call_was_told_gives_way_to_the_day_it_was_held() {
 }
 
 #[test]
+fn a_day_in_brackets_after_the_weekday_is_the_day_of_the_month() {
+    let call = |id: &str, when: &str| {
+        art(
+            id,
+            &format!("Giorgia Meloni s'est entretenue {when} par téléphone avec Friedrich Merz au sujet du budget."),
+        )
+    };
+    let doc = analyze(&[call("a", "ce samedi (2)")]).unwrap();
+    let parts = fact(&doc, "call_date/meloni+merz").value.parts.unwrap();
+    assert_eq!((parts.day, parts.weekday), (Some(2), Some(6)));
+    // "(2)" after another word, or a number out of range, is no day.
+    let doc = analyze(&[call("b", "samedi (32)")]).unwrap();
+    assert_eq!(fact(&doc, "call_date/meloni+merz").value.parts.unwrap().day, None);
+    // Five Saturdays, one of them the 2nd, and a 2nd of October, beside
+    // one source's Saturday 22 January 2022: the 2nd of October, and that
+    // source is on another call.
+    let mut arts: Vec<Article> = (0..4).map(|k| call(&format!("s{k}"), "samedi")).collect();
+    arts.push(call("brackets", "ce samedi (2)"));
+    arts.push(call("month", "samedi 2 octobre"));
+    arts.push(call("other", "ce samedi 22 janvier 2022"));
+    let doc = analyze(&arts).unwrap();
+    let parts = fact(&doc, "call_date/meloni+merz").value.parts.unwrap();
+    assert_eq!((parts.month, parts.day), (Some(10), Some(2)), "{parts:?}");
+    let on: Vec<&str> = doc.sources.iter().filter(|s| !s.on_event).map(|s| s.id.as_str()).collect();
+    assert_eq!(on, ["other"]);
+}
+
+#[test]
 fn sources_that_agree_on_the_day_and_month_agree_on_the_date() {
     // Two sources repeat a wrong weekday without the year; a third gives
     // the year. The date is theirs, agreed, and the event keeps it.

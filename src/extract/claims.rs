@@ -188,10 +188,10 @@ fn of_report(r: &Rules, s: &Sent, d: &dates::DateMention, ms: &[Match]) -> bool 
         !ms.is_empty() && (ms.iter().all(after) || ms.iter().all(before))
     };
     let clause = s.toks[d.t0].clause;
-    let near = (d.t0.saturating_sub(REPORT_REACH)..d.t0).chain(d.t1..d.t1 + REPORT_REACH);
-    near.filter(|&v| s.toks.get(v).is_some_and(|x| x.clause == clause))
-        .filter_map(|v| refs::verb_at(r, s, v).map(|n| (v, v + n)))
-        .any(|(v, end)| (end <= d.t0 || v >= d.t1) && told(v, end))
+    (d.t0.saturating_sub(REPORT_REACH)..d.t1 + REPORT_REACH).any(|v| {
+        let end = v + refs::verb_at(r, s, v).unwrap_or(0);
+        end > v && (end <= d.t0 || v >= d.t1) && s.toks[v].clause == clause && told(v, end)
+    })
 }
 
 /// How many of the article's sentences that name two persons say they

@@ -354,10 +354,15 @@ fn find_in(toks: &[crate::text::Token], rules: &Rules) -> Vec<DateMention> {
         }
         if t.kind == TokKind::Word {
             if let Some(w) = rules.dates.weekday(t.lower) {
+                // The day of the month in brackets after it, as some papers
+                // write it: « ce samedi (2) ».
+                let at = |k: usize, x: &str| toks.get(i + k).is_some_and(|n| n.lower == x);
+                let day = toks.get(i + 2).and_then(|n| int::<u8>(n.lower)).filter(|d| (1..=31).contains(d));
+                let day = day.filter(|_| at(1, "(") && at(3, ")"));
                 out.push(DateMention {
                     t0: i,
-                    t1: i + 1,
-                    parts: DateParts { weekday: Some(w), ..DateParts::default() },
+                    t1: if day.is_some() { i + 4 } else { i + 1 },
+                    parts: DateParts { weekday: Some(w), day, ..DateParts::default() },
                     back: None,
                     stated_weekday: None,
                 });

@@ -274,14 +274,28 @@ pub(super) fn event_day(days: &mut dyn Iterator<Item = DateParts>) -> Option<Dat
     let support = |d: &DateParts| dates::day_support(d, &distinct);
     // The day most dates may be, then the most complete date that may be it
     // ("mardi" beside "18 mars 2025" is the 18th; "Thursday, December 30"
-    // beside "Dec. 30", the one with its weekday); the first on a tie.
+    // beside "Dec. 30", the one with its weekday); the first on a tie. Of
+    // two dates of a month that may be it but not each other, the one more
+    // dates may be ("samedi" five times, "samedi (2)" and "2 octobre"
+    // beside "22 janvier 2022": the 2nd of October).
     let first = distinct.iter().rev().map(|(d, _)| *d).max_by_key(|d| (support(d), complete(d)))?;
-    let mut day = distinct
-        .iter()
-        .rev()
-        .map(|(d, _)| *d)
-        .filter(|d| dates::same_day(d, &first))
-        .max_by_key(|d| (complete(d), support(d)))?;
+    let most_complete = |like: &DateParts| {
+        distinct
+            .iter()
+            .rev()
+            .map(|(d, _)| *d)
+            .filter(|d| dates::same_day(d, like))
+            .max_by_key(|d| (complete(d), support(d)))
+    };
+    let mut day = most_complete(&first)?;
+    // Of two dates of a month that may both be it but not each other, the
+    // one more dates may be.
+    for (d, _) in &distinct {
+        let rival = d.month.is_some() && d.day.is_some() && dates::same_day(d, &first) && !dates::same_day(d, &day);
+        if rival && support(d) > support(&day) {
+            day = most_complete(d)?;
+        }
+    }
     // A day of the month without its year takes the weekday the bare
     // weekdays beside it give most ("1er février" beside "samedi"), so
     // that a call of another weekday is told apart from it.
