@@ -186,6 +186,19 @@ fn dates_and_weekdays_grow_linearly() {
     // A call date in every sentence: the article's call day is chosen among
     // them (it was quadratic in their number).
     check_growth("call dates, a sentence each", 64 << 10, |n| one(repeat("Macron a appelé Xi le 3 mars. ", n)));
+    // Days in brackets after weekdays, and many articles each with a date
+    // of a month that rivals the others for the event's day.
+    check_growth("days in brackets", 64 << 10, |n| {
+        one(repeat("Macron a appelé Xi ce samedi (2) et dimanche (3). ", n))
+    });
+    check_growth("rival dates of a month, many articles", 64, |n| {
+        (0..n)
+            .map(|i| {
+                let text = format!("Macron a appelé Xi samedi {} octobre.", 1 + i % 28);
+                Article::new(format!("a{i}"), text)
+            })
+            .collect()
+    });
 }
 
 #[test]
