@@ -281,7 +281,7 @@ fn fold(w: &str, r: &Rules) -> String {
 
 /// Whether two folded words of [`MIN_TRANSLITERATED`] letters or more
 /// are one word transliterated with other vowels: the same first letter,
-/// then the same consonants ("mohamad", "muhamad"; "aliev", "aliyev").
+/// then the same consonants ("yusuf", "yousef"; "karimov", "karymov").
 /// Latin vowels, "y" with them, are the letters transliterations disagree on.
 fn same_consonants(a: &str, b: &str) -> bool {
     fn consonants(w: &str) -> impl Iterator<Item = u8> + '_ {
