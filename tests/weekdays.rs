@@ -123,6 +123,16 @@ fn the_day_a_call_was_told_gives_way_to_the_day_it_was_held() {
     assert!(f.claims.iter().all(|c| c.source == "held"), "{:#?}", f.claims);
     // The sources that tell it the day after are on the same call.
     assert!(doc.sources.iter().all(|s| s.on_event), "{:#?}", doc.sources);
+    // Told the day before it was held, it is another call.
+    let titled = art(
+        "titled",
+        "Chilean President Rosa Valdivieso and Kenyan President Samuel Otieno spoke by phone late on \
+         Thursday evening about grain prices.",
+    );
+    let before = art("before", "On Wednesday Valdivieso said she had talked with Otieno about grain.");
+    let doc = analyze(&[titled, before]).unwrap();
+    let aside: Vec<&str> = doc.sources.iter().filter(|s| !s.on_event).map(|s| s.id.as_str()).collect();
+    assert_eq!(aside, ["before"], "{:#?}", doc.sources);
     // Told on its own, the day it was told is all there is.
     let doc = analyze(std::slice::from_ref(&told)).unwrap();
     let f = fact(&doc, "call_date/rosa_valdivieso+samuel_otieno");

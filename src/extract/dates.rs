@@ -54,16 +54,20 @@ pub fn same_day(a: &DateParts, b: &DateParts) -> bool {
     agree(a.year, b.year) && agree(a.month, b.month) && agree(a.day, b.day) && weekday
 }
 
-/// Whether `a` and `b` may be two days in a row, either way round: full
-/// dates a day apart, else weekdays (stated, or a full date's own) a day
-/// apart.
+/// Whether `a` and `b` may be two days in a row, either way round.
 pub fn next_day(a: &DateParts, b: &DateParts) -> bool {
+    day_after(a, b) || day_after(b, a)
+}
+
+/// Whether `a` may be the day after `b`: full dates a day apart, else
+/// weekdays (stated, or a full date's own) a day apart.
+pub fn day_after(a: &DateParts, b: &DateParts) -> bool {
     let serial = |p: &DateParts| Some(days_from_civil(p.year?, p.month?, p.day?));
     if let (Some(x), Some(y)) = (serial(a), serial(b)) {
-        return (x - y).abs() == 1;
+        return x - y == 1;
     }
     let w = |p: &DateParts| own_weekday(p).or(p.weekday);
-    w(a).zip(w(b)).is_some_and(|(x, y)| matches!((x + 7 - y) % 7, 1 | 6))
+    w(a).zip(w(b)).is_some_and(|(x, y)| (x + 7 - y) % 7 == 1)
 }
 
 /// The weekday of a full date (none for a date without its year, month or

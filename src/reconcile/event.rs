@@ -148,10 +148,10 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
     let mut other = vec![None; sources.len()];
     for (k, d) in days.iter().enumerate() {
         if let Some((d, e)) = d.zip(day) {
-            let same_call = dates::next_day(&d, &e)
-                && (reported(k)
-                    || room_on[room[k]]
-                    || length(k).zip(on_day).is_some_and(|(l, e)| l.intersect(&e).is_some()));
+            // (A call is told on its day or after, never before.)
+            let same_call = (reported(k) && dates::day_after(&d, &e))
+                || dates::next_day(&d, &e)
+                    && (room_on[room[k]] || length(k).zip(on_day).is_some_and(|(l, e)| l.intersect(&e).is_some()));
             if !same_call && !dates::same_day(&d, &e) {
                 on[k] = false;
                 other[k] = Some(d);
