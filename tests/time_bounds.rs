@@ -305,6 +305,13 @@ fn titled_names_grow_linearly() {
             format!("le président péruvien Mohammad {} et son homologue Muhammed {} ", person(k), person(k))
         }))
     });
+    // One person written with ever other vowels ("Bakarabo", "Bakiraba"…).
+    check_growth("one name, ever other vowels", 16 << 10, |n| {
+        one(titled_names(n, |k| {
+            let vowels: String = (0..12).map(|b| if k >> b & 1 == 1 { "ka" } else { "ko" }).collect();
+            format!("le président péruvien Tomás B{vowels} et ")
+        }))
+    });
     check_growth("urges, places as subjects and captions", 32 << 10, |n| {
         one(repeat("Pékin a exhorté Poutine à accepter un cessez-le-feu, proche de la Russie. Photo: AFP\n", n))
     });

@@ -340,10 +340,11 @@ pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec
         };
         let ps = folded.iter().filter_map(|w| by_word.get(w).or_else(|| by_word.get(w.split('_').next()?)));
         let found = most_seen(ps.flatten().copied().filter(fits), |k| persons[k].seen);
-        // The other spellings name the person too ("Yousef" alone).
+        // The other spellings name the person too ("Yousef" alone); a
+        // flood of spellings of one name stays bounded.
         if let Some(k) = found {
             for w in &folded {
-                if !persons[k].folded.contains(w) {
+                if !persons[k].folded.contains(w) && persons[k].folded.len() < 2 * MAX_NAME {
                     persons[k].folded.push(w.clone());
                     let v = by_word.entry(w.clone()).or_default();
                     if v.len() < 8 {
