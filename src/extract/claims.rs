@@ -116,16 +116,16 @@ pub(super) fn dedupe(found: &mut Vec<Found>, headline_end: usize) {
 #[inline(never)]
 pub(super) fn call_days(found: &mut [Found]) {
     // In text order, as the claims were found: one lookup by sentence.
-    let dated: Vec<(usize, DateParts, bool)> = found
+    let dated: Vec<(usize, DateParts)> = found
         .iter()
         .filter(|f| f.kind == Kind::CallDate)
-        .filter_map(|f| f.claim.value.parts.map(|p| (f.claim.start, p, f.earlier)))
-        .filter(|(_, p, _)| p.day.is_some() || p.weekday.is_some())
+        .filter_map(|f| f.claim.value.parts.map(|p| (f.claim.start, p)))
+        .filter(|(_, p)| p.day.is_some() || p.weekday.is_some())
         .collect();
     for f in found.iter_mut() {
         if is_call_kind(f.kind) {
-            let k = dated.partition_point(|(start, _, _)| *start < f.claim.start);
-            f.day = dated.get(k).filter(|(start, _, _)| *start == f.claim.start).map(|(_, p, _)| *p);
+            let k = dated.partition_point(|(start, _)| *start < f.claim.start);
+            f.day = dated.get(k).filter(|(start, _)| *start == f.claim.start).map(|(_, p)| *p);
         }
     }
     // The days of the call, else of its telling (`Found::reported`).
