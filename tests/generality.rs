@@ -963,3 +963,31 @@ fn a_call_that_a_government_denies_is_no_call() {
     assert!(stated.facts.iter().any(|f| f.id.starts_with("call_date/")), "{:?}", stated.facts);
     assert!(stated.facts.iter().any(|f| f.id.starts_with("call_duration/")), "{:?}", stated.facts);
 }
+
+#[test]
+fn a_meeting_the_call_was_about_does_not_make_the_event() {
+    // Each source tells the call of two presidents and the meeting one of
+    // them is to have with an envoy: in more sources than the call's day,
+    // but what the call was about. The source that only names the call
+    // stays on it.
+    let meeting = "Lind is expected to meet special envoy Peter Hale in Moscow.";
+    let arts = [
+        english("a", &format!("Briefing\n\nPresident Amara Okafor and President Ivan Lind spoke by phone on Thursday. {meeting}")),
+        english(
+            "b",
+            &format!("Call\n\nPresident Ivan Lind held a telephone conversation with President Amara Okafor on Thursday. {meeting}"),
+        ),
+        english("c", &format!("Moscow\n\nPresident Ivan Lind spoke with President Amara Okafor by phone. {meeting}")),
+    ];
+    let doc = analyze(&arts).unwrap();
+    let mut pair: Vec<&str> = doc.event.participants.iter().map(|p| p.as_str()).collect();
+    pair.sort();
+    assert_eq!(pair, ["amara_okafor", "ivan_lind"], "{:?}", doc.event);
+    assert_eq!(fact(&doc, "meeting/ivan_lind+peter_hale").claims.len(), 3);
+    assert!(off_event(&doc).is_empty(), "{:?}", off_event(&doc));
+    // A meeting held is no plan.
+    let held = english_doc(
+        "Briefing\n\nPresident Ivan Lind spoke with President Amara Okafor by phone. He shared the outcomes of his recent meeting in Moscow with special envoy Peter Hale.",
+    );
+    assert!(held.facts.iter().all(|f| !f.id.starts_with("meeting/")), "{:?}", held.facts);
+}

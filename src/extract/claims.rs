@@ -128,16 +128,7 @@ pub(super) fn call_days(found: &mut [Found]) {
             f.day = dated.get(k).filter(|(start, _)| *start == f.claim.start).map(|(_, p)| *p);
         }
     }
-    // The days of the call, else of its telling (`Found::reported`).
-    let days = |reported: bool| {
-        found
-            .iter()
-            .filter(move |f| f.kind == Kind::CallDate && !f.earlier && f.reported == reported)
-            .filter_map(|f| f.claim.value.parts)
-            .filter(|p| p.day.is_some() || p.weekday.is_some())
-    };
-    let reported = days(false).next().is_none();
-    let own = dates::tally_days(&mut days(reported));
+    let (own, _) = super::days_told(found, None);
     let mut best: Option<(usize, DateParts)> = None;
     for (p, _) in &own {
         let n = dates::day_support(p, &own);
@@ -703,9 +694,10 @@ pub(super) fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     // Somebody else's meeting: a group of others is its subject, in the
     // words right before it with nobody named between ("their negotiators
     // will meet", « des responsables italiens et allemands doivent se
-    // rencontrer »); or a plan that lapsed ("had been expected to meet",
-    // « auraient dû se rencontrer »). Both are `other_plan` phrases.
-    let other = class_in_clause(cx, si, m.start.saturating_sub(OTHER_PLAN_REACH)..m.start, m.start, "other_plan");
+    // rencontrer »); a plan that lapsed ("had been expected to meet",
+    // « auraient dû se rencontrer »); a meeting held ("the meeting he had
+    // in …"). All are `other_plan` phrases, before it or on its first word.
+    let other = class_in_clause(cx, si, m.start.saturating_sub(OTHER_PLAN_REACH)..m.start + 1, m.start, "other_plan");
     if other.is_some_and(|d| s.mentions_in(d, m.start).next().is_none()) {
         return;
     }

@@ -28,6 +28,25 @@ use matcher::{find_any, Match};
 use refs::{persons_in, subject_in};
 use sentence::Sent;
 
+/// The days a source gives the call of `pair` (any pair when none),
+/// tallied ([`dates::tally_days`]), and whether they are only the days of
+/// its telling (`Found::reported`): those count when it gives no other.
+pub fn days_told(found: &[Found], pair: Option<&[EntityId]>) -> (Vec<(DateParts, usize)>, bool) {
+    let days = |reported: bool| {
+        found
+            .iter()
+            .filter(move |f| {
+                f.kind == Kind::CallDate
+                    && !f.earlier
+                    && f.reported == reported
+                    && pair.is_none_or(|p| f.subject.participants == p)
+            })
+            .filter_map(|f| f.day)
+    };
+    let reported = days(false).next().is_none();
+    (dates::tally_days(&mut days(reported)), reported)
+}
+
 pub use claims::slug;
 use claims::*;
 pub use mentions::mentions;

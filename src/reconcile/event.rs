@@ -18,31 +18,38 @@ pub(super) fn features(s: &SourceExtract) -> Vec<String> {
     f
 }
 
-/// The pairs whose call (or what they agreed in it) a source reports.
-pub(super) fn call_pairs(s: &SourceExtract) -> Vec<&[EntityId]> {
-    let mut out: Vec<&[EntityId]> = Vec::new();
+/// The pairs whose call (or what they agreed in it) a source reports, and
+/// whether it reports a call. A meeting counts only in a source that
+/// reports no call: beside a call, it is what the call was about ("Lind
+/// briefed Okafor on his meeting with the envoy").
+pub(super) fn call_pairs(s: &SourceExtract) -> (Vec<&[EntityId]>, bool) {
+    let (mut calls, mut meetings): (Vec<&[EntityId]>, Vec<&[EntityId]>) = (Vec::new(), Vec::new());
     for f in &s.found {
-        let call = matches!(
-            f.kind,
-            Kind::CallDuration | Kind::CallDate | Kind::CallCharacterization | Kind::Negotiations | Kind::Meeting
-        );
-        if call && f.subject.participants.len() == 2 && !out.contains(&f.subject.participants.as_slice()) {
-            out.push(f.subject.participants.as_slice());
+        let out = match f.kind {
+            Kind::CallDuration | Kind::CallDate | Kind::CallCharacterization | Kind::Negotiations => &mut calls,
+            Kind::Meeting => &mut meetings,
+            _ => continue,
+        };
+        if f.subject.participants.len() == 2 {
+            crate::push_new(out, f.subject.participants.as_slice());
         }
     }
-    out
+    match calls.is_empty() {
+        true => (meetings, false),
+        false => (calls, true),
+    }
 }
 
 /// The pair whose call most sources report (`pairs`: [`call_pairs`] of each
 /// source; `room`: each source's newsroom, a pair counts once per
 /// newsroom); none when two pairs tie (one article on each call: nothing
 /// says which is the main one).
-pub(super) fn main_call_pair<'a>(pairs: &[Vec<&'a [EntityId]>], room: &[usize]) -> Option<&'a [EntityId]> {
+pub(super) fn main_call_pair<'a>(pairs: &[(Vec<&'a [EntityId]>, bool)], room: &[usize]) -> Option<&'a [EntityId]> {
     let count = if room.iter().enumerate().all(|(i, r)| i == *r) {
-        crate::tally(pairs.iter().flatten().copied())
+        crate::tally(pairs.iter().flat_map(|p| &p.0).copied())
     } else {
         let mut by_room: Vec<Vec<&[EntityId]>> = vec![Vec::new(); pairs.len()];
-        for (ps, &r) in pairs.iter().zip(room) {
+        for ((ps, _), &r) in pairs.iter().zip(room) {
             for p in ps {
                 crate::push_new(&mut by_room[r], *p);
             }
@@ -74,18 +81,19 @@ pub(super) fn main_call_pair<'a>(pairs: &[Vec<&'a [EntityId]>], room: &[usize]) 
 /// `room`: each source's newsroom (the index of the first source of its
 /// copy group): copies of one dispatch count once.
 pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Rules) -> Membership {
-    let pairs: Vec<Vec<&[EntityId]>> = sources.iter().map(call_pairs).collect();
+    let pairs: Vec<(Vec<&[EntityId]>, bool)> = sources.iter().map(call_pairs).collect();
     let main = main_call_pair(&pairs, room);
     // Some(true): reports the main call; Some(false): only another call.
     // A source that states no fact of a call but leads with the main
-    // pair's talk reports the main call too.
+    // pair's talk reports the main call too; one that only tells another
+    // pair's meeting may be about the main call.
     let reports_main: Vec<Option<bool>> = pairs
         .iter()
         .zip(sources)
-        .map(|(ps, s)| {
-            main.and_then(|m| match ps.is_empty() {
-                false => Some(ps.contains(&m)),
-                true => s.lead_call.as_deref().is_some_and(|p| p == m).then_some(true),
+        .map(|((ps, calls), s)| {
+            main.and_then(|m| match *calls || ps.contains(&m) {
+                true => Some(ps.contains(&m)),
+                false => s.lead_call.as_deref().is_some_and(|p| p == m).then_some(true),
             })
         })
         .collect();
@@ -118,7 +126,7 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
     let days: Vec<Option<DateParts>> = told.iter().map(|t| t.map(|(d, _)| d)).collect();
     let reported = |k: usize| told[k].is_some_and(|(_, r)| r);
     let called = told.iter().flatten().any(|(_, r)| !r);
-    let day = event_day(&mut told.iter().flatten().filter(|(_, r)| !called || !r).map(|(d, _)| *d));
+    let day = event_day(dates::tally_days(&mut told.iter().flatten().filter(|(_, r)| !called || !r).map(|(d, _)| *d)));
     // A day next to the event's, from a source that gives the call a length
     // the first source of the event's day that gives one agrees with: one
     // call, dated across time zones or by its announcement ("on Wednesday"
@@ -252,22 +260,13 @@ pub(super) struct Membership {
 /// the day the call was told (`Found::reported`: no sentence dates the
 /// call itself).
 pub(super) fn source_day(s: &SourceExtract, pair: &[EntityId]) -> Option<(DateParts, bool)> {
-    let days = |reported: bool| {
-        s.found
-            .iter()
-            .filter(move |f| {
-                f.kind == Kind::CallDate && f.subject.participants == pair && !f.earlier && f.reported == reported
-            })
-            .filter_map(|f| f.day)
-    };
-    let reported = days(false).next().is_none();
-    event_day(&mut days(reported)).map(|d| (d, reported))
+    let (days, reported) = crate::extract::days_told(&s.found, Some(pair));
+    event_day(days).map(|d| (d, reported))
 }
 
-/// The day most of `days` may be (see [`dates::same_day`]), preferring a
-/// day of the month to a bare weekday, then the first.
-pub(super) fn event_day(days: &mut dyn Iterator<Item = DateParts>) -> Option<DateParts> {
-    let distinct = dates::tally_days(days);
+/// The day most of the tallied days may be (see [`dates::same_day`]),
+/// preferring a day of the month to a bare weekday, then the first.
+pub(super) fn event_day(distinct: Vec<(DateParts, usize)>) -> Option<DateParts> {
     let complete = |d: &DateParts| {
         [d.year, d.month.map(i32::from), d.day.map(i32::from), d.weekday.map(i32::from)].iter().flatten().count()
     };
@@ -438,15 +437,18 @@ pub(super) fn notes(
 pub(super) fn event_of(facts: &[Fact], counts: &[usize], r: &Rules, prominence: &Prominence, meeting: bool) -> Event {
     // The main call: the participant pair with the most sourced claims
     // about calls (a copy's claims do not count).
+    // Claims of the call itself come first, then meetings planned: a
+    // meeting of others the call was about does not make the event.
     let mut support: Vec<(&[EntityId], usize)> = Vec::new();
     for (f, n) in facts.iter().zip(counts) {
         if matches!(f.kind, Kind::CallDuration | Kind::CallDate | Kind::Negotiations | Kind::Meeting)
             && !f.subject.participants.is_empty()
         {
             let p = f.subject.participants.as_slice();
+            let n = if f.kind == Kind::Meeting { *n } else { n << 16 };
             match support.iter_mut().find(|(k, _)| *k == p) {
                 Some((_, m)) => *m += n,
-                None => support.push((p, *n)),
+                None => support.push((p, n)),
             }
         }
     }
