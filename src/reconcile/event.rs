@@ -45,17 +45,13 @@ pub(super) fn call_pairs(s: &SourceExtract) -> (Vec<&[EntityId]>, bool) {
 /// newsroom); none when two pairs tie (one article on each call: nothing
 /// says which is the main one).
 pub(super) fn main_call_pair<'a>(pairs: &[(Vec<&'a [EntityId]>, bool)], room: &[usize]) -> Option<&'a [EntityId]> {
-    let count = if room.iter().enumerate().all(|(i, r)| i == *r) {
-        crate::tally(pairs.iter().flat_map(|p| &p.0).copied())
-    } else {
-        let mut by_room: Vec<Vec<&[EntityId]>> = vec![Vec::new(); pairs.len()];
-        for ((ps, _), &r) in pairs.iter().zip(room) {
-            for p in ps {
-                crate::push_new(&mut by_room[r], *p);
-            }
+    let mut by_room: Vec<Vec<&[EntityId]>> = vec![Vec::new(); pairs.len()];
+    for ((ps, _), &r) in pairs.iter().zip(room) {
+        for p in ps {
+            crate::push_new(&mut by_room[r], *p);
         }
-        crate::tally(by_room.into_iter().flatten())
-    };
+    }
+    let count = crate::tally(by_room.into_iter().flatten());
     let best = count.iter().map(|&(_, n)| n).max()?;
     let mut top = count.iter().filter(|&&(_, n)| n == best);
     match (top.next(), top.next()) {
