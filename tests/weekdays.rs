@@ -268,3 +268,27 @@ fn mentions_show_the_weekday_written() {
     assert_eq!(d.value["weekday"], 4);
     assert_eq!(d.value["stated_weekday"], 5);
 }
+
+#[test]
+fn a_relative_day_gives_way_to_the_date_written_beside_it() {
+    // Page date Friday 7 August 2026: "today, Thursday" and « aujourd'hui
+    // (6 août) » are the 6th, not the 7th the page's date counts from.
+    let en = Article {
+        lang: Some("en".into()),
+        ..published(
+            "en",
+            "President Ana Ruiz held a telephone conversation with President Tomás Quispe today, Thursday.",
+            "2026-08-07",
+        )
+    };
+    let fr = published(
+        "fr",
+        "La présidente Ana Ruiz s'est entretenue aujourd'hui (6 août) avec le président Tomás Quispe.",
+        "2026-08-07",
+    );
+    for a in [en, fr] {
+        let doc = analyze(std::slice::from_ref(&a)).unwrap();
+        let f = fact(&doc, "call_date/ana_ruiz+tomas_quispe");
+        assert_eq!(f.value.date.as_deref(), Some("2026-08-06"), "{}: {:?}", a.id, f.claims[0].value);
+    }
+}

@@ -342,6 +342,13 @@ pub(super) fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let bare = |d: &dates::DateMention| d.parts.day.is_none() && d.back.is_none();
     let gap = |d: &dates::DateMention| ms.iter().map(|m| m.start.abs_diff(d.t0).min(m.end.abs_diff(d.t1))).min();
     let Some(d) = ds.iter().find(|d| qualifies(d)) else { return };
+    // A relative day with the date written beside it ("today, Thursday",
+    // « aujourd'hui (28 décembre) »): the date written, which the page's
+    // date, counted from, may not be.
+    let d = match d.back {
+        Some(_) => ds.iter().find(|e| e.back.is_none() && e.t0 > d.t0 && e.t0 <= d.t1 + 2).unwrap_or(d),
+        None => d,
+    };
     let d = match bare(d) {
         true => ds.iter().filter(|d| bare(d) && qualifies(d)).min_by_key(|d| gap(d)).unwrap_or(d),
         false => d,
