@@ -972,12 +972,12 @@ fn a_meeting_the_call_was_about_does_not_make_the_event() {
     // stays on it.
     let meeting = "Lind is expected to meet special envoy Peter Hale in Moscow.";
     let arts = [
-        english("a", &format!("Briefing\n\nPresident Amara Okafor and President Ivan Lind spoke by phone on Thursday. {meeting}")),
+        english("001", &format!("Briefing\n\nPresident Amara Okafor and President Ivan Lind spoke by phone on Thursday. {meeting}")),
         english(
-            "b",
+            "002",
             &format!("Call\n\nPresident Ivan Lind held a telephone conversation with President Amara Okafor on Thursday. {meeting}"),
         ),
-        english("c", &format!("Moscow\n\nPresident Ivan Lind spoke with President Amara Okafor by phone. {meeting}")),
+        english("003", &format!("Moscow\n\nPresident Ivan Lind spoke with President Amara Okafor by phone. {meeting}")),
     ];
     let doc = analyze(&arts).unwrap();
     let mut pair: Vec<&str> = doc.event.participants.iter().map(|p| p.as_str()).collect();
@@ -990,4 +990,27 @@ fn a_meeting_the_call_was_about_does_not_make_the_event() {
         "Briefing\n\nPresident Ivan Lind spoke with President Amara Okafor by phone. He shared the outcomes of his recent meeting in Moscow with special envoy Peter Hale.",
     );
     assert!(held.facts.iter().all(|f| !f.id.starts_with("meeting/")), "{:?}", held.facts);
+}
+
+#[test]
+fn a_third_person_between_the_cue_and_the_date_takes_the_date() {
+    // The meeting with the envoy was on Wednesday, the call on Thursday:
+    // the source that dates only the meeting is on the call.
+    let arts = [
+        english("001", "Call\n\nPresident Ivan Lind spoke by phone with President Amara Okafor on Thursday."),
+        english(
+            "002",
+            "Briefing\n\nPresident Ivan Lind spoke by phone with President Amara Okafor. Lind told Okafor about his meeting with special envoy Peter Hale on Wednesday.",
+        ),
+    ];
+    let doc = analyze(&arts).unwrap();
+    assert!(off_event(&doc).is_empty(), "{:?}", doc.sources);
+    let f = fact(&doc, "call_date/amara_okafor+ivan_lind");
+    let days: Vec<_> = f.claims.iter().map(|c| c.value.parts.and_then(|p| p.weekday)).collect();
+    assert_eq!(days, [Some(4)], "{:?}", f.claims);
+    // One of the two among those named between: the date is theirs.
+    let both = english_doc(
+        "Calls\n\nPresident Ivan Lind spoke by phone with President Amara Okafor and special envoy Peter Hale on Wednesday.",
+    );
+    assert_eq!(fact(&both, "call_date/amara_okafor+ivan_lind").claims.len(), 1, "{:?}", both.facts);
 }

@@ -355,7 +355,16 @@ pub(super) fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     };
     let persons = persons_in(s, cx.r, 0, s.toks.len());
     let d_t0 = d.t0;
-    let mut participants: Vec<EntityId> = if persons.len() >= 2 {
+    // The first person named between the cue and the date is none of the
+    // first two ("told Okafor of his meeting with Hale on Wednesday"): the
+    // date is the call or meeting with that person ("spoke with Okafor and
+    // Hale on Wednesday" keeps it).
+    let cue = ms.iter().fold(0, |c, m| if m.end <= d_t0 { c.max(m.end) } else { c });
+    let third = s
+        .mentions_in(cue, d_t0)
+        .find_map(|(_, m)| m.persons(cx.r).next())
+        .is_some_and(|p| persons.iter().skip(2).any(|&q| q == p));
+    let mut participants: Vec<EntityId> = if persons.len() >= 2 && !third {
         persons.into_iter().take(2).map(|i| eid(cx.r, i)).collect()
     } else if persons.is_empty() {
         // "The call, on Friday October 4, lasted …": a call named without
