@@ -52,6 +52,11 @@ fi
 # cut): the copy detection on a real text.
 [ -e corpus/pipeline/copies ] ||
     { printf '\010\200'; head -c $((MAX_LEN - 2)) ../data/articles/000_a36b81443388f293.txt; } >corpus/pipeline/copies
+# An English article with a publication date (shape bits 2 and 4): the
+# open-world date and meeting rules (a relative day with its date beside
+# it, a meeting held, an inauguration's day, a third person before a date).
+[ -e corpus/pipeline/english-open ] ||
+    printf '\024%s' "President Rumen Kostov spoke by phone with President Ilir Dervishi today, Thursday, weeks after his inauguration on May 6. Kostov told Dervishi about his recent meeting in Moscow with special envoy Ana Ruiz on Wednesday, and the meeting he had in Vienna." >corpus/pipeline/english-open
 if [ -z "$(ls -A corpus/duration)" ]; then
     i=0
     while IFS= read -r line; do

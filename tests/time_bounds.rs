@@ -387,6 +387,26 @@ fn english_floods_grow_linearly() {
             n,
         ))
     });
+    // Meetings held and meetings the call was about; a relative day with
+    // its date beside it; a third person between the call and its date.
+    check_growth("English meetings held, days beside today, third persons", 32 << 10, |n| {
+        let mut a = Article {
+            lang: Some("en".into()),
+            ..Article::new(
+                "x",
+                repeat(
+                    "President Rumen Kostov spoke with President Ilir Dervishi today, Thursday. Kostov shared the outcomes of his recent meeting in Moscow with special envoy Ana Ruiz on Wednesday, and the meeting he had in Vienna. ",
+                    n,
+                ),
+            )
+        };
+        a.published = Some("2026-08-07".into());
+        vec![a]
+    });
+    check_growth("one call sentence naming many people before its date", 32 << 10, |n| {
+        en(titled_names(n, |k| format!("President Rumen Kostov spoke with special envoy {} and ", person(k)))
+            + " on Wednesday.")
+    });
     check_growth("an address of many dated segments", 32 << 10, |n| {
         let mut a = Article::new("x", repeat("Meloni et Merz se sont parlé le 4 mars. ", n));
         a.url = Some(format!("https://example.org/{}", repeat("2025/13/", n)));
