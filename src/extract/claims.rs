@@ -303,6 +303,10 @@ pub(super) fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) 
 #[inline(never)]
 pub(super) fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let s = cx.sent(si);
+    // Every cue negated ("has never met Lind … on Saturday"): no call.
+    if !ms.iter().any(|m| !negated(cx.r, s, m)) {
+        return;
+    }
     // A relative date ("hier") only with a full article date to count from.
     // A date after « depuis » or "since" bounds a span ("had not spoken
     // since 2 December 2022"): not the day of this call.
@@ -696,17 +700,18 @@ pub(super) fn exchange(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
 /// ([`meeting`]).
 const OTHER_PLAN_REACH: usize = 6;
 
+/// Whether a cue is negated ("could not meet", "has never met", « n'ont
+/// pas pu se rencontrer »): a negation just before it or in its first
+/// words (not further on: « au plus tard en juin » negates nothing).
+fn negated(r: &Rules, s: &Sent, m: &Match) -> bool {
+    s.toks[m.start.saturating_sub(3)..m.end.min(m.start + 3)].iter().any(|t| Grammar::has(&r.grammar.negators, t.lower))
+}
+
 #[inline(never)]
 pub(super) fn meeting(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
-    // A negated plan is none ("could not meet", « n'ont pas pu se
-    // rencontrer »): a negation just before the match or in its first
-    // words (not further on: « au plus tard en juin » negates nothing).
-    let negators = &cx.r.grammar.negators;
+    // A negated plan is none.
     let s = cx.sent(si);
-    let negated = |m: &Match| {
-        s.toks[m.start.saturating_sub(3)..m.end.min(m.start + 3)].iter().any(|t| Grammar::has(negators, t.lower))
-    };
-    let Some(m) = ms.iter().find(|m| !negated(m)) else { return };
+    let Some(m) = ms.iter().find(|m| !negated(cx.r, s, m)) else { return };
     // Somebody else's meeting: a group of others is its subject, in the
     // words right before it with nobody named between ("their negotiators
     // will meet", « des responsables italiens et allemands doivent se
