@@ -304,7 +304,7 @@ pub(super) fn call_durations(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) 
 pub(super) fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     let s = cx.sent(si);
     // Every cue negated ("has never met Lind … on Saturday"): no call.
-    if !ms.iter().any(|m| !negated(cx.r, s, m)) {
+    if ms.iter().all(|m| negated(cx.r, s, m)) {
         return;
     }
     // A relative date ("hier") only with a full article date to count from.

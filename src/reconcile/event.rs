@@ -87,9 +87,10 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
         .iter()
         .zip(sources)
         .map(|((ps, calls), s)| {
-            main.and_then(|m| match *calls || ps.contains(&m) {
-                true => Some(ps.contains(&m)),
-                false => s.lead_call.as_deref().is_some_and(|p| p == m).then_some(true),
+            main.and_then(|m| match (ps.contains(&m), *calls) {
+                (true, _) => Some(true),
+                (false, true) => Some(false),
+                (false, false) => s.lead_call.as_deref().is_some_and(|p| p == m).then_some(true),
             })
         })
         .collect();
