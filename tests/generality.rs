@@ -1014,3 +1014,31 @@ fn a_third_person_between_the_cue_and_the_date_takes_the_date() {
     );
     assert_eq!(fact(&both, "call_date/amara_okafor+ivan_lind").claims.len(), 1, "{:?}", both.facts);
 }
+
+#[test]
+fn a_meeting_of_the_pair_does_not_date_their_phone_call() {
+    // Three sources tell a phone call on Friday 5 April 2024: one by its
+    // date, one as "vendredi", one only by the day of an election before
+    // it. A fourth tells the pair's lunch in Paris on 20 June, a date that
+    // may be a Sunday: the lunch's day is not the call's, which keeps its
+    // day, and the lunch's source is set aside.
+    let arts = [
+        art(
+            "001",
+            "Appel\n\nLe président Ivan Lind s'est entretenu par téléphone vendredi 5 avril 2024 avec la présidente Amara Okafor.",
+        ),
+        art(
+            "002",
+            "Entretien\n\nLors de son premier entretien téléphonique vendredi avec la présidente Amara Okafor, Ivan Lind a salué le partenariat.",
+        ),
+        art(
+            "003",
+            "Paris\n\nLe 20 juin, à Paris, Ivan Lind et Amara Okafor se sont rencontrés lors d'un déjeuner de travail. Leur rencontre a duré deux heures.",
+        ),
+        art("004", "Appel\n\nIvan Lind a eu un premier appel téléphonique avec Amara Okafor, élue dimanche dernier."),
+    ];
+    let doc = analyze(&arts).unwrap();
+    assert_eq!(doc.event.date.as_deref(), Some("2024-04-05"), "{:?}", doc.event);
+    let off = off_event(&doc);
+    assert!(off.contains(&"003") && !off.contains(&"001") && !off.contains(&"002"), "{:?}", doc.sources);
+}

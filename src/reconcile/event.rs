@@ -123,7 +123,21 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
     let days: Vec<Option<DateParts>> = told.iter().map(|t| t.map(|(d, _)| d)).collect();
     let reported = |k: usize| told[k].is_some_and(|(_, r)| r);
     let called = told.iter().flatten().any(|(_, r)| !r);
-    let day = event_day(dates::tally_days(&mut told.iter().flatten().filter(|(_, r)| !called || !r).map(|(d, _)| *d)));
+    // When the sources on the main call say it was by phone, one whose
+    // sentences say only "in person" tells a meeting of the pair: its day
+    // is not the call's (« se sont rencontrés le 20 juin » three months
+    // after the call).
+    let by_phone = sources.iter().zip(&reports_main).any(|(s, m)| *m == Some(true) && s.phone_votes.0 > 0);
+    let met = |s: &SourceExtract| by_phone && s.phone_votes.0 == 0 && s.phone_votes.1 > 0;
+    let day = event_day(dates::tally_days(
+        &mut told
+            .iter()
+            .zip(sources)
+            .filter(|(_, s)| !met(s))
+            .filter_map(|(t, _)| *t)
+            .filter(|(_, r)| !called || !r)
+            .map(|(d, _)| d),
+    ));
     // A day next to the event's, from a source that gives the call a length
     // the first source of the event's day that gives one agrees with: one
     // call, dated across time zones or by its announcement ("on Wednesday"
