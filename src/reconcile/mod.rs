@@ -120,13 +120,16 @@ pub fn document(ex: &Extraction) -> Document {
             None => f.subject.clone(),
         })
         .collect();
+    // Grouped by their fact's id (`kind/subject`), in the one hash table
+    // type the stages share.
+    let ids: Vec<String> = claims.iter().zip(&subjects).map(|(f, s)| fact_id(f.kind, s)).collect();
     let mut groups: Vec<((Kind, Subject), Vec<&Found>)> = Vec::new();
-    let mut index: HashMap<(Kind, &Subject), usize, Fnv> = HashMap::default();
-    for (f, subject) in claims.iter().zip(&subjects) {
-        match index.get(&(f.kind, subject)) {
+    let mut index: HashMap<&str, usize, Fnv> = HashMap::default();
+    for ((f, subject), id) in claims.iter().zip(&subjects).zip(&ids) {
+        match index.get(id.as_str()) {
             Some(&i) => groups[i].1.push(f),
             None => {
-                index.insert((f.kind, subject), groups.len());
+                index.insert(id, groups.len());
                 groups.push(((f.kind, subject.clone()), vec![f]));
             }
         }
