@@ -10,7 +10,7 @@ pub(super) struct Compiled {
     pub(super) class_index: WordMap<usize>,
     /// Per lexicon class, its phrases by first word, and those whose
     /// first token is a prefix: a class is matched at a token by a lookup.
-    pub(super) class_starts: Vec<(WordMap<Vec<u32>>, Vec<u32>)>,
+    pub(super) class_starts: Vec<(WordMap<Vec<usize>>, Vec<usize>)>,
     pub(super) patterns: Vec<Pattern>,
     pub(super) rules: Vec<Vec<usize>>,
     pub(super) topics: Vec<Vec<usize>>,
@@ -323,11 +323,11 @@ impl Compiled {
             .classes
             .iter()
             .map(|(_, phrases)| {
-                let (mut words, mut prefixed) = (WordMap::<Vec<u32>>::default(), Vec::new());
+                let (mut words, mut prefixed) = (WordMap::<Vec<usize>>::default(), Vec::new());
                 for (k, phrase) in phrases.iter().enumerate() {
                     match phrase.first() {
-                        Some(Alt::Word(w)) => words.entry(w.clone()).or_default().push(k as u32),
-                        Some(Alt::Prefix(_)) => prefixed.push(k as u32),
+                        Some(Alt::Word(w)) => words.entry(w.clone()).or_default().push(k),
+                        Some(Alt::Prefix(_)) => prefixed.push(k),
                         None => {}
                     }
                 }

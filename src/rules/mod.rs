@@ -198,12 +198,7 @@ impl Core {
     pub fn class_phrases_at<'a>(&'a self, i: usize, tok: &str) -> impl Iterator<Item = &'a [Alt]> + 'a {
         let (words, prefixed) = &self.compiled.class_starts[i];
         let phrases = &self.compiled.classes[i].1;
-        words
-            .get(tok)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .chain(prefixed)
-            .map(move |&k| phrases[k as usize].as_slice())
+        words.get(tok).map_or(&[][..], Vec::as_slice).iter().chain(prefixed).map(move |&k| phrases[k].as_slice())
     }
     /// The index of a lexicon class by name.
     pub fn class_id(&self, name: &str) -> Option<usize> {
