@@ -222,8 +222,8 @@ pub fn verb_at(rules: &Rules, s: &Sent, t: usize) -> Option<usize> {
     rules
         .verbs_starting(toks.get(t)?.lower)
         .iter()
-        .filter(|v| t + v.len() <= toks.len() && toks[t..t + v.len()].iter().zip(v.iter()).all(|(a, b)| a.lower == b))
-        .map(Vec::len)
+        .filter(|(v, n)| t + n <= toks.len() && toks[t..t + n].iter().zip(v).all(|(a, b)| a.lower == b))
+        .map(|&(_, n)| n)
         .max()
 }
 

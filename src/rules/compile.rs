@@ -19,7 +19,9 @@ pub(super) struct Compiled {
     pub(super) starts: StartIndex,
     pub(super) alias_index: WordMap<Vec<AliasEntry>>,
     pub(super) entity_index: WordMap<usize>,
-    pub(super) verbs: WordMap<Vec<Vec<String>>>,
+    /// Speech verbs by first token: `(tokens, their number)` (the value
+    /// type of `titles`: one map type in the module).
+    pub(super) verbs: WordMap<Vec<(Vec<String>, usize)>>,
     /// Plural references: `(tokens, 1 for one that names two leaders)`.
     pub(super) plural_refs: Vec<(Vec<String>, usize)>,
     /// Titles by first token: `(tokens, 1 for a leader's)` (the value
@@ -301,7 +303,8 @@ impl Compiled {
         for v in &attribution.verbs {
             let toks = phrase_tokens(v);
             let first = toks.first().cloned().ok_or("attribution: empty verb")?;
-            self.verbs.entry(first).or_default().push(toks);
+            let n = toks.len();
+            self.verbs.entry(first).or_default().push((toks, n));
         }
         self.plural_refs = [(&references.plural, 0), (&references.plural_leaders, 1)]
             .into_iter()

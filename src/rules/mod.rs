@@ -179,8 +179,9 @@ impl Core {
     pub fn starts(&self) -> &StartIndex {
         &self.compiled.starts
     }
-    /// Attribution verbs starting with the token, as token sequences.
-    pub fn verbs_starting(&self, tok: &str) -> &[Vec<String>] {
+    /// Attribution verbs starting with the token, as token sequences with
+    /// their length.
+    pub fn verbs_starting(&self, tok: &str) -> &[(Vec<String>, usize)] {
         self.compiled.verbs.get(tok).map_or(&[], Vec::as_slice)
     }
     /// Plural references, as token sequences, each with 1 when it names
