@@ -1041,4 +1041,6 @@ fn a_meeting_of_the_pair_does_not_date_their_phone_call() {
     assert_eq!(doc.event.date.as_deref(), Some("2024-04-05"), "{:?}", doc.event);
     let off = off_event(&doc);
     assert!(off.contains(&"003") && !off.contains(&"001") && !off.contains(&"002"), "{:?}", doc.sources);
+    let note = doc.sources.iter().find(|s| s.id == "003").and_then(|s| s.note.as_deref());
+    assert_eq!(note, Some("Traite de la rencontre Okafor–Lind du 20 juin."), "{:?}", doc.sources);
 }

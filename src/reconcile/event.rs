@@ -229,9 +229,11 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
     let names = main.map(|p| crate::join(&p.iter().map(|id| short_name(r, id, &[])).collect::<Vec<_>>(), "–"));
     if let Some(names) = &names {
         let labels = r.labels();
-        let template = if meeting { &labels.off_event_meeting } else { &labels.off_event_call };
         for (k, d) in other.iter().enumerate() {
             if let Some(d) = d {
+                // (A source that only tells the pair meeting covers a meeting.)
+                let template =
+                    if meeting || met(&sources[k]) { &labels.off_event_meeting } else { &labels.off_event_call };
                 notes[k].1 = Some(labels.text(template, &[("p", names), ("d", &day_words(d, r))]));
             }
         }
