@@ -1021,7 +1021,7 @@ fn a_meeting_of_the_pair_does_not_date_their_phone_call() {
     // date, one as "vendredi", one only by the day of an election before
     // it. A fourth tells the pair's lunch in Paris on 20 June, a date that
     // may be a Sunday: the lunch's day is not the call's, which keeps its
-    // day, and the lunch's source is set aside.
+    // day, and the lunch's source is set aside as a meeting's.
     let arts = [
         art(
             "001",
@@ -1043,4 +1043,13 @@ fn a_meeting_of_the_pair_does_not_date_their_phone_call() {
     assert!(off.contains(&"003") && !off.contains(&"001") && !off.contains(&"002"), "{:?}", doc.sources);
     let note = doc.sources.iter().find(|s| s.id == "003").and_then(|s| s.note.as_deref());
     assert_eq!(note, Some("Traite de la rencontre Okafor–Lind du 20 juin."), "{:?}", doc.sources);
+    // A readout of another talk that does not say "by phone": the summit
+    // it looks ahead to is in another sentence than its date.
+    let readout = art(
+        "005",
+        "Compte rendu\n\nLe 14 mai, Ivan Lind s'est entretenu avec Amara Okafor. Lind et Okafor ont évoqué le prochain sommet du G7.",
+    );
+    let doc = analyze(&[arts[0].clone(), readout]).unwrap();
+    let note = doc.sources.iter().find(|s| s.id == "005").and_then(|s| s.note.as_deref());
+    assert_eq!(note, Some("Traite de l'appel Okafor–Lind du 14 mai."), "{:?}", doc.sources);
 }

@@ -387,12 +387,15 @@ pub(super) fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     // Whether the sentence places this call before the article's.
     let earlier = s.toks.iter().any(|t| cx.r.references.earlier.iter().any(|w| w == t.lower));
     let reported = of_report(cx.r, s, d, ms);
+    let holds = |c: &str| cx.r.class_id(c).is_some_and(|c| matcher::holds_class(cx.r, c, s));
+    let met = holds("in_person") && !holds("phone");
     let value = Value { date: dates::iso(&parts), parts: Some(parts), ..Value::default() };
     cx.push(si, Kind::CallDate, Subject { participants, ..Subject::default() }, value, va, vb, said_by, rule, false);
     if let Some(f) = cx.out.last_mut() {
         f.claim.date_note = note;
         f.earlier = earlier;
         f.reported = reported;
+        f.met = met;
     }
 }
 

@@ -77,6 +77,10 @@ pub struct Found {
     /// Whether `day` is not the article's call day: the claim is another
     /// call's (set by `call_days`).
     pub other_day: bool,
+    /// For a call date: whether its sentence says the pair met (`in_person`)
+    /// and not that they called (`phone`): beside a phone call, it dates a
+    /// meeting (see `reconcile::event`).
+    pub met: bool,
 }
 
 /// The kinds of claim about a call itself, which belong to one call on
@@ -492,6 +496,7 @@ impl Ctx<'_, '_> {
             earlier: false,
             reported: false,
             other_day: false,
+            met: false,
         });
     }
 

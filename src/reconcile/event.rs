@@ -123,12 +123,15 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
     let days: Vec<Option<DateParts>> = told.iter().map(|t| t.map(|(d, _)| d)).collect();
     let reported = |k: usize| told[k].is_some_and(|(_, r)| r);
     let called = told.iter().flatten().any(|(_, r)| !r);
-    // When the sources on the main call say it was by phone, one whose
-    // sentences say only "in person" tells a meeting of the pair: its day
-    // is not the call's (« se sont rencontrés le 20 juin » three months
-    // after the call).
+    // When the sources on the main call say it was by phone, one that
+    // dates the pair's meeting ("in person", not "by phone", in the
+    // sentence of its date) and never says "by phone" tells a meeting: its
+    // day is not the call's (« le 20 juin, … se sont rencontrés », three
+    // months after the call).
     let by_phone = sources.iter().zip(&reports_main).any(|(s, m)| *m == Some(true) && s.phone_votes.0 > 0);
-    let met = |s: &SourceExtract| by_phone && s.phone_votes.0 == 0 && s.phone_votes.1 > 0;
+    let met = |s: &SourceExtract| {
+        by_phone && s.phone_votes.0 == 0 && s.found.iter().any(|f| f.kind == Kind::CallDate && f.met)
+    };
     let day = event_day(dates::tally_days(
         &mut told
             .iter()
