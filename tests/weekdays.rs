@@ -292,3 +292,26 @@ fn a_relative_day_gives_way_to_the_date_written_beside_it() {
         assert_eq!(f.value.date.as_deref(), Some("2026-08-06"), "{}: {:?}", a.id, f.claims[0].value);
     }
 }
+
+#[test]
+fn today_is_the_day_of_the_page() {
+    // « Aujourd'hui » in an official readout is the page's day, as "today"
+    // is; the date may come from the page's address alone.
+    let dated = published(
+        "fr",
+        "Aujourd'hui, la présidente Ana Ruiz s'est entretenue avec le président Tomás Quispe.",
+        "2026-08-07",
+    );
+    let by_address = Article {
+        url: Some("https://example.org/comptes-rendus/2026/08/07/entretien".into()),
+        ..Article::new(
+            "addr",
+            "Compte rendu\n\nLa présidente Ana Ruiz s'est entretenue aujourd'hui avec le président Tomás Quispe.",
+        )
+    };
+    for a in [dated, by_address] {
+        let doc = analyze(std::slice::from_ref(&a)).unwrap();
+        let f = fact(&doc, "call_date/ana_ruiz+tomas_quispe");
+        assert_eq!(f.value.date.as_deref(), Some("2026-08-07"), "{}: {:?}", a.id, f.claims[0].value);
+    }
+}
