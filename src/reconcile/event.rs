@@ -234,7 +234,7 @@ pub(super) fn event_membership(sources: &[SourceExtract], room: &[usize], r: &Ru
         let labels = r.labels();
         for (k, d) in other.iter().enumerate() {
             if let Some(d) = d {
-                // (A source that only tells the pair meeting covers a meeting.)
+                // (A source that dates only the pair meeting covers a meeting.)
                 let template =
                     if meeting || met(&sources[k]) { &labels.off_event_meeting } else { &labels.off_event_call };
                 notes[k].1 = Some(labels.text(template, &[("p", names), ("d", &day_words(d, r))]));
