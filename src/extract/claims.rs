@@ -158,8 +158,7 @@ fn of_other_event(r: &Rules, s: &Sent, d: &dates::DateMention, ms: &[Match]) -> 
         .any(|t| {
             class_at(r, "other_event", s, t)
                 && !ms.iter().any(|m| (m.start..m.end).contains(&t))
-                && (!class_at(r, "in_person", s, t)
-                    || r.class_id("phone").is_some_and(|c| matcher::holds_class(r, c, s)))
+                && (!class_at(r, "in_person", s, t) || matcher::holds(r, "phone", s))
         })
 }
 
@@ -387,8 +386,7 @@ pub(super) fn call_date(cx: &mut Ctx, si: usize, ms: &[Match], rule: &str) {
     // Whether the sentence places this call before the article's.
     let earlier = s.toks.iter().any(|t| cx.r.references.earlier.iter().any(|w| w == t.lower));
     let reported = of_report(cx.r, s, d, ms);
-    let holds = |c: &str| cx.r.class_id(c).is_some_and(|c| matcher::holds_class(cx.r, c, s));
-    let met = holds("in_person") && !holds("phone");
+    let met = matcher::holds(cx.r, "in_person", s) && !matcher::holds(cx.r, "phone", s);
     let value = Value { date: dates::iso(&parts), parts: Some(parts), ..Value::default() };
     cx.push(si, Kind::CallDate, Subject { participants, ..Subject::default() }, value, va, vb, said_by, rule, false);
     if let Some(f) = cx.out.last_mut() {

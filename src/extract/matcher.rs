@@ -61,6 +61,12 @@ pub(crate) fn holds_class(rules: &Rules, class: usize, s: &Sent) -> bool {
     (0..s.toks.len()).any(|t| match_class(rules, class, s, t).is_some())
 }
 
+/// Whether a phrase of the class named `name` starts anywhere in the
+/// sentence ([`holds_class`] by name, as [`class_at`] is [`match_class`]).
+pub(crate) fn holds(rules: &Rules, name: &str, s: &Sent) -> bool {
+    rules.class_id(name).is_some_and(|c| holds_class(rules, c, s))
+}
+
 /// [`match_class`] among the phrases that end by `end`.
 pub(crate) fn match_class_to(rules: &Rules, class: usize, s: &Sent, i: usize, end: usize) -> Option<usize> {
     let mut best = None;

@@ -123,14 +123,14 @@ pub fn document(ex: &Extraction) -> Document {
     // Grouped by their fact's id (`kind/subject`), in the one hash table
     // type the stages share.
     let ids: Vec<String> = claims.iter().zip(&subjects).map(|(f, s)| fact_id(f.kind, s)).collect();
-    let mut groups: Vec<((Kind, Subject), Vec<&Found>)> = Vec::new();
+    let mut groups: Vec<((Kind, Subject, String), Vec<&Found>)> = Vec::new();
     let mut index: HashMap<&str, usize, Fnv> = HashMap::default();
     for ((f, subject), id) in claims.iter().zip(&subjects).zip(&ids) {
         match index.get(id.as_str()) {
             Some(&i) => groups[i].1.push(f),
             None => {
                 index.insert(id, groups.len());
-                groups.push(((f.kind, subject.clone()), vec![f]));
+                groups.push(((f.kind, subject.clone(), id.clone()), vec![f]));
             }
         }
     }
@@ -140,7 +140,7 @@ pub fn document(ex: &Extraction) -> Document {
     let mut counts: Vec<usize> = Vec::new();
     let mut facts: Vec<Fact> = groups
         .into_iter()
-        .map(|((kind, subject), fs)| fact(kind, subject, &fs, r, &prominence, met, &rooms, &mut counts))
+        .map(|((kind, subject, id), fs)| fact(kind, subject, id, &fs, r, &prominence, met, &rooms, &mut counts))
         .collect();
     let mut order: Vec<usize> = (0..facts.len()).collect();
     crate::sort_by(&mut order, |&i, &j| {
@@ -284,11 +284,13 @@ fn label(kind: Kind, s: &Subject, claims: &[Claim], r: &Rules, prominence: &Prom
 }
 
 /// The fact of a group of claims, and how many of its claims count (copies'
-/// claims do not: [`Newsrooms::counted`]); `meeting`: the participants of the
-/// event when it is an in-person meeting (their facts are named so).
+/// claims do not: [`Newsrooms::counted`]); `id`: its [`fact_id`];
+/// `meeting`: the participants of the event when it is an in-person meeting
+/// (their facts are named so).
 fn fact(
     kind: Kind,
     subject: Subject,
+    id: String,
     fs: &[&Found],
     r: &Rules,
     prominence: &Prominence,
@@ -351,7 +353,7 @@ fn fact(
     }
     let label = label(kind, &subject, &claims, r, prominence, meeting);
     counts.push(counted.iter().filter(|k| **k).count());
-    Fact { id: fact_id(kind, &subject), kind, label, subject, value, status, claims }
+    Fact { id, kind, label, subject, value, status, claims }
 }
 
 /// One person, several spellings: persons (released prisoners, named by
