@@ -1053,3 +1053,29 @@ fn a_meeting_of_the_pair_does_not_date_their_phone_call() {
     let note = doc.sources.iter().find(|s| s.id == "005").and_then(|s| s.note.as_deref());
     assert_eq!(note, Some("Traite de l'appel Okafor–Lind du 14 mai."), "{:?}", doc.sources);
 }
+
+#[test]
+fn a_listed_leader_written_with_accents_is_that_leader() {
+    // One article writes the Ukrainian president's name with an accent no
+    // alias lists, and another name with a doubled letter: he is the
+    // listed person, not a second one, and his call is the others' event.
+    let arts = [
+        art(
+            "001",
+            "Appel\n\nLe président Ivan Lind s'est entretenu mardi 4 juin 2024 par téléphone avec Volodymyr Zelensky.",
+        ),
+        art(
+            "002",
+            "Entretien\n\nLe président ukrainien Volodymyr Zélensky a parlé mardi au téléphone avec Ivan Lind. \
+             Zélensky a qualifié l'échange de « constructif ».",
+        ),
+    ];
+    let doc = analyze(&arts).unwrap();
+    assert!(doc.event.participants.iter().any(|p| p.0 == "zelensky"), "{:?}", doc.event);
+    assert!(off_event(&doc).is_empty(), "{:?}", doc.sources);
+    let date = doc.facts.iter().find(|f| f.id.starts_with("call_date/")).expect("a call date");
+    assert_eq!(date.claims.iter().map(|c| c.source.as_str()).collect::<Vec<_>>(), ["001", "002"], "{date:?}");
+    let by_him = |f: &&factpanel::model::Fact| f.subject.actor.as_ref().is_some_and(|p| p.0 == "zelensky");
+    assert!(doc.facts.iter().filter(by_him).any(|f| f.claims.iter().any(|c| c.source == "002")), "{:?}", doc.facts);
+}
+

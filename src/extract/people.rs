@@ -266,6 +266,7 @@ fn listed(lower: &[String], r: &Rules) -> bool {
 /// Huaman", and for transliterations that differ in a doubled letter
 /// ("Massoud" and "Masoud") or in an article ("Al-Tayeb", "el-Tayeb" and
 /// "Tayeb").
+#[inline(never)]
 fn fold(w: &str, r: &Rules) -> String {
     let mut out = String::new();
     for c in super::slug(w).chars() {
@@ -316,6 +317,22 @@ struct Person {
 /// with their aliases (token lists, and whether counted only capitalised).
 pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec<(Vec<String>, bool)>)> {
     let sightings: Vec<Sighting> = sightings.into_iter().filter(|s| !listed(&s.lower, r)).collect();
+    // A listed person written another way ("Nétanyahou" for "Netanyahou"):
+    // the spelling joins the listed person, as an alias of theirs.
+    let shorts: Vec<(String, usize)> = (r.entities.iter().enumerate())
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .map(|(k, e)| (fold(&e.short, r), k))
+        .collect();
+    let mut respelled: Vec<(EntityDef, Vec<(Vec<String>, bool)>)> = Vec::new();
+    let sightings: Vec<Sighting> = sightings
+        .into_iter()
+        .filter(|s| {
+            let Some(e) = respelt(s, &shorts, r) else { return true };
+            // Its surname: the name's other words are no alias of anyone.
+            respelled.push((r.entities[e].clone(), vec![(s.lower[s.lower.len() - 1..].to_vec(), true)]));
+            false
+        })
+        .collect();
     let mut persons: Vec<Person> = Vec::new();
     // Folded word → persons whose name holds it: merging stays linear.
     let mut by_word: HashMap<String, Vec<usize>, Fnv> = HashMap::default();
@@ -410,7 +427,21 @@ pub(crate) fn people(sightings: Vec<Sighting>, r: &Rules) -> Vec<(EntityDef, Vec
         p.leader |= s.leader;
         p.country = p.country.or(s.country);
     }
-    role_aliases(persons, &by_word, r)
+    let mut out = role_aliases(persons, &by_word, r);
+    out.extend(respelled);
+    out
+}
+
+/// The listed person a name no alias lists is, written another way: its
+/// last word, folded ([`fold`]), is the short name of one listed person
+/// (`shorts`: each person's, folded) and of no other.
+fn respelt(s: &Sighting, shorts: &[(String, usize)], r: &Rules) -> Option<usize> {
+    let last = fold(s.lower.last()?, r);
+    let mut them = shorts.iter().filter(|(f, _)| *f == last);
+    match (them.next(), them.next()) {
+        (Some(&(_, e)), None) => Some(e),
+        _ => None,
+    }
 }
 
 /// The entities, with their aliases: names, surnames, and title with
@@ -545,7 +576,11 @@ pub fn names_in(text: &str, r: &Rules) -> Vec<String> {
     let prep = crate::text::Prepared::new(text, r);
     let mut found = Vec::new();
     text_sightings(&super::Tokenized::new(&prep, r), r, &mut found);
-    people(found, r).into_iter().map(|(e, _)| e.name).collect()
+    people(found, r)
+        .into_iter()
+        .filter(|(e, _)| r.entity(&e.id).is_none_or(|l| l.name != e.name))
+        .map(|(e, _)| e.name)
+        .collect()
 }
 
 /// The sightings of one article, read with the rules `r`.

@@ -276,8 +276,9 @@ impl Rules {
     }
     /// These rules with more people: each `(entity, aliases)` is added as
     /// the rules file's entities are, its aliases given as token lists
-    /// (`cased`: counted only when capitalised in the text). A phrase
-    /// that already names an entity is not added.
+    /// (`cased`: counted only when capitalised in the text); an entity the
+    /// rules have (same id and name) gains the aliases. A phrase that
+    /// already names an entity is not added.
     pub fn with_people(&self, people: Vec<(EntityDef, Vec<(Vec<String>, bool)>)>) -> Rules {
         let mut r = self.clone();
         // The aliases the people add, kept apart until all are known: the
@@ -287,13 +288,19 @@ impl Rules {
         let mut added: WordMap<usize> = WordMap::default();
         let mut new: Vec<AliasEntry> = Vec::new();
         for (mut e, aliases) in people {
-            let i = r.entities.len();
-            if r.entity_index.contains_key(&e.id) {
-                let n = (2..).find(|n| !r.entity_index.contains_key(&format!("{}_{n}", e.id))).unwrap_or(2);
-                e.id = format!("{}_{n}", e.id);
-            }
-            r.entity_index.insert(e.id.clone(), i);
-            r.entities.push(e);
+            let i = match r.entity_index.get(&e.id) {
+                // A listed person, with spellings of theirs.
+                Some(&j) if r.entities[j].name == e.name => j,
+                listed => {
+                    if listed.is_some() {
+                        let n = (2..).find(|n| !r.entity_index.contains_key(&format!("{}_{n}", e.id))).unwrap_or(2);
+                        e.id = format!("{}_{n}", e.id);
+                    }
+                    r.entity_index.insert(e.id.clone(), r.entities.len());
+                    r.entities.push(e);
+                    r.entities.len() - 1
+                }
+            };
             for (tokens, cased) in aliases {
                 let Some(first) = tokens.first() else { continue };
                 let listed = r.aliases_starting(first).binary_search_by(|a| a.tokens.cmp(&tokens)).is_ok();
