@@ -1078,4 +1078,3 @@ fn a_listed_leader_written_with_accents_is_that_leader() {
     let by_him = |f: &&factpanel::model::Fact| f.subject.actor.as_ref().is_some_and(|p| p.0 == "zelensky");
     assert!(doc.facts.iter().filter(by_him).any(|f| f.claims.iter().any(|c| c.source == "002")), "{:?}", doc.facts);
 }
-

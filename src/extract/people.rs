@@ -266,7 +266,6 @@ fn listed(lower: &[String], r: &Rules) -> bool {
 /// Huaman", and for transliterations that differ in a doubled letter
 /// ("Massoud" and "Masoud") or in an article ("Al-Tayeb", "el-Tayeb" and
 /// "Tayeb").
-#[inline(never)]
 fn fold(w: &str, r: &Rules) -> String {
     let mut out = String::new();
     for c in super::slug(w).chars() {
